@@ -1,0 +1,191 @@
+/**
+ * Result shapes shared by the engine, disclosure control, the CLI's JSON, the grid, the tabellenboek
+ * and the charts. The CLI shapes are a public contract (DESIGN.md): fields may be added, never renamed.
+ * Suppressed cells are `null` in every matrix.
+ */
+import type { Code } from './dataset';
+
+export type WeightType = 'frequency' | 'sampling';
+export type RuleSetName = 'cbs-persons' | 'cbs-business' | 'none';
+
+export interface WeightInfo {
+  variable: string;
+  type: WeightType;
+  /** Cases left out because their weight was zero, negative or missing. */
+  excluded: number;
+}
+
+export interface CategoryRef {
+  code: Code;
+  label: string;
+}
+
+export interface FreqCategory extends CategoryRef {
+  count: number;
+  weighted: number;
+  percent: number | null;
+  validPercent: number | null;
+  cumPercent: number | null;
+  missing: boolean;
+  /** 'user' or 'system' for missing categories. */
+  missingKind?: 'user' | 'system';
+}
+
+export interface FreqResult {
+  variable: string;
+  label?: string;
+  weight: string | null;
+  weightInfo?: WeightInfo | null;
+  categories: FreqCategory[];
+  total: number;
+  validTotal: number;
+  /** Unweighted counts of all and of valid cases. */
+  n?: number;
+  validN?: number;
+  rules?: DisclosureSummary;
+}
+
+export interface TestStat {
+  value: number;
+  df: number;
+  p: number;
+}
+
+export interface RaoScott {
+  F: number;
+  ndf: number;
+  ddf: number;
+  p: number;
+}
+
+export interface Chi2Block {
+  pearson: TestStat;
+  lr: TestStat;
+  raoScott?: RaoScott;
+  /** 2×2 tables only. */
+  yates?: TestStat;
+  fisher?: { p: number };
+  /** Set when the test is withheld (e.g. weighted without a weight type that supports it). */
+  note?: string;
+}
+
+/** One row-variable × column-variable table (valid cases only). */
+export interface CrosstabTable {
+  rowVariable?: string;
+  colVariable?: string;
+  rows: CategoryRef[];
+  cols: CategoryRef[];
+  count: (number | null)[][];
+  weighted: (number | null)[][];
+  colPct: (number | null)[][];
+  rowPct: (number | null)[][];
+  totalPct?: (number | null)[][];
+  rowTotals: (number | null)[];
+  colTotals: (number | null)[];
+  /** Unweighted margins, for the unweighted base. */
+  rowCounts?: (number | null)[];
+  colCounts?: (number | null)[];
+  total: number | null;
+  n?: number;
+  chi2: Chi2Block | null;
+  suppressed: boolean[][];
+  weight?: string | null;
+  weightInfo?: WeightInfo | null;
+  rules: DisclosureSummary;
+}
+
+export interface CrosstabMulti {
+  tables: CrosstabTable[];
+}
+
+/** Banner tables: one row variable against Totaal | stacked and nested column variables. */
+export interface BannerColumnPathStep {
+  variable: string;
+  code: Code;
+  label: string;
+}
+
+export interface BannerColumn {
+  /** Stable key, e.g. "total" or "gemeente=3" or "leeftijd_gr=1|geslacht=2". */
+  key: string;
+  /** Empty for the Totaal column. */
+  path: BannerColumnPathStep[];
+  /** Label of the last step (or "Totaal"). */
+  label: string;
+  /** Header block the column belongs to, e.g. the variable label "Gemeente". */
+  group: string;
+  /** Letter used for column-proportion tests within its group (A, B, ...). */
+  letter: string;
+}
+
+export interface BannerCell {
+  count: number | null;
+  weighted: number | null;
+  /** Column percentage, 0–100. */
+  pct: number | null;
+  /** Letters of the columns in the same group that this cell is significantly higher than. */
+  sig: string;
+  suppressed: boolean;
+  /** 'primary' | 'secondary' when suppressed. */
+  suppression?: 'primary' | 'secondary';
+}
+
+export interface BannerResult {
+  kind: 'banner';
+  rowVariable: { name: string; label: string };
+  rows: CategoryRef[];
+  columns: BannerColumn[];
+  /** cells[row][column] */
+  cells: BannerCell[][];
+  base: {
+    count: (number | null)[];
+    weighted: (number | null)[];
+    effective: (number | null)[];
+  };
+  /** Optional mean of the row variable (scale) per column. */
+  means?: { mean: (number | null)[]; se: (number | null)[]; n: (number | null)[] };
+  weight: WeightInfo | null;
+  tests: { method: 'none' | 'z'; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+  rules: DisclosureSummary;
+}
+
+export interface Coefficient {
+  term: string;
+  b: number;
+  se: number;
+  stat: number;
+  p: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Logistic models: exp(b) and its CI. */
+  oddsRatio?: number;
+  orLow?: number;
+  orHigh?: number;
+}
+
+export interface RegressionResult {
+  model: 'ols' | 'logit' | 'fe';
+  dependent?: string;
+  n: number;
+  /** Residual degrees of freedom. */
+  df: number;
+  coefficients: Coefficient[];
+  r2?: number;
+  adjR2?: number;
+  neg2LL?: number;
+  se?: string;
+  weight?: string | null;
+  weightInfo?: WeightInfo | null;
+  /** Cases dropped by listwise deletion. */
+  excluded?: number;
+  rules?: DisclosureSummary;
+}
+
+/** What the output-rule checker concluded for one table; shown on every result. */
+export interface DisclosureSummary {
+  ruleSet: RuleSetName;
+  status: 'safe' | 'suppressed' | 'blocked';
+  primary: number;
+  secondary: number;
+  reasons: string[];
+}
