@@ -1,0 +1,386 @@
+/**
+ * A Duiding project: one SQLite file holding datasets (column-wise typed-array chunks), metadata, saved
+ * specifications, settings, an append-only audit log and the undo history. Every change is one
+ * transaction, so a failure part-way leaves the file exactly as it was.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { Column, Dataset, DatasetInfo, VariableMeta } from '../../shared/model/dataset';
+import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api/project';
+import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
+import { loadMigrations, migrate, NewerProjectError } from './migrate';
+
+/** 'DUID' — marks a SQLite file as a Duiding project. */
+export const APPLICATION_ID = 0x44554944;
+
+export class ProjectError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'exists' | 'not-a-project' | 'newer' | 'unknown-dataset' | 'unknown-variable' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProjectError';
+  }
+}
+
+export interface SourceInfo {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface SavedSpec {
+  id: number;
+  kind: string;
+  name: string;
+  folder: string;
+  body: unknown;
+  updatedAt: string;
+}
+
+interface HistoryOp {
+  kind: 'variable';
+  dataset: string;
+  /** Name of the variable before the operation is applied. */
+  variable: string;
+  meta: VariableMeta;
+}
+
+export function migrationsDir(): string {
+  if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, 'migrations');
+  return existsSync(beside) ? beside : join(here, 'store', 'migrations');
+}
+
+const now = () => new Date().toISOString();
+
+export class ProjectStore {
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  static create(path: string): ProjectStore {
+    if (existsSync(path)) throw new ProjectError('exists', `${path} already exists; open it instead of creating it`);
+    const db = new Database(path);
+    try {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, loadMigrations(migrationsDir()));
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('created_at', now());
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', 'duiding');
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const store = new ProjectStore(path, db);
+    store.audit('project.create', { path });
+    return store;
+  }
+
+  /** Opens (and if needed upgrades) a project; anything that is not one gives a clear ProjectError. */
+  static open(path: string, options: { migrateUpTo?: number } = {}): ProjectStore {
+    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
+    let db: Database.Database;
+    try {
+      db = new Database(path, { fileMustExist: true });
+      const id = db.pragma('application_id', { simple: true }) as number;
+      if (id !== APPLICATION_ID) {
+        db.close();
+        throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
+      }
+    } catch (e) {
+      if (e instanceof ProjectError) throw e;
+      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
+    }
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, loadMigrations(migrationsDir()), options.migrateUpTo);
+    } catch (e) {
+      db.close();
+      if (e instanceof NewerProjectError) throw new ProjectError('newer', e.message);
+      throw e;
+    }
+    return new ProjectStore(path, db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  // ---- datasets -------------------------------------------------------------------------------
+
+  listDatasets(): DatasetSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.name, d.rows, d.source_name, d.imported_at, (SELECT COUNT(*) FROM variables v WHERE v.dataset_id = d.id) AS nvars
+         FROM datasets d ORDER BY d.name`,
+      )
+      .all() as { name: string; rows: number; source_name: string | null; imported_at: string; nvars: number }[];
+    return rows.map((r) => ({ name: r.name, rows: r.rows, variables: r.nvars, source: r.source_name, importedAt: r.imported_at }));
+  }
+
+  hasDataset(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM datasets WHERE name = ?').get(name) !== undefined;
+  }
+
+  private datasetId(name: string): number {
+    const row = this.db.prepare('SELECT id FROM datasets WHERE name = ?').get(name) as { id: number } | undefined;
+    if (!row) throw new ProjectError('unknown-dataset', `The project has no dataset named "${name}"`);
+    return row.id;
+  }
+
+  datasetInfo(name: string): DatasetInfo {
+    const d = this.db.prepare('SELECT id, rows, info FROM datasets WHERE name = ?').get(name) as
+      | { id: number; rows: number; info: string }
+      | undefined;
+    if (!d) throw new ProjectError('unknown-dataset', `The project has no dataset named "${name}"`);
+    const info = JSON.parse(d.info) as Pick<DatasetInfo, 'weight' | 'fileLabel' | 'documents' | 'mrSets'>;
+    const variables = (
+      this.db.prepare('SELECT meta FROM variables WHERE dataset_id = ? ORDER BY position').all(d.id) as { meta: string }[]
+    ).map((r) => JSON.parse(r.meta) as VariableMeta);
+    return { name, rows: d.rows, variables, ...info };
+  }
+
+  loadDataset(name: string): Dataset {
+    const info = this.datasetInfo(name);
+    const id = this.datasetId(name);
+    const chunkStmt = this.db.prepare('SELECT chunk, storage, data FROM column_chunks WHERE dataset_id = ? AND position = ? ORDER BY chunk');
+    const dictStmt = this.db.prepare('SELECT dict FROM string_dicts WHERE dataset_id = ? AND position = ?');
+    const columns: Column[] = info.variables.map((v, position) => {
+      let target: ReturnType<typeof allocate> | null = null;
+      let storage: StorageName | null = null;
+      for (const row of chunkStmt.iterate(id, position) as Iterable<{ chunk: number; storage: StorageName; data: Buffer }>) {
+        if (!target) {
+          storage = row.storage;
+          target = allocate(row.storage, info.rows);
+        }
+        placeChunk(target, row.chunk, row.data);
+      }
+      if (!target || !storage) target = allocate(v.type === 'string' ? 'strcodes' : 'float64', info.rows);
+      if (v.type === 'string') {
+        const dict = dictStmt.get(id, position) as { dict: string } | undefined;
+        return { kind: 'string', codes: target as Int32Array, dict: dict ? (JSON.parse(dict.dict) as string[]) : [''] };
+      }
+      return { kind: 'numeric', data: target as Exclude<typeof target, null> };
+    });
+    return { ...info, columns };
+  }
+
+  /** Stores a whole dataset in one transaction (replacing one of the same name when asked). */
+  saveDataset(ds: Dataset, options: { source?: SourceInfo; replace?: boolean; action?: string } = {}): void {
+    if (ds.columns.length !== ds.variables.length) throw new ProjectError('invalid', 'Dataset has a different number of columns and variables');
+    this.db.transaction(() => {
+      if (this.hasDataset(ds.name)) {
+        if (!options.replace) throw new ProjectError('exists', `The project already has a dataset named "${ds.name}"`);
+        this.db.prepare('DELETE FROM datasets WHERE name = ?').run(ds.name);
+      }
+      const info = JSON.stringify({ weight: ds.weight, fileLabel: ds.fileLabel, documents: ds.documents, mrSets: ds.mrSets });
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO datasets (name, rows, info, source_name, source_size, source_sha256, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(ds.name, ds.rows, info, options.source?.name ?? null, options.source?.size ?? null, options.source?.sha256 ?? null, now())
+          .lastInsertRowid,
+      );
+      ds.variables.forEach((v, position) => this.writeColumn(id, position, v, ds.columns[position], ds.rows));
+      this.audit(options.action ?? 'dataset.save', {
+        dataset: ds.name,
+        rows: ds.rows,
+        variables: ds.variables.length,
+        source: options.source ?? null,
+      });
+    })();
+  }
+
+  private writeColumn(datasetId: number, position: number, v: VariableMeta, col: Column, rows: number): void {
+    if ((col.kind === 'string') !== (v.type === 'string')) throw new ProjectError('invalid', `Column ${v.name} does not match its type`);
+    this.db.prepare('INSERT INTO variables (dataset_id, position, name, meta) VALUES (?, ?, ?, ?)').run(datasetId, position, v.name, JSON.stringify(v));
+    const insert = this.db.prepare('INSERT INTO column_chunks (dataset_id, position, chunk, storage, data) VALUES (?, ?, ?, ?, ?)');
+    const storage = storageName(col);
+    for (const [chunk, bytes] of encodeChunks(col, rows)) insert.run(datasetId, position, chunk, storage, bytes);
+    if (col.kind === 'string') {
+      this.db.prepare('INSERT INTO string_dicts (dataset_id, position, dict) VALUES (?, ?, ?)').run(datasetId, position, JSON.stringify(col.dict));
+    }
+  }
+
+  /** Appends (or replaces) one variable of an existing dataset, e.g. a recoded variable. */
+  putVariable(dataset: string, meta: VariableMeta, col: Column): void {
+    this.db.transaction(() => {
+      const id = this.datasetId(dataset);
+      const rows = (this.db.prepare('SELECT rows FROM datasets WHERE id = ?').get(id) as { rows: number }).rows;
+      const len = col.kind === 'string' ? col.codes.length : col.data.length;
+      if (len !== rows) throw new ProjectError('invalid', `Variable ${meta.name} has ${len} values; the dataset has ${rows} rows`);
+      const existing = this.db.prepare('SELECT position FROM variables WHERE dataset_id = ? AND name = ?').get(id, meta.name) as
+        | { position: number }
+        | undefined;
+      let position: number;
+      if (existing) {
+        position = existing.position;
+        this.db.prepare('DELETE FROM variables WHERE dataset_id = ? AND position = ?').run(id, position);
+        this.db.prepare('DELETE FROM column_chunks WHERE dataset_id = ? AND position = ?').run(id, position);
+        this.db.prepare('DELETE FROM string_dicts WHERE dataset_id = ? AND position = ?').run(id, position);
+      } else {
+        position = (this.db.prepare('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM variables WHERE dataset_id = ?').get(id) as { p: number }).p;
+      }
+      this.writeColumn(id, position, meta, col, rows);
+      this.audit('variable.put', { dataset, variable: meta.name, derivedFrom: meta.derivedFrom ?? null });
+    })();
+  }
+
+  deleteDataset(name: string): void {
+    this.db.transaction(() => {
+      this.datasetId(name);
+      this.db.prepare('DELETE FROM datasets WHERE name = ?').run(name);
+      this.audit('dataset.delete', { dataset: name });
+    })();
+  }
+
+  // ---- metadata edits with undo ---------------------------------------------------------------
+
+  private variableRow(dataset: string, variable: string): { id: number; position: number; meta: VariableMeta } {
+    const id = this.datasetId(dataset);
+    const row = this.db.prepare('SELECT position, meta FROM variables WHERE dataset_id = ? AND name = ?').get(id, variable) as
+      | { position: number; meta: string }
+      | undefined;
+    if (!row) throw new ProjectError('unknown-variable', `Dataset "${dataset}" has no variable named "${variable}"`);
+    return { id, position: row.position, meta: JSON.parse(row.meta) as VariableMeta };
+  }
+
+  private writeMeta(dataset: string, variable: string, meta: VariableMeta): void {
+    const { id, position } = this.variableRow(dataset, variable);
+    if (meta.name !== variable) {
+      const clash = this.db.prepare('SELECT 1 FROM variables WHERE dataset_id = ? AND name = ? AND position <> ?').get(id, meta.name, position);
+      if (clash) throw new ProjectError('invalid', `Dataset "${dataset}" already has a variable named "${meta.name}"`);
+    }
+    this.db.prepare('UPDATE variables SET name = ?, meta = ? WHERE dataset_id = ? AND position = ?').run(meta.name, JSON.stringify(meta), id, position);
+  }
+
+  updateVariable(dataset: string, variable: string, patch: VariablePatch): VariableMeta {
+    return this.db.transaction(() => {
+      const before = this.variableRow(dataset, variable).meta;
+      const after: VariableMeta = { ...before, ...patch } as VariableMeta;
+      this.writeMeta(dataset, variable, after);
+      const undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
+      const redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
+      // A new edit ends the redo chain, as in every editor.
+      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+      this.db
+        .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
+        .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
+      this.audit('variable.update', { dataset, variable, patch });
+      return after;
+    })();
+  }
+
+  private applyOp(op: HistoryOp): void {
+    this.writeMeta(op.dataset, op.variable, op.meta);
+  }
+
+  undo(): string | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+        | { id: number; label: string; undo: string }
+        | undefined;
+      if (!row) return null;
+      this.applyOp(JSON.parse(row.undo) as HistoryOp);
+      this.db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(row.id);
+      this.audit('history.undo', { label: row.label });
+      return row.label;
+    })();
+  }
+
+  redo(): string | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+        | { id: number; label: string; redo: string }
+        | undefined;
+      if (!row) return null;
+      this.applyOp(JSON.parse(row.redo) as HistoryOp);
+      this.db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(row.id);
+      this.audit('history.redo', { label: row.label });
+      return row.label;
+    })();
+  }
+
+  // ---- audit, settings, specs -----------------------------------------------------------------
+
+  audit(action: string, detail: unknown): void {
+    this.db.prepare('INSERT INTO audit (at, action, detail) VALUES (?, ?, ?)').run(now(), action, JSON.stringify(detail ?? null));
+  }
+
+  auditEntries(limit = 200): AuditEntry[] {
+    const rows = this.db.prepare('SELECT id, at, action, detail FROM audit ORDER BY id DESC LIMIT ?').all(limit) as {
+      id: number;
+      at: string;
+      action: string;
+      detail: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, detail: JSON.parse(r.detail) }));
+  }
+
+  getSetting<T>(key: string): T | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  setSetting(key: string, value: unknown, auditDetail?: unknown): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+      this.audit('setting.update', { key, ...((auditDetail as object) ?? {}) });
+    })();
+  }
+
+  listSpecs(kind?: string): SavedSpec[] {
+    const rows = (
+      kind
+        ? this.db.prepare('SELECT * FROM specs WHERE kind = ? ORDER BY folder, name').all(kind)
+        : this.db.prepare('SELECT * FROM specs ORDER BY kind, folder, name').all()
+    ) as { id: number; kind: string; name: string; folder: string; body: string; updated_at: string }[];
+    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at }));
+  }
+
+  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }): SavedSpec {
+    return this.db.transaction(() => {
+      const at = now();
+      let id = spec.id;
+      if (id !== undefined) {
+        const res = this.db
+          .prepare('UPDATE specs SET kind = ?, name = ?, folder = ?, body = ?, updated_at = ? WHERE id = ?')
+          .run(spec.kind, spec.name, spec.folder ?? '', JSON.stringify(spec.body), at, id);
+        if (res.changes === 0) throw new ProjectError('invalid', `No saved specification with id ${id}`);
+      } else {
+        id = Number(
+          this.db
+            .prepare('INSERT INTO specs (kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?)')
+            .run(spec.kind, spec.name, spec.folder ?? '', JSON.stringify(spec.body), at).lastInsertRowid,
+        );
+      }
+      this.audit('spec.save', { id, kind: spec.kind, name: spec.name });
+      return { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+    })();
+  }
+
+  deleteSpec(id: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM specs WHERE id = ?').run(id);
+      this.audit('spec.delete', { id });
+    })();
+  }
+
+  /** For tests and tools that need a raw look (e.g. checking that a failed write changed nothing). */
+  rawQuery<T>(sql: string, ...params: unknown[]): T[] {
+    const stmt = this.db.prepare(sql);
+    if (stmt.reader) return stmt.all(...params) as T[];
+    stmt.run(...params);
+    return [];
+  }
+}
