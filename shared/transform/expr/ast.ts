@@ -1,0 +1,41 @@
+/**
+ * Syntax tree of Duiding's expression language (SPSS-flavoured filters and computed variables).
+ * Every node keeps the character position it starts at, so errors found after parsing (unknown
+ * variables, type mismatches) can still point at the text the user typed.
+ */
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '**' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
+export type UnaryOp = '-' | 'not';
+
+export type Ast =
+  | { kind: 'num'; value: number; pos: number }
+  | { kind: 'str'; value: string; pos: number }
+  | { kind: 'var'; name: string; pos: number }
+  | { kind: 'unary'; op: UnaryOp; arg: Ast; pos: number }
+  | { kind: 'binary'; op: BinaryOp; left: Ast; right: Ast; pos: number }
+  | { kind: 'in'; arg: Ast; values: Ast[]; pos: number }
+  | { kind: 'call'; name: string; args: CallArg[]; pos: number; minValid?: number };
+
+/** `q1 to q5` inside a function call: every variable from q1 through q5 in dataset order. */
+export interface VarRange {
+  kind: 'range';
+  from: string;
+  to: string;
+  pos: number;
+}
+
+export type CallArg = Ast | VarRange;
+
+/** Any error in an expression; `position` is the 0-based character index the message is about. */
+export class ExprError extends Error {
+  readonly position: number;
+  /** Every unknown variable name, when that is the problem (the message names the first). */
+  readonly unknown: string[];
+
+  constructor(message: string, position: number, unknown: string[] = []) {
+    super(message);
+    this.name = 'ExprError';
+    this.position = position;
+    this.unknown = unknown;
+  }
+}
