@@ -1,0 +1,7 @@
+/** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
+import { projectHandlers } from './project';
+import type { HandlerMap } from './types';
+
+export const handlers: HandlerMap = {
+  ...projectHandlers,
+};

@@ -1,0 +1,78 @@
+/**
+ * `npm start` where Electron cannot run: start the browser host on 127.0.0.1 with the demo project (or
+ * the last project) open, print the URL with its token, and open Chromium in app mode when installed.
+ *   --host-only   start the host without opening a window (for scripts and tests)
+ *   --port N      listen on port N (default: a free port)
+ *   --project P   open this project instead of the demo
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDemoProject } from '../startup/demo-project';
+import { appHome, rendererDir } from '../startup/paths';
+import { startHost } from './server';
+
+interface HostArgs {
+  hostOnly: boolean;
+  port: number;
+  project: string | null;
+}
+
+export function parseHostArgs(argv: string[]): HostArgs {
+  const out: HostArgs = { hostOnly: false, port: 0, project: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--host-only') out.hostOnly = true;
+    else if (a === '--port') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port needs a port number, got "${argv[i]}"`);
+      out.port = n;
+    } else if (a === '--project') out.project = argv[++i] ?? null;
+    else throw new Error(`Unknown option ${a}`);
+  }
+  return out;
+}
+
+const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+
+function openWindow(url: string): void {
+  const exe = CHROMIUMS.find((p) => existsSync(p));
+  if (!exe) {
+    console.log('No Chromium found: open the URL above in a browser on this machine.');
+    return;
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'duiding-chromium-'));
+  const child = spawn(
+    exe,
+    [
+      `--app=${url}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  const home = appHome();
+  const project = args.project ?? ensureDemoProject(home);
+  const host = await startHost({ projectPath: project, port: args.port, configDir: home, staticDir: rendererDir() });
+  console.log(`Duiding listening on ${host.url}`);
+  if (!args.hostOnly) openWindow(host.url);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`duiding: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+/**
+ * The browser host: serves the renderer build and carries the typed contract over HTTP (calls) and
+ * Server-Sent Events (events) on 127.0.0.1 only. A random token, made at every start, is required on
+ * every request — as a bearer header, or as the HttpOnly cookie set when the page is first opened
+ * with `?token=`. Host and Origin are checked too, so another site cannot reach it through DNS rebinding.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventName, Events } from '../../shared/api';
+import { dispatch } from '../handlers/dispatch';
+import { handlers as allHandlers } from '../handlers/index';
+import type { AppContext, HandlerMap } from '../handlers/types';
+import { AppSession } from '../handlers/session';
+import { CONTENT_SECURITY_POLICY } from '../startup/security-policy';
+import { serveStatic } from './static';
+
+export interface HostOptions {
+  /** Project to open at start (optional). */
+  projectPath?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Folder for recent.json and the like. */
+  configDir: string;
+  /** The renderer build to serve. */
+  staticDir: string;
+  handlers?: HandlerMap;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  port: number;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 16 * 1024 * 1024;
+const COOKIE = 'duiding_token';
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=');
+  }
+  return undefined;
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as unknown) : {};
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = randomBytes(24).toString('base64url');
+  const session = new AppSession(options.configDir);
+  const streams = new Set<ServerResponse>();
+  const emit = <E extends EventName>(name: E, payload: Events[E]) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const s of streams) s.write(frame);
+  };
+  const ctx: AppContext = { session, emit };
+  if (options.projectPath) session.open(options.projectPath);
+  const handlers = options.handlers ?? allHandlers;
+  let port = 0;
+
+  const server = createServer(async (req, res) => {
+    securityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return sendJson(res, 403, { error: { code: 'forbidden', message: 'Wrong host' } });
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+      return sendJson(res, 403, { error: { code: 'forbidden', message: 'Cross-origin requests are refused' } });
+    }
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    const authorised = sameToken(bearer, token) || sameToken(cookieToken(req), token) || sameToken(queryToken, token);
+    if (!authorised) return sendJson(res, 401, { error: { code: 'unauthorised', message: 'A valid token is required' } });
+    if (queryToken) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'method', message: 'Use POST' } });
+      let args: unknown;
+      try {
+        args = await readBody(req);
+      } catch (e) {
+        return sendJson(res, 400, { error: { code: 'invalid-request', message: `Unreadable request: ${(e as Error).message}` } });
+      }
+      const out = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args, ctx);
+      return out.ok ? sendJson(res, 200, out.result ?? null) : sendJson(res, out.status, out.body);
+    }
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method', message: 'Method not allowed' } });
+    return serveStatic(options.staticDir, url.pathname, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    ctx,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of streams) s.end();
+        server.closeAllConnections();
+        server.close(() => {
+          session.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,38 @@
+/** Serves files of the renderer build, and nothing outside it. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const full = normalize(join(root, rel));
+  if (!full.startsWith(normalize(root) + sep) && full !== normalize(root)) {
+    res.statusCode = 403;
+    res.end('Forbidden');
+    return;
+  }
+  if (!existsSync(full) || !statSync(full).isFile()) {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(existsSync(join(root, 'index.html')) ? 'Not found' : 'The renderer is not built yet: run `npm run build`.');
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', TYPES[extname(full)] ?? 'application/octet-stream');
+  res.setHeader('Cache-Control', 'no-cache');
+  createReadStream(full).pipe(res);
+}
