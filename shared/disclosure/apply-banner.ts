@@ -1,0 +1,145 @@
+/**
+ * Applies a rule set to a banner table (one row variable against Totaal and stacked/nested column
+ * groups): primary rules on cells and bases, blocking of columns with a small base, secondary
+ * suppression proven by the audit, then nulling of values, percentages, significance letters that
+ * point at suppressed cells, and means of small groups.
+ */
+import type { BannerCell, BannerResult } from '../model/results';
+import { bannerLayout } from './banner-layout';
+import { checkLinkingKeys, summary } from './checks';
+import { unsafeCount } from './primary';
+import { requiredWidth, type RuleSet } from './rules';
+import { protectTable, type Layer } from './secondary';
+
+export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerResult {
+  if (rs.name === 'none') {
+    return { ...result, cells: result.cells.map((row) => row.map((c) => ({ ...c, suppressed: false }))), rules: summary(rs, 'safe') };
+  }
+  const r = result.rows.length;
+  const kk = result.columns.length;
+  const vars = [result.rowVariable.name, ...result.columns.flatMap((c) => c.path.map((p) => p.variable))];
+  const keys = checkLinkingKeys([...new Set(vars)], undefined, rs);
+  if (!keys.ok) return blockAll(result, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (result.cells.some((row) => row.some((c) => c.count === null)) || result.base.count.some((b) => b === null)) {
+    return blockAll(result, rs, ['input already contains suppressed cells; rerun on the full table']);
+  }
+  const counts = result.cells.map((row) => row.map((c) => c.count as number));
+  const bases = result.base.count as number[];
+  const layout = bannerLayout(r, result.columns);
+  const total = layout.totalColumn;
+  const reasons: string[] = [];
+  if (total >= 0 && unsafeCount(bases[total], rs)) {
+    return blockAll(result, rs, [`table based on ${bases[total]} units, below ${rs.minCount}`]);
+  }
+  const countValues = layout.flatten(counts, bases);
+  const primary = countValues.map((v, cell) => !layout.table.fixed?.[cell] && unsafeCount(v, rs));
+  const unsafeCells = primary.filter(Boolean).length;
+  if (unsafeCells > 0) reasons.push(`${unsafeCells} cell(s) or base(s) based on fewer than ${rs.minCount} units`);
+  if (rs.suppressSmallBase) {
+    bases.forEach((b, k) => {
+      if (!unsafeCount(b, rs)) return;
+      for (let i = 0; i < r; i++) primary[layout.interior(i, k)] = true;
+      reasons.push(`column "${result.columns[k].label}" has base ${b} < ${rs.minCount}: column suppressed`);
+    });
+  }
+  if (total < 0 && bases.every((b) => unsafeCount(b, rs) || b === 0)) {
+    return blockAll(result, rs, [...reasons, 'every column base is below the threshold']);
+  }
+  const needs = (cell: number, v: number) =>
+    !layout.table.fixed?.[cell] && unsafeCount(v, rs) ? requiredWidth(v, rs.protectionMargin) : 0;
+  const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
+  if (result.weight) {
+    const w = layout.flatten(
+      result.cells.map((row) => row.map((c) => c.weighted ?? 0)),
+      result.base.weighted.map((b) => b ?? 0),
+    );
+    layers.push({
+      values: w,
+      integer: false,
+      required: (cell, wv) => {
+        const cnt = countValues[cell];
+        return needs(cell, cnt) > 0 ? (needs(cell, cnt) * wv) / cnt : 0;
+      },
+    });
+  }
+  const prot = protectTable(layout.table, layers, primary);
+  if (prot.failures.length > 0) {
+    return blockAll(result, rs, [...reasons, 'no suppression pattern found that protects every cell']);
+  }
+  const hide = prot.suppressed;
+  const secondary = prot.secondary.filter(Boolean).length;
+  if (secondary > 0) {
+    reasons.push(`${secondary} further cell(s) suppressed so that no suppressed value can be recomputed from the totals`);
+  }
+  const baseHidden = (k: number) => hide[layout.base(k)];
+  const cellHidden = (i: number, k: number) => hide[layout.interior(i, k)];
+  const cells = result.cells.map((row, i) => {
+    const hiddenLetters = new Set(
+      result.columns.filter((col, k) => cellHidden(i, k) || baseHidden(k)).map((col) => `${col.group}\u0000${col.letter}`),
+    );
+    return row.map((c, k): BannerCell => {
+      const group = result.columns[k].group;
+      if (cellHidden(i, k)) {
+        const kind = primary[layout.interior(i, k)] ? 'primary' : 'secondary';
+        return { ...c, count: null, weighted: null, pct: null, sig: '', suppressed: true, suppression: kind };
+      }
+      const sig = [...c.sig].filter((letter) => !hiddenLetters.has(`${group}\u0000${letter}`)).join('');
+      return { ...c, pct: baseHidden(k) ? null : c.pct, sig, suppressed: false };
+    });
+  });
+  const means = result.means ? suppressMeans(result, rs, baseHidden, reasons) : undefined;
+  const any = hide.some(Boolean);
+  return {
+    ...result,
+    cells,
+    base: {
+      count: result.base.count.map((v, k) => (baseHidden(k) ? null : v)),
+      weighted: result.base.weighted.map((v, k) => (baseHidden(k) ? null : v)),
+      effective: result.base.effective.map((v, k) => (baseHidden(k) ? null : v)),
+    },
+    means,
+    rules: summary(rs, any ? 'suppressed' : 'safe', reasons, primary.filter(Boolean).length, secondary),
+  };
+}
+
+/**
+ * Means need a group of at least minCount units. Within a group that partitions Totaal, a single
+ * withheld mean could be recovered from Totaal's mean and the others (Σ n·mean), so a second one —
+ * the smallest group — is withheld with it.
+ */
+function suppressMeans(
+  result: BannerResult,
+  rs: RuleSet,
+  baseHidden: (k: number) => boolean,
+  reasons: string[],
+): BannerResult['means'] {
+  const m = result.means!;
+  const hide = result.columns.map((_c, k) => baseHidden(k) || !((m.n[k] ?? 0) >= rs.minCount));
+  const groups = new Map<string, number[]>();
+  result.columns.forEach((c, k) => {
+    if (c.path.length === 0) return;
+    groups.set(c.group, [...(groups.get(c.group) ?? []), k]);
+  });
+  for (const members of groups.values()) {
+    const hidden = members.filter((k) => hide[k]);
+    const shown = members.filter((k) => !hide[k]).sort((a, b) => (m.n[a] ?? 0) - (m.n[b] ?? 0));
+    if (hidden.length === 1 && shown.length > 0) hide[shown[0]] = true;
+  }
+  const count = hide.filter(Boolean).length;
+  if (count > 0) reasons.push(`${count} mean(s) withheld: group below ${rs.minCount} units or recomputable`);
+  const mask = (xs: (number | null)[]) => xs.map((v, k) => (hide[k] ? null : v));
+  return { mean: mask(m.mean), se: mask(m.se), n: mask(m.n) };
+}
+
+function blockAll(result: BannerResult, rs: RuleSet, reasons: string[]): BannerResult {
+  const nulls = (xs: (number | null)[]) => xs.map(() => null);
+  return {
+    ...result,
+    cells: result.cells.map((row) =>
+      row.map((c) => ({ ...c, count: null, weighted: null, pct: null, sig: '', suppressed: true, suppression: 'primary' as const })),
+    ),
+    base: { count: nulls(result.base.count), weighted: nulls(result.base.weighted), effective: nulls(result.base.effective) },
+    means: result.means ? { mean: nulls(result.means.mean), se: nulls(result.means.se), n: nulls(result.means.n) } : undefined,
+    rules: summary(rs, 'blocked', reasons, result.rows.length * result.columns.length, 0),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Applies a rule set to one crosstab: primary rules on every cell and margin, blocking of small
+ * bases, secondary suppression proven by the LP audit on the unweighted counts and (for weighted
+ * tables) on the weighted counts, then nulls everything that could reveal a suppressed value.
+ */
+import type { CrosstabTable, DisclosureSummary } from '../model/results';
+import { checkLinkingKeys, summary } from './checks';
+import { crosstabLayout, flattenCrosstab } from './linear-table';
+import { unsafeCount } from './primary';
+import { requiredWidth, type RuleSet } from './rules';
+import { protectTable, type Layer } from './secondary';
+
+type Grid = (number | null)[][];
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet): CrosstabTable {
+  const r = table.rows.length;
+  const c = table.cols.length;
+  const noneMask = table.count.map((row) => row.map(() => false));
+  if (rs.name === 'none') return { ...table, suppressed: noneMask, rules: summary(rs, 'safe') };
+
+  const keys = checkLinkingKeys([table.rowVariable ?? '', table.colVariable ?? ''].filter(Boolean), undefined, rs);
+  if (!keys.ok) return blockAll(table, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (table.count.some((row) => row.some((v) => v === null))) {
+    return blockAll(table, rs, ['input already contains suppressed cells; rerun on the full table']);
+  }
+  const counts = table.count as number[][];
+  const rowN = counts.map(sum);
+  const colN = Array.from({ length: c }, (_, j) => sum(counts.map((row) => row[j])));
+  const n = sum(rowN);
+  if (unsafeCount(n, rs)) return blockAll(table, rs, [`table based on ${n} units, below ${rs.minCount}`]);
+
+  const layout = crosstabLayout(r, c);
+  const countValues = flattenCrosstab(counts, rowN, colN, n);
+  const reasons: string[] = [];
+  const primary = countValues.map((v) => unsafeCount(v, rs));
+  const unsafeCells = primary.filter(Boolean).length;
+  if (unsafeCells > 0) reasons.push(`${unsafeCells} cell(s) or total(s) based on fewer than ${rs.minCount} units`);
+  if (rs.suppressSmallBase) {
+    colN.forEach((base, j) => {
+      if (!unsafeCount(base, rs)) return;
+      for (let i = 0; i < r; i++) primary[layout.interior(i, j)] = true;
+      reasons.push(`column "${table.cols[j].label}" has base ${base} < ${rs.minCount}: column suppressed`);
+    });
+    rowN.forEach((base, i) => {
+      if (!unsafeCount(base, rs)) return;
+      for (let j = 0; j < c; j++) primary[layout.interior(i, j)] = true;
+      reasons.push(`row "${table.rows[i].label}" has base ${base} < ${rs.minCount}: row suppressed`);
+    });
+  }
+
+  const needs = (cell: number, v: number) => (unsafeCount(v, rs) ? requiredWidth(v, rs.protectionMargin) : 0);
+  const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
+  const weighted = weightedValues(table, counts);
+  if (weighted) {
+    const w = flattenCrosstab(weighted, weighted.map(sum), colSums(weighted, c), sum(weighted.map(sum)));
+    layers.push({
+      values: w,
+      integer: false,
+      required: (cell, wv) => {
+        const cnt = countValues[cell];
+        return unsafeCount(cnt, rs) ? (requiredWidth(cnt, rs.protectionMargin) * wv) / cnt : 0;
+      },
+    });
+  }
+  const result = protectTable(layout.table, layers, primary);
+  if (result.failures.length > 0) {
+    return blockAll(table, rs, [...reasons, 'no suppression pattern found that protects every cell']);
+  }
+  const hide = result.suppressed;
+  const primaryCount = primary.filter(Boolean).length;
+  const secondaryCount = result.secondary.filter(Boolean).length;
+  if (secondaryCount > 0) {
+    reasons.push(`${secondaryCount} further cell(s) suppressed so that no suppressed value can be recomputed from the totals`);
+  }
+  const any = hide.some(Boolean);
+  if (any && table.chi2) reasons.push('chi-square withheld: with the margins it could narrow down suppressed cells');
+
+  const cell = (i: number, j: number) => hide[layout.interior(i, j)];
+  const rowHidden = (i: number) => hide[layout.rowTotal(i)];
+  const colHidden = (j: number) => hide[layout.colTotal(j)];
+  const grandHidden = hide[layout.grand];
+  const mask = (g: Grid | undefined, extra: (i: number, j: number) => boolean): Grid | undefined =>
+    g?.map((row, i) => row.map((v, j) => (cell(i, j) || extra(i, j) ? null : v)));
+  const rules: DisclosureSummary = summary(rs, any ? 'suppressed' : 'safe', reasons, primaryCount, secondaryCount);
+  return {
+    ...table,
+    count: mask(table.count, () => false)!,
+    weighted: mask(table.weighted, () => false)!,
+    colPct: mask(table.colPct, (_i, j) => colHidden(j))!,
+    rowPct: mask(table.rowPct, (i) => rowHidden(i))!,
+    totalPct: mask(table.totalPct, () => grandHidden),
+    rowTotals: table.rowTotals.map((v, i) => (rowHidden(i) ? null : v)),
+    colTotals: table.colTotals.map((v, j) => (colHidden(j) ? null : v)),
+    rowCounts: table.rowCounts?.map((v, i) => (rowHidden(i) ? null : v)),
+    colCounts: table.colCounts?.map((v, j) => (colHidden(j) ? null : v)),
+    total: grandHidden ? null : table.total,
+    n: grandHidden ? undefined : table.n,
+    chi2: any ? null : table.chi2,
+    suppressed: table.count.map((row, i) => row.map((_v, j) => cell(i, j))),
+    rules,
+  };
+}
+
+function colSums(g: number[][], c: number): number[] {
+  return Array.from({ length: c }, (_, j) => sum(g.map((row) => row[j])));
+}
+
+/** The weighted matrix when it differs from the counts (a weighted table), else null. */
+function weightedValues(table: CrosstabTable, counts: number[][]): number[][] | null {
+  if (!table.weight) return null;
+  const w = table.weighted.map((row) => row.map((v) => v ?? 0));
+  const same = w.every((row, i) => row.every((v, j) => v === counts[i][j]));
+  return same ? null : w;
+}
+
+function blockAll(table: CrosstabTable, rs: RuleSet, reasons: string[]): CrosstabTable {
+  const nullGrid = (g: Grid) => g.map((row) => row.map(() => null));
+  return {
+    ...table,
+    count: nullGrid(table.count),
+    weighted: nullGrid(table.weighted),
+    colPct: nullGrid(table.colPct),
+    rowPct: nullGrid(table.rowPct),
+    totalPct: table.totalPct ? nullGrid(table.totalPct) : undefined,
+    rowTotals: table.rowTotals.map(() => null),
+    colTotals: table.colTotals.map(() => null),
+    rowCounts: table.rowCounts?.map(() => null),
+    colCounts: table.colCounts?.map(() => null),
+    total: null,
+    n: undefined,
+    chi2: null,
+    suppressed: table.count.map((row) => row.map(() => true)),
+    rules: summary(rs, 'blocked', reasons, table.rows.length * table.cols.length, 0),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Secondary suppression: greedy choice of extra cells, driven by the LP audit until it passes.
+ *
+ * Method (a constraint-generic relative of the hypercube heuristic):
+ * 1. Close singletons: a constraint with exactly one hidden cell determines that cell by
+ *    subtraction, so one more cell of that constraint is suppressed. The candidate is chosen by
+ *    (a) being at least as large as the protection the primaries need, (b) opening as few new
+ *    singleton constraints as possible (i.e. it closes a cycle: its other constraints already hold
+ *    a hidden cell, the rectangle of the hypercube method), (c) least information loss (smallest
+ *    count first).
+ * 2. Audit. Each protected cell whose feasible interval is still too narrow gets one more partner
+ *    from its own constraints, preferring the constraint whose other hidden cells hold the least
+ *    (the bottleneck of the interval); then back to 1.
+ * 3. Prune: secondary cells are tried for release, largest first, and stay published when the
+ *    audit still passes — the greedy steps over-suppress, pruning takes the surplus back.
+ * Terminates: each round hides at least one more cell, and a fully hidden table passes trivially.
+ */
+import { auditSuppression, type AuditEntry } from './audit';
+import { constraintsByCell, suppressedComponents, type LinearTable } from './linear-table';
+
+/** One set of values to protect (e.g. unweighted counts, and weighted counts alongside). */
+export interface Layer {
+  values: readonly number[];
+  /** Required interval width of a cell; 0 when the cell needs no protection of its own. */
+  required: (cell: number, value: number) => number;
+  integer: boolean;
+}
+
+export interface ProtectOptions {
+  /** Information loss of suppressing each cell; defaults to the first layer's values. */
+  cost?: readonly number[];
+  /** Release surplus secondaries (default true). */
+  prune?: boolean;
+}
+
+export interface ProtectResult {
+  suppressed: boolean[];
+  secondary: boolean[];
+  /** Final audit of the first layer. */
+  audit: AuditEntry[];
+  /** Protected cells that still fail (only when the iteration limit was hit: block the table). */
+  failures: AuditEntry[];
+}
+
+export function protectTable(
+  table: LinearTable,
+  layers: readonly Layer[],
+  primary: readonly boolean[],
+  opts: ProtectOptions = {},
+): ProtectResult {
+  const ctx = new Context(table, layers, primary, opts.cost ?? layers[0].values);
+  const maxRounds = 2 * table.size + 10;
+  for (let round = 0; round < maxRounds; round++) {
+    ctx.closeSingletons();
+    const failures = ctx.failures();
+    if (failures.length === 0) break;
+    let changed = false;
+    for (const f of failures) changed = ctx.widen(f) || changed;
+    if (!changed) break;
+  }
+  if (opts.prune !== false) ctx.prune();
+  const audit = auditSuppression(layers[0].values, ctx.hidden, table, layers[0].required, {
+    integer: layers[0].integer,
+  });
+  const secondary = ctx.hidden.map((h, i) => h && !primary[i]);
+  return { suppressed: ctx.hidden.slice(), secondary, audit, failures: ctx.failures() };
+}
+
+class Context {
+  readonly hidden: boolean[];
+  private readonly byCell: number[][];
+  private readonly need: number;
+
+  constructor(
+    private readonly table: LinearTable,
+    private readonly layers: readonly Layer[],
+    private readonly primary: readonly boolean[],
+    private readonly cost: readonly number[],
+  ) {
+    this.hidden = Array.from({ length: table.size }, (_, i) => primary[i] === true && !table.fixed?.[i]);
+    this.byCell = constraintsByCell(table);
+    let need = 0;
+    const l0 = layers[0];
+    for (let i = 0; i < table.size; i++) if (this.hidden[i]) need = Math.max(need, l0.required(i, l0.values[i]));
+    this.need = need;
+  }
+
+  private hiddenIn(k: number): number[] {
+    return this.table.constraints[k].cells.filter((c) => this.hidden[c]);
+  }
+
+  private suppressible(c: number): boolean {
+    return !this.hidden[c] && !this.table.fixed?.[c];
+  }
+
+  /** Constraints of c (other than `except`) that hold no hidden cell yet. */
+  private newSingletons(c: number, except: number): number {
+    let n = 0;
+    for (const k of this.byCell[c]) if (k !== except && this.hiddenIn(k).length === 0) n++;
+    return n;
+  }
+
+  private pick(candidates: { cell: number; k: number; bottleneck: number }[], need: number): number {
+    let best = -1;
+    let bestKey: number[] = [];
+    for (const { cell, k, bottleneck } of candidates) {
+      const key = [this.cost[cell] >= need ? 0 : 1, bottleneck, this.newSingletons(cell, k), this.cost[cell], cell];
+      if (best < 0 || less(key, bestKey)) {
+        best = cell;
+        bestKey = key;
+      }
+    }
+    return best;
+  }
+
+  closeSingletons(): void {
+    for (let guard = 0; guard <= this.table.size; guard++) {
+      let fixedOne = false;
+      this.table.constraints.forEach((con, k) => {
+        if (this.hiddenIn(k).length !== 1) return;
+        const candidates = con.cells.filter((c) => this.suppressible(c)).map((cell) => ({ cell, k, bottleneck: 0 }));
+        const cell = this.pick(candidates, this.need);
+        if (cell >= 0) {
+          this.hidden[cell] = true;
+          fixedOne = true;
+        }
+      });
+      if (!fixedOne) return;
+    }
+  }
+
+  failures(only?: readonly number[]): AuditEntry[] {
+    const out: AuditEntry[] = [];
+    for (const layer of this.layers) {
+      const entries = auditSuppression(layer.values, this.hidden, this.table, layer.required, {
+        integer: layer.integer,
+        only,
+      });
+      out.push(...entries.filter((e) => !e.ok));
+    }
+    return out;
+  }
+
+  /** Adds one partner to a failing cell's constraints; false when none is left. */
+  widen(f: AuditEntry): boolean {
+    const deficit = Math.max(this.need, f.required - (f.hi - f.lo));
+    const own = this.candidatesAround([f.cell]);
+    let cell = this.pick(own, deficit);
+    if (cell < 0) {
+      const comp = suppressedComponents(this.table, this.hidden).find((g) => g.includes(f.cell)) ?? [f.cell];
+      cell = this.pick(this.candidatesAround(comp), deficit);
+    }
+    if (cell < 0) return false;
+    this.hidden[cell] = true;
+    return true;
+  }
+
+  private candidatesAround(cells: readonly number[]): { cell: number; k: number; bottleneck: number }[] {
+    const out: { cell: number; k: number; bottleneck: number }[] = [];
+    for (const src of cells) {
+      for (const k of this.byCell[src]) {
+        const others = this.hiddenIn(k).filter((c) => c !== src);
+        const bottleneck = others.reduce((s, c) => s + Math.abs(this.layers[0].values[c]), 0);
+        for (const cell of this.table.constraints[k].cells) {
+          if (this.suppressible(cell)) out.push({ cell, k, bottleneck });
+        }
+      }
+    }
+    return out;
+  }
+
+  prune(): void {
+    const secondaries = this.hidden
+      .map((h, i) => (h && !this.primary[i] ? i : -1))
+      .filter((i) => i >= 0)
+      .sort((a, b) => this.cost[b] - this.cost[a] || b - a);
+    for (const c of secondaries) {
+      const neighbours = new Set<number>();
+      for (const k of this.byCell[c]) for (const x of this.hiddenIn(k)) if (x !== c) neighbours.add(x);
+      this.hidden[c] = false;
+      if (neighbours.size > 0 && this.failures([...neighbours]).length > 0) this.hidden[c] = true;
+    }
+  }
+}
+
+function less(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
