@@ -1,0 +1,43 @@
+/**
+ * The `duiding` command (package.json bin). Each command loads its data, runs the same engine and output
+ * rules as the app, and prints text or exactly one JSON document. Any error: one line on stderr, exit 1.
+ */
+import { parseArgs, UsageError, type ParsedArgs } from './cli/args';
+import { COMMANDS } from './cli/commands/index';
+import { HELP } from './cli/help';
+
+export async function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+    if (args.command === null || args.command === 'help' || (args.flags.get('help') === true && args.command === null)) {
+      out(`${HELP}\n`);
+      return 0;
+    }
+    if (args.flags.get('help') === true) {
+      out(`${HELP}\n`);
+      return 0;
+    }
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`Unknown command "${args.command}" (see duiding --help)`);
+    const text = await command(args);
+    out(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`duiding: ${message.split('\n')[0]}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+// `duiding … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+const isMain = process.argv[1] !== undefined && /electron[\\/]cli\.ts$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Electron main process: one window, sandboxed renderer, no Node in the page, a strict CSP, no network,
+ * no navigation away from the app, no permissions. The renderer reaches the backend only through the
+ * preload's `invoke`, which the same dispatcher as the browser host serves.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { EventName, Events } from '../shared/api';
+import { dispatch } from './handlers/dispatch';
+import { handlers } from './handlers/index';
+import { AppSession } from './handlers/session';
+import type { AppContext } from './handlers/types';
+import { ensureDemoProject } from './startup/demo-project';
+import { appHome, rendererDir } from './startup/paths';
+import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, responseHeaders, webPreferences } from './startup/window-security';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let win: BrowserWindow | null = null;
+
+function serveApp(): void {
+  const root = normalize(rendererDir());
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    for (const [k, v] of Object.entries(responseHeaders())) headers.set(k, v);
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+async function createWindow(ctx: AppContext): Promise<void> {
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Duiding',
+    show: false,
+    webPreferences: webPreferences(join(import.meta.dirname, 'preload.cjs')),
+  });
+  guardContents(win.webContents);
+  win.once('ready-to-show', () => win?.show());
+  ipcMain.handle('duiding:invoke', async (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
+    // Only our own page may call the backend.
+    if (!event.senderFrame || !event.senderFrame.url.startsWith(`${APP_ORIGIN}/`)) throw new Error('Refused: unknown sender');
+    const out = await dispatch(handlers, String(name), args, ctx);
+    return out.ok ? { ok: true, result: out.result } : { ok: false, error: out.body.error };
+  });
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(async () => {
+  guardSession(session.defaultSession);
+  serveApp();
+  const appSession = new AppSession(appHome());
+  const emit = <E extends EventName>(name: E, payload: Events[E]) => win?.webContents.send('duiding:event', name, payload);
+  const ctx: AppContext = { session: appSession, emit };
+  const recent = appSession.recent()[0];
+  try {
+    appSession.open(recent ?? ensureDemoProject(appHome()));
+  } catch {
+    appSession.open(ensureDemoProject(appHome()));
+  }
+  app.on('web-contents-created', (_e, contents) => guardContents(contents));
+  await createWindow(ctx);
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,30 @@
+// Builds what the two hosts serve and run: the renderer (Vite) and the Electron entry points (esbuild).
+// The browser host and the CLI run from TypeScript through tsx and need no build of their own.
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+
+const only = process.argv[2];
+
+if (!only || only === 'renderer') {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  console.log('built dist/renderer');
+}
+
+if (!only || only === 'electron') {
+  rmSync('dist/electron', { recursive: true, force: true });
+  mkdirSync('dist/electron', { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.mjs',
+    format: 'esm',
+    // Native and heavy modules stay in node_modules (electron-builder rebuilds better-sqlite3 for Electron).
+    external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'exceljs', 'echarts', '@duckdb/node-api'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
+  cpSync('electron/store/migrations', 'dist/electron/migrations', { recursive: true });
+  console.log('built dist/electron (main.mjs, preload.cjs, migrations)');
+}
