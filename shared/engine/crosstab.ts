@@ -1,0 +1,161 @@
+/**
+ * Two-way crosstab over valid cases (SPSS CROSSTABS semantics): rows and columns are the observed valid
+ * categories; counts, Σw, row/column/total percentages (0–100), margins and tests.
+ *
+ * Tests: unweighted → Pearson, LR (+ Yates and Fisher for 2×2) on counts. Frequency weight → the same on
+ * Σw, as SPSS and PSPP do (a case stands for w cases; Fisher only when those are whole numbers). Sampling
+ * weight or a design → Rao–Scott F (see raoscott.ts); Pearson/LR are then reported on the weighted table
+ * rescaled to the number of valid cases, without a p-value, because on raw weights they are no test.
+ */
+import type { Dataset } from '../model/dataset';
+import type { Chi2Block, CrosstabTable, WeightInfo } from '../model/results';
+import { type CategoryLookup, categorize, categoryLookup } from './categorize';
+import { chiSquares } from './chi2';
+import { fisherExact2x2 } from './fisher';
+import { type DesignIndex, raoScottF } from './raoscott';
+import { placeholderRules } from './rules';
+import { tally2 } from './tally';
+import { variable } from './vars';
+import { type WeightSpec, weightArray } from './weights';
+
+export interface CrosstabOptions {
+  row: string;
+  col: string;
+  weight?: WeightSpec;
+  design?: { strata?: string; cluster?: string };
+  filter?: Uint8Array;
+}
+
+function matrix<T>(r: number, c: number, f: (i: number, j: number) => T): T[][] {
+  return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
+}
+
+/** Indices of categories with a positive unweighted margin. */
+function usedIndices(count: Int32Array, nr: number, nc: number, byRow: boolean): number[] {
+  const out: number[] = [];
+  const outer = byRow ? nr : nc;
+  const inner = byRow ? nc : nr;
+  for (let a = 0; a < outer; a++) {
+    let s = 0;
+    for (let b = 0; b < inner; b++) s += count[byRow ? a * nc + b : b * nc + a];
+    if (s > 0) out.push(a);
+  }
+  return out;
+}
+
+function designIndex(ds: Dataset, design: CrosstabOptions['design']): DesignIndex {
+  const idx = (name?: string) => {
+    if (!name) return null;
+    const { meta, col } = variable(ds, name);
+    return Int32Array.from(categorize(col, meta).index);
+  };
+  return { strata: idx(design?.strata), cluster: idx(design?.cluster) };
+}
+
+/** Per-row reduced cell index and design membership for the Rao–Scott test. */
+function cellsForDesign(
+  rl: CategoryLookup,
+  cl: CategoryLookup,
+  rowMap: Int32Array,
+  colMap: Int32Array,
+  c: number,
+  w: Float64Array,
+  filter?: Uint8Array,
+): { cell: Int32Array; inDesign: Uint8Array } {
+  const n = rl.data.length;
+  const cell = new Int32Array(n);
+  const inDesign = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if ((filter && filter[i] === 0) || !(w[i] > 0)) continue;
+    inDesign[i] = 1;
+    const a = rl.lut[rl.data[i] + rl.offset];
+    const b = cl.lut[cl.data[i] + cl.offset];
+    const ra = a < 0 ? -1 : rowMap[a];
+    const cb = b < 0 ? -1 : colMap[b];
+    cell[i] = ra < 0 || cb < 0 ? -1 : ra * c + cb;
+  }
+  return { cell, inDesign };
+}
+
+export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
+  const rv = variable(ds, opts.row);
+  const cv = variable(ds, opts.col);
+  const rl = categoryLookup(rv.col, rv.meta, { filter: opts.filter });
+  const cl = categoryLookup(cv.col, cv.meta, { filter: opts.filter });
+  const hasDesign = !!(opts.design?.strata || opts.design?.cluster);
+  const sampling = opts.weight?.type === 'sampling' || hasDesign;
+  let w = opts.weight ? weightArray(ds, opts.weight) : null;
+  const t = tally2(rl, cl, w, opts.filter);
+  const rowsUsed = usedIndices(t.count, t.nr, t.nc, true);
+  const colsUsed = usedIndices(t.count, t.nr, t.nc, false);
+  const r = rowsUsed.length;
+  const c = colsUsed.length;
+  const at = (arr: ArrayLike<number>, i: number, j: number) => arr[rowsUsed[i] * t.nc + colsUsed[j]];
+  const count = matrix(r, c, (i, j) => at(t.count, i, j));
+  const weighted = matrix(r, c, (i, j) => at(t.sw, i, j));
+  const rowTotals = weighted.map((row) => row.reduce((s, v) => s + v, 0));
+  const colTotals = Array.from({ length: c }, (_, j) => weighted.reduce((s, row) => s + row[j], 0));
+  const rowCounts = count.map((row) => row.reduce((s, v) => s + v, 0));
+  const colCounts = Array.from({ length: c }, (_, j) => count.reduce((s, row) => s + row[j], 0));
+  const total = rowTotals.reduce((s, v) => s + v, 0);
+  const n = rowCounts.reduce((s, v) => s + v, 0);
+  const weightInfo: WeightInfo | null = opts.weight
+    ? { variable: variable(ds, opts.weight.variable).meta.name, type: sampling ? 'sampling' : opts.weight.type, excluded: t.weightExcluded }
+    : null;
+
+  let chi2: Chi2Block | null = null;
+  if (r >= 2 && c >= 2) {
+    const flat = weighted.flat();
+    if (!sampling) {
+      const cs = chiSquares(flat, r, c);
+      chi2 = { pearson: cs.pearson, lr: cs.lr };
+      if (cs.yates) {
+        chi2.yates = cs.yates;
+        if (flat.every((v) => Number.isInteger(v))) chi2.fisher = { p: fisherExact2x2(flat[0], flat[1], flat[2], flat[3]) };
+        else chi2.note = 'Fisher niet berekend: gewogen aantallen zijn geen gehele getallen';
+      }
+    } else {
+      const scaled = flat.map((v) => (v * n) / total);
+      const cs = chiSquares(scaled, r, c);
+      chi2 = {
+        pearson: { ...cs.pearson, p: NaN },
+        lr: { ...cs.lr, p: NaN },
+        note: 'Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p',
+      };
+      if (!w) {
+        w = new Float64Array(rl.data.length).fill(1);
+      }
+      const rowMap = new Int32Array(t.nr).fill(-1);
+      rowsUsed.forEach((k, i) => (rowMap[k] = i));
+      const colMap = new Int32Array(t.nc).fill(-1);
+      colsUsed.forEach((k, j) => (colMap[k] = j));
+      const { cell, inDesign } = cellsForDesign(rl, cl, rowMap, colMap, c, w, opts.filter);
+      const rs = raoScottF({ cell, inDesign, w, r, c, design: designIndex(ds, opts.design) });
+      chi2.raoScott = { F: rs.F, ndf: rs.ndf, ddf: rs.ddf, p: rs.p };
+      if (rs.lonelyStrata > 0) chi2.note += `; ${rs.lonelyStrata} strata met één PSU dragen geen variantie bij`;
+    }
+  }
+
+  return {
+    rowVariable: rv.meta.name,
+    colVariable: cv.meta.name,
+    rows: rowsUsed.map((k) => ({ code: rl.categories[k].code, label: rl.categories[k].label })),
+    cols: colsUsed.map((k) => ({ code: cl.categories[k].code, label: cl.categories[k].label })),
+    count,
+    weighted,
+    colPct: matrix(r, c, (i, j) => (colTotals[j] > 0 ? (100 * weighted[i][j]) / colTotals[j] : null)),
+    rowPct: matrix(r, c, (i, j) => (rowTotals[i] > 0 ? (100 * weighted[i][j]) / rowTotals[i] : null)),
+    totalPct: matrix(r, c, (i, j) => (total > 0 ? (100 * weighted[i][j]) / total : null)),
+    rowTotals,
+    colTotals,
+    rowCounts,
+    colCounts,
+    total,
+    n,
+    chi2,
+    suppressed: matrix(r, c, () => false),
+    weight: weightInfo ? weightInfo.variable : null,
+    weightInfo,
+    rules: placeholderRules(),
+  };
+}
