@@ -1,0 +1,156 @@
+/**
+ * Banner tables (SPSS CTABLES style): one row variable against Totaal | stacked variables | nested pairs.
+ * Per column: counts, Σw, column %, unweighted base, Σw base and Kish effective base (Σw)²/Σw²; optional
+ * column-proportion z-tests with letters (column-tests.ts) and the mean of the row variable per column.
+ * Rows and columns list observed and labelled valid categories (CTABLES shows labelled empty categories,
+ * which keeps a yearly tabellenboek's layout stable). All cells come from one pass (banner-tally.ts).
+ */
+import type { Dataset } from '../model/dataset';
+import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
+import type { Adjust } from './adjust';
+import { type BannerPartLookup, tallyBanner } from './banner-tally';
+import { type CategoryLookup, categoryLookup } from './categorize';
+import { columnProportionTests, letterFor } from './column-tests';
+import { type ColumnMeans, columnMeans } from './banner-means';
+import { placeholderRules } from './rules';
+import { variable } from './vars';
+import { type WeightSpec, weightArray } from './weights';
+
+export type BannerItem = { variable: string } | { nest: [string, string] };
+
+export interface BannerSpec {
+  total: boolean;
+  items: BannerItem[];
+}
+
+export interface BannerOptions {
+  row: string;
+  columns: BannerSpec;
+  weight?: WeightSpec;
+  filter?: Uint8Array;
+  tests?: { adjust: Adjust; alpha: number };
+  means?: boolean;
+}
+
+const LOOK = { includeLabelled: true } as const;
+
+interface Described {
+  columns: BannerColumn[];
+  groups: number[][];
+}
+
+function varLabel(ds: Dataset, name: string): string {
+  const m = variable(ds, name).meta;
+  return m.label || m.name;
+}
+
+/** Column descriptions and comparison groups, in the same order as the kernel's columns. */
+function describeColumns(ds: Dataset, spec: BannerSpec, parts: BannerPartLookup[]): Described {
+  const columns: BannerColumn[] = [];
+  const groups: number[][] = [];
+  if (spec.total) columns.push({ key: 'total', path: [], label: 'Totaal', group: 'Totaal', letter: '' });
+  spec.items.forEach((item, g) => {
+    const part = parts[g];
+    if ('variable' in item && part.kind === 'single') {
+      const name = variable(ds, item.variable).meta.name;
+      const group: number[] = [];
+      part.look.categories.forEach((cat, k) => {
+        group.push(columns.length);
+        columns.push({
+          key: `${name}=${cat.code}`,
+          path: [{ variable: name, code: cat.code, label: cat.label }],
+          label: cat.label,
+          group: varLabel(ds, name),
+          letter: letterFor(k),
+        });
+      });
+      groups.push(group);
+    } else if ('nest' in item && part.kind === 'nest') {
+      const [on, inn] = item.nest.map((v) => variable(ds, v).meta.name);
+      for (const oc of part.outer.categories) {
+        const group: number[] = [];
+        part.inner.categories.forEach((ic, k) => {
+          group.push(columns.length);
+          columns.push({
+            key: `${on}=${oc.code}|${inn}=${ic.code}`,
+            path: [
+              { variable: on, code: oc.code, label: oc.label },
+              { variable: inn, code: ic.code, label: ic.label },
+            ],
+            label: ic.label,
+            group: `${varLabel(ds, on)}: ${oc.label}`,
+            letter: letterFor(k),
+          });
+        });
+        groups.push(group);
+      }
+    }
+  });
+  return { columns, groups };
+}
+
+function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerPartLookup[] {
+  const look = (name: string): CategoryLookup => {
+    const { meta, col } = variable(ds, name);
+    return categoryLookup(col, meta, { ...LOOK, filter });
+  };
+  return spec.items.map((item) =>
+    'variable' in item
+      ? { kind: 'single', look: look(item.variable) }
+      : { kind: 'nest', outer: look(item.nest[0]), inner: look(item.nest[1]) },
+  );
+}
+
+export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
+  const rv = variable(ds, opts.row);
+  const row = categoryLookup(rv.col, rv.meta, { ...LOOK, filter: opts.filter });
+  const parts = lookupsFor(ds, opts.columns, opts.filter);
+  const w = opts.weight ? weightArray(ds, opts.weight) : null;
+  const t = tallyBanner(row, opts.columns.total, parts, w, opts.filter);
+  const { columns, groups } = describeColumns(ds, opts.columns, parts);
+  const { nr, ncol } = t;
+  const colN = new Float64Array(ncol);
+  const colW = new Float64Array(ncol);
+  const colW2 = new Float64Array(ncol);
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < ncol; c++) {
+      colN[c] += t.count[r * ncol + c];
+      colW[c] += t.sw[r * ncol + c];
+      colW2[c] += t.sw2[r * ncol + c];
+    }
+  }
+  const effective = Float64Array.from(colW, (s, c) => (colW2[c] > 0 ? (s * s) / colW2[c] : 0));
+  const type = opts.weight?.type;
+  const testN = type === 'sampling' ? effective : type === 'frequency' ? colW : colN;
+  const sig = opts.tests
+    ? columnProportionTests({ nr, ncol, sw: t.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
+    : null;
+  const cells: BannerCell[][] = Array.from({ length: nr }, (_, r) =>
+    Array.from({ length: ncol }, (_, c) => ({
+      count: t.count[r * ncol + c],
+      weighted: t.sw[r * ncol + c],
+      pct: colW[c] > 0 ? (100 * t.sw[r * ncol + c]) / colW[c] : null,
+      sig: sig ? sig[r][c] : '',
+      suppressed: false,
+    })),
+  );
+  const weight: WeightInfo | null = opts.weight
+    ? { variable: variable(ds, opts.weight.variable).meta.name, type: opts.weight.type, excluded: t.weightExcluded }
+    : null;
+  const result: BannerResult = {
+    kind: 'banner',
+    rowVariable: { name: rv.meta.name, label: rv.meta.label || rv.meta.name },
+    rows: row.categories.map((c) => ({ code: c.code, label: c.label })),
+    columns,
+    cells,
+    base: { count: Array.from(colN), weighted: Array.from(colW), effective: Array.from(effective) },
+    weight,
+    tests: opts.tests ? { method: 'z', adjust: opts.tests.adjust, alpha: opts.tests.alpha } : { method: 'none', adjust: 'none', alpha: 0.05 },
+    rules: placeholderRules(),
+  };
+  if (opts.means) {
+    const m: ColumnMeans = columnMeans(row.categories, t, type ?? null);
+    result.means = m;
+  }
+  return result;
+}
