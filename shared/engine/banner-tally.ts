@@ -8,6 +8,7 @@
  * no per-part branch.
  */
 import type { CategoryLookup, IndexArray } from './categorize';
+import { scaledLut } from './tally';
 
 export type BannerPartLookup =
   | { kind: 'single'; look: CategoryLookup }
@@ -28,11 +29,6 @@ export interface BannerTally {
   weightExcluded: number;
 }
 
-const OUT = -(1 << 28);
-
-function scaled(l: CategoryLookup, scale: number): Int32Array {
-  return Int32Array.from(l.lut, (v) => (v < 0 ? OUT : v * scale));
-}
 
 export function partWidth(p: BannerPartLookup): number {
   return p.kind === 'single' ? p.look.categories.length : p.outer.categories.length * p.inner.categories.length;
@@ -62,14 +58,14 @@ export function tallyBanner(
     if (p.kind === 'single') {
       dataA.push(p.look.data);
       dataB.push(p.look.data);
-      lutA.push(scaled(p.look, 1));
+      lutA.push(scaledLut(p.look, 1));
       lutB.push(new Int32Array(p.look.lut.length));
       offA[g] = offB[g] = p.look.offset;
     } else {
       dataA.push(p.outer.data);
       dataB.push(p.inner.data);
-      lutA.push(scaled(p.outer, p.inner.categories.length));
-      lutB.push(scaled(p.inner, 1));
+      lutA.push(scaledLut(p.outer, p.inner.categories.length));
+      lutB.push(scaledLut(p.inner, 1));
       offA[g] = p.outer.offset;
       offB[g] = p.inner.offset;
     }
@@ -78,7 +74,7 @@ export function tallyBanner(
   const count = new Int32Array(nr * ncol);
   const sw = new Float64Array(nr * ncol);
   const sw2 = new Float64Array(nr * ncol);
-  const rl = scaled(row, ncol);
+  const rl = scaledLut(row, ncol);
   const rd = row.data;
   const ro = row.offset;
   const n = rd.length;

@@ -132,6 +132,7 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
       const { cell, inDesign } = cellsForDesign(rl, cl, rowMap, colMap, c, w, opts.filter);
       const rs = raoScottF({ cell, inDesign, w, r, c, design: designIndex(ds, opts.design) });
       chi2.raoScott = { F: rs.F, ndf: rs.ndf, ddf: rs.ddf, p: rs.p };
+      if (Number.isNaN(rs.F)) chi2.note += '; Rao–Scott niet te berekenen (te veel lege cellen)';
       if (rs.lonelyStrata > 0) chi2.note += `; ${rs.lonelyStrata} strata met één PSU dragen geen variantie bij`;
     }
   }

@@ -22,10 +22,9 @@ export interface Tally2 {
 
 const OUT = -(1 << 28);
 
-function shiftedLut(l: CategoryLookup, scale: number): Int32Array {
-  const out = new Int32Array(l.lut.length);
-  for (let k = 0; k < l.lut.length; k++) out[k] = l.lut[k] < 0 ? OUT : l.lut[k] * scale;
-  return out;
+/** The lookup with indices multiplied by `scale` and exclusions as a large negative number. */
+export function scaledLut(l: CategoryLookup, scale: number): Int32Array {
+  return Int32Array.from(l.lut, (v) => (v < 0 ? OUT : v * scale));
 }
 
 export function tally2(
@@ -39,8 +38,8 @@ export function tally2(
   const count = new Int32Array(nr * nc);
   const sw = new Float64Array(nr * nc);
   const sw2 = new Float64Array(nr * nc);
-  const rl = shiftedLut(row, nc);
-  const cl = shiftedLut(col, 1);
+  const rl = scaledLut(row, nc);
+  const cl = scaledLut(col, 1);
   const a = row.data;
   const b = col.data;
   const oa = row.offset;
