@@ -1,0 +1,65 @@
+/**
+ * The checker's sheet: for every number the book publishes, the unweighted count behind it (rows from
+ * the disclosure module's checkerRows, plus the trend columns), so a CBS output checker can verify the
+ * minimum-count rule cell by cell without the data. Suppressed cells are not listed: their counts are
+ * exactly what must not leave.
+ */
+import type { Worksheet } from 'exceljs';
+import { type CheckerRow, checkerRows } from '../../../shared/disclosure/checker';
+import { TEXTS } from '../../../shared/format/texts';
+import type { BookSpec } from '../../../shared/spec/book';
+import type { ComputedTable } from './compute';
+import type { BookStyles } from './xlsx-style';
+
+export type { CheckerRow };
+
+export function bookCheckerRows(table: ComputedTable, language: BookSpec['language']): CheckerRow[] {
+  if (!table.result) return [];
+  const name = table.variable;
+  // Nested columns share their last label (Man/18-39 and Vrouw/18-39): name them by the whole path.
+  const result = { ...table.result, columns: table.result.columns.map((c) => (c.path.length > 1 ? { ...c, label: c.path.map((p) => p.label).join(' × ') } : c)) };
+  const out = checkerRows(result, { table: name });
+  const tr = table.trend;
+  if (tr) {
+    const col = `${TEXTS[language].comparison}: ${tr.label}`;
+    tr.cells.forEach((c, i) => {
+      if (!c.suppressed && c.count !== null) out.push({ table: name, row: table.result!.rows[i].label, col, n: c.count });
+    });
+    if (tr.base !== null) out.push({ table: name, row: TEXTS[language].base, col, n: tr.base });
+  }
+  return out;
+}
+
+export const CHECKER_HEADERS: Record<BookSpec['language'], string[]> = {
+  nl: ['Tabel (variabele)', 'Rij', 'Kolom', 'n (ongewogen)', 'Grootste bijdrage', 'Op één na grootste bijdrage'],
+  en: ['Table (variable)', 'Row', 'Column', 'n (unweighted)', 'Largest contribution', 'Second largest contribution'],
+};
+
+export const CHECKER_HEADER_ROW = 4;
+
+export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string): void {
+  const title = ws.getCell(1, 1);
+  title.value = spec.language === 'nl' ? 'Controleblad voor de outputcontrole' : "Output checker's sheet";
+  title.style = styles.title;
+  const rule = ws.getCell(2, 1);
+  rule.value = ruleLine;
+  rule.style = styles.note;
+  const magnitude = rows.some((r) => r.top1 !== undefined);
+  const headers = CHECKER_HEADERS[spec.language].slice(0, magnitude ? 6 : 4);
+  headers.forEach((h, i) => {
+    const c = ws.getCell(CHECKER_HEADER_ROW, i + 1);
+    c.value = h;
+    c.style = styles.header;
+  });
+  const int = styles.value(0, false, false);
+  rows.forEach((row, k) => {
+    const r = CHECKER_HEADER_ROW + 1 + k;
+    const values: (string | number | undefined)[] = [row.table, row.row, row.col, row.n];
+    if (magnitude) values.push(row.top1, row.top2);
+    values.forEach((v, i) => {
+      const c = ws.getCell(r, i + 1);
+      if (v !== undefined) c.value = v;
+      c.style = i >= 3 ? int : styles.stub;
+    });
+  });
+}

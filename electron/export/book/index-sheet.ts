@@ -1,0 +1,97 @@
+/**
+ * The index sheet: what the book is (title, source, date, weighting, output rules, symbols) and one
+ * line per table, linked to its sheet. A blocked table is listed with the reason instead of a link,
+ * so a reader sees that it exists and why it is missing.
+ */
+import type { Worksheet } from 'exceljs';
+import type { PublicRuleSummary } from '../../../shared/disclosure/rules';
+import { type TableSymbols, legendLine } from '../../../shared/format/table-model';
+import { TEXTS } from '../../../shared/format/texts';
+import type { BookSpec } from '../../../shared/spec/book';
+import { sheetLink } from './links';
+import type { BookStyles } from './xlsx-style';
+
+export interface IndexEntry {
+  variable: string;
+  label: string;
+  status: 'safe' | 'suppressed' | 'blocked';
+  reason?: string;
+  suppressedCells: number;
+  /** Where the table starts; absent for a blocked table. */
+  sheet?: string;
+  row?: number;
+}
+
+export interface IndexInfo {
+  spec: BookSpec;
+  date: string;
+  rules: PublicRuleSummary;
+  /** E.g. "Golf 2025 (vergeleken met Golf 2024); filter: leeftijd >= 18". */
+  selection: string | null;
+  entries: IndexEntry[];
+  checkerSheet: string | null;
+}
+
+export function indexColumns(styles: BookStyles): { width: number }[] {
+  return [{ width: 8 }, { width: styles.widths.index }, { width: 18 }, { width: 48 }];
+}
+
+function statusText(e: IndexEntry, lang: BookSpec['language']): string {
+  const t = TEXTS[lang];
+  if (e.status === 'blocked') return `${t.blocked}: ${e.reason ?? ''}`.trim();
+  if (e.status === 'suppressed') return t.suppressedNote(e.suppressedCells);
+  return '';
+}
+
+export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyles): void {
+  const { spec } = info;
+  const t = TEXTS[spec.language];
+  let r = 1;
+  const put = (row: number, col: number, value: string, style: BookStyles[keyof BookStyles]) => {
+    const c = ws.getCell(row, col);
+    c.value = value;
+    c.style = style as BookStyles['text'];
+  };
+  put(r++, 1, spec.title, styles.title);
+  if (spec.subtitle) put(r++, 1, spec.subtitle, styles.subtitle);
+  r++;
+  const weighting = spec.weight ? t.weightedNote(spec.weight.variable, spec.weight.type) : t.unweightedNote;
+  const lines: [string, string][] = [
+    [t.source, spec.source],
+    [t.date, info.date],
+    [t.weighting, weighting],
+    [t.ruleSet, info.rules.legend],
+  ];
+  if (info.selection) lines.push([spec.language === 'nl' ? 'Selectie' : 'Selection', info.selection]);
+  lines.push([t.legend, legendLine(spec.symbols, spec.language).replace(/^[^:]*: /, '')]);
+  for (const [k, v] of lines) {
+    if (!v) continue;
+    put(r, 1, `${k}:`, styles.text);
+    ws.getCell(r, 1).style = { ...styles.text, font: { ...styles.text.font, bold: true } };
+    put(r++, 2, v, styles.text);
+  }
+  r++;
+  put(r, 1, t.table, styles.header);
+  put(r, 2, t.contents, styles.header);
+  put(r, 3, spec.language === 'nl' ? 'Variabele' : 'Variable', styles.header);
+  put(r++, 4, 'Status', styles.header);
+  info.entries.forEach((e, i) => {
+    put(r, 1, String(i + 1), styles.text);
+    const label = ws.getCell(r, 2);
+    if (e.sheet) {
+      label.value = { text: e.label, hyperlink: sheetLink(e.sheet, e.row ?? 1) };
+      label.style = styles.link;
+    } else {
+      label.value = e.label;
+      label.style = styles.text;
+    }
+    put(r, 3, e.variable, styles.text);
+    put(r++, 4, statusText(e, spec.language), styles.note);
+  });
+  if (info.checkerSheet) {
+    r++;
+    const c = ws.getCell(r, 2);
+    c.value = { text: `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`, hyperlink: sheetLink(info.checkerSheet) };
+    c.style = styles.link;
+  }
+}

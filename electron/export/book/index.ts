@@ -1,0 +1,4 @@
+/** Tabellenboek export: `writeBook` for the CLI (`duiding book`), the handlers and the bench. */
+export { writeBook, type BookProgress, type BookReport, type BookTableReport, type WriteBookOptions } from './write-book';
+export { computeBook, resolveQuestions, type ComputedBook, type ComputedTable, type TableStatus } from './compute';
+export type { BannerFn, BannerOptions, RulesFn } from './engine';

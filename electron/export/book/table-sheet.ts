@@ -1,0 +1,102 @@
+/**
+ * Writes one table model into a worksheet: title, header rows with merged cells, percentages as
+ * numbers with a number format, letters in their own narrow text column (so every value stays a
+ * number Excel can compute with), symbols for suppressed/unknown/nil cells, and the footnotes.
+ */
+import type { Worksheet } from 'exceljs';
+import type { ModelCell, ModelRow, TableModel, TableSymbols } from '../../../shared/format/table-model';
+import type { BookStyles } from './xlsx-style';
+
+/** Excel column (1-based) of model column `c`; column 1 holds the row labels. */
+export function excelCol(model: TableModel, c: number): number {
+  return 2 + c * (model.sigColumns ? 2 : 1);
+}
+
+export function tableWidth(model: TableModel): number {
+  return excelCol(model, model.columns.length) - 1;
+}
+
+/** Column widths for tables laid out like `model` (value/letter columns alternate). */
+export function columnWidths(model: TableModel, styles: BookStyles): { width: number }[] {
+  const cols = [{ width: styles.widths.stub }];
+  for (let c = 0; c < model.columns.length; c++) {
+    cols.push({ width: styles.widths.value });
+    if (model.sigColumns) cols.push({ width: styles.widths.sig });
+  }
+  return cols;
+}
+
+export interface BlockLayout {
+  /** First header row. */
+  headerTop: number;
+  /** First body row. */
+  bodyTop: number;
+  /** Next free row after the notes. */
+  next: number;
+}
+
+/** Header starts two rows below `top` (title, then a line the caller fills, e.g. a link back). */
+export function blockLayout(top: number, model: TableModel): BlockLayout {
+  const headerTop = top + 2;
+  const bodyTop = headerTop + model.headerRows;
+  return { headerTop, bodyTop, next: bodyTop + model.rows.length + 1 + model.notes.length + 1 };
+}
+
+export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, styles: BookStyles, symbols: TableSymbols): BlockLayout {
+  const layout = blockLayout(top, model);
+  const title = ws.getCell(top, 1);
+  title.value = model.title;
+  title.style = styles.title;
+  writeHeader(ws, layout.headerTop, model, styles);
+  model.rows.forEach((row, r) => writeBodyRow(ws, layout.bodyTop + r, model, row, styles, symbols));
+  let n = layout.bodyTop + model.rows.length + 1;
+  for (const note of model.notes) {
+    const cell = ws.getCell(n++, 1);
+    cell.value = note;
+    cell.style = styles.note;
+  }
+  return layout;
+}
+
+function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: BookStyles): void {
+  const last = top + model.headerRows - 1;
+  const right = tableWidth(model);
+  for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) ws.getCell(r, c).style = c === 1 ? styles.corner : styles.header;
+  if (model.headerRows > 1) ws.mergeCells(top, 1, last, 1);
+  const extra = model.sigColumns ? 1 : 0;
+  for (const b of model.header) {
+    const r1 = top + b.row;
+    const r2 = r1 + b.rowSpan - 1;
+    const c1 = excelCol(model, b.col);
+    const c2 = excelCol(model, b.col + b.colSpan - 1) + extra;
+    ws.getCell(r1, c1).value = b.label;
+    if (r2 > r1 || c2 > c1) ws.mergeCells(r1, c1, r2, c2);
+  }
+}
+
+function writeBodyRow(ws: Worksheet, r: number, model: TableModel, row: ModelRow, styles: BookStyles, symbols: TableSymbols): void {
+  const base = row.kind !== 'category';
+  const stub = ws.getCell(r, 1);
+  stub.value = row.label;
+  stub.style = base ? styles.stubBase : styles.stub;
+  row.cells.forEach((cell, c) => {
+    const col = excelCol(model, c);
+    const target = ws.getCell(r, col);
+    if (cell.state === 'value' && cell.value !== null) {
+      target.value = cell.value;
+      target.style = styles.value(row.decimals, cell.bold, base);
+    } else {
+      target.value = symbolOf(cell, symbols);
+      target.style = styles.symbol(base);
+    }
+    if (model.sigColumns) {
+      const sig = ws.getCell(r, col + 1);
+      if (cell.sig) sig.value = cell.sig;
+      sig.style = base ? styles.sigBase : styles.sig;
+    }
+  });
+}
+
+function symbolOf(cell: ModelCell, s: TableSymbols): string {
+  return cell.state === 'suppressed' ? s.suppressed : cell.state === 'nil' ? s.nil : s.unknown;
+}

@@ -1,0 +1,254 @@
+/**
+ * writeBook: a whole tabellenboek from one specification. Tables are computed and checked first (so
+ * the index can list blocked tables), then streamed sheet by sheet into a temporary file that is
+ * renamed over the target only when complete.
+ */
+import { createWriteStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Dataset } from '../../../shared/model/dataset';
+import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/rules';
+import { type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/spec/book';
+import { type TableModel, buildTableModel } from '../../../shared/format/table-model';
+import { TEXTS } from '../../../shared/format/texts';
+import { writeAtomic } from '../atomic-write';
+import { type ComputedTable, computeBook } from './compute';
+import type { BannerFn, RulesFn } from './engine';
+import { defaultBanner, defaultApplyRules } from './engine-defaults';
+import { type IndexEntry, indexColumns, writeIndexSheet } from './index-sheet';
+import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-sheet';
+import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
+import { loadHouseStyle } from './style';
+import { blockLayout, columnWidths, writeTableBlock } from './table-sheet';
+import { type BookStyles, makeStyles } from './xlsx-style';
+
+export interface BookProgress {
+  phase: 'compute' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface WriteBookOptions {
+  /** The project's rule set; default: the built-in set the spec names. */
+  ruleSet?: RuleSet;
+  onProgress?: (p: BookProgress) => void;
+  signal?: AbortSignal;
+  /** Variables per folder, for `questions: {folder}`. */
+  folders?: Record<string, string[]>;
+  /** Directory with user house styles (`<name>.json`); built-in styles otherwise. */
+  styleDir?: string;
+  /** Date printed in the book (tests pin it). */
+  now?: Date;
+  banner?: BannerFn;
+  applyRules?: RulesFn;
+}
+
+export interface BookTableReport {
+  variable: string;
+  /** Sheet the table is on; null when blocked. */
+  sheet: string | null;
+  status: 'safe' | 'suppressed' | 'blocked';
+  reason?: string;
+  suppressedCells: number;
+}
+
+export interface BookReport {
+  path: string;
+  tables: BookTableReport[];
+  ruleSet: string;
+}
+
+interface Placed {
+  table: ComputedTable;
+  model: TableModel | null;
+  sheet: string | null;
+  row: number;
+}
+
+function formatDate(d: Date, lang: BookSpec['language']): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return lang === 'nl' ? `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function selectionText(spec: BookSpec, ds: Dataset): string | null {
+  const parts: string[] = [];
+  const cmp = spec.comparison;
+  if (cmp) {
+    const meta = ds.variables.find((v) => v.name.toLowerCase() === cmp.variable.toLowerCase());
+    const lab = (c: string | number, given?: string) => given ?? meta?.valueLabels[String(c)] ?? `${cmp.variable} = ${c}`;
+    const vs = spec.language === 'nl' ? 'vergeleken met' : 'compared with';
+    parts.push(`${lab(cmp.current, cmp.currentLabel)}${spec.trend?.enabled ? ` (${vs} ${lab(cmp.previous, cmp.previousLabel)})` : ''}`);
+  }
+  if (spec.filter) parts.push(`filter: ${spec.filter}`);
+  return parts.length ? parts.join('; ') : null;
+}
+
+export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
+  const spec = parseBookSpec(specInput);
+  const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet);
+  const styles = makeStyles(await loadHouseStyle(spec.style, opts.styleDir));
+  const computed = computeBook(ds, spec, {
+    banner: opts.banner ?? defaultBanner,
+    applyRules: opts.applyRules ?? defaultApplyRules,
+    ruleSet,
+    folders: opts.folders,
+    signal: opts.signal,
+    onTable: (done, total) => opts.onProgress?.({ phase: 'compute', done, total }),
+  });
+  const t = TEXTS[spec.language];
+  const date = formatDate(opts.now ?? new Date(), spec.language);
+  const extraNotes = [spec.source ? `${t.source}: ${spec.source}` : '', `${t.date}: ${date}`].filter(Boolean);
+  const labelOf = (name: string) => computed.dataset.variables.find((v) => v.name === name)?.label || name;
+  const modelOf = (table: ComputedTable): TableModel | null =>
+    table.result
+      ? buildTableModel(table.result, {
+          symbols: spec.symbols,
+          decimals: spec.decimals,
+          sigDisplay: spec.tests.display,
+          language: spec.language,
+          unweightedBase: spec.statistics.unweightedBase,
+          weightedBase: spec.statistics.weightedBase,
+          counts: spec.statistics.counts,
+          trend: table.trend,
+          extraNotes,
+          variableLabel: labelOf,
+        })
+      : null;
+  const placed = place(computed.tables.map((table) => ({ table, model: modelOf(table) })), spec);
+  const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
+
+  await writeAtomic(outPath, (tmp) =>
+    writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
+  );
+  return {
+    path: outPath,
+    ruleSet: ruleSet.name,
+    tables: placed.map((p) => ({
+      variable: p.table.variable,
+      sheet: p.sheet,
+      status: p.table.status,
+      reason: p.table.reason,
+      suppressedCells: p.model?.suppressedCells ?? 0,
+    })),
+  };
+}
+
+/** Sheet names (or block positions) for every written table, decided before writing so the index can link. */
+function place(items: { table: ComputedTable; model: TableModel | null }[], spec: BookSpec): Placed[] {
+  const taken = new Set<string>(['inhoud', 'contents', 'controle', 'checker', 'tabellen', 'tables']);
+  if (spec.layout === 'blocks') {
+    const sheet = spec.language === 'nl' ? 'Tabellen' : 'Tables';
+    let row = 1;
+    return items.map(({ table, model }) => {
+      if (!model) return { table, model, sheet: null, row: 0 };
+      const at = row;
+      row = blockLayout(at, model).next + 1;
+      return { table, model, sheet, row: at };
+    });
+  }
+  return items.map(({ table, model }) => ({ table, model, sheet: model ? uniqueSheetName(table.variable, taken) : null, row: 1 }));
+}
+
+interface WriteContext {
+  spec: BookSpec;
+  styles: BookStyles;
+  placed: Placed[];
+  checkerName: string | null;
+  ruleSet: RuleSet;
+  date: string;
+  dataset: Dataset;
+  opts: WriteBookOptions;
+}
+
+async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
+  const { spec, styles, placed, opts } = ctx;
+  const t = TEXTS[spec.language];
+  const stream = createWriteStream(tmp);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Duiding';
+  wb.title = spec.title;
+  const abort = () => stream.destroy(new Error('cancelled'));
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const index = wb.addWorksheet(spec.language === 'nl' ? 'Inhoud' : 'Contents', {
+      pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    });
+    enableInternalLinks(index);
+    index.columns = indexColumns(styles);
+    const entries: IndexEntry[] = placed.map((p) => ({
+      variable: p.table.variable,
+      label: p.table.label,
+      status: p.table.status,
+      reason: p.table.reason,
+      suppressedCells: p.model?.suppressedCells ?? 0,
+      sheet: p.sheet ?? undefined,
+      row: p.row,
+    }));
+    const rules = publicRuleSummary(ctx.ruleSet);
+    writeIndexSheet(index, { spec, date: ctx.date, rules, selection: selectionText(spec, ctx.dataset), entries, checkerSheet: ctx.checkerName }, styles);
+    index.commit();
+
+    const written = placed.filter((p) => p.model && p.sheet);
+    if (spec.layout === 'blocks') writeBlocks(wb, written, ctx);
+    else
+      written.forEach((p, i) => {
+        if (opts.signal?.aborted) throw new Error('cancelled');
+        writeTableSheet(wb, p, ctx, index.name);
+        opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
+      });
+
+    if (ctx.checkerName) {
+      const ws = wb.addWorksheet(ctx.checkerName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }] });
+      ws.columns = [{ width: 20 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 16 }, { width: 16 }];
+      const rows: CheckerRow[] = written.flatMap((p) => bookCheckerRows(p.table, spec.language));
+      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`);
+      ws.commit();
+    }
+    await wb.commit();
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+  }
+  if (opts.signal?.aborted) throw new Error('cancelled');
+}
+
+function printSetup(headerTop: number, headerRows: number) {
+  return {
+    orientation: 'landscape' as const,
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerTop}:${headerTop + headerRows - 1}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx: WriteContext, indexName: string): void {
+  const model = p.model!;
+  const layout = blockLayout(1, model);
+  const ws = wb.addWorksheet(p.sheet!, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: layout.bodyTop - 1 }],
+    pageSetup: printSetup(layout.headerTop, model.headerRows),
+  });
+  enableInternalLinks(ws);
+  ws.columns = columnWidths(model, ctx.styles);
+  writeTableBlock(ws, 1, model, ctx.styles, ctx.spec.symbols);
+  const back = ws.getCell(2, 1);
+  back.value = { text: TEXTS[ctx.spec.language].back, hyperlink: sheetLink(indexName) };
+  back.style = ctx.styles.link;
+  ws.commit();
+}
+
+/** All tables on one sheet, one below the other; widths fit the widest table. */
+function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], ctx: WriteContext): void {
+  if (written.length === 0) return;
+  const widest = written.reduce((a, b) => (b.model!.columns.length * (b.model!.sigColumns ? 2 : 1) > a.model!.columns.length * (a.model!.sigColumns ? 2 : 1) ? b : a));
+  const ws = wb.addWorksheet(written[0].sheet!, { pageSetup: { ...printSetup(1, 1), printTitlesRow: undefined } });
+  enableInternalLinks(ws);
+  ws.columns = columnWidths(widest.model!, ctx.styles);
+  written.forEach((p, i) => {
+    if (ctx.opts.signal?.aborted) throw new Error('cancelled');
+    writeTableBlock(ws, p.row, p.model!, ctx.styles, ctx.spec.symbols);
+    ctx.opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
+  });
+  ws.commit();
+}

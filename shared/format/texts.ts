@@ -1,0 +1,95 @@
+/** Fixed texts of exported tables, in the two languages a book can be written in. */
+import type { NumberLocale } from './number';
+
+export interface ExportTexts {
+  total: string;
+  base: string;
+  weightedBase: string;
+  count: string;
+  percent: string;
+  contents: string;
+  table: string;
+  source: string;
+  date: string;
+  ruleSet: string;
+  weighting: string;
+  legend: string;
+  blocked: string;
+  checker: string;
+  comparison: string;
+  back: string;
+  weightedNote: (weight: string, type: string) => string;
+  unweightedNote: string;
+  baseNote: string;
+  lettersNote: (adjust: string, alpha: string) => string;
+  boldNote: (adjust: string, alpha: string) => string;
+  trendNote: (up: string, down: string) => string;
+  symbolUnknown: string;
+  symbolSuppressed: string;
+  symbolNil: string;
+  suppressedNote: (n: number) => string;
+}
+
+const ADJUST_NL: Record<string, string> = { none: 'zonder correctie', bonferroni: 'Bonferroni-correctie', bh: 'Benjamini-Hochberg-correctie' };
+const ADJUST_EN: Record<string, string> = { none: 'no adjustment', bonferroni: 'Bonferroni adjustment', bh: 'Benjamini-Hochberg adjustment' };
+
+export const TEXTS: Record<NumberLocale, ExportTexts> = {
+  nl: {
+    total: 'Totaal',
+    base: 'Basis (ongewogen n)',
+    weightedBase: 'Basis (gewogen)',
+    count: 'Aantal (ongewogen)',
+    percent: '%',
+    contents: 'Inhoud',
+    table: 'Tabel',
+    source: 'Bron',
+    date: 'Datum',
+    ruleSet: 'Outputregels',
+    weighting: 'Weging',
+    legend: 'Verklaring van tekens',
+    blocked: 'niet gepubliceerd',
+    checker: 'Controle',
+    comparison: 'Vergelijking',
+    back: 'Terug naar inhoud',
+    weightedNote: (w, t) => `Percentages zijn gewogen (weegfactor ${w}, ${t === 'sampling' ? 'steekproefgewicht' : 'frequentiegewicht'}).`,
+    unweightedNote: 'Percentages zijn ongewogen.',
+    baseNote: 'De basis is het ongewogen aantal respondenten met een geldig antwoord.',
+    lettersNote: (a, p) =>
+      `Een letter bij een percentage: significant hoger dan de kolom met die letter binnen dezelfde groep (z-toets op kolomproporties, ${ADJUST_NL[a] ?? a}, α = ${p}).`,
+    boldNote: (a, p) => `Vet: significant hoger dan een andere kolom binnen dezelfde groep (z-toets op kolomproporties, ${ADJUST_NL[a] ?? a}, α = ${p}).`,
+    trendNote: (u, d) => `${u} / ${d}: significant hoger / lager dan de vorige meting.`,
+    symbolUnknown: 'gegevens ontbreken of zijn niet van toepassing',
+    symbolSuppressed: 'geheim (te weinig waarnemingen om te publiceren)',
+    symbolNil: 'nihil',
+    suppressedNote: (n) => `${n} ${n === 1 ? 'cel is' : 'cellen zijn'} onderdrukt volgens de outputregels.`,
+  },
+  en: {
+    total: 'Total',
+    base: 'Base (unweighted n)',
+    weightedBase: 'Base (weighted)',
+    count: 'Count (unweighted)',
+    percent: '%',
+    contents: 'Contents',
+    table: 'Table',
+    source: 'Source',
+    date: 'Date',
+    ruleSet: 'Output rules',
+    weighting: 'Weighting',
+    legend: 'Symbols',
+    blocked: 'not published',
+    checker: 'Checker',
+    comparison: 'Comparison',
+    back: 'Back to contents',
+    weightedNote: (w, t) => `Percentages are weighted (weight ${w}, ${t === 'sampling' ? 'sampling weight' : 'frequency weight'}).`,
+    unweightedNote: 'Percentages are unweighted.',
+    baseNote: 'The base is the unweighted number of respondents with a valid answer.',
+    lettersNote: (a, p) =>
+      `A letter next to a percentage: significantly higher than the column with that letter in the same group (z-test of column proportions, ${ADJUST_EN[a] ?? a}, α = ${p}).`,
+    boldNote: (a, p) => `Bold: significantly higher than another column in the same group (z-test of column proportions, ${ADJUST_EN[a] ?? a}, α = ${p}).`,
+    trendNote: (u, d) => `${u} / ${d}: significantly higher / lower than the previous wave.`,
+    symbolUnknown: 'data not available or not applicable',
+    symbolSuppressed: 'confidential (too few observations to publish)',
+    symbolNil: 'nil',
+    suppressedNote: (n) => `${n} ${n === 1 ? 'cell is' : 'cells are'} suppressed under the output rules.`,
+  },
+};

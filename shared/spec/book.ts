@@ -1,0 +1,94 @@
+/**
+ * Book specification (tabellenboek): one JSON document that describes a whole annual table book, saved
+ * in the project and given to `duiding book --spec`. Versioned so next year's app can still read this
+ * year's file; every field has a default so a minimal spec stays short.
+ */
+import { z } from 'zod';
+import { bannerSpec, ruleSetName, weightSpec } from '../api/analysis';
+import { rangeRecodeSpec } from './recode';
+
+const varName = z.string().min(1).max(256);
+const code = z.union([z.number(), z.string()]);
+
+/** Compare this wave with a previous one, both selected by a wave variable in the same dataset. */
+export const comparisonSpec = z.object({
+  variable: varName,
+  current: code,
+  previous: code,
+  /** Column headers; default "<current>" / "<previous>" value labels. */
+  currentLabel: z.string().max(200).optional(),
+  previousLabel: z.string().max(200).optional(),
+});
+
+export const questionsSpec = z.union([
+  z.array(varName).min(1).max(5000),
+  z.object({ folder: z.string().min(1).max(256) }),
+  z.object({ allCategorical: z.literal(true) }),
+]);
+
+export const symbolsSpec = z.object({
+  unknown: z.string().max(3).default('.'),
+  suppressed: z.string().max(3).default('x'),
+  nil: z.string().max(3).default('-'),
+});
+
+export const testsSpec = z.object({
+  /** How a significant difference is shown: letters of the columns a cell is higher than, or bold. */
+  display: z.enum(['letters', 'bold', 'none']).default('letters'),
+  adjust: z.enum(['none', 'bonferroni', 'bh']).default('bonferroni'),
+  alpha: z.number().min(0.0001).max(0.5).default(0.05),
+});
+
+export const statisticsSpec = z.object({
+  percent: z.literal('column').default('column'),
+  /** The unweighted base is the last row of every table. */
+  unweightedBase: z.boolean().default(true),
+  weightedBase: z.boolean().default(false),
+  /** Unweighted counts as extra rows (rarely published: most rule sets forbid small counts). */
+  counts: z.boolean().default(false),
+});
+
+export const trendSpec = z.object({
+  /** Show the previous wave's total % and a marker for a significant change next to the banner. */
+  enabled: z.boolean().default(true),
+  markers: z.object({ up: z.string().max(3).default('▲'), down: z.string().max(3).default('▼') }).default({ up: '▲', down: '▼' }),
+});
+
+export const bookSpec = z.object({
+  version: z.literal(1),
+  title: z.string().min(1).max(500),
+  subtitle: z.string().max(500).default(''),
+  source: z.string().max(1000).default(''),
+  dataset: z.string().min(1).max(256),
+  comparison: comparisonSpec.optional(),
+  weight: weightSpec.optional(),
+  /** Expression in Duiding's filter language, applied before everything else. */
+  filter: z.string().max(4000).optional(),
+  /** Derived variables (age groups and the like) made before tabulating. */
+  recodes: z.array(rangeRecodeSpec).max(100).default([]),
+  banner: bannerSpec,
+  questions: questionsSpec,
+  statistics: statisticsSpec.default({ percent: 'column', unweightedBase: true, weightedBase: false, counts: false }),
+  tests: testsSpec.default({ display: 'letters', adjust: 'bonferroni', alpha: 0.05 }),
+  trend: trendSpec.optional(),
+  ruleSet: ruleSetName.default('cbs-persons'),
+  /** Write the checker's sheet (per published cell the unweighted n behind it). */
+  checkerSheet: z.boolean().default(true),
+  symbols: symbolsSpec.default({ unknown: '.', suppressed: 'x', nil: '-' }),
+  decimals: z.number().int().min(0).max(4).default(1),
+  layout: z.enum(['sheet-per-table', 'blocks']).default('sheet-per-table'),
+  /** House style: a file name in resources/styles without `.json`. */
+  style: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('default'),
+  /** Language of fixed texts (Totaal, Basis, footnotes). */
+  language: z.enum(['nl', 'en']).default('nl'),
+});
+
+export type BookSpec = z.output<typeof bookSpec>;
+export type BookSpecInput = z.input<typeof bookSpec>;
+export type Symbols = z.output<typeof symbolsSpec>;
+export type TestsSpec = z.output<typeof testsSpec>;
+
+/** Parse an untrusted spec (a JSON file or a renderer request); throws a ZodError naming the field. */
+export function parseBookSpec(input: unknown): BookSpec {
+  return bookSpec.parse(input);
+}
