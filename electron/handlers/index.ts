@@ -1,7 +1,9 @@
 /** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
+import { analysisHandlers } from './analysis';
 import { projectHandlers } from './project';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
   ...projectHandlers,
+  ...analysisHandlers,
 };

@@ -91,6 +91,11 @@ function variables(): VariableMeta[] {
     dich('isolatie_glas', 'Isolatiemaatregel: HR++ of triple glas'),
     dich('isolatie_geen', 'Isolatiemaatregel: geen van deze'),
     newVariable('opmerking', 'string', { label: 'Wilt u nog iets opmerken over uw buurt?', width: 200, format: { type: 'A', width: 200, decimals: 0 } }),
+    // Delivered with the panel file, as most panels do; researchers make their own groupings with a recode.
+    nominal('leeftijdsklasse', 'Leeftijdsklasse', { '1': '18 t/m 34 jaar', '2': '35 t/m 49 jaar', '3': '50 t/m 64 jaar', '4': '65 jaar of ouder' }, {
+      measure: 'ordinal',
+      format: { type: 'F', width: 1, decimals: 0 },
+    }),
   ];
 }
 
@@ -304,6 +309,8 @@ function valueOf(name: string, r: Row, weight: number, rng: Rng): number {
       return r.m.respnr % 97 === 0 ? NaN : r.m.income;
     case 'gewicht':
       return weight;
+    case 'leeftijdsklasse':
+      return r.age < 35 ? 1 : r.age < 50 ? 2 : r.age < 65 ? 3 : 4;
     default: {
       const v = r.values[name];
       if (v === undefined) throw new Error(`demo generator has no value for ${name}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './contract';
-import type { BannerResult, CrosstabTable, FreqResult, RegressionResult } from '../model/results';
+import type { BannerResult, CrosstabTable, RegressionResult } from '../model/results';
+import type { DisclosedFreqResult } from '../disclosure/apply-freq';
 
 const dataset = z.string().min(1).max(256);
 const varName = z.string().min(1).max(256);
@@ -65,7 +66,7 @@ export const regressRequest = z.object({
 });
 
 export const analysisSection = {
-  'analysis.freq': call<FreqResult>()(freqRequest),
+  'analysis.freq': call<DisclosedFreqResult>()(freqRequest),
   'analysis.crosstab': call<CrosstabTable>()(crosstabRequest),
   'analysis.banner': call<BannerResult[]>()(bannerRequest),
   'analysis.regress': call<RegressionResult>()(regressRequest),

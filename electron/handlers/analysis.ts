@@ -1,0 +1,20 @@
+/** Handlers for tables and models: the same orchestration as the CLI, with the project's rule set. */
+import { chooseRuleSet } from '../../shared/analysis/output-rules';
+import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
+import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
+import type { HandlerMap } from './types';
+
+export const analysisHandlers: HandlerMap = {
+  'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.crosstab': async (req, { session }) =>
+    runCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
+    try {
+      checkVariables(parseExpr(filter), session.dataset(dataset));
+      return { ok: true as const };
+    } catch (e) {
+      if (e instanceof ExprError) return { ok: false as const, message: e.message, position: e.position };
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Frequencies and crosstabs as every caller (CLI, app, exports) gets them: filter applied, engine run,
+ * output rules applied. There is no other way to a table, so none leaves unchecked.
+ */
+import { applyRulesToCrosstab, applyRulesToFreq, type DisclosedFreqResult, type RuleSet } from '../disclosure/index';
+import { crosstab } from '../engine/crosstab';
+import { EngineError } from '../engine/errors';
+import { frequencies } from '../engine/freq';
+import type { Dataset } from '../model/dataset';
+import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
+import { filterMask } from './filter';
+import { assertNoLinkingKeys } from './output-rules';
+
+export interface WeightRequest {
+  variable: string;
+  type: WeightType;
+}
+
+export interface FreqRequest {
+  variable: string;
+  weight?: WeightRequest;
+  filter?: string;
+}
+
+export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFreqResult {
+  assertNoLinkingKeys(ds, [req.variable], rs);
+  const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
+  if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
+  return applyRulesToFreq(result, rs);
+}
+
+export interface CrosstabRequest {
+  rows: string[];
+  cols: string[];
+  weight?: WeightRequest;
+  design?: { strata?: string; cluster?: string };
+  filter?: string;
+}
+
+export function runCrosstab(ds: Dataset, req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string }, rs: RuleSet): CrosstabTable {
+  assertNoLinkingKeys(ds, [req.row, req.col], rs);
+  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
+  return applyRulesToCrosstab(table, rs);
+}
+
+/** One table for one pair, or `{tables}` with one block per row × column pair (DESIGN.md). */
+export function runCrosstabs(ds: Dataset, req: CrosstabRequest, rs: RuleSet): CrosstabTable | CrosstabMulti {
+  const tables: CrosstabTable[] = [];
+  for (const row of req.rows) for (const col of req.cols) tables.push(runCrosstab(ds, { ...req, row, col }, rs));
+  return tables.length === 1 ? tables[0] : { tables };
+}

@@ -1,0 +1,147 @@
+/**
+ * The `duiding` command as users script it: JSON shapes from DESIGN.md, numbers against R on the demo
+ * data (tests/oracle/demo/make.sh → expected.json), errors as one line and a non-zero exit.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../electron/cli';
+import { auditSuppression, crosstabLayout, flattenCrosstab } from '../../shared/disclosure/index';
+
+const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/demo/expected.json'), 'utf8'));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await runCli(argv, (s) => (out += s));
+    return { code, out, err };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const json = async (...argv: string[]) => {
+  const r = await cli(...argv, '--json');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+};
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
+
+describe('duiding describe', () => {
+  it('prints the DESIGN.md shape for demo', async () => {
+    const d = await json('describe', 'demo');
+    expect(d.rows).toBe(12128);
+    expect(d.weight).toBe('gewicht');
+    const vertrouwen = d.variables.find((v: { name: string }) => v.name === 'vertrouwen');
+    expect(vertrouwen).toMatchObject({ type: 'numeric', measure: 'ordinal', missing: { values: [9], range: null } });
+    expect(vertrouwen.valueLabels['9']).toBe('Weet niet');
+    expect(Object.keys(vertrouwen).sort()).toEqual(expect.arrayContaining(['label', 'measure', 'missing', 'name', 'type', 'valueLabels']));
+  });
+});
+
+describe('duiding freq', () => {
+  it('matches R on the demo data (unweighted counts, Σw, valid %)', async () => {
+    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--weight', 'gewicht', '--rules', 'none');
+    expect(f.categories.map((c: { code: number }) => c.code)).toEqual(expected.freq.codes);
+    expect(f.categories.map((c: { count: number }) => c.count)).toEqual(expected.freq.count);
+    f.categories.forEach((c: { weighted: number; validPercent: number | null; missing: boolean }, i: number) => {
+      expect(rel(c.weighted, expected.freq.weighted[i])).toBeLessThan(1e-9);
+      if (!c.missing) expect(rel(c.validPercent!, expected.freq.validPercentWeighted[i])).toBeLessThan(1e-9);
+    });
+    expect(f.categories.at(-1)).toMatchObject({ code: 99, label: 'Weet niet', missing: true });
+    expect(f.weight).toBe('gewicht');
+  });
+
+  it('is unweighted without --weight even though the file names a weight', async () => {
+    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--rules', 'none');
+    expect(f.weight).toBeNull();
+    for (const c of f.categories) expect(c.weighted).toBe(c.count);
+  });
+});
+
+describe('duiding crosstab', () => {
+  it('matches R: counts, Σw, Pearson and LR chi-square, Rao–Scott F', async () => {
+    const t = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--rules', 'none');
+    expect(t.count).toEqual(expected.crosstab.count);
+    for (const k of ['pearson', 'lr'] as const) {
+      expect(rel(t.chi2[k].value, expected.crosstab[k].value)).toBeLessThan(1e-9);
+      expect(t.chi2[k].df).toBe(expected.crosstab[k].df);
+      expect(Math.abs(t.chi2[k].p - expected.crosstab[k].p)).toBeLessThan(1e-9);
+    }
+    const w = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling', '--rules', 'none');
+    w.weighted.forEach((row: number[], i: number) => row.forEach((v, j) => expect(rel(v, expected.crosstab.weighted[i][j])).toBeLessThan(1e-9)));
+    expect(w.count).toEqual(expected.crosstab.count);
+    const rs = expected.crosstab.raoScott;
+    expect(rel(w.chi2.raoScott.F, rs.F)).toBeLessThan(1e-6);
+    expect(rel(w.chi2.raoScott.ndf, rs.ndf)).toBeLessThan(1e-6);
+    expect(rel(w.chi2.raoScott.ddf, rs.ddf)).toBeLessThan(1e-6);
+    expect(Math.abs(w.chi2.raoScott.p - rs.p)).toBeLessThan(1e-9);
+  });
+
+  it('suppresses the small demo cells under cbs-persons, and none can be recomputed from what it prints', async () => {
+    const t = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'leeftijdsklasse', '--filter', 'golf = 2025');
+    expect(t.rules).toMatchObject({ ruleSet: 'cbs-persons', status: 'suppressed' });
+    const flat: boolean[] = t.suppressed.flat();
+    expect(flat.some(Boolean)).toBe(true);
+    const pekela = t.rows.findIndex((r: { label: string }) => r.label === 'Pekela');
+    expect(t.suppressed[pekela][0]).toBe(true);
+    t.suppressed.forEach((row: boolean[], i: number) =>
+      row.forEach((s, j) => {
+        if (!s) return;
+        for (const m of ['count', 'weighted', 'colPct', 'rowPct']) expect(t[m][i][j]).toBeNull();
+      }),
+    );
+    // Independent of the suppression code's own bookkeeping: no row or column may hold exactly one
+    // hidden cell while its total is printed.
+    t.suppressed.forEach((row: boolean[], i: number) => {
+      const hidden = row.filter(Boolean).length;
+      if (t.rowCounts?.[i] !== null) expect(hidden === 0 || hidden >= 2).toBe(true);
+    });
+    // The attacker's view: the printed unweighted counts and margins, true values only for suppressed cells.
+    const withCodes = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'leeftijdsklasse', '--filter', 'golf = 2025', '--rules', 'none');
+    const R = withCodes.count.length;
+    const C = withCodes.count[0].length;
+    const rowN = withCodes.count.map((r: number[]) => r.reduce((a, b) => a + b, 0));
+    const colN = withCodes.count[0].map((_: number, j: number) => withCodes.count.reduce((a: number, r: number[]) => a + r[j], 0));
+    const values = flattenCrosstab(withCodes.count, rowN, colN, rowN.reduce((a: number, b: number) => a + b, 0));
+    const hidden = values.map(() => false);
+    const layout = crosstabLayout(R, C);
+    t.suppressed.forEach((row: boolean[], i: number) => row.forEach((s, j) => (hidden[layout.interior(i, j)] = s)));
+    (t.rowCounts ?? t.rowTotals).forEach((v: number | null, i: number) => (hidden[layout.rowTotal(i)] = v === null));
+    (t.colCounts ?? t.colTotals).forEach((v: number | null, j: number) => (hidden[layout.colTotal(j)] = v === null));
+    const audit = auditSuppression(values, hidden, layout.table, () => 1, { integer: true });
+    for (const a of audit) expect(a.hi - a.lo).toBeGreaterThan(0);
+  });
+
+  it('gives one block per pair with several row or column variables', async () => {
+    const t = await json('crosstab', 'demo', '--rows', 'gemeente,geslacht', '--cols', 'vertrouwen', '--rules', 'none');
+    expect(t.tables).toHaveLength(2);
+    expect(t.tables[1].rows.map((r: { label: string }) => r.label)).toEqual(['Man', 'Vrouw', 'Anders / zeg ik liever niet']);
+  });
+});
+
+describe('errors', () => {
+  it('exit non-zero with one line on stderr', async () => {
+    for (const argv of [
+      ['freq', 'demo', '--var', 'bestaat_niet'],
+      ['crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'opmerking'],
+      ['freq', 'demo', '--var', 'leefbaarheid', '--filter', 'golf = 2030'],
+      ['freq', 'demo'],
+      ['frequencies', 'demo'],
+      ['describe', 'missing-file.sav'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/^duiding: /);
+      expect(r.out).toBe('');
+    }
+  });
+});
