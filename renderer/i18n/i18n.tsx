@@ -1,0 +1,55 @@
+/**
+ * Language context: texts and number formatting follow the chosen language (Dutch: 1.234,5).
+ * The choice is remembered in localStorage so a reload keeps it.
+ */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en, nl, type StringKey } from './strings';
+import { formatNumber } from './format';
+
+export type Lang = 'nl' | 'en';
+const LANG_KEY = 'duiding.lang';
+
+export interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: StringKey, params?: Record<string, string | number>): string;
+  /** Number in the language's format; null/NaN gives "". */
+  num(v: number | null | undefined, decimals?: number): string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(LANG_KEY);
+  return saved === 'en' ? 'en' : 'nl';
+}
+
+export function interpolate(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem(LANG_KEY, l);
+    document.documentElement.lang = l;
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dict: Record<StringKey, string> = lang === 'nl' ? nl : en;
+    return {
+      lang,
+      setLang,
+      t: (key, params) => interpolate(dict[key] ?? key, params),
+      num: (v, decimals = 0) => formatNumber(lang, v, decimals),
+    };
+  }, [lang, setLang]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

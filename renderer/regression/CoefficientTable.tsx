@@ -1,0 +1,89 @@
+/** The coefficient table of a regression result, with odds ratios for logistic models. */
+import type { RegressionResult } from '../../shared/model/results';
+import type { VariableMeta } from '../../shared/model/dataset';
+import { formatP } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { DisclosureBadge } from '../tables/BannerTable';
+
+/** "gemeente=3" → "gemeente: Eemsdelta" using the value label when there is one. */
+export function termLabel(term: string, variables: VariableMeta[]): string {
+  const eq = term.indexOf('=');
+  if (eq < 0) {
+    const v = variables.find((x) => x.name === term);
+    return v?.label ? `${term} (${v.label})` : term;
+  }
+  const name = term.slice(0, eq);
+  const code = term.slice(eq + 1);
+  const label = variables.find((x) => x.name === name)?.valueLabels[code];
+  return label ? `${name}: ${label}` : term;
+}
+
+export function CoefficientTable({ result, variables }: { result: RegressionResult; variables: VariableMeta[] }) {
+  const { t, num, lang } = useI18n();
+  const logit = result.model === 'logit';
+  const d = 3;
+  return (
+    <figure className="regression-result" data-testid="regression-result">
+      <figcaption className="banner-title">
+        <span className="banner-question">
+          {t(`reg.${result.model}`)}: {result.dependent ?? ''}
+        </span>
+        <span className="banner-weight">
+          {result.weight ? t('tb.weightedBy', { w: result.weight, type: result.weightInfo?.type === 'frequency' ? t('tb.frequency') : t('tb.sampling') }) : t('tb.unweighted')}
+        </span>
+        {result.rules && <DisclosureBadge rules={result.rules} />}
+      </figcaption>
+      <table className="simple-table coef-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('reg.term')}</th>
+            <th scope="col">{t('reg.b')}</th>
+            <th scope="col">{t('reg.se.col')}</th>
+            <th scope="col">{logit ? t('reg.z') : t('reg.t')}</th>
+            <th scope="col">{t('reg.p')}</th>
+            <th scope="col">{t('reg.ci')}</th>
+            {logit && <th scope="col">{t('reg.or')}</th>}
+            {logit && <th scope="col">{t('reg.orCi')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {result.coefficients.map((c) => (
+            <tr key={c.term} data-term={c.term}>
+              <th scope="row" title={c.term}>
+                {termLabel(c.term, variables)}
+              </th>
+              <td className="num" data-stat="b">
+                {num(c.b, d)}
+              </td>
+              <td className="num">{num(c.se, d)}</td>
+              <td className="num">{num(c.stat, 2)}</td>
+              <td className="num">{formatP(lang, c.p)}</td>
+              <td className="num">
+                [{num(c.ciLow, d)}; {num(c.ciHigh, d)}]
+              </td>
+              {logit && (
+                <td className="num" data-stat="or">
+                  {c.oddsRatio !== undefined ? num(c.oddsRatio, d) : ''}
+                </td>
+              )}
+              {logit && <td className="num">{c.orLow !== undefined && c.orHigh !== undefined ? `[${num(c.orLow, d)}; ${num(c.orHigh, d)}]` : ''}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="fit-list">
+        <li data-testid="reg-n">{t('reg.n', { n: num(result.n) })}</li>
+        {result.excluded !== undefined && <li>{t('reg.excluded', { n: num(result.excluded) })}</li>}
+        <li>{t('reg.df', { df: num(result.df) })}</li>
+        {result.r2 !== undefined && <li>{t('reg.r2', { r2: num(result.r2, 3), adj: num(result.adjR2 ?? NaN, 3) })}</li>}
+        {result.neg2LL !== undefined && <li>{t('reg.neg2ll', { v: num(result.neg2LL, 2) })}</li>}
+        {result.se && (
+          <li>
+            {t('reg.se')}: {result.se}
+          </li>
+        )}
+      </ul>
+      {result.rules && result.rules.reasons.length > 0 && <p className="muted">{result.rules.reasons.join(' · ')}</p>}
+    </figure>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The table builder: variable list on the left, Rows and Columns drop zones, options, and the live
+ * result. Everything a mouse user can drag, a keyboard user can do with the "add to" and "nest" buttons.
+ */
+import { useMemo, useState } from 'react';
+import { useProject } from '../app/project-context';
+import { useSessionState } from '../app/useSessionState';
+import { ErrorBox } from '../components/ErrorBox';
+import { Progress } from '../components/Progress';
+import { useI18n } from '../i18n/i18n';
+import { BannerTable } from './BannerTable';
+import { DropZone, type Chip } from './DropZone';
+import { TableOptions } from './TableOptions';
+import { VariableList } from './VariableList';
+import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
+import { useBanner } from './useBanner';
+import { useFilterCheck } from './useFilterCheck';
+
+export function TableBuilder() {
+  const { t } = useI18n();
+  const { dataset, info } = useProject();
+  const ds = dataset ?? '';
+  const [spec, setSpec] = useSessionState<TableSpecState>(`duiding.table.${ds}`, emptySpec);
+  const [selected, setSelected] = useState<string | null>(null);
+  const variables = useMemo(() => info?.variables ?? [], [info]);
+  const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
+  const filterStatus = useFilterCheck(ds, spec.filter);
+  const filterReady = filterStatus.state === 'ok';
+  const request = useMemo(
+    () => (filterStatus.state === 'checking' ? null : bannerRequest(spec, ds, filterReady)),
+    [spec, ds, filterReady, filterStatus.state],
+  );
+  const banner = useBanner(request);
+
+  const rowChips: Chip[] = spec.rows.map((r) => ({ key: r, text: r, title: labelOf(r) }));
+  const colChips: Chip[] = spec.columns.map((c, i) => ({
+    key: columnLabel(c),
+    text: columnLabel(c),
+    extra:
+      selected && 'variable' in c && c.variable !== selected ? (
+        <button type="button" className="chip-nest" onClick={() => setSpec((s) => nestColumn(s, i, selected))}>
+          {t('tb.nestInto', { name: c.variable })}
+        </button>
+      ) : null,
+  }));
+
+  return (
+    <section className="table-builder">
+      <aside className="builder-side">
+        <VariableList variables={variables} selected={selected} onSelect={setSelected} onActivate={(n) => setSpec((s) => addRow(s, n))} />
+        <div className="add-buttons">
+          <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addRow(s, selected))} data-testid="add-rows">
+            {t('tb.addRows')}
+          </button>
+          <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addColumn(s, selected))} data-testid="add-cols">
+            {t('tb.addCols')}
+          </button>
+        </div>
+      </aside>
+      <div className="builder-main">
+        <div className="zones">
+          <DropZone title={t('tb.rows')} chips={rowChips} testId="zone-rows" onDrop={(n) => setSpec((s) => addRow(s, n))} onRemove={(i) => setSpec((s) => removeRow(s, i))} />
+          <DropZone
+            title={t('tb.columns')}
+            chips={colChips}
+            testId="zone-cols"
+            onDrop={(n) => setSpec((s) => addColumn(s, n))}
+            onDropOnChip={(i, n) => setSpec((s) => nestColumn(s, i, n))}
+            onRemove={(i) => setSpec((s) => removeColumn(s, i))}
+          />
+        </div>
+        <details className="options-panel" open>
+          <summary>{t('tb.options')}</summary>
+          <TableOptions spec={spec} variables={variables} filterStatus={filterStatus} onChange={setSpec} />
+        </details>
+        <div className="results" aria-busy={banner.pending} data-testid="results" data-pending={banner.pending ? 'true' : 'false'}>
+          {spec.rows.length === 0 && <p className="muted">{t('tb.empty')}</p>}
+          {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
+          {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
+          <ErrorBox error={banner.error} />
+          {request && banner.results?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} />)}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Searchable list of variables (name, label, measure). Items can be dragged onto the drop zones, or
+ * selected with the keyboard and added with the builder's buttons.
+ */
+import { useMemo, useState } from 'react';
+import type { VariableMeta } from '../../shared/model/dataset';
+import { MeasureIcon } from '../components/MeasureIcon';
+import { useI18n } from '../i18n/i18n';
+
+export const DRAG_TYPE = 'application/x-duiding-variable';
+
+export interface VariableListProps {
+  variables: VariableMeta[];
+  selected: string | null;
+  onSelect(name: string): void;
+  onActivate?(name: string): void;
+}
+
+export function VariableList({ variables, selected, onSelect, onActivate }: VariableListProps) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return q ? variables.filter((v) => v.name.toLowerCase().includes(q) || v.label.toLowerCase().includes(q)) : variables;
+  }, [variables, query]);
+
+  const move = (delta: number) => {
+    const i = shown.findIndex((v) => v.name === selected);
+    const next = shown[Math.min(shown.length - 1, Math.max(0, i + delta))];
+    if (next) {
+      onSelect(next.name);
+      document.getElementById(`varopt-${next.name}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  };
+
+  return (
+    <div className="var-list">
+      <input type="search" placeholder={t('tb.search')} aria-label={t('tb.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="tb-search" />
+      <ul
+        role="listbox"
+        aria-label={t('tb.variables')}
+        tabIndex={0}
+        aria-activedescendant={selected ? `varopt-${selected}` : undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') move(1);
+          else if (e.key === 'ArrowUp') move(-1);
+          else if (e.key === 'Enter' && selected) onActivate?.(selected);
+          else return;
+          e.preventDefault();
+        }}
+      >
+        {shown.map((v) => (
+          <li
+            key={v.name}
+            id={`varopt-${v.name}`}
+            role="option"
+            aria-selected={v.name === selected}
+            className={v.name === selected ? 'var-item selected' : 'var-item'}
+            draggable
+            data-var={v.name}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(DRAG_TYPE, v.name);
+              e.dataTransfer.setData('text/plain', v.name);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+            onClick={() => onSelect(v.name)}
+            onDoubleClick={() => onActivate?.(v.name)}
+          >
+            <MeasureIcon measure={v.measure} />
+            <span className="var-item-name">{v.name}</span>
+            <span className="var-item-label">{v.label}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

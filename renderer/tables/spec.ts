@@ -1,0 +1,77 @@
+/**
+ * What the table builder holds, and the pure edits the UI makes to it. Kept free of React so the
+ * drag/keyboard operations and the request they produce can be tested directly.
+ */
+import type { Request } from '../../shared/api';
+
+export type ColumnItem = { variable: string } | { nest: [string, string] };
+
+export interface TableSpecState {
+  rows: string[];
+  columns: ColumnItem[];
+  total: boolean;
+  weight: { variable: string; type: 'frequency' | 'sampling' } | null;
+  filter: string;
+  stats: { colPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
+  tests: { letters: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+}
+
+export const emptySpec: TableSpecState = {
+  rows: [],
+  columns: [],
+  total: true,
+  weight: null,
+  filter: '',
+  stats: { colPct: true, counts: false, weighted: false, base: true, effBase: false, means: false },
+  tests: { letters: true, adjust: 'bonferroni', alpha: 0.05 },
+};
+
+export function columnVariables(item: ColumnItem): string[] {
+  return 'variable' in item ? [item.variable] : item.nest;
+}
+
+export function columnLabel(item: ColumnItem): string {
+  return 'variable' in item ? item.variable : `${item.nest[0]} › ${item.nest[1]}`;
+}
+
+export function addRow(s: TableSpecState, name: string): TableSpecState {
+  return s.rows.includes(name) ? s : { ...s, rows: [...s.rows, name] };
+}
+
+export function addColumn(s: TableSpecState, name: string): TableSpecState {
+  if (s.columns.some((c) => 'variable' in c && c.variable === name)) return s;
+  return { ...s, columns: [...s.columns, { variable: name }] };
+}
+
+/** Dropping a variable on a column item nests it under that item's (outer) variable. */
+export function nestColumn(s: TableSpecState, index: number, inner: string): TableSpecState {
+  const target = s.columns[index];
+  if (!target) return s;
+  const outer = 'variable' in target ? target.variable : target.nest[0];
+  if (outer === inner) return s;
+  const columns = s.columns.map((c, i) => (i === index ? ({ nest: [outer, inner] } as ColumnItem) : c));
+  return { ...s, columns };
+}
+
+export function removeRow(s: TableSpecState, index: number): TableSpecState {
+  return { ...s, rows: s.rows.filter((_, i) => i !== index) };
+}
+
+export function removeColumn(s: TableSpecState, index: number): TableSpecState {
+  return { ...s, columns: s.columns.filter((_, i) => i !== index) };
+}
+
+/** The analysis.banner request for this spec; `filterValid` keeps a half-typed filter out of it. */
+export function bannerRequest(s: TableSpecState, dataset: string, filterValid: boolean): Request<'analysis.banner'> | null {
+  if (s.rows.length === 0) return null;
+  const filter = s.filter.trim();
+  return {
+    dataset,
+    rows: s.rows,
+    columns: { total: s.total, items: s.columns },
+    ...(s.weight ? { weight: s.weight } : {}),
+    ...(filter && filterValid ? { filter } : {}),
+    ...(s.tests.letters ? { tests: { adjust: s.tests.adjust, alpha: s.tests.alpha } } : {}),
+    means: s.stats.means,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * End-to-end harness: a fresh copy of the demo project, the browser host on a free port, and headless
+ * Debian Chromium driven by playwright-core. Missing Chromium is a failure, never a skip: CI must not
+ * pass without having run these tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { ensureDemoProject } from '../../electron/startup/demo-project';
+
+export const CHROMIUM = process.env.DUIDING_CHROMIUM ?? '/usr/bin/chromium';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RENDERER_SRC = join(ROOT, 'renderer');
+const RENDERER_OUT = join(ROOT, 'dist', 'renderer');
+export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    const m = entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
+    if (m > newest) newest = m;
+  }
+  return newest;
+}
+
+/** Build the renderer when the build is missing or older than its sources (npm test builds first anyway). */
+export function ensureRendererBuilt(): void {
+  const index = join(RENDERER_OUT, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(RENDERER_SRC), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
+  if (!stale) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface E2E {
+  host: RunningHost;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dir: string;
+  projectPath: string;
+  /** Every URL the page requested, for the network guard. */
+  requests: string[];
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Start host + browser on a fresh demo project and open the app at its tokenised URL. */
+export async function startE2E(): Promise<E2E> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: end-to-end tests need it (apt-get install chromium).`);
+  ensureRendererBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-'));
+  const projectPath = ensureDemoProject(dir);
+  const host = await startHost({ projectPath, port: 0, configDir: dir, staticDir: RENDERER_OUT });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(host.url);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    host,
+    browser,
+    context,
+    page,
+    dir,
+    projectPath,
+    requests,
+    errors,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
