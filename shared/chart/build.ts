@@ -1,0 +1,51 @@
+/**
+ * buildChartOption: from a shared result and a chart spec to a complete ECharts option in the house
+ * style. Pure: the same option is drawn on screen by the renderer and rendered to SVG/PNG in Node.
+ */
+import type { EChartsOption } from 'echarts';
+import { groupedBars, stackedBars } from './bars';
+import { toChartData, type ChartData, type ChartInput } from './data';
+import { dotPlot } from './dot';
+import { approximateMeasure, chartContext, type MeasureText } from './layout';
+import { lineChart } from './line';
+import { smallMultiples } from './multiples';
+import { chartSpecSchema, type ChartLocale, type ChartSpec, type ChartSpecInput } from './spec';
+import type { ChartStyle } from './style';
+
+export interface BuildEnv {
+  /** Real text metrics (the Node renderer passes the bundled font's); default is an estimate. */
+  measureText?: MeasureText;
+}
+
+export interface BuiltChart {
+  option: EChartsOption;
+  data: ChartData;
+  /** Number of drawn cells withheld by the output rules. */
+  suppressed: number;
+}
+
+function defaultDecimals(spec: ChartSpec, data: ChartData): number {
+  if (spec.decimals != null) return spec.decimals;
+  return data.isMean ? 1 : 0;
+}
+
+export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput, style: ChartStyle, locale?: ChartLocale, env: BuildEnv = {}): BuiltChart {
+  const parsed = chartSpecSchema.parse(specIn);
+  // 100% bars are shares of each group: only column percentages make sense.
+  const spec: ChartSpec = { ...parsed, locale: locale ?? parsed.locale, value: parsed.type === 'bar-100' && parsed.value !== 'mean' ? 'colPct' : parsed.value };
+  const data = toChartData(input, spec);
+  const ctx = chartContext(spec, style, env.measureText ?? approximateMeasure, defaultDecimals(spec, data), data.isPct);
+  let option: EChartsOption;
+  if (spec.multiples && spec.type === 'bar') option = smallMultiples(ctx, data);
+  else if (spec.type === 'bar') option = groupedBars(ctx, data);
+  else if (spec.type === 'bar-stacked') option = stackedBars(ctx, data, false);
+  else if (spec.type === 'bar-100') option = stackedBars(ctx, data, true);
+  else if (spec.type === 'line') option = lineChart(ctx, data);
+  else option = dotPlot(ctx, data);
+  const suppressed = data.suppressed.reduce((s, row) => s + row.filter(Boolean).length, 0);
+  return { option, data, suppressed };
+}
+
+export function buildChartOption(input: ChartInput, spec: ChartSpec | ChartSpecInput, style: ChartStyle, locale?: ChartLocale, env: BuildEnv = {}): EChartsOption {
+  return buildChart(input, spec, style, locale, env).option;
+}

@@ -1,0 +1,74 @@
+/**
+ * Trend lines across waves: the column variable (wave, year) on the x axis in code order, one line per
+ * answer category, markers on every observed point, a break in the line where a cell is suppressed.
+ */
+import type { EChartsOption, LineSeriesOption } from 'echarts';
+import { categoryAxis, valueAxis } from './axes';
+import type { ChartData } from './data';
+import { buildFrame, widestLine, type ChartContext } from './layout';
+import { suppressedMarkers, type MarkerPoint } from './markers';
+import { footnotes, groupLabel } from './notes';
+import { ptToPx } from './style';
+
+export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
+  const { spec, style } = ctx;
+  const palette = style.palette.categorical;
+  const names = data.rows.map((r) => r.label);
+  // Lines are named at their right end (no legend to look up) unless there are too many to label.
+  const direct = names.length > 1 && names.length <= 8;
+  const endText = (i: number) => {
+    const last = [...data.values[i]].reverse().find((v) => v != null);
+    return last == null ? names[i] : `${names[i]}  ${ctx.fmt(last)}`;
+  };
+  const frame = buildFrame(ctx, {
+    title: spec.title ?? data.title,
+    subtitle: spec.subtitle,
+    footnotes: footnotes(ctx, data),
+    legend: names.length > 1 && !direct ? names : undefined,
+  });
+  const endRoom = direct ? widestLine(ctx, names.map((_, i) => endText(i)), ctx.px.label) + ctx.px.label : 0;
+  const labels = data.cols.map((c) => groupLabel(ctx, c, true));
+  const band = (ctx.width - 2 * ctx.margin) / Math.max(1, labels.length);
+  const cat = { ...categoryAxis(ctx, labels, { horizontal: false, bandWidth: band }), boundaryGap: true };
+  const few = data.rows.length <= 3 && data.cols.length <= 8;
+  const series: LineSeriesOption[] = data.rows.map((r, i) => ({
+    type: 'line',
+    name: r.label,
+    data: data.values[i],
+    connectNulls: false,
+    color: palette[i % palette.length],
+    lineStyle: { width: ptToPx(style.lineWidthPt) },
+    symbol: 'circle',
+    symbolSize: ptToPx(style.markerSizePt),
+    itemStyle: { color: palette[i % palette.length], borderColor: style.colors.background, borderWidth: 1 },
+    endLabel: { show: direct, formatter: () => endText(i), fontSize: ctx.px.label, color: palette[i % palette.length], distance: 6 },
+    labelLayout: { moveOverlap: 'shiftY' },
+    label: {
+      show: spec.labels && few,
+      position: 'top',
+      distance: 4,
+      fontSize: ctx.px.label,
+      color: style.colors.text,
+      formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? ctx.fmt(p.value) : ''),
+    },
+  }));
+  const points: MarkerPoint[] = [];
+  data.cols.forEach((_, j) => {
+    let nth = 0;
+    data.rows.forEach((_, i) => {
+      if (data.suppressed[i][j]) points.push({ cat: j, value: 0, nth: nth++, color: palette[i % palette.length] });
+    });
+  });
+  const marks = suppressedMarkers(ctx, points, { horizontal: false, categoryGap: 0, barGap: 0 });
+  return {
+    animation: false,
+    backgroundColor: style.colors.background,
+    textStyle: { fontFamily: style.fontFamily, color: style.colors.text },
+    title: frame.titles,
+    legend: frame.legend ? { ...frame.legend, icon: 'circle' } : undefined,
+    grid: { ...frame.plot, right: frame.plot.right + endRoom, containLabel: true },
+    xAxis: cat as EChartsOption['xAxis'],
+    yAxis: valueAxis(ctx, data.isPct, { min: 0, boundaryGap: [0, '10%'] }) as EChartsOption['yAxis'],
+    series: marks ? [...series, marks] : series,
+  };
+}

@@ -1,0 +1,28 @@
+/** Footnote lines and group labels that carry the base (n). */
+import type { ChartData, ChartCategory } from './data';
+import { formatNumber } from './format';
+import { NBSP, type ChartContext } from './layout';
+
+export function groupLabel(ctx: ChartContext, c: ChartCategory, twoLines: boolean): string {
+  if (!ctx.spec.baseInLabels || c.n == null) return c.label;
+  const n = `${ctx.texts.n}${NBSP}=${NBSP}${formatNumber(c.n, 0, ctx.spec.locale)}`;
+  return twoLines ? `${c.label}\n(${n})` : `${c.label} (${n})`;
+}
+
+export function anySuppressed(data: ChartData, rows: number[] = data.rows.map((_, i) => i)): boolean {
+  return rows.some((i) => data.suppressed[i].some(Boolean));
+}
+
+/** Base, weighting, suppression legend, extra notes, source — in that order. */
+export function footnotes(ctx: ChartContext, data: ChartData, extra: string[] = [], rows?: number[]): string[] {
+  const { texts, spec } = ctx;
+  const lines: string[] = [];
+  const parts: string[] = [];
+  if (data.totalN != null) parts.push(`${texts.base}: ${texts.n} = ${formatNumber(data.totalN, 0, spec.locale)} (${texts.unweighted})`);
+  if (data.weighted) parts.push(texts.weighted);
+  if (parts.length) lines.push(parts.join('; ') + '.');
+  if (anySuppressed(data, rows)) lines.push(texts.suppressed(ctx.style.suppressedSymbol, data.ruleSet) + '.');
+  lines.push(...extra);
+  if (spec.source) lines.push(`${texts.source}: ${spec.source}`);
+  return lines;
+}
