@@ -91,9 +91,7 @@ export function parseLongStringLabels(rec: RawExtension, le: boolean, codec: Tex
   const b = new Bytes(rec, le, fail);
   const out: LongStringLabels[] = [];
   while (!b.done) {
-    const nameLen = b.i32('variable name length');
-    const at = b.at;
-    const name = codec.decodeTrimmed(b.take(nameLen, 'variable name'), at);
+    const name = readName(b, codec);
     b.i32('variable width');
     const n = b.i32('label count');
     if (n < 0 || n > rec.data.length / 8) fail(`long string value label count ${n} is invalid`, b.at - 4);
@@ -115,23 +113,47 @@ export interface LongStringMissing {
   values: { bytes: Uint8Array; offset: number }[];
 }
 
-/** Subtype 22: missing values of string variables wider than 8 bytes. */
+/**
+ * Subtype 22: missing values of string variables wider than 8 bytes. SPSS writes one value length per
+ * variable; PSPP up to at least 1.6 writes a length before every value. The record only parses
+ * cleanly one way, so try SPSS's layout first and PSPP's second.
+ */
 export function parseLongStringMissing(rec: RawExtension, le: boolean, codec: TextCodec, fail: Fail): LongStringMissing[] {
+  try {
+    return parseLongStringMissingAs(rec, le, codec, fail, false);
+  } catch (first) {
+    try {
+      return parseLongStringMissingAs(rec, le, codec, fail, true);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+function parseLongStringMissingAs(rec: RawExtension, le: boolean, codec: TextCodec, fail: Fail, lengthEach: boolean): LongStringMissing[] {
   const b = new Bytes(rec, le, fail);
   const out: LongStringMissing[] = [];
   while (!b.done) {
-    const nameLen = b.i32('variable name length');
-    const at = b.at;
-    const name = codec.decodeTrimmed(b.take(nameLen, 'variable name'), at);
+    const name = readName(b, codec);
     const n = b.u8('missing value count');
     if (n < 1 || n > 3) fail(`long string missing value count ${n} is invalid`, b.at - 1);
-    const len = b.i32('missing value length');
-    if (len < 0 || len > 32767) fail(`long string missing value length ${len} is invalid`, b.at - 4);
     const values: LongStringMissing['values'] = [];
-    for (let i = 0; i < n; i++) values.push({ offset: b.at, bytes: b.take(len, 'missing value') });
+    let len = -1;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || lengthEach) len = b.i32('missing value length');
+      if (len < 0 || len > 32767) fail(`long string missing value length ${len} is invalid`, b.at - 4);
+      values.push({ offset: b.at, bytes: b.take(len, 'missing value') });
+    }
     out.push({ name, values });
   }
   return out;
+}
+
+/** A variable name preceded by its byte length, as in subtypes 21 and 22. */
+function readName(b: Bytes, codec: TextCodec): string {
+  const len = b.i32('variable name length');
+  const at = b.at;
+  return codec.decodeTrimmed(b.take(len, 'variable name'), at);
 }
 
 /** Subtype 18: variable attributes, `name:attr('v'\n)attr2('v'\n)/name2:...`; returns name → attr → values. */

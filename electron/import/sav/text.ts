@@ -4,8 +4,25 @@
  */
 import { ImportError } from '../import-error';
 
+/**
+ * Windows-1252's 0x80–0x9F (Node 20's TextDecoder wrongly decodes windows-1252 as ISO-8859-1 there,
+ * turning € into U+0080). Undefined positions keep their C1 code point, as the WHATWG table does.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decode1252(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    out += c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80] : String.fromCharCode(c);
+  }
+  return out;
+}
+
 export class TextCodec {
   private readonly decoder: TextDecoder;
+  private readonly cp1252: boolean;
   readonly utf8: boolean;
 
   constructor(
@@ -18,6 +35,7 @@ export class TextCodec {
     } catch {
       throw new ImportError(file, `unsupported character encoding "${encoding}"`);
     }
+    this.cp1252 = this.decoder.encoding === 'windows-1252';
   }
 
   /** Decodes `b`; `offset` is the file offset of b[0], reported if the bytes are invalid. */
@@ -40,6 +58,7 @@ export class TextCodec {
   }
 
   private decodeNonAscii(b: Uint8Array, offset: number | null): string {
+    if (this.cp1252) return decode1252(b);
     try {
       return this.decoder.decode(b);
     } catch {

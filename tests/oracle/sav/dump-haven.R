@@ -11,7 +11,11 @@ fin <- function(x) {
   lapply(x, function(v) if (is.finite(v)) v else if (v > 0) "Inf" else "-Inf")
 }
 for (f in args[-1]) {
-  df <- read_sav(f, user_na = TRUE)
+  df <- tryCatch(read_sav(f, user_na = TRUE), error = function(e) NULL)
+  if (is.null(df)) {
+    message("haven cannot read ", f, "; no haven oracle for it")
+    next
+  }
   vars <- lapply(names(df), function(nm) {
     x <- df[[nm]]
     labs <- attr(x, "labels")
