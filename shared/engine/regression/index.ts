@@ -1,0 +1,99 @@
+/**
+ * `regress`: the entry point for OLS, binary logit and fixed-effects panel regression.
+ *
+ * Standard errors: `se` picks classical, HC1 or cluster-robust (by a variable). With SAMPLING weights,
+ * or when a design (strata and/or clusters) is given, the errors are design-based (survey::svyglm
+ * linearisation; clusters from `design.cluster`, else from `se.cluster`), whatever `se` says; the result's
+ * `se` field says which was used ('classical' | 'hc1' | 'cluster:VAR' | 'design').
+ */
+import type { Dataset } from '../../model/dataset';
+import type { RegressionResult, WeightType } from '../../model/results';
+import { buildDesign, type CategoricalSpec, type Design } from './design';
+import { RegressionError } from './errors';
+import { fitFe } from './fe';
+import type { Solver } from './least-squares';
+import { fitLogit } from './logit';
+import { fitOls } from './ols';
+import type { Grouping } from './sandwich';
+import type { SeChoice } from './variance';
+
+export type { CategoricalSpec } from './design';
+export { RegressionError } from './errors';
+export { INTERCEPT } from './design';
+
+export interface RegressOptions {
+  dependent: string;
+  predictors: string[];
+  categorical?: CategoricalSpec[];
+  model: 'ols' | 'logit' | 'fe';
+  /** Panel unit identifier (required for 'fe'). */
+  panel?: string;
+  weight?: { variable: string; type: WeightType };
+  design?: { strata?: string; cluster?: string };
+  se: 'classical' | 'hc1' | { cluster: string };
+  /** 1 = case in. */
+  filter?: Uint8Array;
+  /** Force a least-squares solver (tests); default picks QR for n ≤ 100,000. */
+  solver?: Solver;
+}
+
+function grouping(d: Design, name: string | undefined): Grouping | null {
+  if (name === undefined) return null;
+  const g = d.groups.find((x) => x.variable.toLowerCase() === name.toLowerCase());
+  if (!g) throw new RegressionError('unsupported', `Groepsvariabele ${name} ontbreekt`);
+  return { codes: g.codes, count: g.count };
+}
+
+function chooseSe(d: Design, opts: RegressOptions): SeChoice {
+  const sampling = opts.weight?.type === 'sampling';
+  const hasDesign = opts.design !== undefined && (opts.design.strata !== undefined || opts.design.cluster !== undefined);
+  const seCluster = typeof opts.se === 'object' ? opts.se.cluster : undefined;
+  if (sampling || hasDesign) {
+    if (opts.weight?.type === 'frequency') {
+      throw new RegressionError('unsupported', 'Een steekproefdesign (strata/clusters) vraagt steekproefgewichten, geen frequentiegewichten');
+    }
+    if (opts.model === 'fe') throw new RegressionError('unsupported', 'Designgebaseerde standaardfouten zijn er niet voor fixed-effects-modellen');
+    return {
+      kind: 'design',
+      strata: grouping(d, opts.design?.strata),
+      cluster: grouping(d, opts.design?.cluster ?? seCluster),
+      psuPerStratum: d.psuPerStratum,
+    };
+  }
+  if (seCluster !== undefined) {
+    const g = grouping(d, seCluster) as Grouping;
+    if (g.count < 2) throw new RegressionError('unsupported', `Clustervariabele ${seCluster} heeft minder dan twee clusters`);
+    return { kind: 'cluster', variable: d.groups.find((x) => x.variable.toLowerCase() === seCluster.toLowerCase())!.variable, groups: g };
+  }
+  return opts.se === 'hc1' ? { kind: 'hc1' } : { kind: 'classical' };
+}
+
+/** The design variables when the errors will be design-based (see chooseSe). */
+function surveyDesign(opts: RegressOptions): { strata?: string; cluster?: string } | undefined {
+  const hasDesign = opts.design !== undefined && (opts.design.strata !== undefined || opts.design.cluster !== undefined);
+  if (opts.weight?.type !== 'sampling' && !hasDesign) return undefined;
+  return { strata: opts.design?.strata, cluster: opts.design?.cluster ?? (typeof opts.se === 'object' ? opts.se.cluster : undefined) };
+}
+
+export function regress(ds: Dataset, opts: RegressOptions): RegressionResult {
+  if (opts.model === 'fe' && !opts.panel) throw new RegressionError('unsupported', 'Een fixed-effects-model vraagt een panel-id (--panel)');
+  const groupNames = [opts.panel, opts.design?.strata, opts.design?.cluster, typeof opts.se === 'object' ? opts.se.cluster : undefined].filter(
+    (g): g is string => g !== undefined,
+  );
+  const d = buildDesign(ds, {
+    dependent: opts.dependent,
+    predictors: opts.predictors,
+    categorical: opts.categorical,
+    weight: opts.weight,
+    filter: opts.filter,
+    groups: [...new Set(groupNames)],
+    intercept: opts.model !== 'fe',
+    surveyDesign: surveyDesign(opts),
+  });
+  const se = chooseSe(d, opts);
+  let result: RegressionResult;
+  if (opts.model === 'ols') result = fitOls(d, { se, solver: opts.solver });
+  else if (opts.model === 'logit') result = fitLogit(d, { se }, opts.dependent);
+  else result = fitFe(d, { se, panel: grouping(d, opts.panel) as Grouping, solver: opts.solver });
+  return { ...result, dependent: ds.variables.find((v) => v.name.toLowerCase() === opts.dependent.toLowerCase())?.name ?? opts.dependent };
+}
