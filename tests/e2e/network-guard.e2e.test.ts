@@ -1,0 +1,81 @@
+/**
+ * Nothing leaves the machine: every request the page makes, while a user goes through every screen,
+ * goes to the local host; remote loads are blocked by the CSP; and the host refuses a browser that
+ * does not have the token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+const seen: string[] = [];
+const failed = new Map<string, string>();
+const finished: string[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  e2e.context.on('request', (r) => seen.push(r.url()));
+  e2e.context.on('requestfailed', (r) => failed.set(r.url(), r.failure()?.errorText ?? ''));
+  e2e.context.on('requestfinished', (r) => finished.push(r.url()));
+});
+afterAll(() => e2e?.close());
+
+describe('network guard', () => {
+  it('makes requests only to the local host while visiting every screen', async () => {
+    const { page } = e2e;
+    await page.waitForLoadState('networkidle');
+    const tabs = page.getByRole('tab');
+    const count = await tabs.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await page.waitForLoadState('networkidle');
+    }
+    const local = `http://127.0.0.1:${e2e.host.port}/`;
+    const all = [...new Set([...e2e.requests, ...seen])];
+    expect(all.length).toBeGreaterThan(3);
+    const foreign = all.filter((u) => !u.startsWith(local) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(finished.every((u) => u.startsWith(local) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
+  });
+
+  it('blocks remote loads from the page by its Content-Security-Policy', async () => {
+    const before = seen.length;
+    const outcome = await e2e.page.evaluate(async () => {
+      try {
+        await fetch('https://example.org/tracker.js');
+        return 'loaded';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(outcome).toBe('blocked');
+    const img = await e2e.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const el = document.createElement('img');
+          el.onload = () => resolve('loaded');
+          el.onerror = () => resolve('blocked');
+          el.src = 'https://example.org/pixel.png';
+          document.body.appendChild(el);
+        }),
+    );
+    expect(img).toBe('blocked');
+    // Chromium reports the attempt, then cancels it by the CSP before anything goes on the wire.
+    const attempts = seen.slice(before).filter((u) => u.includes('example.org'));
+    for (const u of attempts) expect(failed.get(u)).toMatch(/BLOCKED_BY_CSP|csp/i);
+    expect(finished.filter((u) => u.includes('example.org'))).toEqual([]);
+  });
+
+  it('refuses a browser that has no token', async () => {
+    const stranger = await e2e.browser.newContext();
+    const page = await stranger.newPage();
+    const res = await page.goto(`http://127.0.0.1:${e2e.host.port}/`);
+    expect([401, 403]).toContain(res?.status());
+    const api = await page.evaluate(async (port) => {
+      const r = await fetch(`http://127.0.0.1:${port}/api/project.current`, { method: 'POST', body: '{}' });
+      return r.status;
+    }, e2e.host.port);
+    expect([401, 403]).toContain(api);
+    await stranger.close();
+  });
+});
