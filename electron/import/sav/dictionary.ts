@@ -119,7 +119,7 @@ export function buildDictionary(raw: RawDictionary, file: string, le: boolean): 
     const format = formatOf(first.print);
     return {
       name: longNames.get(short) ?? short,
-      label: first.label ? codec.decode(first.label, first.offset + 32) : '',
+      label: first.label ? codec.decode(first.label, first.offset + 36) : '',
       type: l.type,
       width: l.type === 'string' ? l.width : 0,
       measure: l.type === 'string' ? 'nominal' : 'scale',

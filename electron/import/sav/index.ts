@@ -17,8 +17,12 @@ export interface SavReadOptions extends ImportOptions {
   chunkSize?: number;
 }
 
-/** The most cases a builder preallocates from a header hint before growing on demand. */
+/**
+ * The most cases a builder preallocates from a header hint before growing on demand. The hint is
+ * also bounded by what the rest of the file can hold, so a lying header cannot force a big allocation.
+ */
 const MAX_PREALLOCATED = 1 << 26;
+const MAX_PREALLOCATED_ZLIB = 1 << 20;
 
 export async function readSav(path: string, options: SavReadOptions = {}): Promise<Dataset> {
   const label = basename(path);
@@ -47,7 +51,8 @@ async function readFrom(src: FileSource, path: string, options: SavReadOptions):
   const stream: ByteStream = compression === 'zlib' ? await ZlibStream.open(src) : src;
   const slots = Math.max(1, dict.plan.slots);
   // Each case needs at least one byte per slot (bytecode), eight (uncompressed); zlib inflates ≤ ~1032×.
-  const bound = compression === 'none' ? src.remaining / (8 * slots) : compression === 'bytecode' ? src.remaining / slots : (src.remaining * 1032) / slots;
+  const bound =
+    compression === 'none' ? src.remaining / (8 * slots) : compression === 'bytecode' ? src.remaining / slots : Math.min(MAX_PREALLOCATED_ZLIB, (src.remaining * 1032) / slots);
   const hint = dict.caseCount >= 0 ? Math.min(dict.caseCount, bound, MAX_PREALLOCATED) : 1024;
   const decoded = await decodeCases({
     file: src.file,

@@ -20,6 +20,10 @@ function strings(f: (i: number) => string): Column {
   return { kind: 'string', ...b.finish() };
 }
 
+function stringVar(name: string, width: number, partial: Partial<VariableMeta>): VariableMeta {
+  return newVariable(name, 'string', { width, format: { type: 'A', width, decimals: 0 }, ...partial });
+}
+
 const LONG = `${'a'.repeat(253)}ëé${'b'.repeat(248)}€€ — ${'c'.repeat(180)}`;
 
 export function writerDataset(): Dataset {
@@ -64,25 +68,23 @@ export function writerDataset(): Dataset {
       numeric((i) => 1 + (i % 5)),
     ],
     [
-      newVariable('gemeente', 'string', {
+      stringVar('gemeente', 6, {
         label: 'Gemeente',
-        width: 6,
         valueLabels: { GM0344: 'Utrecht', GM9999: 'Onbekend' },
         missing: { values: ['GM9999'], range: null },
       }),
       strings((i) => ['GM0344', 'GM0228', 'GM9999', 'GM0363'][i % 4]),
     ],
     [
-      newVariable('wijknaam', 'string', {
+      stringVar('wijknaam', 20, {
         label: 'Wijk (naam)',
-        width: 20,
         valueLabels: { 'Binnenstad': 'Binnenstad (centrum)', 'Zuidoost-Buitenveld': 'Zuidoost' },
         missing: { values: ['onbekend', 'geen'], range: null },
       }),
       strings((i) => ['Binnenstad', 'Zuidoost-Buitenveld', 'Oosterparkwijk', 'onbekend', 'Ëlsloo-Zuid', ''][i % 6]),
     ],
     [
-      newVariable('toelichting', 'string', { label: 'Toelichting (lang)', width: 700 }),
+      stringVar('toelichting', 700, { label: 'Toelichting (lang)' }),
       strings((i) => (i % 3 === 0 ? LONG : i % 3 === 1 ? `kort ${i} é` : '')),
     ],
     [newVariable('peildatum', 'numeric', { format: { type: 'DATE', width: 11, decimals: 0 } }), numeric((i) => (i === 4 ? NaN : 13_900_000_000 + 86400 * i))],
