@@ -61,7 +61,9 @@ export function smallMultiples(ctx: ChartContext, data: ChartData): EChartsOptio
     titles.push({ text: groupLabel(ctx, data.cols[j], false), left, top: top - titleH, padding: 0, textStyle: { fontSize: px.panelTitle, fontWeight: 'bold', color: style.colors.text } });
     const cat = categoryAxis(ctx, labels, { horizontal: true });
     yAxes.push({ ...cat, gridIndex: p, axisLabel: { ...(cat.axisLabel as object), show: c === 0, width: gutter - px.axis * 0.8 } });
-    xAxes.push(valueAxis(ctx, data.isPct, { gridIndex: p, min: 0, max: axisMax, splitNumber: 2 } ));
+    // Two intervals per panel; the end label is dropped where the next panel's 0 would touch it.
+    const ax = valueAxis(ctx, data.isPct, { gridIndex: p, min: 0, max: axisMax, interval: axisMax / 2 });
+    xAxes.push({ ...ax, axisLabel: { ...(ax.axisLabel as object), showMaxLabel: c === cols - 1 || p === panels.length - 1 } });
     const color = data.cols[j].isTotal ? style.palette.other : style.palette.categorical[0];
     series.push({
       type: 'bar',
