@@ -4,11 +4,15 @@
  */
 import { projectSection } from './api/project';
 import { analysisSection } from './api/analysis';
+import { importSection } from './api/import';
+import { exportsSection } from './api/exports';
 import type { CallDef, RequestOf, ResultOf } from './api/contract';
 
 export const contract = {
   ...projectSection,
   ...analysisSection,
+  ...exportsSection,
+  ...importSection,
 };
 
 export type Contract = typeof contract;

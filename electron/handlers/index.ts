@@ -1,9 +1,13 @@
 /** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
 import { analysisHandlers } from './analysis';
+import { exportHandlers } from './exports';
+import { importHandlers } from './import';
 import { projectHandlers } from './project';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
+  ...exportHandlers,
+  ...importHandlers,
 };

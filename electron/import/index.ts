@@ -1,12 +1,26 @@
 /** Picks the reader for a data file by its extension. */
 import { extname } from 'node:path';
 import type { Dataset } from '../../shared/model/dataset';
+import { readCsv } from './csv/index';
 import { ImportError } from './import-error';
+import { readSav } from './sav/index';
 import type { ImportOptions } from './types';
 
-export const SUPPORTED_EXTENSIONS = ['.sav', '.zsav', '.csv', '.tsv', '.txt', '.xlsx', '.dta'];
+type AnyReader = (path: string, options?: ImportOptions) => Promise<Dataset>;
+
+const READERS: Record<string, AnyReader> = {
+  '.sav': readSav,
+  '.zsav': readSav,
+  '.csv': readCsv,
+  '.tsv': readCsv,
+  '.txt': readCsv,
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
 export async function readAnyFile(path: string, options: ImportOptions = {}): Promise<Dataset> {
   const ext = extname(path).toLowerCase();
-  throw new ImportError(path, `unsupported file type "${ext}" (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`);
+  const reader = READERS[ext];
+  if (!reader) throw new ImportError(path, `unsupported file type "${ext}" (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`);
+  return reader(path, options);
 }

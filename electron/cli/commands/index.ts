@@ -5,12 +5,15 @@ import { loadData } from '../data-source';
 import { crosstabText, freqText } from '../format-tables';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
+import { importCommand } from './import';
 
 export type Command = (args: ParsedArgs) => Promise<string>;
 
 const json = (v: unknown) => JSON.stringify(v);
 
 export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+
   async describe(args) {
     const flags = new Flags(args, ['json']);
     const { dataset } = await loadData(oneData(args));

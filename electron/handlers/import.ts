@@ -1,0 +1,37 @@
+/** Handlers for importing data files into the open project. */
+import { extname } from 'node:path';
+import { previewCsv } from '../import/csv/index';
+import { readAnyFile } from '../import/index';
+import { importIntoProject } from '../import/run-import';
+import { cancelJob, startJob } from './jobs';
+import type { HandlerMap } from './types';
+
+const TEXT = new Set(['.csv', '.tsv', '.txt']);
+
+export const importHandlers: HandlerMap = {
+  'import.preview': async ({ path }) => {
+    const ext = extname(path).toLowerCase();
+    if (TEXT.has(ext)) {
+      const p = await previewCsv(path);
+      return { format: 'csv', csv: { options: { ...p.options }, columns: p.columns, rows: p.rows } };
+    }
+    const { columns: _c, name: _n, ...dictionary } = await readAnyFile(path);
+    return { format: ext.slice(1), dictionary };
+  },
+  'import.run': async ({ path, name, replace }, ctx) => {
+    const store = ctx.session.store();
+    const jobId = startJob(ctx, 'import', async (signal, progress) => {
+      const summary = await importIntoProject(store, path, {
+        name,
+        replace,
+        signal,
+        onProgress: (p) => progress(p.bytes, p.totalBytes, 'bytes'),
+      });
+      ctx.session.invalidate(summary.name);
+      ctx.emit('project.changed', { reason: 'import' });
+      return summary;
+    });
+    return { jobId };
+  },
+  'job.cancel': async ({ jobId }) => ({ cancelled: cancelJob(jobId) }),
+};

@@ -1,0 +1,43 @@
+/**
+ * Long work (imports, big exports) runs as a job: the call returns a job id at once, progress comes as
+ * `job.progress` events, the end as `job.done`, and `job.cancel` aborts it through an AbortSignal.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Events } from '../../shared/api';
+import type { AppContext } from './types';
+import { toFailure } from './dispatch';
+
+const running = new Map<string, AbortController>();
+
+export function startJob(
+  ctx: AppContext,
+  phase: string,
+  work: (signal: AbortSignal, progress: (done: number, total: number, unit: Events['job.progress']['unit']) => void) => Promise<unknown>,
+): string {
+  const jobId = randomUUID();
+  const controller = new AbortController();
+  running.set(jobId, controller);
+  let last = 0;
+  const progress = (done: number, total: number, unit: Events['job.progress']['unit']) => {
+    const now = Date.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    ctx.emit('job.progress', { jobId, phase, done, total, unit });
+  };
+  void work(controller.signal, progress)
+    .then((result) => ctx.emit('job.done', { jobId, ok: true, result }))
+    .catch((e: unknown) => {
+      const failure = toFailure(e);
+      const error = controller.signal.aborted ? 'Cancelled; nothing was changed.' : failure.ok ? 'failed' : failure.body.error.message;
+      ctx.emit('job.done', { jobId, ok: false, error });
+    })
+    .finally(() => running.delete(jobId));
+  return jobId;
+}
+
+export function cancelJob(jobId: string): boolean {
+  const c = running.get(jobId);
+  if (!c) return false;
+  c.abort();
+  return true;
+}
