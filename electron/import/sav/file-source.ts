@@ -2,10 +2,44 @@
  * Sequential, chunked access to a file: the reader never holds more than a chunk (plus one record) of
  * the file in memory. Multi-byte fields are read through a DataView in the file's byte order.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { ImportError } from '../import-error';
 
 export const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+/** Positional reads from a file on disk or from bytes already in memory. */
+export interface RandomAccess {
+  size: number;
+  read(into: Buffer, at: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openFile(path: string): Promise<RandomAccess> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    return {
+      size,
+      read: async (into, at, length, position) => (await fh.read(into, at, length, position)).bytesRead,
+      close: () => fh.close(),
+    };
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+export function memoryAccess(bytes: Uint8Array): RandomAccess {
+  return {
+    size: bytes.length,
+    read: async (into, at, length, position) => {
+      const n = Math.max(0, Math.min(length, bytes.length - position));
+      into.set(bytes.subarray(position, position + n), at);
+      return n;
+    },
+    close: async () => undefined,
+  };
+}
 
 export class FileSource {
   buf: Buffer;
@@ -17,25 +51,18 @@ export class FileSource {
   private base = 0;
   littleEndian = true;
 
-  private constructor(
-    private readonly fh: FileHandle,
-    readonly file: string,
-    readonly size: number,
-    private readonly chunk: number,
-  ) {
-    this.buf = Buffer.alloc(chunk);
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-  }
+  readonly size: number;
 
-  static async open(path: string, label: string, chunk = DEFAULT_CHUNK): Promise<FileSource> {
-    const fh = await open(path, 'r');
-    try {
-      const st = await fh.stat();
-      return new FileSource(fh, label, st.size, Math.max(256, chunk));
-    } catch (e) {
-      await fh.close();
-      throw e;
-    }
+  constructor(
+    private readonly io: RandomAccess,
+    readonly file: string,
+    private readonly chunk = DEFAULT_CHUNK,
+  ) {
+    this.size = io.size;
+    chunk = Math.max(256, chunk);
+    this.chunk = chunk;
+    this.buf = Buffer.alloc(Math.min(chunk, io.size + 8));
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   /** File offset of the next unread byte. */
@@ -84,7 +111,7 @@ export class FileSource {
     while (this.end < want) {
       const toRead = Math.min(this.buf.length - this.end, this.size - (this.base + this.end));
       if (toRead <= 0) break;
-      const { bytesRead } = await this.fh.read(this.buf, this.end, toRead, this.base + this.end);
+      const bytesRead = await this.io.read(this.buf, this.end, toRead, this.base + this.end);
       if (bytesRead === 0) break;
       this.end += bytesRead;
     }
@@ -131,6 +158,6 @@ export class FileSource {
   }
 
   async close(): Promise<void> {
-    await this.fh.close();
+    await this.io.close();
   }
 }

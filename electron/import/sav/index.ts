@@ -8,7 +8,7 @@ import { ImportCancelled, ImportError } from '../import-error';
 import type { ImportOptions } from '../types';
 import { decodeCases } from './cases';
 import { buildDictionary } from './dictionary';
-import { DEFAULT_CHUNK, FileSource } from './file-source';
+import { DEFAULT_CHUNK, FileSource, memoryAccess, openFile, type RandomAccess } from './file-source';
 import { readRawDictionary } from './raw-dictionary';
 import { type ByteStream, ZlibStream } from './zlib-stream';
 
@@ -27,14 +27,24 @@ const MAX_PREALLOCATED_ZLIB = 1 << 20;
 export async function readSav(path: string, options: SavReadOptions = {}): Promise<Dataset> {
   const label = basename(path);
   if (options.signal?.aborted) throw new ImportCancelled();
-  let src: FileSource;
+  let io: RandomAccess;
   try {
-    src = await FileSource.open(path, label, options.chunkSize ?? DEFAULT_CHUNK);
+    io = await openFile(path);
   } catch (e) {
     throw new ImportError(label, `cannot open file: ${(e as Error).message}`);
   }
+  return parseSav(io, label, { name: basename(path, extname(path)), ...options });
+}
+
+/** The same reader over bytes in memory (tests, fuzzing, data that never touched the disk). */
+export function readSavBytes(bytes: Uint8Array, label: string, options: SavReadOptions = {}): Promise<Dataset> {
+  return parseSav(memoryAccess(bytes), label, { name: label.replace(/\.z?sav$/i, ''), ...options });
+}
+
+async function parseSav(io: RandomAccess, label: string, options: SavReadOptions & { name: string }): Promise<Dataset> {
+  const src = new FileSource(io, label, options.chunkSize ?? DEFAULT_CHUNK);
   try {
-    return await readFrom(src, path, options);
+    return await readFrom(src, options);
   } catch (e) {
     if (e instanceof ImportError || e instanceof ImportCancelled) throw e;
     // Anything else thrown while parsing untrusted bytes is still bad input, not a crash.
@@ -44,7 +54,7 @@ export async function readSav(path: string, options: SavReadOptions = {}): Promi
   }
 }
 
-async function readFrom(src: FileSource, path: string, options: SavReadOptions): Promise<Dataset> {
+async function readFrom(src: FileSource, options: SavReadOptions & { name: string }): Promise<Dataset> {
   const raw = await readRawDictionary(src);
   const dict = buildDictionary(raw, src.file, src.littleEndian);
   const compression = raw.header.compression;
@@ -74,7 +84,7 @@ async function readFrom(src: FileSource, path: string, options: SavReadOptions):
     columns[vi] = { kind: 'string', codes, dict: values };
   });
   return {
-    name: options.name ?? basename(path, extname(path)),
+    name: options.name,
     rows: decoded.rows,
     variables: dict.variables,
     weight: dict.weight,
