@@ -1,0 +1,2 @@
+export { readDta } from './read';
+export { EXT_BASE, EXT_TOP } from './missing';
