@@ -1,5 +1,7 @@
 /** Handlers for tables and models: the same orchestration as the CLI, with the project's rule set. */
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
+import { runBanner } from '../../shared/analysis/run-banner';
+import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
 import type { HandlerMap } from './types';
@@ -8,6 +10,8 @@ export const analysisHandlers: HandlerMap = {
   'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
   'analysis.crosstab': async (req, { session }) =>
     runCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.banner': async (req, { session }) => runBanner(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.regress': async (req, { session }) => runRegress(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
   'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
     try {
       checkVariables(parseExpr(filter), session.dataset(dataset));

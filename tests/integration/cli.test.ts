@@ -127,6 +127,28 @@ describe('duiding crosstab', () => {
   });
 });
 
+describe('duiding regress', () => {
+  it('matches R lm with a categorical predictor against a chosen reference', async () => {
+    const r = await json('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--categorical', 'gemeente:2');
+    const e = expected.regress;
+    expect(r.n).toBe(e.n);
+    // R names dummies gemeente1, gemeente3…; ours gemeente=1, gemeente=3… in the same order.
+    expect(r.coefficients.map((c: { term: string }) => c.term.replace('=', ''))).toEqual(e.term);
+    r.coefficients.forEach((c: { b: number; se: number; p: number }, i: number) => {
+      expect(rel(c.b, e.b[i])).toBeLessThan(1e-9);
+      expect(rel(c.se, e.se[i])).toBeLessThan(1e-9);
+      expect(Math.abs(c.p - e.p[i])).toBeLessThan(1e-9);
+    });
+    expect(rel(r.r2, e.r2)).toBeLessThan(1e-9);
+    expect(r.rules).toMatchObject({ ruleSet: 'cbs-persons', status: 'safe' });
+  });
+
+  it('refuses a dependent with more than two values for logit, and fe without a panel id', async () => {
+    expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'logit')).code).not.toBe(0);
+    expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'fe')).err).toMatch(/--panel/);
+  });
+});
+
 describe('errors', () => {
   it('exit non-zero with one line on stderr', async () => {
     for (const argv of [

@@ -6,6 +6,7 @@ import { crosstabText, freqText } from '../format-tables';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
 import { importCommand } from './import';
+import { regressCommand } from './regress';
 
 export type Command = (args: ParsedArgs) => Promise<string>;
 
@@ -13,6 +14,7 @@ const json = (v: unknown) => JSON.stringify(v);
 
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
+  regress: regressCommand,
 
   async describe(args) {
     const flags = new Flags(args, ['json']);

@@ -1,0 +1,29 @@
+/** Banner tables (one per row variable) with the output rules applied, for the app and the exports. */
+import { applyRulesToBanner, type RuleSet } from '../disclosure/index';
+import { banner, type BannerSpec } from '../engine/banner';
+import type { Dataset } from '../model/dataset';
+import type { BannerResult } from '../model/results';
+import { filterMask } from './filter';
+import { assertNoLinkingKeys } from './output-rules';
+import type { WeightRequest } from './run-tables';
+
+export interface BannerRequest {
+  rows: string[];
+  columns: BannerSpec;
+  weight?: WeightRequest;
+  filter?: string;
+  tests?: { adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+  means?: boolean;
+}
+
+export function bannerVariables(spec: BannerSpec): string[] {
+  return spec.items.flatMap((it) => ('variable' in it ? [it.variable] : it.nest));
+}
+
+export function runBanner(ds: Dataset, req: BannerRequest, rs: RuleSet): BannerResult[] {
+  assertNoLinkingKeys(ds, [...req.rows, ...bannerVariables(req.columns)], rs);
+  const filter = filterMask(ds, req.filter);
+  return req.rows.map((row) =>
+    applyRulesToBanner(banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }), rs),
+  );
+}

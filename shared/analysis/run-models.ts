@@ -1,0 +1,39 @@
+/** Regressions as every caller gets them: filter, engine, then the output rules (residual df, keys). */
+import { applyRulesToRegression, type RuleSet } from '../disclosure/index';
+import { regress, type CategoricalSpec } from '../engine/regression/index';
+import type { Dataset } from '../model/dataset';
+import type { RegressionResult } from '../model/results';
+import { filterMask } from './filter';
+import { assertNoLinkingKeys } from './output-rules';
+import type { WeightRequest } from './run-tables';
+
+export interface RegressRequest {
+  dependent: string;
+  predictors: string[];
+  categorical: CategoricalSpec[];
+  model: 'ols' | 'logit' | 'fe';
+  panel?: string;
+  weight?: WeightRequest;
+  design?: { strata?: string; cluster?: string };
+  se: 'classical' | 'hc1' | { cluster: string };
+  filter?: string;
+}
+
+export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): RegressionResult {
+  const categoricalNames = new Set(req.categorical.map((c) => c.variable.toLowerCase()));
+  // A variable named in both lists is categorical: it becomes dummies, not a slope.
+  const predictors = req.predictors.filter((p) => !categoricalNames.has(p.toLowerCase()));
+  assertNoLinkingKeys(ds, [req.dependent, ...predictors, ...req.categorical.map((c) => c.variable)], rs);
+  const result = regress(ds, {
+    dependent: req.dependent,
+    predictors,
+    categorical: req.categorical,
+    model: req.model,
+    panel: req.panel,
+    weight: req.weight,
+    design: req.design,
+    se: req.se,
+    filter: filterMask(ds, req.filter),
+  });
+  return applyRulesToRegression(result, rs);
+}
