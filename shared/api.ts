@@ -6,12 +6,14 @@ import { projectSection } from './api/project';
 import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
 import { exportsSection } from './api/exports';
+import { chartsSection } from './api/charts';
 import type { CallDef, RequestOf, ResultOf } from './api/contract';
 
 export const contract = {
   ...projectSection,
   ...analysisSection,
   ...exportsSection,
+  ...chartsSection,
   ...importSection,
 };
 

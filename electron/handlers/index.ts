@@ -1,6 +1,7 @@
 /** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
 import { analysisHandlers } from './analysis';
 import { exportHandlers } from './exports';
+import { chartHandlers } from './charts';
 import { importHandlers } from './import';
 import { projectHandlers } from './project';
 import type { HandlerMap } from './types';
@@ -9,5 +10,6 @@ export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
   ...exportHandlers,
+  ...chartHandlers,
   ...importHandlers,
 };

@@ -1,0 +1,57 @@
+/**
+ * Charts: render a crosstab as a chart in the house style (SVG for preview and clipboard, PNG as
+ * base64) or write it to a file. Both go through the same engine and output rules as every table.
+ */
+import { z } from 'zod';
+import { call } from './contract';
+import { filterExpr, ruleSetName, weightSpec } from './analysis';
+import { chartSpecSchema } from '../chart/spec';
+import type { ChartStyle } from '../chart/style';
+import type { DisclosureSummary } from '../model/results';
+
+const dataset = z.string().min(1).max(256);
+const varName = z.string().min(1).max(256);
+/** A path the backend got from a save dialog (the renderer never invents paths). */
+const outPath = z.string().min(1).max(4096);
+
+const chartTable = {
+  dataset,
+  row: varName,
+  col: varName,
+  weight: weightSpec.optional(),
+  filter: filterExpr.optional(),
+  rules: ruleSetName.optional(),
+  spec: chartSpecSchema,
+};
+
+export const chartRenderRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']).default('svg') });
+export const chartExportRequest = z.object({ ...chartTable, out: outPath });
+
+export interface ChartRendered {
+  format: 'svg' | 'png';
+  /** The SVG document (format 'svg'), sized in mm for print. */
+  svg?: string;
+  /** Base64 PNG with its DPI recorded (format 'png'). */
+  png?: string;
+  widthPx: number;
+  heightPx: number;
+  /** Drawn cells withheld by the output rules. */
+  suppressed: number;
+  rules: DisclosureSummary;
+}
+
+export interface ChartExported {
+  path: string;
+  format: 'svg' | 'png';
+  widthPx: number;
+  heightPx: number;
+  suppressed: number;
+  rules: DisclosureSummary;
+}
+
+export const chartsSection = {
+  'chart.render': call<ChartRendered>()(chartRenderRequest),
+  'chart.export': call<ChartExported>()(chartExportRequest),
+  /** The bundled house style (a project may save its own as a spec). */
+  'chart.style': call<ChartStyle>()(z.object({})),
+};

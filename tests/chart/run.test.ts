@@ -1,0 +1,91 @@
+// End to end: dataset → crosstab through the output rules → chart file; and the chart handlers.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/api';
+import { defaultRuleSet } from '../../shared/disclosure/rules';
+import { chartHandlers } from '../../electron/handlers/charts';
+import type { AppContext } from '../../electron/handlers/types';
+import { effectiveColumnBase, readPngInfo, runChart } from '../../electron/export/chart';
+import { surveyDataset } from './dataset';
+import { parseSvg, texts } from './fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'duiding-chart-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const ds = surveyDataset();
+const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('runChart', () => {
+  it('writes a 300-dpi PNG of the exact print size and reports suppressed cells', async () => {
+    const out = join(dir, 'q.png');
+    const r = await runChart(ds, { rows: 'q', cols: 'g', weight: 'w', type: 'bar-100', out, widthMm: 160, heightMm: 100, dpi: 300, locale: 'nl', ruleSet: 'cbs-persons' });
+    expect(r).toMatchObject({ path: out, widthPx: 1890, heightPx: 1181 });
+    // The 12-person area cannot be shown cell by cell under cbs-persons.
+    expect(r.suppressed).toBeGreaterThan(0);
+    expect(readPngInfo(readFileSync(out))).toMatchObject({ width: 1890, height: 1181, dpi: 300 });
+    expect(readdirSync(dir)).toEqual(['q.png']);
+  });
+
+  it('draws everything with rules "none", titled by the variable label', async () => {
+    const out = join(dir, 'q-none.svg');
+    const r = await runChart(ds, { rows: 'q', cols: 'g', type: 'bar', out, ruleSet: 'none', spec: { source: 'Testpeiling' } });
+    expect(r.suppressed).toBe(0);
+    const t = texts(parseSvg(readFileSync(out, 'utf8'))).map(nbsp);
+    expect(t).toContain('De gemeente luistert naar inwoners');
+    expect(t).toContain('Bron: Testpeiling');
+    expect(t.some((s) => s.startsWith('Eiland (n = 12'))).toBe(true);
+    // User-missing "Weet niet" is not a valid category.
+    expect(t).not.toContain('Weet niet');
+  });
+
+  it('refuses to chart an identifier', async () => {
+    await expect(runChart(ds, { rows: 'respnr', cols: 'g', type: 'bar', out: join(dir, 'id.svg') })).rejects.toThrow(/respnr/);
+  });
+
+  it('uses the Kish effective base of each column for weighted intervals', () => {
+    const bases = effectiveColumnBase(ds, { row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' } });
+    const q = ds.columns[0].kind === 'numeric' ? ds.columns[0].data : null;
+    const g = ds.columns[1].kind === 'numeric' ? ds.columns[1].data : null;
+    const w = ds.columns[2].kind === 'numeric' ? ds.columns[2].data : null;
+    for (const b of bases) {
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < ds.rows; i++) {
+        if (String(g![i]) !== b.code || q![i] === 9) continue;
+        s += w![i];
+        s2 += w![i] * w![i];
+      }
+      expect(b.neff).toBeCloseTo((s * s) / s2, 9);
+    }
+  });
+});
+
+describe('chart handlers', () => {
+  const ctx = {
+    session: { dataset: () => ds, ruleSet: () => defaultRuleSet('cbs-persons'), store: () => { throw new Error('no project'); }, invalidate: () => undefined },
+    emit: () => undefined,
+  } as unknown as AppContext;
+  const req = (extra: Record<string, unknown>) => ({ dataset: 'survey', row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' }, spec: { type: 'dot', focus: [4] }, ...extra });
+
+  it('renders an SVG preview under the project rule set', async () => {
+    const res = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({})), ctx);
+    expect(res.format).toBe('svg');
+    expect(res.svg).toMatch(/^<svg width="160mm"/);
+    expect(res.rules.ruleSet).toBe('cbs-persons');
+    expect(texts(parseSvg(res.svg!)).some((s) => s.startsWith('Lijnen: 95%-betrouwbaarheidsinterval'))).toBe(true);
+  });
+
+  it('renders a PNG as base64 and exports files', async () => {
+    const png = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({ format: 'png', spec: { type: 'bar', widthMm: 80, heightMm: 50, dpi: 150 } })), ctx);
+    expect(readPngInfo(Buffer.from(png.png!, 'base64'))).toMatchObject({ width: 472, height: 295 });
+    const out = join(dir, 'export.svg');
+    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ out })), ctx);
+    expect(res.path).toBe(out);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('rejects a spec that does not parse', () => {
+    expect(contract['chart.render'].request.safeParse(req({ spec: { type: 'pie' } })).success).toBe(false);
+  });
+});
