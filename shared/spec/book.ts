@@ -92,3 +92,19 @@ export type TestsSpec = z.output<typeof testsSpec>;
 export function parseBookSpec(input: unknown): BookSpec {
   return bookSpec.parse(input);
 }
+
+/** What a written book contains, per table: where it is, and whether the output rules changed it. */
+export interface BookTableReport {
+  variable: string;
+  /** Sheet the table is on; null when blocked. */
+  sheet: string | null;
+  status: 'safe' | 'suppressed' | 'blocked';
+  reason?: string;
+  suppressedCells: number;
+}
+
+export interface BookReport {
+  path: string;
+  tables: BookTableReport[];
+  ruleSet: string;
+}

@@ -1,4 +1,6 @@
 /** Tabellenboek export: `writeBook` for the CLI (`duiding book`), the handlers and the bench. */
-export { writeBook, type BookProgress, type BookReport, type BookTableReport, type WriteBookOptions } from './write-book';
+export { writeBook, type BookProgress, type WriteBookOptions } from './write-book';
+export type { BookReport, BookTableReport } from '../../../shared/spec/book';
+export { tableModels, formatDate } from './models';
 export { computeBook, resolveQuestions, type ComputedBook, type ComputedTable, type TableStatus } from './compute';
 export type { BannerFn, BannerOptions, RulesFn } from './engine';

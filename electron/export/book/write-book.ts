@@ -7,8 +7,8 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Dataset } from '../../../shared/model/dataset';
 import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/rules';
-import { type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/spec/book';
-import { type TableModel, buildTableModel } from '../../../shared/format/table-model';
+import { type BookReport, type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/spec/book';
+import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
 import { type ComputedTable, computeBook } from './compute';
@@ -17,6 +17,7 @@ import { defaultBanner, defaultApplyRules } from './engine-defaults';
 import { type IndexEntry, indexColumns, writeIndexSheet } from './index-sheet';
 import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-sheet';
 import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
+import { formatDate, tableModels } from './models';
 import { loadHouseStyle } from './style';
 import { blockLayout, columnWidths, writeTableBlock } from './table-sheet';
 import { type BookStyles, makeStyles } from './xlsx-style';
@@ -42,31 +43,11 @@ export interface WriteBookOptions {
   applyRules?: RulesFn;
 }
 
-export interface BookTableReport {
-  variable: string;
-  /** Sheet the table is on; null when blocked. */
-  sheet: string | null;
-  status: 'safe' | 'suppressed' | 'blocked';
-  reason?: string;
-  suppressedCells: number;
-}
-
-export interface BookReport {
-  path: string;
-  tables: BookTableReport[];
-  ruleSet: string;
-}
-
 interface Placed {
   table: ComputedTable;
   model: TableModel | null;
   sheet: string | null;
   row: number;
-}
-
-function formatDate(d: Date, lang: BookSpec['language']): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return lang === 'nl' ? `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 function selectionText(spec: BookSpec, ds: Dataset): string | null {
@@ -94,26 +75,9 @@ export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput
     signal: opts.signal,
     onTable: (done, total) => opts.onProgress?.({ phase: 'compute', done, total }),
   });
-  const t = TEXTS[spec.language];
   const date = formatDate(opts.now ?? new Date(), spec.language);
-  const extraNotes = [spec.source ? `${t.source}: ${spec.source}` : '', `${t.date}: ${date}`].filter(Boolean);
-  const labelOf = (name: string) => computed.dataset.variables.find((v) => v.name === name)?.label || name;
-  const modelOf = (table: ComputedTable): TableModel | null =>
-    table.result
-      ? buildTableModel(table.result, {
-          symbols: spec.symbols,
-          decimals: spec.decimals,
-          sigDisplay: spec.tests.display,
-          language: spec.language,
-          unweightedBase: spec.statistics.unweightedBase,
-          weightedBase: spec.statistics.weightedBase,
-          counts: spec.statistics.counts,
-          trend: table.trend,
-          extraNotes,
-          variableLabel: labelOf,
-        })
-      : null;
-  const placed = place(computed.tables.map((table) => ({ table, model: modelOf(table) })), spec);
+  const models = tableModels(computed, spec, date);
+  const placed = place(computed.tables.map((table, i) => ({ table, model: models[i] })), spec);
   const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
   await writeAtomic(outPath, (tmp) =>

@@ -1,0 +1,68 @@
+/** Handlers for the tabellenboek (a job) and single-table exports, under the project's output rules. */
+import { chooseRuleSet } from '../../shared/analysis/output-rules';
+import { parseBookSpec } from '../../shared/spec/book';
+import type { z } from 'zod';
+import type { exportTableRequest } from '../../shared/api/exports';
+import { writeBook } from '../export/book/index';
+import { renderTables, writeTableFile } from '../export/table/index';
+import { HandlerError } from './context';
+import { startJob } from './jobs';
+import type { AppContext, HandlerMap } from './types';
+
+/** Exports are logged when a project is open; the built-in demo can be exported without one. */
+function audit(ctx: AppContext, action: string, detail: unknown): void {
+  try {
+    ctx.session.store().audit(action, detail);
+  } catch {
+    // no project open: nothing to log into
+  }
+}
+
+function tableSpec(req: z.output<typeof exportTableRequest>, fallbackTitle: string) {
+  return parseBookSpec({
+    version: 1,
+    title: req.title || fallbackTitle,
+    source: req.source ?? '',
+    dataset: req.dataset,
+    weight: req.weight,
+    filter: req.filter,
+    banner: req.columns,
+    questions: req.rows,
+    tests: req.tests,
+    ruleSet: req.rules,
+    symbols: req.symbols,
+    decimals: req.decimals,
+    language: req.language,
+  });
+}
+
+export const exportHandlers: HandlerMap = {
+  'export.book': async ({ dataset, spec, out }, ctx) => {
+    const ds = ctx.session.dataset(dataset);
+    const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
+    const jobId = startJob(ctx, 'export.book', async (signal, progress) => {
+      const report = await writeBook(ds, spec, out, {
+        ruleSet,
+        signal,
+        onProgress: (p) => progress(p.done, p.total, 'tables'),
+      });
+      audit(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, spec, tables: report.tables });
+      return report;
+    });
+    return { jobId };
+  },
+  'export.table': async (req, ctx) => {
+    const ds = ctx.session.dataset(req.dataset);
+    const spec = tableSpec(req, ds.fileLabel || req.dataset);
+    const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
+    if (req.out) {
+      if (req.format === 'clipboard') throw new HandlerError('bad-request', 'the clipboard format is not written to a file');
+      const written = await writeTableFile(ds, spec, req.format, req.out, { ruleSet });
+      audit(ctx, 'export.table', { dataset: req.dataset, out: req.out, format: req.format, ruleSet: ruleSet.name, tables: written.tables });
+      return written;
+    }
+    const rendered = renderTables(ds, spec, req.format, { ruleSet });
+    audit(ctx, 'export.table', { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, tables: rendered.tables });
+    return rendered;
+  },
+};
