@@ -7,13 +7,11 @@ import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
-import { exportsSection } from './api/exports';
 import type { CallDef, RequestOf, ResultOf } from './api/contract';
 
 export const contract = {
   ...projectSection,
   ...analysisSection,
-  ...exportsSection,
   ...exportsSection,
   ...chartsSection,
   ...importSection,

@@ -1,7 +1,6 @@
 /** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
 import { analysisHandlers } from './analysis';
 import { exportHandlers } from './exports';
-import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
 import { projectHandlers } from './project';
@@ -10,7 +9,6 @@ import type { HandlerMap } from './types';
 export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
-  ...exportHandlers,
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,
