@@ -1,0 +1,1 @@
+export { listSheets, readXlsx, type XlsxReadOptions } from './read';
