@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { auditSuppression, crosstabLayout, flattenCrosstab } from '../../shared/disclosure/index';
+import { readPngInfo } from '../../electron/export/chart/index';
 
 const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/demo/expected.json'), 'utf8'));
 
@@ -146,6 +149,26 @@ describe('duiding regress', () => {
   it('refuses a dependent with more than two values for logit, and fe without a panel id', async () => {
     expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'logit')).code).not.toBe(0);
     expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'fe')).err).toMatch(/--panel/);
+  });
+});
+
+describe('duiding book and chart', () => {
+  it('writes the example tabellenboek from a fresh clone', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'duiding-cli-')), 'boek.xlsx');
+    const report = await json('book', 'demo', '--spec', join(__dirname, '../../resources/demo/book.json'), '--out', out);
+    expect(existsSync(out)).toBe(true);
+    expect(report.ruleSet).toBe('cbs-persons');
+    expect(report.tables.map((t: { variable: string }) => t.variable)).toEqual(['leefbaarheid', 'vertrouwen', 'gezondheid', 'eenzaamheid', 'zorgen_schade', 'financien']);
+  });
+
+  it('writes a PNG of exactly width × height at the DPI, with the DPI recorded', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'duiding-cli-')), 'v.png');
+    const r = await json('chart', 'demo', '--rows', 'vertrouwen', '--cols', 'gemeente', '--weight', 'gewicht', '--type', 'bar-100', '--out', out);
+    expect(r).toMatchObject({ widthPx: 1890, heightPx: 1181 });
+    const info = readPngInfo(readFileSync(out));
+    expect(info.width).toBe(1890);
+    expect(info.height).toBe(1181);
+    expect(info.ppmX).toBe(Math.round(300 / 0.0254));
   });
 });
 

@@ -5,6 +5,7 @@ import { loadData } from '../data-source';
 import { crosstabText, freqText } from '../format-tables';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
+import { bookCommand, chartCommand } from './exports';
 import { importCommand } from './import';
 import { regressCommand } from './regress';
 
@@ -15,6 +16,8 @@ const json = (v: unknown) => JSON.stringify(v);
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   regress: regressCommand,
+  book: bookCommand,
+  chart: chartCommand,
 
   async describe(args) {
     const flags = new Flags(args, ['json']);

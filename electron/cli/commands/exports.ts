@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { ChartType } from '../../../shared/chart/spec';
+import { writeBook } from '../../export/book/index';
+import { runChart } from '../../export/chart/index';
+import { Flags, oneData, UsageError, type ParsedArgs } from '../args';
+import { loadData } from '../data-source';
+import { rulesOption, weightOption } from '../options';
+
+const CHART_TYPES: ChartType[] = ['bar', 'bar-stacked', 'bar-100', 'line', 'dot'];
+
+/** `duiding book DATA --spec book.json --out file.xlsx` */
+export async function bookCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['spec', 'out', 'rules', 'json']);
+  const specPath = flags.required('spec');
+  const out = flags.required('out');
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must be an .xlsx file, not "${out}"`);
+  let spec: unknown;
+  try {
+    spec = JSON.parse(readFileSync(specPath, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${specPath}: not a readable JSON book specification (${(e as Error).message})`);
+  }
+  const { dataset, ruleSet } = await loadData(oneData(args));
+  const explicit = flags.string('rules') !== undefined;
+  const report = await writeBook(dataset, spec as never, out, explicit ? { ruleSet: rulesOption(flags, ruleSet) } : {});
+  if (flags.has('json')) return JSON.stringify(report);
+  const blocked = report.tables.filter((t) => t.status === 'blocked');
+  const suppressed = report.tables.filter((t) => t.status === 'suppressed');
+  return [
+    `Wrote ${out}: ${report.tables.length} tables under ${report.ruleSet} (${suppressed.length} with suppressed cells, ${blocked.length} blocked)`,
+    ...blocked.map((t) => `  blocked: ${t.variable}${t.reason ? ` — ${t.reason}` : ''}`),
+  ].join('\n');
+}
+
+/** `duiding chart DATA --rows V --cols V [--weight W] --type … --out FILE.svg|FILE.png` */
+export async function chartCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['rows', 'cols', 'weight', 'weight-type', 'type', 'out', 'width-mm', 'height-mm', 'dpi', 'filter', 'rules', 'locale', 'json']);
+  const type = flags.required('type') as ChartType;
+  if (!CHART_TYPES.includes(type)) throw new UsageError(`--type is one of ${CHART_TYPES.join(', ')}, not "${type}"`);
+  const out = flags.required('out');
+  if (!/\.(svg|png)$/i.test(out)) throw new UsageError(`--out must end in .svg or .png, not "${out}"`);
+  const locale = flags.string('locale') ?? 'nl';
+  if (locale !== 'nl' && locale !== 'en') throw new UsageError(`--locale is nl or en`);
+  const { dataset, ruleSet } = await loadData(oneData(args));
+  const result = await runChart(dataset, {
+    rows: flags.required('rows'),
+    cols: flags.required('cols'),
+    weight: weightOption(flags, dataset),
+    filter: flags.string('filter'),
+    type,
+    out,
+    widthMm: flags.number('width-mm', 160),
+    heightMm: flags.number('height-mm', 100),
+    dpi: flags.number('dpi', 300),
+    locale,
+    ruleSet: rulesOption(flags, ruleSet),
+  });
+  if (flags.has('json')) return JSON.stringify(result);
+  return `Wrote ${result.path}: ${result.widthPx} × ${result.heightPx} px${result.suppressed ? `, ${result.suppressed} suppressed cell(s) left as gaps` : ''}`;
+}
