@@ -32,18 +32,27 @@ interface Output {
 
 /** Encodes cases slot by slot into plain or bytecode form, handing full buffers to `sink`. */
 class CaseEncoder {
-  private out = Buffer.alloc(FLUSH_AT + 4096);
+  private readonly out: Buffer;
   private len = 0;
   private cmdAt = -1;
   private cmdN = 8;
-  private readonly view = new DataView(this.out.buffer, this.out.byteOffset, this.out.byteLength);
+  private readonly view: DataView;
 
+  /** `slots` per case: the buffer holds FLUSH_AT plus one worst-case row, so rows never overflow it. */
   constructor(
+    slots: number,
     private readonly compressed: boolean,
     private readonly le: boolean,
     private readonly sysmis: number,
     private readonly sink: (b: Buffer) => Promise<void>,
-  ) {}
+  ) {
+    this.out = Buffer.alloc(FLUSH_AT + slots * 9 + 16);
+    this.view = new DataView(this.out.buffer, this.out.byteOffset, this.out.byteLength);
+  }
+
+  get full(): boolean {
+    return this.len >= FLUSH_AT;
+  }
 
   private code(c: number): void {
     if (this.cmdN === 8) {
@@ -91,6 +100,10 @@ class CaseEncoder {
   }
 }
 
+function slotCount(vars: WriteVar[]): number {
+  return vars.reduce((n, v) => n + v.segments.reduce((m, s) => m + slotsFor(s.width), 0), 0);
+}
+
 /** Per string variable: each dictionary value laid out as its segments' slots, space-padded. */
 function stringLayouts(v: WriteVar, dict: string[]): Buffer[] {
   const slotBytes = v.segments.reduce((n, s) => n + slotsFor(s.width) * 8, 0);
@@ -124,7 +137,7 @@ async function encodeCases(ds: Dataset, vars: WriteVar[], enc: CaseEncoder): Pro
         for (let at = 0; at < b.length; at += 8) enc.string(b, at);
       }
     }
-    if ((r & 1023) === 0) await enc.maybeFlush();
+    if (enc.full) await enc.maybeFlush();
   }
   await enc.maybeFlush(true);
 }
@@ -157,7 +170,7 @@ export async function writeSav(path: string, ds: Dataset, options: SavWriteOptio
     await write(dict);
     const sysmis = options.sysmisAsNaN ? NaN : -Number.MAX_VALUE;
     if (compression !== 'zlib') {
-      await encodeCases(ds, vars, new CaseEncoder(compression === 'bytecode', le, sysmis, write));
+      await encodeCases(ds, vars, new CaseEncoder(slotCount(vars), compression === 'bytecode', le, sysmis, write));
     } else {
       await writeZlib(ds, vars, le, sysmis, options.zlibBlockSize ?? 0x3ff000, out);
     }
@@ -197,7 +210,7 @@ async function writeZlib(
       pending = pending.subarray(blockSize);
     }
   };
-  await encodeCases(ds, vars, new CaseEncoder(true, le, sysmis, sink));
+  await encodeCases(ds, vars, new CaseEncoder(slotCount(vars), true, le, sysmis, sink));
   if (pending.length > 0) await emit(pending);
   const trailerAt = offset();
   const t = new ByteWriter(le).i64(-BYTECODE_BIAS).i64(0).i32(blockSize).i32(blocks.length);
