@@ -7,7 +7,7 @@ import { categoryAxis, endTickRoom, niceMax, tickFormatter, valueAxis } from './
 import type { ChartData } from './data';
 import { buildFrame, widestLine, type ChartContext } from './layout';
 import { suppressedMarkers, type MarkerPoint } from './markers';
-import { footnotes, groupLabel } from './notes';
+import { footnotes, groupLabel, subtitleFor } from './notes';
 import { orderGroups, orderRows, useDiverging, type ScaleLayout } from './order';
 import { labelColorOn, ramp } from './style';
 
@@ -24,10 +24,11 @@ interface DrawnSeries {
 }
 
 function base(ctx: ChartContext, data: ChartData, legend: string[] | undefined, extraNotes: string[] = []) {
-  const frame = buildFrame(ctx, { title: ctx.spec.title ?? data.title, subtitle: ctx.spec.subtitle, footnotes: footnotes(ctx, data, extraNotes), legend });
+  const frame = buildFrame(ctx, { title: ctx.spec.title ?? data.title, subtitle: subtitleFor(ctx, data), footnotes: footnotes(ctx, data, extraNotes), legend });
   const option: EChartsOption = {
     animation: false,
     backgroundColor: ctx.style.colors.background,
+    color: ctx.style.palette.categorical,
     textStyle: { fontFamily: ctx.style.fontFamily, color: ctx.style.colors.text },
     title: frame.titles,
     legend: frame.legend,

@@ -7,7 +7,7 @@ import { categoryAxis, endTickRoom, tickFormatter, valueAxis } from './axes';
 import type { ChartData } from './data';
 import { buildFrame, type ChartContext } from './layout';
 import { suppressedMarkers, type MarkerPoint } from './markers';
-import { footnotes, groupLabel } from './notes';
+import { footnotes, groupLabel, subtitleFor } from './notes';
 import { orderGroups } from './order';
 import { ptToPx } from './style';
 
@@ -22,7 +22,7 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
   const hasCI = data.ci.some((r) => r.some(Boolean));
   const frame = buildFrame(ctx, {
     title: spec.title ?? data.title,
-    subtitle: spec.subtitle,
+    subtitle: subtitleFor(ctx, data),
     footnotes: footnotes(ctx, data, hasCI ? [ctx.texts.ci(spec.ci.level, method) + '.'] : []),
     legend: k > 1 ? data.rows.map((r) => r.label) : undefined,
   });
@@ -40,6 +40,8 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
       type: 'custom',
       name: r.label,
       silent: true,
+      // Legend entries take the first series' colour with this name: this one.
+      itemStyle: { color },
       encode: horizontal ? { x: [1, 2], y: 0 } : { x: 0, y: [1, 2] },
       data: pts.filter((p) => p.ci).map((p) => [p.c, p.ci!.lo, p.ci!.hi]),
       renderItem: (_params, api) => {
@@ -87,7 +89,7 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
   for (const row of data.values) for (const v of row) if (v != null) lowest = Math.min(lowest, v);
   data.rows.forEach((_, i) =>
     order.forEach((j, c) => {
-      if (data.suppressed[i][j]) points.push({ cat: c, value: Number.isFinite(lowest) ? lowest : 0, slot: i, slots: k });
+      if (data.suppressed[i][j]) points.push({ cat: c, value: Number.isFinite(lowest) ? lowest : 0, slot: i, slots: k, color: k === 1 ? palette[0] : palette[i % palette.length] });
     }),
   );
   // Markers sit at the low end of the scale on the answer's dodge line.
@@ -96,6 +98,7 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
   return {
     animation: false,
     backgroundColor: style.colors.background,
+    color: style.palette.categorical,
     textStyle: { fontFamily: style.fontFamily, color: style.colors.text },
     title: frame.titles,
     legend: frame.legend ? { ...frame.legend, icon: 'circle', data: data.rows.map((r) => r.label) } : undefined,

@@ -7,7 +7,7 @@ import { categoryAxis, valueAxis } from './axes';
 import type { ChartData } from './data';
 import { buildFrame, widestLine, type ChartContext } from './layout';
 import { suppressedMarkers, type MarkerPoint } from './markers';
-import { footnotes, groupLabel } from './notes';
+import { footnotes, groupLabel, subtitleFor } from './notes';
 import { ptToPx } from './style';
 
 export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
@@ -22,7 +22,7 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
   };
   const frame = buildFrame(ctx, {
     title: spec.title ?? data.title,
-    subtitle: spec.subtitle,
+    subtitle: subtitleFor(ctx, data),
     footnotes: footnotes(ctx, data),
     legend: names.length > 1 && !direct ? names : undefined,
   });
@@ -63,6 +63,7 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
   return {
     animation: false,
     backgroundColor: style.colors.background,
+    color: style.palette.categorical,
     textStyle: { fontFamily: style.fontFamily, color: style.colors.text },
     title: frame.titles,
     legend: frame.legend ? { ...frame.legend, icon: 'circle' } : undefined,

@@ -8,7 +8,7 @@ import { categoryAxis, niceMax, valueAxis } from './axes';
 import type { ChartData } from './data';
 import { buildFrame, LINE_HEIGHT, type ChartContext } from './layout';
 import { suppressedMarkers, type MarkerPoint } from './markers';
-import { footnotes, groupLabel } from './notes';
+import { footnotes, groupLabel, subtitleFor } from './notes';
 import { orderGroups, orderRows } from './order';
 
 function panelColumns(n: number, aspect: number): number {
@@ -28,7 +28,7 @@ function panelColumns(n: number, aspect: number): number {
 
 export function smallMultiples(ctx: ChartContext, data: ChartData): EChartsOption {
   const { spec, style, px } = ctx;
-  const frame = buildFrame(ctx, { title: spec.title ?? data.title, subtitle: spec.subtitle, footnotes: footnotes(ctx, data) });
+  const frame = buildFrame(ctx, { title: spec.title ?? data.title, subtitle: subtitleFor(ctx, data), footnotes: footnotes(ctx, data) });
   const rowsOrder = orderRows(data, spec);
   const panels = orderGroups(data, spec, (j) => data.values[rowsOrder[0]][j]);
   const labels = rowsOrder.map((i) => data.rows[i].label);
@@ -90,6 +90,7 @@ export function smallMultiples(ctx: ChartContext, data: ChartData): EChartsOptio
   return {
     animation: false,
     backgroundColor: style.colors.background,
+    color: style.palette.categorical,
     textStyle: { fontFamily: style.fontFamily, color: style.colors.text },
     title: titles,
     grid: grids,

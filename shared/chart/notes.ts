@@ -26,3 +26,15 @@ export function footnotes(ctx: ChartContext, data: ChartData, extra: string[] = 
   if (spec.source) lines.push(`${texts.source}: ${spec.source}`);
   return lines;
 }
+
+/**
+ * With one answer category and no legend the reader must still learn which answer is drawn: say it
+ * under the title (unless the spec gives its own subtitle).
+ */
+export function subtitleFor(ctx: ChartContext, data: ChartData): string | undefined {
+  if (ctx.spec.subtitle !== undefined) return ctx.spec.subtitle || undefined;
+  if (data.rows.length !== 1 || data.isMean) return undefined;
+  const what = data.isPct ? 'Percentage' : ctx.spec.locale === 'nl' ? 'Aantal' : 'Number';
+  const answer = `‘${data.rows[0].label}’`;
+  return `${what} ${answer}`;
+}

@@ -139,27 +139,29 @@ describe('lines, dots and small multiples', () => {
   });
 });
 
+const banner = {
+  kind: 'banner' as const,
+  rowVariable: { name: 'q', label: 'Tevredenheid' },
+  rows: [{ code: 1, label: 'Ontevreden' }, { code: 2, label: 'Tevreden' }],
+  columns: [
+    { key: 'total', path: [], label: 'Totaal', group: '', letter: '' },
+    { key: 'g=1', path: [{ variable: 'g', code: 1, label: 'Man' }], label: 'Man', group: 'Geslacht', letter: 'A' },
+    { key: 'g=2', path: [{ variable: 'g', code: 2, label: 'Vrouw' }], label: 'Vrouw', group: 'Geslacht', letter: 'B' },
+    { key: 'l=1', path: [{ variable: 'l', code: 1, label: 'Jong' }], label: 'Jong', group: 'Leeftijd', letter: 'A' },
+  ],
+  cells: [
+    [cell(30, 30), cell(20, 40), cell(10, 20), cell(5, 25)],
+    [cell(70, 70), cell(30, 60), { ...cell(40, 80), pct: null, count: null, weighted: null, suppressed: true }, cell(15, 75)],
+  ],
+  base: { count: [100, 50, 50, 20], weighted: [100, 50, 50, 20], effective: [90, 45, 45, 18] },
+  means: { mean: [3.25, 3.1, 3.4, 2.9], se: [0.1, 0.14, 0.15, 0.3], n: [100, 50, 50, 20] },
+  weight: null,
+  tests: { method: 'none' as const, adjust: 'none' as const, alpha: 0.05 },
+  rules: { ruleSet: 'cbs-persons' as const, status: 'suppressed' as const, primary: 1, secondary: 0, reasons: [] },
+};
+
 describe('banner input', () => {
   it('draws the Totaal column and the chosen group with their bases', () => {
-    const banner = {
-      kind: 'banner' as const,
-      rowVariable: { name: 'q', label: 'Tevredenheid' },
-      rows: [{ code: 1, label: 'Ontevreden' }, { code: 2, label: 'Tevreden' }],
-      columns: [
-        { key: 'total', path: [], label: 'Totaal', group: '', letter: '' },
-        { key: 'g=1', path: [{ variable: 'g', code: 1, label: 'Man' }], label: 'Man', group: 'Geslacht', letter: 'A' },
-        { key: 'g=2', path: [{ variable: 'g', code: 2, label: 'Vrouw' }], label: 'Vrouw', group: 'Geslacht', letter: 'B' },
-        { key: 'l=1', path: [{ variable: 'l', code: 1, label: 'Jong' }], label: 'Jong', group: 'Leeftijd', letter: 'A' },
-      ],
-      cells: [
-        [cell(30, 30), cell(20, 40), cell(10, 20), cell(5, 25)],
-        [cell(70, 70), cell(30, 60), { ...cell(40, 80), pct: null, count: null, weighted: null, suppressed: true }, cell(15, 75)],
-      ],
-      base: { count: [100, 50, 50, 20], weighted: [100, 50, 50, 20], effective: [90, 45, 45, 18] },
-      weight: null,
-      tests: { method: 'none' as const, adjust: 'none' as const, alpha: 0.05 },
-      rules: { ruleSet: 'cbs-persons' as const, status: 'suppressed' as const, primary: 1, secondary: 0, reasons: [] },
-    };
     const { els } = render({ kind: 'banner', result: banner, group: 'Geslacht' }, { type: 'bar-stacked' });
     const t = texts(els).map(nbsp);
     expect(t).toContain('Tevredenheid');
@@ -168,6 +170,16 @@ describe('banner input', () => {
     expect(t.some((s) => s.startsWith('Jong'))).toBe(false);
     expect(dataShapes(els, 1)).toHaveLength(2);
     expect(marker(els)).toHaveLength(1);
+  });
+
+  it('plots means with their intervals and a decimal comma', () => {
+    const { els, built } = render({ kind: 'banner', result: banner, group: 'Geslacht' }, { type: 'dot', value: 'mean' });
+    expect(dataShapes(els, 1)).toHaveLength(3);
+    const t = texts(els);
+    for (const m of ['3,3', '3,1', '3,4']) expect(t).toContain(m);
+    expect(t.some((s) => s.startsWith('Lijnen: 95%-betrouwbaarheidsinterval (normale benadering)'))).toBe(true);
+    const ci = built.data.ci[0][0]!;
+    expect(ci.hi - ci.lo).toBeCloseTo(2 * 1.959964 * 0.1, 5);
   });
 });
 
