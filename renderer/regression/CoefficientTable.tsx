@@ -18,10 +18,22 @@ export function termLabel(term: string, variables: VariableMeta[]): string {
   return label ? `${name}: ${label}` : term;
 }
 
+/** Decimals so that a row's smallest of |b| and SE still shows three significant digits (3 to 6). */
+export function rowDecimals(b: number, se: number): number {
+  const m = Math.min(Math.abs(b) || Infinity, Math.abs(se) || Infinity);
+  if (!Number.isFinite(m)) return 3;
+  return Math.min(6, Math.max(3, 2 - Math.floor(Math.log10(m))));
+}
+
+function seLabel(se: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (se === 'classical' || se === 'hc1') return t(`reg.${se}`);
+  if (se.startsWith('cluster')) return `${t('reg.cluster')} (${se.replace(/^cluster:?/, '')})`;
+  return se;
+}
+
 export function CoefficientTable({ result, variables }: { result: RegressionResult; variables: VariableMeta[] }) {
   const { t, num, lang } = useI18n();
   const logit = result.model === 'logit';
-  const d = 3;
   return (
     <figure className="regression-result" data-testid="regression-result">
       <figcaption className="banner-title">
@@ -47,28 +59,31 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
           </tr>
         </thead>
         <tbody>
-          {result.coefficients.map((c) => (
-            <tr key={c.term} data-term={c.term}>
-              <th scope="row" title={c.term}>
-                {termLabel(c.term, variables)}
-              </th>
-              <td className="num" data-stat="b">
-                {num(c.b, d)}
-              </td>
-              <td className="num">{num(c.se, d)}</td>
-              <td className="num">{num(c.stat, 2)}</td>
-              <td className="num">{formatP(lang, c.p)}</td>
-              <td className="num">
-                [{num(c.ciLow, d)}; {num(c.ciHigh, d)}]
-              </td>
-              {logit && (
-                <td className="num" data-stat="or">
-                  {c.oddsRatio !== undefined ? num(c.oddsRatio, d) : ''}
+          {result.coefficients.map((c) => {
+            const d = rowDecimals(c.b, c.se);
+            return (
+              <tr key={c.term} data-term={c.term}>
+                <th scope="row" title={c.term}>
+                  {termLabel(c.term, variables)}
+                </th>
+                <td className="num" data-stat="b" data-value={c.b}>
+                  {num(c.b, d)}
                 </td>
-              )}
-              {logit && <td className="num">{c.orLow !== undefined && c.orHigh !== undefined ? `[${num(c.orLow, d)}; ${num(c.orHigh, d)}]` : ''}</td>}
-            </tr>
-          ))}
+                <td className="num">{num(c.se, d)}</td>
+                <td className="num">{num(c.stat, 2)}</td>
+                <td className="num">{formatP(lang, c.p)}</td>
+                <td className="num">
+                  [{num(c.ciLow, d)}; {num(c.ciHigh, d)}]
+                </td>
+                {logit && (
+                  <td className="num" data-stat="or" data-value={c.oddsRatio}>
+                    {c.oddsRatio !== undefined ? num(c.oddsRatio, 3) : ''}
+                  </td>
+                )}
+                {logit && <td className="num">{c.orLow !== undefined && c.orHigh !== undefined ? `[${num(c.orLow, 3)}; ${num(c.orHigh, 3)}]` : ''}</td>}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <ul className="fit-list">
@@ -79,7 +94,7 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
         {result.neg2LL !== undefined && <li>{t('reg.neg2ll', { v: num(result.neg2LL, 2) })}</li>}
         {result.se && (
           <li>
-            {t('reg.se')}: {result.se}
+            {t('reg.se')}: {seLabel(result.se, t)}
           </li>
         )}
       </ul>

@@ -16,7 +16,7 @@ describe('regression request', () => {
     expect(regressRequest(s, 'demo', false)).toEqual({
       dataset: 'demo',
       dependent: 'eenzaam',
-      predictors: ['leeftijd', 'gemeente', 'geslacht'],
+      predictors: ['leeftijd'],
       categorical: [{ variable: 'gemeente', ref: 3 }, { variable: 'geslacht' }],
       model: 'logit',
       weight: { variable: 'gewicht', type: 'sampling' },

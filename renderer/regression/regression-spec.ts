@@ -48,7 +48,8 @@ export function regressRequest(s: RegressionSpec, dataset: string, filterValid: 
   return {
     dataset,
     dependent: s.dependent,
-    predictors: s.predictors,
+    // The engine takes categorical variables only in `categorical` (as dummies), never also as numbers.
+    predictors: s.predictors.filter((p) => !(p in s.categorical)),
     categorical,
     model: s.model,
     ...(s.model === 'fe' && s.panel ? { panel: s.panel } : {}),

@@ -38,9 +38,9 @@ function SummaryRow({ label, span, values, keys, stat }: { label: string; span: 
   );
 }
 
-export function BannerTable({ result, stats }: { result: BannerResult; stats: TableSpecState['stats'] }) {
+export function BannerTable({ result, stats, varLabel }: { result: BannerResult; stats: TableSpecState['stats']; varLabel(name: string): string }) {
   const { t, num } = useI18n();
-  const header = headerRows(result.columns);
+  const header = headerRows(result.columns, varLabel);
   const shownStats: { stat: Stat; label: StringKey }[] = [];
   if (stats.colPct) shownStats.push({ stat: 'pct', label: 'tb.colPct' });
   if (stats.counts) shownStats.push({ stat: 'count', label: 'tb.counts' });
@@ -80,7 +80,7 @@ export function BannerTable({ result, stats }: { result: BannerResult; stats: Ta
                 {ri === 0 && <td className="corner" rowSpan={header.length} colSpan={labelSpan} />}
                 {row.map((h) => (
                   <th key={h.key} scope={h.leaf ? 'col' : 'colgroup'} colSpan={h.colSpan} rowSpan={h.rowSpan} className={h.leaf ? 'leaf' : 'group'}>
-                    {h.text}
+                    {h.key === 'total' ? t('tb.totalCol') : h.text}
                     {h.leaf && lettersOn && h.letter && <span className="col-letter">{h.letter}</span>}
                   </th>
                 ))}

@@ -39,7 +39,7 @@ export function TableBuilder() {
     extra:
       selected && 'variable' in c && c.variable !== selected ? (
         <button type="button" className="chip-nest" onClick={() => setSpec((s) => nestColumn(s, i, selected))}>
-          {t('tb.nestInto', { name: c.variable })}
+          {t('tb.nestInto', { name: selected, under: c.variable })}
         </button>
       ) : null,
   }));
@@ -78,7 +78,7 @@ export function TableBuilder() {
           {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
           {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
           <ErrorBox error={banner.error} />
-          {request && banner.results?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} />)}
+          {request && banner.results?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />)}
         </div>
       </div>
     </section>

@@ -16,11 +16,11 @@ describe('headerRows', () => {
       col('total', '', ''),
       col('g=1', 'Gemeente', 'A', ['g', 1, 'Groningen']),
       col('g=2', 'Gemeente', 'B', ['g', 2, 'Eemsdelta']),
-      col('g=1|s=1', 'Gemeente × Geslacht', 'A', ['g', 1, 'Groningen'], ['s', 1, 'man']),
-      col('g=1|s=2', 'Gemeente × Geslacht', 'B', ['g', 1, 'Groningen'], ['s', 2, 'vrouw']),
-      col('g=2|s=1', 'Gemeente × Geslacht', 'C', ['g', 2, 'Eemsdelta'], ['s', 1, 'man']),
+      col('g=1|s=1', 'Gemeente: Groningen', 'A', ['g', 1, 'Groningen'], ['s', 1, 'man']),
+      col('g=1|s=2', 'Gemeente: Groningen', 'B', ['g', 1, 'Groningen'], ['s', 2, 'vrouw']),
+      col('g=2|s=1', 'Gemeente: Eemsdelta', 'A', ['g', 2, 'Eemsdelta'], ['s', 1, 'man']),
     ];
-    const rows = headerRows(cols);
+    const rows = headerRows(cols, (n) => ({ g: 'Gemeente', s: 'Geslacht' })[n] ?? n);
     expect(rows.map((r) => r.map((c) => `${c.text}/${c.colSpan}x${c.rowSpan}`))).toEqual([
       ['Totaal/1x3', 'Gemeente/2x1', 'Gemeente × Geslacht/3x1'],
       ['Groningen/1x2', 'Eemsdelta/1x2', 'Groningen/2x1', 'Eemsdelta/1x1'],

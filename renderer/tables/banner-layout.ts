@@ -13,15 +13,23 @@ export interface HeaderCell {
   leaf: boolean;
 }
 
+/**
+ * Which top header block a column belongs to. Nested columns carry one comparison group per outer
+ * category; in the header they share one block named after both variables.
+ */
+function blockKey(c: BannerColumn): string {
+  return c.path.length > 1 ? `nest:${c.path.map((p) => p.variable).join('>')}` : `g:${c.group}`;
+}
+
 function samePrefix(a: BannerColumn, b: BannerColumn, depth: number): boolean {
-  if (a.group !== b.group || a.path.length < depth || b.path.length < depth) return false;
+  if (blockKey(a) !== blockKey(b) || a.path.length < depth || b.path.length < depth) return false;
   for (let i = 0; i < depth; i++) {
     if (a.path[i].variable !== b.path[i].variable || a.path[i].code !== b.path[i].code) return false;
   }
   return true;
 }
 
-export function headerRows(columns: BannerColumn[]): HeaderCell[][] {
+export function headerRows(columns: BannerColumn[], varLabel: (name: string) => string = (n) => n): HeaderCell[][] {
   const depth = Math.max(1, ...columns.map((c) => c.path.length));
   const rows: HeaderCell[][] = Array.from({ length: depth + 1 }, () => []);
   // Row 0: groups; columns without a path (Totaal) span the whole header.
@@ -33,8 +41,9 @@ export function headerRows(columns: BannerColumn[]): HeaderCell[][] {
       continue;
     }
     let j = i + 1;
-    while (j < columns.length && columns[j].path.length > 0 && columns[j].group === c.group) j++;
-    rows[0].push({ key: `g:${i}`, text: c.group, letter: '', colSpan: j - i, rowSpan: 1, leaf: false });
+    while (j < columns.length && columns[j].path.length > 0 && blockKey(columns[j]) === blockKey(c)) j++;
+    const text = c.path.length > 1 ? c.path.map((p) => varLabel(p.variable)).join(' × ') : c.group;
+    rows[0].push({ key: `g:${i}`, text, letter: '', colSpan: j - i, rowSpan: 1, leaf: false });
     i = j;
   }
   for (let level = 1; level <= depth; level++) {

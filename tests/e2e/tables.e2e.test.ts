@@ -1,0 +1,123 @@
+/**
+ * Table builder and regression against the real browser host: build leefbaarheid by gemeente (weighted,
+ * column %, letters) by dragging and by keyboard, compare cells with the engine run directly on the
+ * same project file, validate a filter live, switch language, and read a logistic coefficient.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../shared/model/dataset';
+import { banner } from '../../shared/engine/banner';
+import { regress } from '../../shared/engine/regression/index';
+import { ProjectStore } from '../../electron/store/project-store';
+import { startE2E, type E2E } from './harness';
+
+let e: E2E;
+let ds: Dataset;
+
+const nl1 = (v: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const nl3 = (v: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(v);
+
+beforeAll(async () => {
+  e = await startE2E();
+  const store = ProjectStore.open(e.projectPath);
+  try {
+    ds = store.loadDataset(store.listDatasets()[0].name);
+  } finally {
+    store.close();
+  }
+});
+
+afterAll(async () => {
+  await e?.close();
+});
+
+describe('table builder', () => {
+  it('builds leefbaarheid × gemeente, weighted with column % and letters, matching the engine', async () => {
+    const { page } = e;
+    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    // Keyboard path: search, select, "add to rows".
+    await page.getByTestId('tb-search').fill('leefb');
+    await page.locator('.var-item[data-var="leefbaarheid"]').click();
+    await page.getByTestId('add-rows').click();
+    await page.getByTestId('tb-search').fill('');
+    // Mouse path: drag gemeente onto the Columns zone.
+    await page.locator('.var-item[data-var="gemeente"]').dragTo(page.getByTestId('zone-cols'));
+    await expect.poll(() => page.getByTestId('zone-cols').locator('.chip').count()).toBe(1);
+    await page.getByTestId('tb-weight').selectOption('gewicht');
+    await page.locator('.banner[data-row-var="leefbaarheid"]').waitFor();
+    await expect.poll(async () => (await page.getByTestId('banner-weight').textContent()) ?? '').toContain('gewicht');
+    await page.locator('[data-testid="results"][data-pending="false"]').waitFor();
+    await e.screenshot('10-table-builder');
+
+    const expected = banner(ds, {
+      row: 'leefbaarheid',
+      columns: { total: true, items: [{ variable: 'gemeente' }] },
+      weight: { variable: 'gewicht', type: 'sampling' },
+      tests: { adjust: 'bonferroni', alpha: 0.05 },
+    });
+    // Three cells in different rows and columns, skipping any the output rules suppressed.
+    const picks: [number, number][] = [];
+    for (const [ri, ci] of [[5, 1], [6, 2], [7, 3], [4, 4], [8, 5], [3, 6]] as [number, number][]) {
+      const row = expected.rows[ri];
+      const col = expected.columns[ci];
+      const cell = page.locator(`td[data-row="${row.code}"][data-col="${col.key}"][data-stat="pct"]`);
+      const text = (await cell.textContent()) ?? '';
+      if (text === 'x') continue;
+      picks.push([ri, ci]);
+      const want = expected.cells[ri][ci];
+      expect(want.pct).not.toBeNull();
+      expect(text).toBe(nl1(want.pct as number) + want.sig);
+      if (picks.length === 3) break;
+    }
+    expect(picks.length).toBe(3);
+    // At least one significance letter is shown somewhere, with its legend.
+    expect(await page.locator('.banner sup.sig').count()).toBeGreaterThan(0);
+    expect(await page.locator('.legend-block').textContent()).toContain('Bonferroni');
+    expect(await page.getByTestId('disclosure-badge').first().textContent()).toMatch(/veilig|onderdrukt|geblokkeerd/);
+  });
+
+  it('validates the filter as it is typed', async () => {
+    const { page } = e;
+    await page.getByTestId('tb-filter').fill('leeftijd >= ');
+    await page.getByTestId('filter-error').waitFor();
+    await e.screenshot('11-filter-error');
+    await page.getByTestId('tb-filter').fill('leeftijd >= 18 and gemeente in (1, 3)');
+    await page.getByTestId('filter-ok').waitFor();
+    await page.locator('[data-testid="results"][data-pending="false"] .banner').waitFor();
+  });
+
+  it('switches to English with English number formatting', async () => {
+    const { page } = e;
+    await page.getByTestId('lang').selectOption('en');
+    await page.getByRole('tab', { name: 'Tables' }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('banner-weight').textContent()) ?? '').toContain('weighted by');
+    await e.screenshot('12-table-english');
+    const pct = (await page.locator('td[data-stat="pct"]:not(.suppressed)').first().textContent()) ?? '';
+    expect(pct).toMatch(/^\d+\.\d/);
+    await page.getByTestId('lang').selectOption('nl');
+  });
+});
+
+describe('regression', () => {
+  it('runs a logistic regression and shows a coefficient equal to the engine', async () => {
+    const { page } = e;
+    await page.getByRole('tab', { name: 'Regressie' }).click();
+    await page.getByTestId('reg-dependent').selectOption('isolatie_dak');
+    await page.getByTestId('pred-leeftijd').check();
+    await page.getByTestId('pred-gemeente').check();
+    await page.getByTestId('model-logit').check();
+    await page.getByTestId('reg-run').click();
+    const row = page.locator('tr[data-term="leeftijd"]');
+    await row.waitFor();
+    await e.screenshot('20-regression');
+    const expected = regress(ds, { dependent: 'isolatie_dak', predictors: ['leeftijd'], categorical: [{ variable: 'gemeente' }], model: 'logit', se: 'classical' });
+    const coef = expected.coefficients.find((c) => c.term === 'leeftijd');
+    expect(coef).toBeDefined();
+    const b = row.locator('td[data-stat="b"]');
+    expect(Number(await b.getAttribute('data-value'))).toBeCloseTo(coef!.b, 12);
+    // What is printed is that number, rounded (Dutch decimal comma).
+    const printed = Number(((await b.textContent()) ?? '').replace(',', '.'));
+    expect(Math.abs(printed - coef!.b)).toBeLessThan(5e-4 * Math.max(1, Math.abs(coef!.b)));
+    expect(await row.locator('td[data-stat="or"]').textContent()).toBe(nl3(Math.exp(coef!.b)));
+    expect(await page.getByTestId('reg-n').textContent()).toContain(new Intl.NumberFormat('nl-NL').format(expected.n));
+  });
+});
