@@ -127,7 +127,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   const { spec, styles, placed, opts } = ctx;
   const t = TEXTS[spec.language];
   const stream = createWriteStream(tmp);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'Duiding';
   wb.title = spec.title;
   const abort = () => stream.destroy(new Error('cancelled'));
