@@ -8,7 +8,8 @@ import type { BannerCell, BannerResult } from '../model/results';
 import { bannerLayout } from './banner-layout';
 import { checkLinkingKeys, summary } from './checks';
 import { unsafeCount } from './primary';
-import { requiredWidth, type RuleSet } from './rules';
+import { protectionNeed, weightedNeed } from './need';
+import type { RuleSet } from './rules';
 import { protectTable, type Layer } from './secondary';
 
 export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerResult {
@@ -45,8 +46,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerRes
   if (total < 0 && bases.every((b) => unsafeCount(b, rs) || b === 0)) {
     return blockAll(result, rs, [...reasons, 'every column base is below the threshold']);
   }
-  const needs = (cell: number, v: number) =>
-    !layout.table.fixed?.[cell] && unsafeCount(v, rs) ? requiredWidth(v, rs.protectionMargin) : 0;
+  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
   const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
   if (result.weight) {
     const w = layout.flatten(
@@ -56,10 +56,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerRes
     layers.push({
       values: w,
       integer: false,
-      required: (cell, wv) => {
-        const cnt = countValues[cell];
-        return needs(cell, cnt) > 0 ? (needs(cell, cnt) * wv) / cnt : 0;
-      },
+      required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell], rs),
     });
   }
   const prot = protectTable(layout.table, layers, primary);

@@ -7,7 +7,8 @@ import type { CrosstabTable, DisclosureSummary } from '../model/results';
 import { checkLinkingKeys, summary } from './checks';
 import { crosstabLayout, flattenCrosstab } from './linear-table';
 import { unsafeCount } from './primary';
-import { requiredWidth, type RuleSet } from './rules';
+import { protectionNeed, weightedNeed } from './need';
+import type { RuleSet } from './rules';
 import { protectTable, type Layer } from './secondary';
 
 type Grid = (number | null)[][];
@@ -50,7 +51,7 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet): Crossta
     });
   }
 
-  const needs = (cell: number, v: number) => (unsafeCount(v, rs) ? requiredWidth(v, rs.protectionMargin) : 0);
+  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
   const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
   const weighted = weightedValues(table, counts);
   if (weighted) {
@@ -58,10 +59,7 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet): Crossta
     layers.push({
       values: w,
       integer: false,
-      required: (cell, wv) => {
-        const cnt = countValues[cell];
-        return unsafeCount(cnt, rs) ? (requiredWidth(cnt, rs.protectionMargin) * wv) / cnt : 0;
-      },
+      required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell], rs),
     });
   }
   const result = protectTable(layout.table, layers, primary);

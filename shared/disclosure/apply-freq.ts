@@ -9,7 +9,8 @@ import type { DisclosureSummary, FreqCategory, FreqResult } from '../model/resul
 import { checkLinkingKeys, summary } from './checks';
 import { sumConstraint, type LinearTable } from './linear-table';
 import { unsafeCount } from './primary';
-import { requiredWidth, type RuleSet } from './rules';
+import { protectionNeed, weightedNeed } from './need';
+import type { RuleSet } from './rules';
 import { protectTable, type Layer } from './secondary';
 
 /** FreqCategory whose numbers may be withheld (null) by the output rules. */
@@ -53,7 +54,7 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
   const primary = values.map((v) => unsafeCount(v, rs));
   const nPrimary = primary.filter(Boolean).length;
   if (nPrimary > 0) reasons.push(`${nPrimary} category(ies) or total(s) based on fewer than ${rs.minCount} units`);
-  const needs = (_cell: number, v: number) => (unsafeCount(v, rs) ? requiredWidth(v, rs.protectionMargin) : 0);
+  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
   const layers: Layer[] = [{ values, required: needs, integer: true }];
   if (freq.weight) {
     const w = cats.map((c) => c.weighted);
@@ -61,7 +62,7 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
     layers.push({
       values: wValues,
       integer: false,
-      required: (cell, wv) => (needs(cell, values[cell]) > 0 ? (needs(cell, values[cell]) * wv) / values[cell] : 0),
+      required: (cell, wv) => weightedNeed(values[cell], wv, primary[cell], rs),
     });
   }
   const prot = protectTable(table, layers, primary);

@@ -9,7 +9,7 @@
  * bounds are attained at integer points; with `integer` the bounds are rounded inward, which is what
  * an intruder who knows the cells are integers can conclude anyway.
  */
-import { feasibleBasis, minimize } from './lp';
+import { feasibleBasis, LpSession } from './lp';
 import { suppressedComponents, type LinearTable } from './linear-table';
 
 export interface AuditEntry {
@@ -27,6 +27,11 @@ export interface AuditOptions {
   integer?: boolean;
   /** Only audit the components that contain one of these cells (speeds up the suppression loop). */
   only?: readonly number[];
+  /**
+   * Decide pass/fail only: skip cells that need no protection and stop each LP as soon as the
+   * required width is certain. lo/hi are then bounds found so far, not the interval's ends.
+   */
+  decide?: boolean;
 }
 
 export class AuditError extends Error {
@@ -82,25 +87,30 @@ function auditComponent(
   }
   const fb = feasibleBasis(a, b, comp.length);
   if (!fb) throw new AuditError('published values are inconsistent with the table constraints');
+  const lp = new LpSession(fb);
   const objective = new Float64Array(comp.length);
-  return comp.map((cell, j) => {
-    objective.fill(0);
-    objective[j] = 1;
-    let lo = minimize(fb, objective).value;
-    objective[j] = -1;
-    const max = minimize(fb, objective);
-    let hi = max.status === 'unbounded' ? Infinity : -max.value;
+  const out: AuditEntry[] = [];
+  comp.forEach((cell, j) => {
     const value = values[cell];
-    const tol = 1e-7 * Math.max(1, Math.abs(value));
-    if (opts.integer) {
-      lo = Math.ceil(lo - tol);
-      if (Number.isFinite(hi)) hi = Math.floor(hi + tol);
-    }
-    lo = Math.max(0, Math.min(lo, value));
-    hi = Math.max(hi, value);
     const required = margin(cell, value);
-    const width = hi - lo;
-    const ok = required <= 0 || (width > tol && width >= required - tol);
-    return { cell, value, lo, hi, required, ok };
+    if (opts.decide && required <= 0) return;
+    const tol = 1e-7 * Math.max(1, Math.abs(value));
+    const round = (x: number, up: boolean) => (!opts.integer || !Number.isFinite(x) ? x : up ? Math.ceil(x - tol) : Math.floor(x + tol));
+    // Width that counts as "enough": integers need a whole unit to be undetermined.
+    const need = opts.integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, tol);
+    objective.fill(0);
+    objective[j] = -1;
+    const upTarget = value + need;
+    const max = lp.minimize(objective, opts.decide ? () => lp.valueOf(j) >= upTarget - tol : undefined);
+    let hi = max.status === 'unbounded' ? Infinity : max.early ? lp.valueOf(j) : -max.value;
+    hi = Math.max(round(hi, false), value);
+    objective[j] = 1;
+    const downTarget = hi - need;
+    const min = lp.minimize(objective, opts.decide ? () => lp.valueOf(j) <= downTarget + tol : undefined);
+    let lo = min.early ? lp.valueOf(j) : min.value;
+    lo = Math.max(0, Math.min(round(lo, true), value));
+    const ok = required <= 0 || hi - lo >= need - tol;
+    out.push({ cell, value, lo, hi, required, ok });
   });
+  return out;
 }

@@ -56,7 +56,7 @@ describe('simplex', () => {
               }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 5 },
     );
   });
 });

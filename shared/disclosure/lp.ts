@@ -53,12 +53,19 @@ function pivot(rows: Float64Array[], obj: Float64Array, r: number, col: number):
 
 /**
  * Runs the simplex on a tableau whose `obj` row holds reduced costs (last entry: minus the
- * objective value). Only columns below `enterLimit` may enter. Returns false when unbounded.
+ * objective value). Only columns below `enterLimit` may enter; `stop` is asked before each pivot.
  */
-function simplex(rows: Float64Array[], basis: Int32Array, obj: Float64Array, enterLimit: number): boolean {
+function simplex(
+  rows: Float64Array[],
+  basis: Int32Array,
+  obj: Float64Array,
+  enterLimit: number,
+  stop?: () => boolean,
+): 'optimal' | 'unbounded' | 'stopped' {
   const last = obj.length - 1;
   const maxIter = 50 * (rows.length + enterLimit) + 1000;
   for (let iter = 0; iter < maxIter; iter++) {
+    if (stop?.()) return 'stopped';
     let col = -1;
     for (let j = 0; j < enterLimit; j++) {
       if (obj[j] < -EPS) {
@@ -66,7 +73,7 @@ function simplex(rows: Float64Array[], basis: Int32Array, obj: Float64Array, ent
         break;
       }
     }
-    if (col < 0) return true;
+    if (col < 0) return 'optimal';
     let r = -1;
     let best = Infinity;
     for (let i = 0; i < rows.length; i++) {
@@ -78,7 +85,7 @@ function simplex(rows: Float64Array[], basis: Int32Array, obj: Float64Array, ent
         r = i;
       }
     }
-    if (r < 0) return false;
+    if (r < 0) return 'unbounded';
     pivot(rows, obj, r, col);
     basis[r] = col;
   }
@@ -143,16 +150,48 @@ export function feasibleBasis(a: number[][], b: number[], n: number): FeasibleBa
 
 /** Phase 2 from a feasible basis: minimise c·x. The basis is not modified. */
 export function minimize(fb: FeasibleBasis, c: ArrayLike<number>): LpResult {
-  const { n } = fb;
-  const rows = fb.rows.map((r) => Float64Array.from(r));
-  const basis = Int32Array.from(fb.basis);
-  const obj = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) obj[j] = c[j];
-  for (let i = 0; i < rows.length; i++) {
-    const cb = c[basis[i]];
-    if (cb === 0) continue;
-    for (let j = 0; j <= n; j++) obj[j] -= cb * rows[i][j];
+  return new LpSession(fb).minimize(c);
+}
+
+/**
+ * Several objectives over one region. Each `minimize` starts from the basis the previous one ended
+ * in (still feasible, usually a few pivots from the next optimum) — the audit's min/max of every
+ * suppressed cell then costs far fewer pivots than solving each LP from the phase-1 basis.
+ */
+export class LpSession {
+  private readonly rows: Float64Array[];
+  private readonly basis: Int32Array;
+  private readonly n: number;
+  private readonly scale: number;
+
+  constructor(fb: FeasibleBasis) {
+    this.n = fb.n;
+    this.scale = fb.scale;
+    this.rows = fb.rows.map((r) => Float64Array.from(r));
+    this.basis = Int32Array.from(fb.basis);
   }
-  if (!simplex(rows, basis, obj, n)) return { status: 'unbounded', value: -Infinity };
-  return { status: 'optimal', value: -obj[n] * fb.scale };
+
+  /** Value of variable j at the current vertex (unscaled). */
+  valueOf(j: number): number {
+    for (let i = 0; i < this.basis.length; i++) if (this.basis[i] === j) return this.rows[i][this.n] * this.scale;
+    return 0;
+  }
+
+  /**
+   * Minimises c·x. With `stop`, returns as soon as the current vertex satisfies it (`early`); the
+   * value is then that vertex's objective, an upper bound of the minimum.
+   */
+  minimize(c: ArrayLike<number>, stop?: () => boolean): LpResult & { early: boolean } {
+    const { n, rows, basis } = this;
+    const obj = new Float64Array(n + 1);
+    for (let j = 0; j < n; j++) obj[j] = c[j];
+    for (let i = 0; i < rows.length; i++) {
+      const cb = c[basis[i]];
+      if (cb === 0) continue;
+      for (let j = 0; j <= n; j++) obj[j] -= cb * rows[i][j];
+    }
+    const status = simplex(rows, basis, obj, n, stop);
+    if (status === 'unbounded') return { status, value: -Infinity, early: false };
+    return { status: 'optimal', value: -obj[n] * this.scale, early: status === 'stopped' };
+  }
 }

@@ -111,7 +111,7 @@ describe('protectTable', () => {
           for (const e of audit) if (e.required > 0) expect(e.ok, JSON.stringify({ inner, e })).toBe(true);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 5 },
     );
   });
 });

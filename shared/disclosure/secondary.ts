@@ -36,8 +36,6 @@ export interface ProtectOptions {
 export interface ProtectResult {
   suppressed: boolean[];
   secondary: boolean[];
-  /** Final audit of the first layer. */
-  audit: AuditEntry[];
   /** Protected cells that still fail (only when the iteration limit was hit: block the table). */
   failures: AuditEntry[];
 }
@@ -50,20 +48,25 @@ export function protectTable(
 ): ProtectResult {
   const ctx = new Context(table, layers, primary, opts.cost ?? layers[0].values);
   const maxRounds = 2 * table.size + 10;
+  // Components only grow, so after the first round only those that gained a cell need a new audit.
+  let touched: number[] | undefined;
   for (let round = 0; round < maxRounds; round++) {
+    const before = ctx.hidden.slice();
     ctx.closeSingletons();
-    const failures = ctx.failures();
+    const added = ctx.hidden.map((h, i) => (h && !before[i] ? i : -1)).filter((i) => i >= 0);
+    const failures = ctx.failures(touched && [...touched, ...added]);
     if (failures.length === 0) break;
-    let changed = false;
-    for (const f of failures) changed = ctx.widen(f) || changed;
-    if (!changed) break;
+    const grew: number[] = [];
+    for (const f of failures) {
+      const cell = ctx.widen(f);
+      if (cell >= 0) grew.push(cell, f.cell);
+    }
+    if (grew.length === 0) break;
+    touched = [...added, ...grew];
   }
   if (opts.prune !== false) ctx.prune();
-  const audit = auditSuppression(layers[0].values, ctx.hidden, table, layers[0].required, {
-    integer: layers[0].integer,
-  });
   const secondary = ctx.hidden.map((h, i) => h && !primary[i]);
-  return { suppressed: ctx.hidden.slice(), secondary, audit, failures: ctx.failures() };
+  return { suppressed: ctx.hidden.slice(), secondary, failures: ctx.failures() };
 }
 
 class Context {
@@ -135,14 +138,15 @@ class Context {
       const entries = auditSuppression(layer.values, this.hidden, this.table, layer.required, {
         integer: layer.integer,
         only,
+        decide: true,
       });
       out.push(...entries.filter((e) => !e.ok));
     }
     return out;
   }
 
-  /** Adds one partner to a failing cell's constraints; false when none is left. */
-  widen(f: AuditEntry): boolean {
+  /** Adds one partner to a failing cell's constraints; returns it, or −1 when none is left. */
+  widen(f: AuditEntry): number {
     const deficit = Math.max(this.need, f.required - (f.hi - f.lo));
     const own = this.candidatesAround([f.cell]);
     let cell = this.pick(own, deficit);
@@ -150,9 +154,8 @@ class Context {
       const comp = suppressedComponents(this.table, this.hidden).find((g) => g.includes(f.cell)) ?? [f.cell];
       cell = this.pick(this.candidatesAround(comp), deficit);
     }
-    if (cell < 0) return false;
-    this.hidden[cell] = true;
-    return true;
+    if (cell >= 0) this.hidden[cell] = true;
+    return cell;
   }
 
   private candidatesAround(cells: readonly number[]): { cell: number; k: number; bottleneck: number }[] {
@@ -169,6 +172,20 @@ class Context {
     return out;
   }
 
+  /**
+   * Quick reject before an LP: releasing c leaves some constraint of c with a single hidden cell
+   * that needs protection (it would be determined by subtraction).
+   */
+  private exposesProtected(c: number): boolean {
+    for (const k of this.byCell[c]) {
+      const rest = this.hiddenIn(k);
+      if (rest.length !== 1) continue;
+      const x = rest[0];
+      if (this.layers.some((l) => l.required(x, l.values[x]) > 0)) return true;
+    }
+    return false;
+  }
+
   prune(): void {
     const secondaries = this.hidden
       .map((h, i) => (h && !this.primary[i] ? i : -1))
@@ -178,7 +195,9 @@ class Context {
       const neighbours = new Set<number>();
       for (const k of this.byCell[c]) for (const x of this.hiddenIn(k)) if (x !== c) neighbours.add(x);
       this.hidden[c] = false;
-      if (neighbours.size > 0 && this.failures([...neighbours]).length > 0) this.hidden[c] = true;
+      if (neighbours.size > 0 && (this.exposesProtected(c) || this.failures([...neighbours]).length > 0)) {
+        this.hidden[c] = true;
+      }
     }
   }
 }
