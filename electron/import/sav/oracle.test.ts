@@ -97,8 +97,10 @@ function comparePspp(ds: Dataset, csv: string, hasHaven: boolean): void {
     // PSPP 1.6 misreads SPSS-style long string missing values; haven is the oracle where it can read the file.
     if (!hasHaven) expect(v.missing, v.name).toEqual(parsePsppMissing(p.missing));
   });
+  // PSPP lists the sets sorted by name.
+  const byName = [...ds.mrSets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   expect(
-    ds.mrSets.map((m) => ({
+    byName.map((m) => ({
       name: m.name,
       label: m.label,
       type: m.type === 'categories' ? 'Categories' : 'Dichotomies',

@@ -3,6 +3,7 @@
 #   tests/fixtures/sav/pspp-*.sav|zsav   written by PSPP from the .sps files here
 #   tests/fixtures/sav/haven-*.sav|zsav  written by R haven (make-haven.R)
 #   tests/fixtures/sav/ours-*.sav|zsav   written by our writer (write-fixtures.ts)
+#   tests/fixtures/sav/crafted-*.sav     PSPP files altered byte-wise (craft-fixtures.ts)
 #   tests/oracle/sav/expected/<file>.haven.json  R haven's reading (dump-haven.R)
 #   tests/oracle/sav/expected/<file>.pspp.csv    PSPP's SYSFILE INFO + MRSETS /DISPLAY
 # Needs pspp, Rscript with haven and jsonlite, and node. CI only reads the committed results.
@@ -16,7 +17,7 @@ rm -f "$fix"/*.sav "$fix"/*.zsav "$exp"/*.json "$exp"/*.csv
 
 (cd "$fix" && pspp "$here/pspp-panel.sps" >/dev/null && pspp "$here/pspp-cp1252.sps" >/dev/null && pspp "$here/pspp-quirks.sps" >/dev/null)
 Rscript "$here/make-haven.R" "$fix"
-(cd "$root" && npx tsx tests/oracle/sav/write-fixtures.ts "$fix")
+(cd "$root" && npx tsx tests/oracle/sav/write-fixtures.ts "$fix" && npx tsx tests/oracle/sav/craft-fixtures.ts "$fix")
 
 cd "$fix"
 for f in *.sav *.zsav; do

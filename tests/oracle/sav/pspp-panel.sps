@@ -42,7 +42,8 @@ VARIABLE ALIGNMENT gemeente (CENTER) /q1 (LEFT).
 VARIABLE WIDTH gemeente (30) /q1 (4).
 VARIABLE ROLE /NONE id.
 MRSETS /MDGROUP NAME=$media LABEL='Gebruikte media' VARIABLES=media_tv media_krant media_web VALUE=1
-  /MCGROUP NAME=$vragen LABEL='Vragen' VARIABLES=q1 tevredenheid_met_de_woonomgeving.
+  /MCGROUP NAME=$vragen LABEL='Vragen' VARIABLES=q1 tevredenheid_met_de_woonomgeving
+  /MDGROUP NAME=$media_ja LABEL='Media (ja)' VARIABLES=media_tv media_web VALUE=1 CATEGORYLABELS=COUNTEDVALUES.
 FILE LABEL 'Duiding testpanel golf 1 (é)'.
 DOCUMENT Dit bestand is gemaakt door tests/oracle/sav/pspp-panel.sps
   Tweede regel met een ë.
