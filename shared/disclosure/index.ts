@@ -11,3 +11,4 @@ export { applyRulesToBanner } from './apply-banner';
 export { applyRulesToFreq, type DisclosedFreqCategory, type DisclosedFreqResult } from './apply-freq';
 export { checkerRows, type CheckerRow, type CheckerOptions } from './checker';
 export { overrideSchema, overrideCellSchema, type Override } from './override';
+export { suppressMagnitudeTable, type MagnitudeSuppression } from './magnitude';
