@@ -129,6 +129,8 @@ interface StackPiece {
   /** Share of the row's value in this piece (the neutral answer is split over both sides). */
   share: number;
   label: boolean;
+  /** Off-scale answers (don't know) are drawn as outlines so they do not read as part of the scale. */
+  outline?: boolean;
 }
 
 function stackPieces(ctx: ChartContext, data: ChartData, layout: ScaleLayout | null): { pieces: StackPiece[]; legend: string[] } {
@@ -152,7 +154,7 @@ function stackPieces(ctx: ChartContext, data: ChartData, layout: ScaleLayout | n
   for (let i = m - 1; i >= 0; i--) pieces.push({ row: negRows[i], name: rows[negRows[i]].label, color: negColors[i], sign: -1, share: 1, label: true });
   if (layout.neutral != null) pieces.push({ row: layout.neutral, name: rows[layout.neutral].label, color: neutral, sign: 1, share: 0.5, label: true });
   posRows.forEach((r, i) => pieces.push({ row: r, name: rows[r].label, color: posColors[i], sign: 1, share: 1, label: true }));
-  for (const r of layout.offScale) pieces.push({ row: r, name: rows[r].label, color: style.palette.other, sign: 1, share: 1, label: true });
+  for (const r of layout.offScale) pieces.push({ row: r, name: rows[r].label, color: style.palette.other, sign: 1, share: 1, label: true, outline: true });
   const legend = [...layout.order, ...layout.offScale].map((r) => rows[r].label);
   return { pieces, legend };
 }
@@ -206,7 +208,9 @@ export function stackedBars(ctx: ChartContext, data: ChartData, percent: boolean
       return v == null ? null : p.sign * v * p.share;
     }),
     // The two neutral halves meet without a seam: it would strike through their label.
-    itemStyle: { color: p.color, borderColor: style.colors.background, borderWidth: p.share < 1 ? 0 : 0.5 },
+    itemStyle: p.outline
+      ? { color: style.colors.background, borderColor: p.color, borderWidth: 1 }
+      : { color: p.color, borderColor: style.colors.background, borderWidth: p.share < 1 ? 0 : 0.5 },
     barCategoryGap: '35%',
     barMaxWidth: ctx.px.axis * 4.5,
     label: {
@@ -216,7 +220,7 @@ export function stackedBars(ctx: ChartContext, data: ChartData, percent: boolean
       align: centred(p) ? 'center' : undefined,
       verticalAlign: centred(p) ? 'middle' : undefined,
       fontSize: ctx.px.label,
-      color: labelColorOn(p.color, style),
+      color: p.outline ? style.colors.text : labelColorOn(p.color, style),
       formatter: (d: { value: unknown; dataIndex: number }) => {
         if (typeof d.value !== 'number') return '';
         // The neutral half carries the label of the whole neutral answer.

@@ -133,7 +133,7 @@ export function buildFrame(ctx: ChartContext, input: FrameInput): Frame {
   let legend: LegendComponentOption | undefined;
   if (input.legend && input.legend.length > 0) {
     const icon = px.legend * 0.85;
-    const itemGap = px.legend * 1.2;
+    const itemGap = px.legend;
     const rows = legendRows(input.legend, inner, px.legend, itemGap, icon, measure);
     const rowH = Math.max(icon, px.legend * LINE_HEIGHT);
     legend = {

@@ -3,14 +3,17 @@
  * rules → chart in the house style → SVG or PNG file.
  */
 import { resolve } from 'node:path';
-import type { ChartSpecInput, ChartType } from '../../../shared/chart/spec';
+import { buildChart } from '../../../shared/chart/build';
+import type { ChartInput } from '../../../shared/chart/data';
+import { chartCanvas, chartSpecSchema, type ChartSpecInput, type ChartType } from '../../../shared/chart/spec';
 import type { ChartStyle } from '../../../shared/chart/style';
 import { defaultRuleSet, type RuleSet } from '../../../shared/disclosure/rules';
 import type { WeightSpec } from '../../../shared/engine/weights';
 import type { Dataset } from '../../../shared/model/dataset';
 import type { RuleSetName } from '../../../shared/model/results';
-import { prepareChart } from './prepare';
-import { writeChart } from './write';
+import { measureWithBundledFont } from './fonts';
+import { defaultChartStyle, prepareChart } from './prepare';
+import { renderChartFile, writeChart, type ChartFormat } from './write';
 
 export { renderChartSvg, renderChartPng, svgForPrint } from './render';
 export { writeChart, renderChartFile, chartFormatOf, type ChartFormat, type WrittenChart, type ChartFileSize } from './write';
@@ -60,4 +63,15 @@ export async function runChart(ds: Dataset, opts: RunChartOptions): Promise<RunC
   const { built, spec: parsed } = prepareChart(ds, { row: opts.rows, col: opts.cols, weight, filter: opts.filter }, spec, rules, opts.style);
   const written = await writeChart(resolve(opts.out), built.option, parsed);
   return { path: written.path, widthPx: written.widthPx, heightPx: written.heightPx, suppressed: built.suppressed };
+}
+
+/**
+ * A chart for a result that already passed the output rules (e.g. a tabellenboek table): the bytes of
+ * an .svg or .png, for embedding.
+ */
+export function renderResultChart(input: ChartInput, specIn: ChartSpecInput, format: ChartFormat, style: ChartStyle = defaultChartStyle): { bytes: Buffer; widthPx: number; heightPx: number; suppressed: number } {
+  const spec = chartSpecSchema.parse(specIn);
+  const built = buildChart(input, spec, style, spec.locale, { measureText: measureWithBundledFont });
+  const c = chartCanvas(spec);
+  return { bytes: renderChartFile(format, built.option, spec), widthPx: c.pixelWidth, heightPx: c.pixelHeight, suppressed: built.suppressed };
 }
