@@ -7,6 +7,7 @@ import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
+import { uiSection } from './api/ui';
 import type { CallDef, RequestOf, ResultOf } from './api/contract';
 
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...exportsSection,
   ...chartsSection,
   ...importSection,
+  ...uiSection,
 };
 
 export type Contract = typeof contract;

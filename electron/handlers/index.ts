@@ -4,6 +4,7 @@ import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
 import { projectHandlers } from './project';
+import { uiHandlers } from './ui';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,
+  ...uiHandlers,
 };
