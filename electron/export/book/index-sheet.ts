@@ -33,7 +33,7 @@ export interface IndexInfo {
 }
 
 export function indexColumns(styles: BookStyles): { width: number }[] {
-  return [{ width: 8 }, { width: styles.widths.index }, { width: 18 }, { width: 48 }];
+  return [{ width: 21 }, { width: styles.widths.index }, { width: 18 }, { width: 48 }];
 }
 
 function statusText(e: IndexEntry, lang: BookSpec['language']): string {

@@ -64,6 +64,8 @@ function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: Book
   for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) ws.getCell(r, c).style = c === 1 ? styles.corner : styles.header;
   if (model.headerRows > 1) ws.mergeCells(top, 1, last, 1);
   const extra = model.sigColumns ? 1 : 0;
+  const lines = new Array<number>(model.headerRows).fill(1);
+  const perCol = styles.widths.value + (model.sigColumns ? styles.widths.sig : 0);
   for (const b of model.header) {
     const r1 = top + b.row;
     const r2 = r1 + b.rowSpan - 1;
@@ -71,7 +73,28 @@ function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: Book
     const c2 = excelCol(model, b.col + b.colSpan - 1) + extra;
     ws.getCell(r1, c1).value = b.label;
     if (r2 > r1 || c2 > c1) ws.mergeCells(r1, c1, r2, c2);
+    if (b.rowSpan === 1) lines[b.row] = Math.max(lines[b.row], wrappedLines(b.label, perCol * b.colSpan));
   }
+  // Excel does not grow rows for wrapped text in merged cells: size them from the longest label.
+  lines.forEach((n, i) => {
+    if (n > 1) ws.getRow(top + i).height = 12.5 * n;
+  });
+}
+
+/** Lines a label needs in a cell `width` characters wide (wrapping at spaces, roughly). */
+export function wrappedLines(label: string, width: number): number {
+  const usable = Math.max(1, Math.floor(width * 0.95) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/)) {
+    const len = word.length;
+    if (used > 0 && used + 1 + len > usable) {
+      lines++;
+      used = len;
+    } else used += (used > 0 ? 1 : 0) + len;
+    if (len > usable) lines += Math.floor(len / usable);
+  }
+  return lines;
 }
 
 function writeBodyRow(ws: Worksheet, r: number, model: TableModel, row: ModelRow, styles: BookStyles, symbols: TableSymbols): void {

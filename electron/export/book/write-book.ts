@@ -134,7 +134,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   opts.signal?.addEventListener('abort', abort, { once: true });
   try {
     const index = wb.addWorksheet(spec.language === 'nl' ? 'Inhoud' : 'Contents', {
-      pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
     });
     enableInternalLinks(index);
     index.columns = indexColumns(styles);

@@ -46,7 +46,7 @@ export function makeStyles(hs: HouseStyle): BookStyles {
   return {
     title: { font: font(hs.title) },
     subtitle: { font: font(hs.subtitle) },
-    text: { font: font({}), alignment: { vertical: 'top', wrapText: false } },
+    text: { font: font({}) },
     note: { font: font(hs.note) },
     link: { font: { ...font(hs.link), underline: true } },
     header: {
