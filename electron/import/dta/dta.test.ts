@@ -34,7 +34,7 @@ interface Oracle {
 }
 
 const ext = (tag: string): number => EXT_BASE + tag.charCodeAt(0) - 97;
-const files = ['panel-114', 'panel-115', 'panel-117', 'panel-118', 'panel-119', 'types-114-lsf', 'types-114-msf', 'iris-stata-118'];
+const files = ['panel-113', 'panel-114', 'panel-115', 'panel-117', 'panel-118', 'panel-119', 'types-114-lsf', 'types-114-msf', 'iris-stata-118'];
 
 describe.each(files)('%s.dta agrees with R haven', (file) => {
   const oracle = JSON.parse(readFileSync(join(root, 'tests/oracle/dta', `${file}.json`), 'utf8')) as Oracle;
@@ -122,5 +122,17 @@ describe('bad Stata input', () => {
     const bytes = readFileSync(join(dir, 'panel-118.dta'));
     const e = await fails(tmp('trunc.dta', bytes.subarray(0, 2000)));
     expect(e.offset).not.toBeNull();
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports cases read and stops when aborted', async () => {
+    const file = join(root, 'tests/fixtures/dta/iris-stata-118.dta');
+    const seen: number[] = [];
+    await readDta(file, { onProgress: (p) => seen.push(p.cases) });
+    expect(seen.at(-1)).toBe(150);
+    const ac = new AbortController();
+    ac.abort();
+    await expect(readDta(file, { signal: ac.signal })).rejects.toThrow('Import cancelled');
   });
 });

@@ -2,7 +2,7 @@
 # R haven (ReadStat) reads back, as JSON in tests/oracle/dta/<file>.json. Duiding's reader must agree.
 #   Rscript tests/oracle/dta/make.R      (from the repository root; needs r-cran-haven, jsonlite)
 #
-# haven writes versions 114 (version=10), 115 (12), 117 (13), 118 (14) and 119 (15), always
+# haven writes versions 113 (version=8), 114 (version=10), 115 (12), 117 (13), 118 (14) and 119 (15), always
 # little-endian and only as long/double/str. Stata's byte/int/float storage, extended missing values in
 # integer storage, Windows-1252 text and big-endian files are covered by `write_114()` below, a
 # minimal writer of the documented 114 layout; haven reads those files too, so the expectations still
@@ -33,7 +33,7 @@ panel <- function(strl) {
 }
 
 write_all <- function() {
-  for (v in list(c(10, 114), c(12, 115), c(13, 117), c(14, 118), c(15, 119))) {
+  for (v in list(c(8, 113), c(10, 114), c(12, 115), c(13, 117), c(14, 118), c(15, 119))) {
     write_dta(panel(v[2] >= 117), file.path(fix, sprintf("panel-%d.dta", v[2])), version = v[1])
   }
 }
@@ -122,6 +122,6 @@ write_114(file.path(fix, "types-114-lsf.dta"), "little")
 write_114(file.path(fix, "types-114-msf.dta"), "big")
 file.copy(system.file("examples", "iris.dta", package = "haven"), file.path(fix, "iris-stata-118.dta"), overwrite = TRUE)
 # haven writes UTF-8 text even into pre-118 files, whose readers assume Windows-1252 by default.
-for (f in sprintf("panel-%d.dta", c(114, 115, 117))) dump(f, encoding = "UTF-8")
+for (f in sprintf("panel-%d.dta", c(113, 114, 115, 117))) dump(f, encoding = "UTF-8")
 for (f in c(sprintf("panel-%d.dta", c(118, 119)), "iris-stata-118.dta")) dump(f)
 for (f in c("types-114-lsf.dta", "types-114-msf.dta")) dump(f, encoding = "windows-1252")
