@@ -166,10 +166,11 @@ export function buildDictionary(raw: RawDictionary, file: string, le: boolean): 
     }
   }
   for (const rec of ext(11)) {
-    const d = parseDisplay(rec, le, [variables.length, segs.length], fail);
+    // SPSS and PSPP write one entry per segment; some writers one per variable.
+    const d = parseDisplay(rec, le, [segs.length, variables.length], fail);
     if (!d) continue;
     variables.forEach((v, i) => {
-      const p = d.params[d.per === variables.length ? i : layouts[i].segments[0]];
+      const p = d.params[d.per === segs.length ? layouts[i].segments[0] : i];
       if (p.measure >= 1 && p.measure <= 3) v.measure = MEASURES[p.measure - 1];
       if (p.width !== null && p.width >= 0) v.displayWidth = p.width;
       if (p.alignment >= 0 && p.alignment <= 2) v.alignment = ALIGNMENTS[p.alignment];
