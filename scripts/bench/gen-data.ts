@@ -12,7 +12,7 @@
  * Run directly (`npx tsx scripts/bench/gen-data.ts [rows]`) or import `ensureBenchData` / `loadBench`;
  * `medianMs` and `benchLine` keep every bench's timing and output format the same.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Column, type Dataset, type VariableMeta, newVariable } from '../../shared/model/dataset';
 
@@ -146,12 +146,19 @@ export function ensureBenchData(rows = DEFAULT_ROWS): Manifest {
   return manifest;
 }
 
-function readColumn(e: ColumnEntry): Column {
-  const buf = readFileSync(join(BENCH_DIR, `${e.name}.bin`));
-  // Copy into a fresh, aligned buffer (Buffer slices may share a pool and be misaligned for Float64).
-  const bytes = new Uint8Array(buf.byteLength);
-  bytes.set(buf);
-  return { kind: 'numeric', data: e.type === 'i8' ? new Int8Array(bytes.buffer) : new Float64Array(bytes.buffer) };
+/** Reads a column file straight into its typed array: no intermediate Buffer, so memory is the data. */
+function readColumn(e: ColumnEntry, rows: number): Column {
+  const data = e.type === 'i8' ? new Int8Array(rows) : new Float64Array(rows);
+  const bytes = new Uint8Array(data.buffer);
+  const fd = openSync(join(BENCH_DIR, `${e.name}.bin`), 'r');
+  let off = 0;
+  while (off < bytes.length) {
+    const got = readSync(fd, bytes, off, Math.min(1 << 26, bytes.length - off), off);
+    if (got <= 0) throw new Error(`short bench column file ${e.name}`);
+    off += got;
+  }
+  closeSync(fd);
+  return { kind: 'numeric', data };
 }
 
 /** Loads the named columns (default: all) as a Dataset, the way Duiding holds data in memory. */
@@ -166,7 +173,7 @@ export function loadBench(names?: string[]): Dataset {
     name: 'bench',
     rows: m.rows,
     variables,
-    columns: entries.map(readColumn),
+    columns: entries.map((e) => readColumn(e, m.rows)),
     weight: null,
     fileLabel: '',
     documents: [],
