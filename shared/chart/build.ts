@@ -42,6 +42,10 @@ export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput
   else if (spec.type === 'bar-100') option = stackedBars(ctx, data, true);
   else if (spec.type === 'line') option = lineChart(ctx, data);
   else option = dotPlot(ctx, data);
+  // Screen readers get the title and the footnote (base, suppression, source) as the description.
+  const titles = (Array.isArray(option.title) ? option.title : [option.title]).filter(Boolean) as { text?: string; subtext?: string }[];
+  const description = titles.map((t) => [t.text, t.subtext].filter(Boolean).join('. ')).join('. ').replace(/\s*\n\s*/g, ' ');
+  option.aria = { enabled: true, label: { description } };
   const suppressed = data.suppressed.reduce((s, row) => s + row.filter(Boolean).length, 0);
   return { option, data, suppressed };
 }

@@ -55,6 +55,7 @@ describe('writeChart', () => {
     expect(svg).toMatch(/^<svg width="160mm" height="100mm"/);
     expect(svg).not.toContain(':hover');
     expect(texts(parseSvg(svg))).toContain('Vraag');
+    expect(svg).toMatch(/^<svg [^>]*role="img"><title>Vraag\. Basis: n = 102/);
     expect(readPngInfo(readFileSync(join(dir, 'c.PNG')))).toMatchObject({ width: 1890, height: 1181, dpi: 300 });
     expect(readdirSync(dir).sort()).toEqual(['c.PNG', 'c.svg']);
   });

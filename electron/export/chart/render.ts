@@ -30,7 +30,7 @@ export function renderChartSvg(option: EChartsOption, size: SvgSize): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.widthPx, height: size.heightPx });
   try {
     chart.setOption({ ...option, animation: false });
-    return tidySvg(chart.renderToSVGString());
+    return withTitle(tidySvg(chart.renderToSVGString()), option);
   } finally {
     chart.dispose();
   }
@@ -39,6 +39,18 @@ export function renderChartSvg(option: EChartsOption, size: SvgSize): string {
 /** Drops the hover CSS ECharts adds for interactive pages; a print figure has no pointer. */
 function tidySvg(svg: string): string {
   return svg.replace(/<style\s*>\s*<!\[CDATA\[[\s\S]*?\]\]>\s*<\/style>/g, '');
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** ECharts puts its aria label on the DOM container, which SSR has not: carry it into the SVG itself. */
+function withTitle(svg: string, option: EChartsOption): string {
+  const aria = option.aria as { label?: { description?: string } } | undefined;
+  const desc = aria?.label?.description;
+  if (!desc) return svg;
+  return svg.replace(/<svg\b([^>]*)>/, (m) => `${m.slice(0, -1)} role="img"><title>${escapeXml(desc)}</title>`);
 }
 
 function setRootSize(svg: string, width: string, height: string, extra = ''): string {
