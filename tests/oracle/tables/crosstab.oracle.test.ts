@@ -1,4 +1,6 @@
 /** Crosstab counts and tests against R (expected.json from make.R: chisq.test, fisher.test, svychisq). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrosstabTable } from '../../../shared/model/results';
 import { crosstab } from '../../../shared/engine/crosstab';
@@ -70,5 +72,25 @@ describe('crosstab vs R', () => {
     expect(closeRel(rs.ddf, want.ddf)).toBe(true);
     expect(Math.abs(rs.p - want.p)).toBeLessThan(1e-9);
     expect(Number.isNaN(t.chi2!.pearson.p)).toBe(true);
+  });
+});
+
+describe('PSPP CROSSTABS agrees at the decimals it prints (crosstab-pspp.csv)', () => {
+  const txt = readFileSync(join(__dirname, 'crosstab-pspp.csv'), 'utf8');
+  const blocks = txt.split('Table: Chi-Square Tests').slice(1);
+  const stat = (block: string, label: string) => Number(new RegExp(`${label},([\\d.]+)`).exec(block)![1]);
+
+  it('fractional frequency weight: Pearson and LR on unrounded Σw', () => {
+    const t = crosstab(ds, { row: 'a', col: 'b', weight: { variable: 'w', type: 'frequency' } });
+    expect(t.chi2!.pearson.value.toFixed(2)).toBe(stat(blocks[0], 'Pearson Chi-Square').toFixed(2));
+    expect(t.chi2!.lr.value.toFixed(2)).toBe(stat(blocks[0], 'Likelihood Ratio').toFixed(2));
+    expect(t.total!.toFixed(4)).toBe(stat(blocks[0], 'N of Valid Cases').toFixed(4));
+  });
+
+  it('2×2 unweighted: Pearson, LR and continuity correction', () => {
+    const t = crosstab(ds, { row: 'x', col: 'z' });
+    expect(t.chi2!.pearson.value.toFixed(2)).toBe(stat(blocks[1], 'Pearson Chi-Square').toFixed(2));
+    expect(t.chi2!.lr.value.toFixed(2)).toBe(stat(blocks[1], 'Likelihood Ratio').toFixed(2));
+    expect(t.chi2!.yates!.value.toFixed(2)).toBe(stat(blocks[1], 'Continuity Correction').toFixed(2));
   });
 });
