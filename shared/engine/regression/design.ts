@@ -61,14 +61,21 @@ export interface Design {
 /** Clears mask[i] where a numeric column is system- or user-missing. */
 function dropMissingNumeric(data: NumericStorage, meta: VariableMeta, mask: Uint8Array): void {
   const s = sysmisSentinel(data);
+  const discrete = meta.missing.values.filter((v): v is number => typeof v === 'number');
+  if (meta.missing.range === null && discrete.length === 0) {
+    // The common case, kept to one comparison per value (10M-row designs).
+    if (data instanceof Float64Array) {
+      for (let i = 0; i < data.length; i++) if (data[i] !== data[i]) mask[i] = 0;
+    } else {
+      for (let i = 0; i < data.length; i++) if (data[i] === s) mask[i] = 0;
+    }
+    return;
+  }
   const lo = meta.missing.range ? meta.missing.range[0] : Infinity;
   const hi = meta.missing.range ? meta.missing.range[1] : -Infinity;
-  const discrete = meta.missing.values.filter((v): v is number => typeof v === 'number');
-  const d0 = discrete.length > 0 ? discrete[0] : NaN;
-  const dRest = discrete.slice(1);
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    if (v !== v || v === s || (v >= lo && v <= hi) || v === d0 || (dRest.length > 0 && dRest.includes(v))) mask[i] = 0;
+    if (v !== v || v === s || (v >= lo && v <= hi) || discrete.includes(v)) mask[i] = 0;
   }
 }
 

@@ -54,7 +54,7 @@ export function fitFe(d: Design, opts: FeOptions): RegressionResult {
   const cols = makeColumns(x, n);
   const fit = leastSquares(cols, y, null, d.terms, opts.solver);
   const { V, df, label } = variance(
-    { cols, bread: fit.inv, s: fit.e, w: null, weightType: null, nEff: n, params: k + G, dispersion: fit.rss / dfResidual, dfResidual },
+    { cols, bread: fit.inv, scores: fit.residuals, w: null, weightType: null, nEff: n, params: k + G, dispersion: fit.rss / dfResidual, dfResidual },
     opts.se,
   );
   let tss = 0;

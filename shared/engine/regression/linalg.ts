@@ -15,6 +15,8 @@ function collinear(terms: string[], j: number): RegressionError {
 }
 
 export interface SymFactor {
+  /** Smallest squared pivot of the scaled factor (≈ 1/condition number of D M D). */
+  minPivot: number;
   /** M⁻¹, k×k row-major. */
   inverse: Float64Array;
   solve(g: Float64Array): Float64Array;
@@ -29,12 +31,14 @@ export function cholesky(M: Float64Array, k: number, terms: string[]): SymFactor
     d[j] = 1 / Math.sqrt(v);
   }
   const L = new Float64Array(k * k);
+  let minPivot = Infinity;
   for (let j = 0; j < k; j++) {
     for (let i = j; i < k; i++) {
       let s = M[i * k + j] * d[i] * d[j];
       for (let q = 0; q < j; q++) s -= L[i * k + q] * L[j * k + q];
       if (i === j) {
         if (!(s > PIVOT_TOL)) throw collinear(terms, j);
+        minPivot = Math.min(minPivot, s);
         L[j * k + j] = Math.sqrt(s);
       } else L[i * k + j] = s / L[j * k + j];
     }
@@ -62,7 +66,7 @@ export function cholesky(M: Float64Array, k: number, terms: string[]): SymFactor
     const col = solve(e);
     for (let r = 0; r < k; r++) inverse[r * k + c] = col[r];
   }
-  return { inverse, solve };
+  return { minPivot, inverse, solve };
 }
 
 export interface QR {

@@ -23,10 +23,12 @@ export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
   const fit = leastSquares(cols, d.y, d.w, d.terms, opts.solver);
   const nEff = weightType === 'frequency' ? sum(d.w, d.n) : d.n;
   const dfResidual = nEff - k;
-  const s = new Float64Array(d.n);
-  for (let i = 0; i < d.n; i++) s[i] = (d.w === null ? 1 : d.w[i]) * fit.e[i];
+  const scores = (): Float64Array => {
+    const e = fit.residuals();
+    return d.w === null ? e : e.map((ei, i) => (d.w as Float64Array)[i] * ei);
+  };
   const { V: Vs, df, label } = variance(
-    { cols, bread: fit.inv, s, w: d.w, weightType, nEff, params: k, dispersion: fit.rss / dfResidual, dfResidual },
+    { cols, bread: fit.inv, scores, w: d.w, weightType, nEff, params: k, dispersion: fit.rss / dfResidual, dfResidual },
     opts.se,
   );
   const { b, V } = unshift(cols, fit.b, Vs, fit.yCentre);

@@ -24,8 +24,8 @@ export interface VarianceInput {
   cols: Columns;
   /** Bread (X'VX)⁻¹ in the shifted columns. */
   bread: Float64Array;
-  /** Per-case score multipliers s_i (score = s_i x_i). */
-  s: Float64Array;
+  /** Per-case score multipliers s_i (score = s_i x_i); only computed for robust variances. */
+  scores(): Float64Array;
   w: Float64Array | null;
   weightType: WeightType | null;
   /** Cases as the df counts them (rows, or Σw for frequency weights). */
@@ -45,12 +45,13 @@ export interface VarianceResult {
 }
 
 export function variance(inp: VarianceInput, se: SeChoice): VarianceResult {
-  const { cols, bread, s, w, nEff, params, dispersion, dfResidual } = inp;
+  const { cols, bread, w, nEff, params, dispersion, dfResidual } = inp;
   const k = cols.k;
   const freq = inp.weightType === 'frequency';
   if (se.kind === 'classical') {
     return { V: bread.map((v) => v * dispersion), df: dfResidual, label: 'classical' };
   }
+  const s = inp.scores();
   if (se.kind === 'hc1') {
     const m = new Float64Array(cols.n);
     for (let i = 0; i < cols.n; i++) m[i] = freq && w ? (s[i] * s[i]) / w[i] : s[i] * s[i];
