@@ -12,7 +12,7 @@ import { type BookReport, writeBook } from '../../electron/export/book';
 import { generateDemo } from '../../resources/demo/generate';
 import { parseBookSpec } from '../../shared/spec/book';
 import { type Recorded, recordingEngine } from './fixtures';
-import { type ReadBook, findRow, readBook } from './read-book';
+import { type ReadBook, allCells, findRow, readBook } from './read-book';
 
 const spec = parseBookSpec(JSON.parse(readFileSync(join(__dirname, '../../resources/demo/book.json'), 'utf8')));
 let report: BookReport;
@@ -87,5 +87,23 @@ describe('demo tabellenboek under cbs-persons', () => {
     });
     expect(texts.some((s) => /^[A-J]+$/.test(s) && s.length >= 2)).toBe(true);
     expect(texts.some((s) => s === '▲' || s === '▼')).toBe(true);
+  });
+
+  it('lets no suppressed value (banner or trend table) appear anywhere in the file', () => {
+    const hidden = new Set<number>();
+    for (const c of calls)
+      c.ruled.cells.forEach((row, i) =>
+        row.forEach((cell, k) => {
+          const raw = c.raw.cells[i][k];
+          if (!cell.suppressed) return;
+          for (const v of [raw.pct, raw.weighted]) if (v !== null && v !== 0) hidden.add(v);
+        }),
+      );
+    expect(calls.some((c) => !c.options.columns.total)).toBe(true);
+    expect(hidden.size).toBeGreaterThan(50);
+    const leaked = allCells(book.wb).filter((c) => typeof c.value === 'number' && hidden.has(c.value));
+    expect(leaked).toEqual([]);
+    const text = Object.values(book.xml).join('\n');
+    expect([...hidden].filter((v) => text.includes(String(v)))).toEqual([]);
   });
 });

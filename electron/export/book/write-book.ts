@@ -154,11 +154,14 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
     const written = placed.filter((p) => p.model && p.sheet);
     if (spec.layout === 'blocks') writeBlocks(wb, written, ctx);
     else
-      written.forEach((p, i) => {
+      for (const [i, p] of written.entries()) {
         if (opts.signal?.aborted) throw new Error('cancelled');
         writeTableSheet(wb, p, ctx, index.name);
         opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
-      });
+        // Let the zip stream drain (and compress) while the next sheets are made, instead of
+        // buffering the whole book in memory until the end.
+        if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+      }
 
     if (ctx.checkerName) {
       const ws = wb.addWorksheet(ctx.checkerName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }] });
