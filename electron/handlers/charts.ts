@@ -1,6 +1,8 @@
 /** Chart handlers: preview/clipboard rendering and file export, under the project's output rules. */
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { chartCanvas } from '../../shared/chart/spec';
+import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
+import type { Session } from './context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import type { AppContext, HandlerMap } from './types';
 
@@ -13,10 +15,25 @@ function audit(ctx: AppContext, action: string, detail: unknown): void {
   }
 }
 
+const STYLE_KIND = 'chart-style';
+const STYLE_NAME = 'huisstijl';
+
+/** The open project's saved style; the bundled default without a project or when none is saved. */
+export function projectChartStyle(session: Session): ChartStyle {
+  let saved: unknown;
+  try {
+    saved = session.store().listSpecs(STYLE_KIND).find((s) => s.name === STYLE_NAME)?.body;
+  } catch {
+    return defaultChartStyle;
+  }
+  const parsed = chartStyleSchema.safeParse(saved);
+  return parsed.success ? parsed.data : defaultChartStyle;
+}
+
 export const chartHandlers: HandlerMap = {
   'chart.render': async (req, { session }) => {
     const rules = chooseRuleSet(req.rules, session.ruleSet());
-    const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules);
+    const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session));
     const bytes = renderChartFile(req.format, built.option, spec);
     const c = chartCanvas(spec);
     return {
@@ -31,10 +48,16 @@ export const chartHandlers: HandlerMap = {
   },
   'chart.export': async (req, ctx) => {
     const rules = chooseRuleSet(req.rules, ctx.session.ruleSet());
-    const { built, spec, table } = prepareChart(ctx.session.dataset(req.dataset), req, req.spec, rules);
+    const { built, spec, table } = prepareChart(ctx.session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(ctx.session));
     const written = await writeChart(req.out, built.option, spec);
     audit(ctx, 'export.chart', { dataset: req.dataset, out: written.path, row: req.row, col: req.col, weight: req.weight ?? null, filter: req.filter ?? null, ruleSet: rules.name, spec, suppressed: built.suppressed });
     return { ...written, suppressed: built.suppressed, rules: table.rules };
   },
-  'chart.style': async () => defaultChartStyle,
+  'chart.style': async (_req, { session }) => projectChartStyle(session),
+  'chart.saveStyle': async ({ style }, { session }) => {
+    const store = session.store();
+    const existing = store.listSpecs(STYLE_KIND).find((s) => s.name === STYLE_NAME);
+    store.saveSpec({ id: existing?.id, kind: STYLE_KIND, name: STYLE_NAME, body: style });
+    return style;
+  },
 };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { call } from './contract';
 import { filterExpr, ruleSetName, weightSpec } from './analysis';
 import { chartSpecSchema } from '../chart/spec';
-import type { ChartStyle } from '../chart/style';
+import { chartStyleSchema, type ChartStyle } from '../chart/style';
 import type { DisclosureSummary } from '../model/results';
 
 const dataset = z.string().min(1).max(256);
@@ -52,6 +52,8 @@ export interface ChartExported {
 export const chartsSection = {
   'chart.render': call<ChartRendered>()(chartRenderRequest),
   'chart.export': call<ChartExported>()(chartExportRequest),
-  /** The bundled house style (a project may save its own as a spec). */
+  /** The project's house style, or the bundled default when it has none (or no project is open). */
   'chart.style': call<ChartStyle>()(z.object({})),
+  /** Saves the house style in the open project; every later chart of the project uses it. */
+  'chart.saveStyle': call<ChartStyle>()(z.object({ style: chartStyleSchema })),
 };

@@ -85,6 +85,28 @@ describe('chart handlers', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg/);
   });
 
+  it('saves a house style in the project and draws with it', async () => {
+    const specs: { id: number; kind: string; name: string; body: unknown }[] = [];
+    const store = {
+      listSpecs: (kind: string) => specs.filter((x) => x.kind === kind),
+      saveSpec: (x: { id?: number; kind: string; name: string; body: unknown }) => {
+        const row = { ...x, id: x.id ?? specs.length + 1 };
+        specs.splice(0, specs.length, ...specs.filter((y) => y.id !== row.id), row);
+        return row;
+      },
+    };
+    const withProject = { ...ctx, session: { ...ctx.session, store: () => store } } as unknown as AppContext;
+    const base = await chartHandlers['chart.style']!({}, withProject);
+    const style = { ...base, palette: { ...base.palette, categorical: ['#123456', ...base.palette.categorical.slice(1)] } };
+    await chartHandlers['chart.saveStyle']!(contract['chart.saveStyle'].request.parse({ style }), withProject);
+    await chartHandlers['chart.saveStyle']!(contract['chart.saveStyle'].request.parse({ style }), withProject);
+    expect(specs).toHaveLength(1);
+    const res = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({})), withProject);
+    expect(res.svg).toContain('fill="#123456"');
+    const plain = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({})), ctx);
+    expect(plain.svg).not.toContain('#123456');
+  });
+
   it('rejects a spec that does not parse', () => {
     expect(contract['chart.render'].request.safeParse(req({ spec: { type: 'pie' } })).success).toBe(false);
   });
