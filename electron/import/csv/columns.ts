@@ -41,10 +41,11 @@ class NumericSink implements ColumnSink {
     this.b.push(v);
     if (!Number.isInteger(v)) this.integers = false;
     if (this.distinct.size <= MAX_CATEGORIES) this.distinct.add(v);
-    const d = decimalsOf(text, this.decimal);
-    if (d > this.decimals) this.decimals = Math.min(d, 16);
-    const digits = String(Math.trunc(Math.abs(v))).length;
-    if (digits > this.intDigits) this.intDigits = digits;
+    if (!Number.isInteger(v) || text.includes(this.decimal)) {
+      const d = decimalsOf(text, this.decimal);
+      if (d > this.decimals) this.decimals = Math.min(d, 16);
+    }
+    while (Math.abs(v) >= 10 ** this.intDigits && this.intDigits < 40) this.intDigits++;
     return true;
   }
 
@@ -61,9 +62,13 @@ class NumericSink implements ColumnSink {
   }
 }
 
+/** Dates repeat (a survey has few interview days), so each distinct text is parsed once. */
+const DATE_CACHE_LIMIT = 100_000;
+
 class DateSink implements ColumnSink {
   private readonly b = new NumericColumnBuilder(4096);
   private withTime = false;
+  private readonly cache = new Map<string, number>();
 
   /** Without a layout (the user chose "date" for a column we did not recognise) each cell may use any. */
   constructor(private readonly layout: DateLayout | null) {}
@@ -78,7 +83,11 @@ class DateSink implements ColumnSink {
   }
 
   push(text: string): boolean {
-    const v = this.parse(text);
+    let v = this.cache.get(text);
+    if (v === undefined) {
+      v = this.parse(text);
+      if (this.cache.size < DATE_CACHE_LIMIT) this.cache.set(text, v);
+    }
     if (v !== v) {
       if (!MISSING_TOKENS.has(text.trim())) return false;
       this.b.push(NaN);
