@@ -38,6 +38,8 @@ const rowsArb = fc
     }),
     { minLength: 8, maxLength: 60 },
   )
+  // One guaranteed valid case: an empty table is an error (tested below), not a property.
+  .map((cases) => [{ a: 1, b: 2, w: 1.5 }, ...cases])
   .map((cases) => ({ a: cases.map((c) => c.a), b: cases.map((c) => c.b), w: cases.map((c) => c.w) }));
 
 let tol = 1e-9;
@@ -106,6 +108,36 @@ describe('crosstab properties', () => {
           means: true,
         };
         expectClose(banner(dataset(p), bopts), banner(dataset(r), bopts));
+      }),
+    );
+  });
+});
+
+describe('crosstab errors', () => {
+  it('an empty table is an engine error, not an empty result', () => {
+    const ds = dataset({ a: [9, 9, NaN], b: [1, 2, 3], w: [1, 1, 1] });
+    expect(() => crosstab(ds, { row: 'a', col: 'b' })).toThrow(/Lege tabel/);
+  });
+});
+
+describe('banner properties', () => {
+  it('duplicating every case with weight ½ changes nothing but the unweighted counts (frequency weights)', () => {
+    fc.assert(
+      fc.property(rowsArb, (r) => {
+        const opts = {
+          row: 'b',
+          columns: { total: true, items: [{ variable: 'a' }, { nest: ['a', 'b'] as [string, string] }] },
+          weight: FREQ,
+          tests: { adjust: 'bonferroni' as const, alpha: 0.3 },
+          means: true,
+        };
+        const once = banner(dataset(r), opts);
+        const twice = banner(dataset({ a: [...r.a, ...r.a], b: [...r.b, ...r.b], w: [...r.w, ...r.w].map((v) => v / 2) }), opts);
+        tol = 1e-9;
+        expectClose(twice.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])), once.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])));
+        expectClose(twice.base.weighted, once.base.weighted);
+        expectClose([twice.means!.mean, twice.means!.se], [once.means!.mean, once.means!.se]);
+        expect(twice.base.count).toEqual(once.base.count.map((n) => 2 * n!));
       }),
     );
   });

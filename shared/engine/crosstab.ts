@@ -11,6 +11,7 @@ import type { Dataset } from '../model/dataset';
 import type { Chi2Block, CrosstabTable, WeightInfo } from '../model/results';
 import { type CategoryLookup, categorize, categoryLookup } from './categorize';
 import { chiSquares } from './chi2';
+import { EngineError } from './errors';
 import { fisherExact2x2 } from './fisher';
 import { type DesignIndex, raoScottF } from './raoscott';
 import { placeholderRules } from './rules';
@@ -90,6 +91,9 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
   const colsUsed = usedIndices(t.count, t.nr, t.nc, false);
   const r = rowsUsed.length;
   const c = colsUsed.length;
+  if (r === 0 || c === 0) {
+    throw new EngineError('empty-table', `Lege tabel: ${rv.meta.name} × ${cv.meta.name} heeft geen geldige waarnemingen`);
+  }
   const at = (arr: ArrayLike<number>, i: number, j: number) => arr[rowsUsed[i] * t.nc + colsUsed[j]];
   const count = matrix(r, c, (i, j) => at(t.count, i, j));
   const weighted = matrix(r, c, (i, j) => at(t.sw, i, j));
