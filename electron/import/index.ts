@@ -2,9 +2,11 @@
 import { extname } from 'node:path';
 import type { Dataset } from '../../shared/model/dataset';
 import { readCsv } from './csv/index';
+import { readDta } from './dta/index';
 import { ImportError } from './import-error';
 import { readSav } from './sav/index';
 import type { ImportOptions } from './types';
+import { readXlsx } from './xlsx/index';
 
 type AnyReader = (path: string, options?: ImportOptions) => Promise<Dataset>;
 
@@ -14,6 +16,8 @@ const READERS: Record<string, AnyReader> = {
   '.csv': readCsv,
   '.tsv': readCsv,
   '.txt': readCsv,
+  '.xlsx': readXlsx,
+  '.dta': readDta,
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
