@@ -92,7 +92,9 @@ export function groupedBars(ctx: ChartContext, data: ChartData): EChartsOption {
   const labelsFit = horizontal ? thickness >= ctx.px.label * 1.05 : thickness >= widest * 0.9;
   const showLabels = spec.labels && labelsFit;
   const cat = categoryAxis(ctx, labels, { horizontal, bandWidth: band });
-  const val = valueAxis(ctx, data.isPct, { boundaryGap: [0, showLabels ? '12%' : '2%'], min: 0 });
+  // Bars start at zero; only negative values (means of a centred scale) may take the axis below it.
+  const negative = series.some((s) => s.values.some((v) => v != null && v < 0));
+  const val = valueAxis(ctx, data.isPct, { boundaryGap: [negative ? '5%' : 0, showLabels ? '12%' : '2%'], min: negative ? undefined : 0 });
   option.xAxis = (horizontal ? val : cat) as EChartsOption['xAxis'];
   option.yAxis = (horizontal ? cat : val) as EChartsOption['yAxis'];
   const top = Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));

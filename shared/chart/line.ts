@@ -53,10 +53,12 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     },
   }));
   const points: MarkerPoint[] = [];
+  const observed = data.values.flat().filter((v): v is number => v != null);
+  const floor = data.isMean && observed.length ? Math.min(...observed) : 0;
   data.cols.forEach((_, j) => {
     let nth = 0;
     data.rows.forEach((_, i) => {
-      if (data.suppressed[i][j]) points.push({ cat: j, value: 0, nth: nth++, color: palette[i % palette.length] });
+      if (data.suppressed[i][j]) points.push({ cat: j, value: floor, nth: nth++, color: palette[i % palette.length] });
     });
   });
   const marks = suppressedMarkers(ctx, points, { horizontal: false, categoryGap: 0, barGap: 0 });
@@ -69,7 +71,8 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     legend: frame.legend ? { ...frame.legend, icon: 'circle' } : undefined,
     grid: { ...frame.plot, right: frame.plot.right + endRoom, containLabel: true },
     xAxis: cat as EChartsOption['xAxis'],
-    yAxis: valueAxis(ctx, data.isPct, { min: 0, boundaryGap: [0, '10%'] }) as EChartsOption['yAxis'],
+    // Percentages and counts from zero; a mean on a 1–5 scale would be flattened by it.
+    yAxis: valueAxis(ctx, data.isPct, data.isMean ? { scale: true, boundaryGap: ['10%', '10%'] } : { min: 0, boundaryGap: [0, '10%'] }) as EChartsOption['yAxis'],
     series: marks ? [...series, marks] : series,
   };
 }
