@@ -3,7 +3,7 @@
  * line per table, linked to its sheet. A blocked table is listed with the reason instead of a link,
  * so a reader sees that it exists and why it is missing.
  */
-import type { Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
 import type { PublicRuleSummary } from '../../../shared/disclosure/rules';
 import { type TableSymbols, legendLine } from '../../../shared/format/table-model';
 import { TEXTS } from '../../../shared/format/texts';
@@ -47,14 +47,15 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   const { spec } = info;
   const t = TEXTS[spec.language];
   let r = 1;
-  const put = (row: number, col: number, value: string, style: BookStyles[keyof BookStyles]) => {
+  const put = (row: number, col: number, value: string, style: Partial<Style>) => {
     const c = ws.getCell(row, col);
     c.value = value;
-    c.style = style as BookStyles['text'];
+    c.style = style;
   };
   put(r++, 1, spec.title, styles.title);
   if (spec.subtitle) put(r++, 1, spec.subtitle, styles.subtitle);
   r++;
+  const labelStyle: Partial<Style> = { ...styles.text, font: { ...styles.text.font, bold: true } };
   const weighting = spec.weight ? t.weightedNote(spec.weight.variable, spec.weight.type) : t.unweightedNote;
   const lines: [string, string][] = [
     [t.source, spec.source],
@@ -66,8 +67,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   lines.push([t.legend, legendLine(spec.symbols, spec.language).replace(/^[^:]*: /, '')]);
   for (const [k, v] of lines) {
     if (!v) continue;
-    put(r, 1, `${k}:`, styles.text);
-    ws.getCell(r, 1).style = { ...styles.text, font: { ...styles.text.font, bold: true } };
+    put(r, 1, `${k}:`, labelStyle);
     put(r++, 2, v, styles.text);
   }
   r++;

@@ -147,7 +147,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
       sheet: p.sheet ?? undefined,
       row: p.row,
     }));
-    const rules = publicRuleSummary(ctx.ruleSet);
+    const rules = publicRuleSummary({ ...ctx.ruleSet, symbol: spec.symbols.suppressed });
     writeIndexSheet(index, { spec, date: ctx.date, rules, selection: selectionText(spec, ctx.dataset), entries, checkerSheet: ctx.checkerName }, styles);
     index.commit();
 
