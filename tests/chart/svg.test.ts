@@ -67,6 +67,16 @@ describe('grouped bars', () => {
   });
 });
 
+describe('escaping', () => {
+  it('escapes labels so the SVG stays well-formed', () => {
+    const t = table(['Zorg & welzijn', '<5 jaar'], ['A & B', 'C'], [[10, 20], [30, 40]]);
+    const { svg, els } = render({ kind: 'crosstab', table: t, meta: { rowLabel: 'Titel met & en <tag>' } }, { type: 'bar' });
+    expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-f]+;|apos;)/i);
+    expect(svg).not.toContain('<tag>');
+    expect(texts(els)).toContain('Zorg & welzijn');
+  });
+});
+
 describe('100% bars for an agree/disagree scale', () => {
   const likert = table(
     ['Helemaal mee oneens', 'Mee oneens', 'Neutraal', 'Mee eens', 'Helemaal mee eens'],
