@@ -15,13 +15,55 @@ export type Compiled =
   | { type: 'num'; f: NumBlock; constant: boolean; ast: Ast }
   | { type: 'str'; f: StrBlock; constant: boolean; ast: Ast };
 
+/** SPSS's `$sysmis` is the system-missing value, written as a constant. */
+function isSysmisConstant(name: string): boolean {
+  return name.toLowerCase() === '$sysmis';
+}
+
+/**
+ * Names of the dataset variables an expression reads, in dataset order, with `a to b` ranges expanded:
+ * lets a caller load only those columns from the store before evaluating.
+ */
+export function variablesOf(ast: Ast, ds: Pick<Dataset, 'variables'>): string[] {
+  const used = new Set<number>();
+  const visit = (n: Ast | CallArg): void => {
+    switch (n.kind) {
+      case 'var': {
+        const k = findVariable(ds as Dataset, n.name);
+        if (k >= 0) used.add(k);
+        return;
+      }
+      case 'range': {
+        const a = findVariable(ds as Dataset, n.from);
+        const b = findVariable(ds as Dataset, n.to);
+        if (a >= 0 && b >= a) for (let k = a; k <= b; k++) used.add(k);
+        return;
+      }
+      case 'unary':
+        return visit(n.arg);
+      case 'binary':
+        visit(n.left);
+        return visit(n.right);
+      case 'in':
+        visit(n.arg);
+        return n.values.forEach(visit);
+      case 'call':
+        return n.args.forEach(visit);
+      default:
+        return;
+    }
+  };
+  visit(ast);
+  return [...used].sort((x, y) => x - y).map((k) => ds.variables[k].name);
+}
+
 /** Throws one ExprError listing every unknown variable, pointing at the first. */
 export function checkVariables(ast: Ast, ds: Dataset): void {
   const unknown: { name: string; pos: number }[] = [];
   const visit = (n: Ast | CallArg): void => {
     switch (n.kind) {
       case 'var':
-        if (findVariable(ds, n.name) < 0) unknown.push({ name: n.name, pos: n.pos });
+        if (!isSysmisConstant(n.name) && findVariable(ds, n.name) < 0) unknown.push({ name: n.name, pos: n.pos });
         return;
       case 'range': {
         const a = findVariable(ds, n.from);
@@ -77,6 +119,7 @@ export function compileNode(ast: Ast, ds: Dataset): Compiled {
       return { type: 'str', f: () => block, constant: true, ast };
     }
     case 'var': {
+      if (isSysmisConstant(ast.name)) return { type: 'num', f: constBlock(NaN), constant: true, ast };
       const k = findVariable(ds, ast.name);
       const col = ds.columns[k];
       if (col.kind === 'numeric') return { type: 'num', f: numericReader(col, ds.variables[k]), constant: false, ast };

@@ -8,6 +8,7 @@ import { makeDataset } from '../testing';
 import { ExprError } from './ast';
 import { evaluateFilter, evaluateNumeric } from './evaluate';
 import { parseExpr } from './parse';
+import { variablesOf } from './compile';
 
 const ds = makeDataset([
   { name: 'Leeftijd', values: [17, 18, 45, NaN, 99, 70] },
@@ -62,6 +63,21 @@ describe('evaluateNumeric', () => {
     expect(r).toEqual([18, 20, 48, 1, 3, 74]);
     expect(numeric('value(leeftijd) - 1')[4]).toBe(98);
     expect(numeric('10 ** 400')[0]).toBeNaN();
+  });
+});
+
+describe('variablesOf', () => {
+  it('lists the columns an expression reads, ranges expanded, in dataset order', () => {
+    expect(variablesOf(parseExpr("plaats = 'x' or mean(leeftijd to inkomen) > 3"), ds)).toEqual([
+      'Leeftijd',
+      'gemeente',
+      'inkomen',
+      'plaats',
+    ]);
+  });
+  it('treats $sysmis as the system-missing constant', () => {
+    expect(numeric('$sysmis + 1')[0]).toBeNaN();
+    expect(filter('sysmis($SYSMIS)')).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
 

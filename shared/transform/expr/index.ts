@@ -1,5 +1,5 @@
 export { type Ast, type BinaryOp, type CallArg, ExprError, type UnaryOp, type VarRange } from './ast';
-export { checkVariables, compileExpr } from './compile';
+export { checkVariables, compileExpr, variablesOf } from './compile';
 export { evaluateFilter, evaluateNumeric } from './evaluate';
 export { FUNCTIONS } from './functions';
 export { parseExpr } from './parse';
