@@ -91,14 +91,16 @@ function fromCrosstab(input: CrosstabChartInput, spec: ChartSpec): ChartData {
   const weighted = !!t.weight;
   // Unweighted, the effective base is the count itself; weighted without one we fall back to it.
   const eff = input.effectiveBase ?? colN;
+  // Everything drawn derives from the masked matrix, so no interval can hint at a withheld value.
+  const values = matrix.map((row, i) => row.map((v, j) => (t.suppressed[i]?.[j] ? null : v)));
   return {
     title: input.meta?.rowLabel || t.rowVariable || '',
     groupTitle: input.meta?.colLabel || t.colVariable || '',
     rows: t.rows.map((r) => ({ code: r.code, label: r.label, n: null })),
     cols: t.cols.map((c, j) => ({ code: c.code, label: c.label, n: colN[j] })),
-    values: matrix.map((row, i) => row.map((v, j) => (t.suppressed[i]?.[j] ? null : v))),
-    suppressed: t.rows.map((_, i) => t.cols.map((_, j) => !!t.suppressed[i]?.[j] || matrix[i][j] == null)),
-    ci: spec.value === 'colPct' ? pctCIs(matrix, eff, spec) : matrix.map((r) => r.map(() => null)),
+    values,
+    suppressed: values.map((row) => row.map((v) => v == null)),
+    ci: spec.value === 'colPct' ? pctCIs(values, eff, spec) : values.map((r) => r.map(() => null)),
     isPct,
     isMean: false,
     weighted,

@@ -196,3 +196,16 @@ describe('banner input', () => {
 function cell(count: number, pct: number) {
   return { count, weighted: count, pct, sig: '', suppressed: false };
 }
+
+describe('no trace of a withheld value', () => {
+  it('draws no interval for a suppressed cell even if the input still carries its number', () => {
+    const t = table(['Ja', 'Nee'], ['A', 'B'], [[30, 12], [20, 40]], [[0, 1]]);
+    // A careless producer that flags the cell but forgets to null it.
+    t.colPct[0][1] = 23.1;
+    const { built, els } = render({ kind: 'crosstab', table: t }, { type: 'dot', focus: [1], decimals: 1 });
+    expect(built.data.values[0][1]).toBeNull();
+    expect(built.data.ci[0][1]).toBeNull();
+    expect(texts(els)).not.toContain('23,1%');
+    expect(marker(els)).toHaveLength(1);
+  });
+});
