@@ -32,6 +32,17 @@ export interface AuditOptions {
    * required width is certain. lo/hi are then bounds found so far, not the interval's ends.
    */
   decide?: boolean;
+  /** In decide mode: cells already proven protected by other means (no LP for them). */
+  skip?: (cell: number) => boolean;
+}
+
+/**
+ * The width a protected cell's interval must reach: the required margin, and for integer counts at
+ * least one whole unit (an integer interval narrower than 1 is a single value).
+ */
+export function neededWidth(required: number, value: number, integer: boolean): number {
+  const tol = 1e-7 * Math.max(1, Math.abs(value));
+  return integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, tol);
 }
 
 export class AuditError extends Error {
@@ -67,6 +78,8 @@ function auditComponent(
   margin: (cell: number, value: number) => number,
   opts: AuditOptions,
 ): AuditEntry[] {
+  const todo = comp.filter((cell) => !opts.decide || (margin(cell, values[cell]) > 0 && !opts.skip?.(cell)));
+  if (todo.length === 0) return [];
   const index = new Map<number, number>();
   comp.forEach((cell, j) => index.set(cell, j));
   const a: number[][] = [];
@@ -90,14 +103,13 @@ function auditComponent(
   const lp = new LpSession(fb);
   const objective = new Float64Array(comp.length);
   const out: AuditEntry[] = [];
-  comp.forEach((cell, j) => {
+  for (const cell of todo) {
+    const j = index.get(cell)!;
     const value = values[cell];
     const required = margin(cell, value);
-    if (opts.decide && required <= 0) return;
     const tol = 1e-7 * Math.max(1, Math.abs(value));
     const round = (x: number, up: boolean) => (!opts.integer || !Number.isFinite(x) ? x : up ? Math.ceil(x - tol) : Math.floor(x + tol));
-    // Width that counts as "enough": integers need a whole unit to be undetermined.
-    const need = opts.integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, tol);
+    const need = neededWidth(required, value, opts.integer === true);
     objective.fill(0);
     objective[j] = -1;
     const upTarget = value + need;
@@ -111,6 +123,6 @@ function auditComponent(
     lo = Math.max(0, Math.min(round(lo, true), value));
     const ok = required <= 0 || hi - lo >= need - tol;
     out.push({ cell, value, lo, hi, required, ok });
-  });
+  }
   return out;
 }

@@ -15,7 +15,8 @@
  *    audit still passes — the greedy steps over-suppress, pruning takes the surplus back.
  * Terminates: each round hides at least one more cell, and a fully hidden table passes trivially.
  */
-import { auditSuppression, type AuditEntry } from './audit';
+import { auditSuppression, neededWidth, type AuditEntry } from './audit';
+import { RectangleCertifier } from './certificate';
 import { constraintsByCell, suppressedComponents, type LinearTable } from './linear-table';
 
 /** One set of values to protect (e.g. unweighted counts, and weighted counts alongside). */
@@ -73,6 +74,9 @@ class Context {
   readonly hidden: boolean[];
   private readonly byCell: number[][];
   private readonly need: number;
+  private readonly certifier: RectangleCertifier;
+  /** Per layer: protected cell → the rectangle that proved it (valid while its cells stay hidden). */
+  private readonly proofs: Map<number, number[]>[];
 
   constructor(
     private readonly table: LinearTable,
@@ -82,6 +86,8 @@ class Context {
   ) {
     this.hidden = Array.from({ length: table.size }, (_, i) => primary[i] === true && !table.fixed?.[i]);
     this.byCell = constraintsByCell(table);
+    this.certifier = new RectangleCertifier(table, this.byCell);
+    this.proofs = layers.map(() => new Map());
     let need = 0;
     const l0 = layers[0];
     for (let i = 0; i < table.size; i++) if (this.hidden[i]) need = Math.max(need, l0.required(i, l0.values[i]));
@@ -135,10 +141,21 @@ class Context {
   failures(only?: readonly number[]): AuditEntry[] {
     const out: AuditEntry[] = [];
     for (const layer of this.layers) {
+      const proofs = this.proofs[this.layers.indexOf(layer)];
+      const skip = (cell: number) => {
+        const kept = proofs.get(cell);
+        if (kept && kept.every((x) => this.hidden[x])) return true;
+        const need = neededWidth(layer.required(cell, layer.values[cell]), layer.values[cell], layer.integer);
+        const rect = this.certifier.certify(cell, need, layer.values, this.hidden);
+        if (rect) proofs.set(cell, rect);
+        else proofs.delete(cell);
+        return rect !== null;
+      };
       const entries = auditSuppression(layer.values, this.hidden, this.table, layer.required, {
         integer: layer.integer,
         only,
         decide: true,
+        skip,
       });
       out.push(...entries.filter((e) => !e.ok));
     }
@@ -186,21 +203,35 @@ class Context {
     return false;
   }
 
+  /**
+   * Releases surplus secondaries, most costly first. Each trial re-audits the released cell's
+   * component; the total audited component size is capped (PRUNE_BUDGET) so that very large
+   * patterns (hundreds of linked suppressions) stay fast at the price of a little over-suppression.
+   */
   prune(): void {
     const secondaries = this.hidden
       .map((h, i) => (h && !this.primary[i] ? i : -1))
       .filter((i) => i >= 0)
       .sort((a, b) => this.cost[b] - this.cost[a] || b - a);
+    let budget = PRUNE_BUDGET;
     for (const c of secondaries) {
+      const comp = suppressedComponents(this.table, this.hidden).find((g) => g.includes(c)) ?? [];
+      if (comp.length > budget) continue;
       const neighbours = new Set<number>();
       for (const k of this.byCell[c]) for (const x of this.hiddenIn(k)) if (x !== c) neighbours.add(x);
       this.hidden[c] = false;
-      if (neighbours.size > 0 && (this.exposesProtected(c) || this.failures([...neighbours]).length > 0)) {
-        this.hidden[c] = true;
+      if (neighbours.size === 0 || this.exposesProtected(c)) {
+        this.hidden[c] = neighbours.size > 0;
+        continue;
       }
+      budget -= comp.length;
+      if (this.failures([...neighbours]).length > 0) this.hidden[c] = true;
     }
   }
 }
+
+/** Total hidden-component size the prune step may re-audit (see Context.prune). */
+const PRUNE_BUDGET = 20_000;
 
 function less(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
