@@ -124,8 +124,7 @@ function narrowIndex(n: number, categories: number): IndexArray {
 /** Lookup over small integer storage: one presence scan, then a table over the whole value range. */
 function smallIntLookup(data: Int8Array | Int16Array, meta: VariableMeta, opts: CategorizeOptions): CategoryLookup {
   const offset = data instanceof Int8Array ? 128 : 32768;
-  const size = offset * 2;
-  const seen = new Uint8Array(size);
+  const seen = new Uint8Array(offset * 2);
   const n = data.length;
   const filter = opts.filter;
   if (filter) {
@@ -133,10 +132,26 @@ function smallIntLookup(data: Int8Array | Int16Array, meta: VariableMeta, opts: 
   } else {
     for (let i = 0; i < n; i++) seen[data[i] + offset] = 1;
   }
+  return lookupFromSeen(data, seen, meta, opts);
+}
+
+/**
+ * The lookup for small integer storage once it is known which stored values occur: `seen[value + offset]`
+ * is non-zero for observed values (offset 128 for Int8, 32768 for Int16). Kernels that find the observed
+ * values during their own pass use this to skip a separate presence scan.
+ */
+export function lookupFromSeen(
+  data: Int8Array | Int16Array,
+  seen: ArrayLike<number>,
+  meta: VariableMeta,
+  opts: CategorizeOptions = {},
+): CategoryLookup {
+  const offset = data instanceof Int8Array ? 128 : 32768;
+  const size = offset * 2;
   const sentinelSlot = sysmisSentinel(data) + offset;
   const observed: number[] = [];
   for (let s = 0; s < size; s++) if (seen[s] && s !== sentinelSlot) observed.push(s - offset);
-  const { categories, indexOf, sysmisIndex } = buildCategories(observed, meta, opts, seen[sentinelSlot] === 1);
+  const { categories, indexOf, sysmisIndex } = buildCategories(observed, meta, opts, !!seen[sentinelSlot]);
   const lut = new Int32Array(size).fill(-1);
   for (const [key, idx] of indexOf) {
     const v = Number(key);

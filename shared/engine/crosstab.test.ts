@@ -11,8 +11,9 @@ interface Rows {
   w: number[];
 }
 
-function dataset({ a, b, w }: Rows): Dataset {
-  const mk = (v: number[]) => ({ kind: 'numeric' as const, data: compactNumeric(Float64Array.from(v)) });
+function dataset({ a, b, w }: Rows, wide = false): Dataset {
+  // wide: keep Float64 storage, which takes the general tally path instead of the Int8 one-pass path.
+  const mk = (v: number[]) => ({ kind: 'numeric' as const, data: wide ? Float64Array.from(v) : compactNumeric(Float64Array.from(v)) });
   return {
     name: 'p',
     rows: a.length,
@@ -60,6 +61,15 @@ function expectClose(x: unknown, y: unknown): void {
 const FREQ = { variable: 'w', type: 'frequency' } as const;
 
 describe('crosstab properties', () => {
+  it('storage does not matter: the Int8 one-pass path equals the general path', () => {
+    fc.assert(
+      fc.property(rowsArb, (r) => {
+        const opts = { row: 'a', col: 'b', weight: FREQ };
+        expectClose(crosstab(dataset(r, true), opts), crosstab(dataset(r), opts));
+      }),
+    );
+  });
+
   it('weights of 1 give the unweighted result', () => {
     fc.assert(
       fc.property(rowsArb, (r) => {

@@ -16,7 +16,8 @@ import { fisherExact2x2 } from './fisher';
 import { type DesignIndex, raoScottF } from './raoscott';
 import { placeholderRules } from './rules';
 import { tally2 } from './tally';
-import { variable } from './vars';
+import { tallyInt8Pair } from './tally-int8';
+import { type VarRef, variable } from './vars';
 import { type WeightSpec, weightArray } from './weights';
 
 export interface CrosstabOptions {
@@ -78,15 +79,24 @@ function cellsForDesign(
   return { cell, inDesign };
 }
 
+/** Lookups and tally; two Int8 columns take the one-pass path (tally-int8.ts). */
+function tabulate(rv: VarRef, cv: VarRef, w: Float64Array | null, filter?: Uint8Array) {
+  if (rv.col.kind === 'numeric' && cv.col.kind === 'numeric' && rv.col.data instanceof Int8Array && cv.col.data instanceof Int8Array) {
+    const r = tallyInt8Pair(rv.col.data, rv.meta, cv.col.data, cv.meta, w, filter);
+    return { rl: r.row, cl: r.col, t: r.tally };
+  }
+  const rl = categoryLookup(rv.col, rv.meta, { filter });
+  const cl = categoryLookup(cv.col, cv.meta, { filter });
+  return { rl, cl, t: tally2(rl, cl, w, filter) };
+}
+
 export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
   const rv = variable(ds, opts.row);
   const cv = variable(ds, opts.col);
-  const rl = categoryLookup(rv.col, rv.meta, { filter: opts.filter });
-  const cl = categoryLookup(cv.col, cv.meta, { filter: opts.filter });
   const hasDesign = !!(opts.design?.strata || opts.design?.cluster);
   const sampling = opts.weight?.type === 'sampling' || hasDesign;
   let w = opts.weight ? weightArray(ds, opts.weight) : null;
-  const t = tally2(rl, cl, w, opts.filter);
+  const { rl, cl, t } = tabulate(rv, cv, w, opts.filter);
   const rowsUsed = usedIndices(t.count, t.nr, t.nc, true);
   const colsUsed = usedIndices(t.count, t.nr, t.nc, false);
   const r = rowsUsed.length;

@@ -1,0 +1,87 @@
+/**
+ * Fast path of the two-way tally for two Int8-stored variables (the usual case: survey codes), doing the
+ * category discovery and the tabulation in ONE pass.
+ *
+ * The pair of stored bytes is itself a cell index into a 256×256 value table, so the loop needs no lookup
+ * table and no prior scan for observed values: it accumulates [count, Σw, Σw²] per value pair (1.5 MB,
+ * of which only the few dozen occurring pairs are ever touched, so they stay in L1), and afterwards the
+ * observed values define the categories and the value table folds into the category table. "Observed"
+ * means: occurs in a row inside the filter with a usable weight — a code seen only in excluded rows does
+ * not become an (empty) row or column.
+ */
+import type { VariableMeta } from '../model/dataset';
+import { type CategoryLookup, lookupFromSeen } from './categorize';
+import type { Tally2 } from './tally';
+
+export interface Int8PairTally {
+  row: CategoryLookup;
+  col: CategoryLookup;
+  tally: Tally2;
+}
+
+export function tallyInt8Pair(
+  a: Int8Array,
+  aMeta: VariableMeta,
+  b: Int8Array,
+  bMeta: VariableMeta,
+  w: Float64Array | null,
+  filter?: Uint8Array,
+): Int8PairTally {
+  const ua = new Uint8Array(a.buffer, a.byteOffset, a.length);
+  const ub = new Uint8Array(b.buffer, b.byteOffset, b.length);
+  const acc = new Float64Array(65536 * 3);
+  const n = ua.length;
+  let weightExcluded = 0;
+  if (w === null && filter === undefined) {
+    for (let i = 0; i < n; i++) acc[((ua[i] << 8) | ub[i]) * 3] += 1;
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (filter !== undefined && filter[i] === 0) continue;
+      let wi = 1;
+      if (w !== null) {
+        wi = w[i];
+        if (!(wi > 0)) {
+          weightExcluded++;
+          continue;
+        }
+      }
+      const j = ((ua[i] << 8) | ub[i]) * 3;
+      acc[j] += 1;
+      acc[j + 1] += wi;
+      acc[j + 2] += wi * wi;
+    }
+  }
+  if (w === null) for (let k = 0; k < 65536; k++) acc[k * 3 + 1] = acc[k * 3 + 2] = acc[k * 3];
+  // Observed stored values, indexed by value + 128 as lookupFromSeen expects (byte x is value (x << 24) >> 24).
+  const seenA = new Uint8Array(256);
+  const seenB = new Uint8Array(256);
+  for (let x = 0; x < 256; x++) {
+    for (let y = 0; y < 256; y++) {
+      if (acc[((x << 8) | y) * 3] > 0) {
+        seenA[((x << 24) >> 24) + 128] = 1;
+        seenB[((y << 24) >> 24) + 128] = 1;
+      }
+    }
+  }
+  const row = lookupFromSeen(a, seenA, aMeta);
+  const col = lookupFromSeen(b, seenB, bMeta);
+  const nr = row.categories.length;
+  const nc = col.categories.length;
+  const count = new Int32Array(nr * nc);
+  const sw = new Float64Array(nr * nc);
+  const sw2 = new Float64Array(nr * nc);
+  for (let x = 0; x < 256; x++) {
+    const r = row.lut[((x << 24) >> 24) + 128];
+    if (r < 0) continue;
+    for (let y = 0; y < 256; y++) {
+      const c = col.lut[((y << 24) >> 24) + 128];
+      const j = ((x << 8) | y) * 3;
+      if (c < 0 || acc[j] === 0) continue;
+      const k = r * nc + c;
+      count[k] += acc[j];
+      sw[k] += acc[j + 1];
+      sw2[k] += acc[j + 2];
+    }
+  }
+  return { row, col, tally: { nr, nc, count, sw, sw2, weightExcluded } };
+}
