@@ -47,6 +47,7 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
   if (stats.weighted && result.weight) shownStats.push({ stat: 'weighted', label: 'tb.weighted' });
   if (shownStats.length === 0) shownStats.push({ stat: 'pct', label: 'tb.colPct' });
   const anySuppressed = result.cells.some((r) => r.some((c) => c.suppressed));
+  const anyUnknown = result.cells.some((r) => r.some((c) => !c.suppressed && c.pct === null));
   const lettersOn = result.tests.method === 'z';
   const weightText = result.weight
     ? t('tb.weightedBy', { w: result.weight.variable, type: t(result.weight.type === 'frequency' ? 'tb.frequency' : 'tb.sampling') })
@@ -62,6 +63,8 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
   const base = (v: number | null, decimals = 0) => (v === null ? 'x' : num(v, decimals));
   const labelSpan = shownStats.length > 1 ? 2 : 1;
   const keys = result.columns.map((c) => c.key);
+  // A vertical rule where a new comparison group starts makes the letters' scope visible.
+  const groupStart = result.columns.map((c, i) => i > 0 && c.group !== result.columns[i - 1].group);
 
   return (
     <figure className="banner" data-testid="banner" data-row-var={result.rowVariable.name}>
@@ -100,7 +103,7 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
                   {result.columns.map((c, ci) => {
                     const cell = result.cells[ri][ci];
                     return (
-                      <td key={c.key} className={cell.suppressed ? 'num suppressed' : 'num'} data-row={String(r.code)} data-col={c.key} data-stat={s.stat}>
+                      <td key={c.key} className={`num${cell.suppressed ? ' suppressed' : ''}${groupStart[ci] ? ' group-start' : ''}`} data-row={String(r.code)} data-col={c.key} data-stat={s.stat}>
                         {cellText(cell, s.stat)}
                         {s.stat === 'pct' && lettersOn && cell.sig && !cell.suppressed && <sup className="sig">{cell.sig}</sup>}
                       </td>
@@ -119,6 +122,7 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
       <div className="legend-block">
         {anySuppressed && <p>{t('tb.legend.x')}</p>}
         <p>{t('tb.legend.dash')}</p>
+        {anyUnknown && <p>{t('tb.legend.dot')}</p>}
         {lettersOn && (
           <p>
             {t('tb.legend.sig', {

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { BannerTable } from './BannerTable';
 import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
+import { SavedSpecs } from './SavedSpecs';
 import { VariableList } from './VariableList';
 import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
 import { useBanner } from './useBanner';
@@ -58,6 +59,7 @@ export function TableBuilder() {
         </div>
       </aside>
       <div className="builder-main">
+        <SavedSpecs spec={spec} variableNames={variables.map((v) => v.name)} onOpen={setSpec} />
         <div className="zones">
           <DropZone title={t('tb.rows')} chips={rowChips} testId="zone-rows" onDrop={(n) => setSpec((s) => addRow(s, n))} onRemove={(i) => setSpec((s) => removeRow(s, i))} />
           <DropZone

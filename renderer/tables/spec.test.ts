@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addColumn, addRow, bannerRequest, emptySpec, nestColumn, removeColumn } from './spec';
+import { addColumn, addRow, bannerRequest, emptySpec, nestColumn, removeColumn, reviveSpec } from './spec';
 
 describe('table builder spec', () => {
   it('stacks column variables and nests on drop', () => {
@@ -31,5 +31,31 @@ describe('table builder spec', () => {
       means: false,
     });
     expect(bannerRequest(s, 'demo', true)?.filter).toBe('leeftijd >=');
+  });
+});
+
+describe('reviveSpec', () => {
+  it('matches variables by name, drops and reports the missing ones, and fills defaults', () => {
+    const body = {
+      rows: ['Leefbaarheid', 'vraag_2023'],
+      columns: [{ variable: 'gemeente' }, { nest: ['leeftijd_gr', 'geslacht'] }, { bogus: 1 }],
+      weight: { variable: 'gewicht', type: 'frequency' },
+      filter: 'golf = 2024',
+      stats: { counts: true },
+      evil: '<script>',
+    };
+    const { spec, missing } = reviveSpec(body, ['leefbaarheid', 'gemeente', 'geslacht', 'gewicht']);
+    expect(spec.rows).toEqual(['leefbaarheid']);
+    expect(spec.columns).toEqual([{ variable: 'gemeente' }]);
+    expect(spec.weight).toEqual({ variable: 'gewicht', type: 'frequency' });
+    expect(spec.filter).toBe('golf = 2024');
+    expect(spec.stats).toEqual({ ...emptySpec.stats, counts: true });
+    expect(missing.sort()).toEqual(['leeftijd_gr', 'vraag_2023']);
+    expect('evil' in spec).toBe(false);
+  });
+
+  it('turns a nest whose inner variable is missing into its outer variable', () => {
+    expect(reviveSpec({ columns: [{ nest: ['gemeente', 'x'] }] }, ['gemeente']).spec.columns).toEqual([{ variable: 'gemeente' }]);
+    expect(reviveSpec(null, []).spec).toEqual(emptySpec);
   });
 });

@@ -75,3 +75,53 @@ export function bannerRequest(s: TableSpecState, dataset: string, filterValid: b
     means: s.stats.means,
   };
 }
+
+const isStr = (x: unknown): x is string => typeof x === 'string';
+
+function reviveColumn(x: unknown): ColumnItem | null {
+  if (!x || typeof x !== 'object') return null;
+  const o = x as { variable?: unknown; nest?: unknown };
+  if (isStr(o.variable)) return { variable: o.variable };
+  if (Array.isArray(o.nest) && o.nest.length === 2 && o.nest.every(isStr)) return { nest: [o.nest[0], o.nest[1]] };
+  return null;
+}
+
+/**
+ * A saved spec body made safe for this dataset: unknown fields dropped, defaults filled in, and
+ * variables the dataset does not have removed and reported (matched by name, case-insensitively).
+ */
+export function reviveSpec(body: unknown, variableNames: string[]): { spec: TableSpecState; missing: string[] } {
+  const b = (body && typeof body === 'object' ? body : {}) as Partial<Record<keyof TableSpecState, unknown>>;
+  const byLower = new Map(variableNames.map((n) => [n.toLowerCase(), n]));
+  const missing = new Set<string>();
+  const resolve = (n: string): string | null => {
+    const hit = byLower.get(n.toLowerCase());
+    if (!hit) missing.add(n);
+    return hit ?? null;
+  };
+  const rows = (Array.isArray(b.rows) ? b.rows.filter(isStr) : []).map(resolve).filter((n): n is string => n !== null);
+  const columns: ColumnItem[] = [];
+  for (const c of Array.isArray(b.columns) ? b.columns.map(reviveColumn) : []) {
+    if (!c) continue;
+    if ('variable' in c) {
+      const v = resolve(c.variable);
+      if (v) columns.push({ variable: v });
+    } else {
+      const [o, i] = c.nest.map(resolve);
+      if (o && i) columns.push({ nest: [o, i] });
+      else if (o) columns.push({ variable: o });
+    }
+  }
+  const w = b.weight as TableSpecState['weight'] | undefined;
+  const weightVar = w && isStr(w.variable) ? resolve(w.variable) : null;
+  const spec: TableSpecState = {
+    rows,
+    columns,
+    total: typeof b.total === 'boolean' ? b.total : emptySpec.total,
+    weight: weightVar && w ? { variable: weightVar, type: w.type === 'frequency' ? 'frequency' : 'sampling' } : null,
+    filter: isStr(b.filter) ? b.filter : '',
+    stats: { ...emptySpec.stats, ...(b.stats && typeof b.stats === 'object' ? (b.stats as Partial<TableSpecState['stats']>) : {}) },
+    tests: { ...emptySpec.tests, ...(b.tests && typeof b.tests === 'object' ? (b.tests as Partial<TableSpecState['tests']>) : {}) },
+  };
+  return { spec, missing: [...missing] };
+}

@@ -14,11 +14,13 @@ import { ValueLabelsDialog } from './ValueLabelsDialog';
 import { MissingDialog } from './MissingDialog';
 import { missingSummary, valueLabelSummary } from './summaries';
 import { MeasureIcon } from '../components/MeasureIcon';
+import { RecodeDialog } from './RecodeDialog';
+import { ComputeDialog } from './ComputeDialog';
 
 const MEASURES: Measure[] = ['nominal', 'ordinal', 'scale'];
 const ROLES: Role[] = ['input', 'weight', 'id', 'key', 'none'];
 
-type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | null;
+type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' } | null;
 
 export function VariableView() {
   const { t, num } = useI18n();
@@ -45,6 +47,17 @@ export function VariableView() {
     }
   };
 
+  const deriveProps = (ds: string) => ({
+    dataset: ds,
+    variables: info?.variables ?? [],
+    onClose: () => setDialog(null),
+    onDone: (name: string) => {
+      setDialog(null);
+      notify(t('rc.done', { name }));
+      void refresh();
+    },
+  });
+
   const validateName = (name: string): string | null => {
     const r = variablePatch.shape.name.safeParse(name);
     if (!r.success) return r.error.issues[0]?.message ?? 'ongeldige naam';
@@ -57,6 +70,12 @@ export function VariableView() {
         <label>
           {t('var.filter')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="var-search" />
         </label>
+        <button type="button" onClick={() => setDialog({ kind: 'recode' })} data-testid="open-recode">
+          {t('rc.recode')}
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'compute' })} data-testid="open-compute">
+          {t('rc.compute')}
+        </button>
       </div>
       <div className="table-scroll">
         <table className="simple-table var-table" data-testid="var-table">
@@ -75,7 +94,14 @@ export function VariableView() {
             {shown.map((v) => (
               <tr key={v.name} data-var={v.name}>
                 <td>
-                  <EditableText value={v.name} label={`${t('var.name')} ${v.name}`} validate={validateName} onCommit={(name) => update(v, { name })} className="name-input" testId={`name-${v.name}`} />
+                  <div className="name-cell">
+                    <EditableText value={v.name} label={`${t('var.name')} ${v.name}`} validate={validateName} onCommit={(name) => update(v, { name })} className="name-input" testId={`name-${v.name}`} />
+                    {v.derivedFrom && (
+                      <span className="derived-badge" title={v.derivedFrom}>
+                        {t('rc.derived')}
+                      </span>
+                    )}
+                  </div>
                 </td>
                 <td>
                   <EditableText value={v.label} label={`${t('var.label')} ${v.name}`} onCommit={(label) => update(v, { label })} className="label-input" testId={`label-${v.name}`} />
@@ -124,6 +150,8 @@ export function VariableView() {
           onSave={(valueLabels) => void update(dialog.meta, { valueLabels }).then(() => setDialog(null), () => undefined)}
         />
       )}
+      {dialog?.kind === 'recode' && dataset && <RecodeDialog {...deriveProps(dataset)} />}
+      {dialog?.kind === 'compute' && dataset && <ComputeDialog {...deriveProps(dataset)} />}
       {dialog?.kind === 'missing' && (
         <MissingDialog
           meta={dialog.meta}
