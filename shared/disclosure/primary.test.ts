@@ -7,6 +7,7 @@ import {
   primaryGroupStats,
   primaryMagnitude,
   primaryPercentages,
+  statisticAllowed,
 } from './primary';
 import { defaultRuleSet } from './rules';
 
@@ -60,5 +61,18 @@ describe('primary rules', () => {
     expect(primaryMagnitude([[{ total: 100, top: [90, 1], n: 20 }, { total: 100, top: [20, 10], n: 20 }]], business)).toEqual([
       [true, false],
     ]);
+  });
+});
+
+describe('statisticAllowed', () => {
+  it('never allows minima or maxima, and needs enough units for the rest', () => {
+    expect(statisticAllowed('max', 5000, persons).ok).toBe(false);
+    expect(statisticAllowed('min', 5000, persons).ok).toBe(false);
+    expect(statisticAllowed('mean', 9, persons).ok).toBe(false);
+    expect(statisticAllowed('median', 10, persons).ok).toBe(true);
+    // p90 of 50 units: 5 units above it < 10.
+    expect(statisticAllowed('percentile', 50, persons, 0.9).ok).toBe(false);
+    expect(statisticAllowed('percentile', 100, persons, 0.9).ok).toBe(true);
+    expect(statisticAllowed('max', 3, none).ok).toBe(true);
   });
 });

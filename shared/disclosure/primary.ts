@@ -85,3 +85,21 @@ export function magnitudeReason(c: Contribution, rs: RuleSet): MagnitudeReason |
 export function primaryMagnitude(cells: readonly (readonly Contribution[])[], rs: RuleSet): boolean[][] {
   return cells.map((row) => row.map((c) => magnitudeReason(c, rs) !== null));
 }
+
+export type StatisticKind = 'mean' | 'median' | 'sd' | 'percentile' | 'min' | 'max';
+
+/**
+ * Whether a descriptive statistic may be published for a group of `n` units. Minima and maxima are
+ * single units' values and never allowed. Means, medians and standard deviations need minCount
+ * units. Other percentiles need minCount units on each side (n · min(p, 1 − p) ≥ minCount), so that
+ * a tail percentile is never pinned to one of a handful of observations. `p` is in (0, 1).
+ */
+export function statisticAllowed(kind: StatisticKind, n: number, rs: RuleSet, p = 0.5): { ok: boolean; reason?: string } {
+  if (rs.name === 'none') return { ok: true };
+  if (kind === 'min' || kind === 'max') return { ok: false, reason: `${kind === 'min' ? 'minimum' : 'maximum'} is a single unit's value` };
+  if (n < rs.minCount) return { ok: false, reason: `group of ${n} units, below ${rs.minCount}` };
+  if (kind === 'percentile' && n * Math.min(p, 1 - p) < rs.minCount - 1e-9) {
+    return { ok: false, reason: `percentile ${p * 100} rests on fewer than ${rs.minCount} units in its tail` };
+  }
+  return { ok: true };
+}
