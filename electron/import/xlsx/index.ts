@@ -1,1 +1,1 @@
-export { listSheets, readXlsx, type XlsxReadOptions } from './read';
+export { listSheets, previewXlsx, readXlsx, type XlsxPreview, type XlsxReadOptions } from './read';

@@ -105,9 +105,15 @@ function buildColumn(cells: Plain[]): { column: Column; meta: Partial<VariableMe
   };
 }
 
-export async function readXlsx(path: string, o: XlsxReadOptions = {}): Promise<Dataset> {
+interface SheetData {
+  ws: ExcelJS.Worksheet;
+  width: number;
+  names: { name: string; label: string }[];
+  rows: Plain[][];
+}
+
+async function sheetData(path: string, o: XlsxReadOptions, totalBytes: number): Promise<SheetData> {
   if (o.signal?.aborted) throw new ImportCancelled();
-  const totalBytes = (await stat(path).catch(() => ({ size: 0 }))).size;
   const wb = await load(path);
   if (o.signal?.aborted) throw new ImportCancelled();
   const ws = pickSheet(path, wb, o.sheet);
@@ -128,7 +134,36 @@ export async function readXlsx(path: string, o: XlsxReadOptions = {}): Promise<D
     if (rows.length % 10000 === 0) o.onProgress?.({ bytes: 0, totalBytes, cases: rows.length });
   });
   if (headerRow > 0 && header === null) throw new ImportError(path, `sheet '${ws.name}' has no row ${headerRow}`, { line: headerRow });
-  const names = columnNames(header, width);
+  return { ws, width, names: columnNames(header, width), rows };
+}
+
+export interface XlsxPreview {
+  sheets: string[];
+  sheet: string;
+  columns: { name: string; label: string; inferredType: 'numeric' | 'string' | 'date' }[];
+  /** The first 50 data rows as Excel would show them. */
+  rows: string[][];
+}
+
+/** What the import dialog shows before anything is stored. */
+export async function previewXlsx(path: string, o: Pick<XlsxReadOptions, 'sheet' | 'headerRow'> = {}): Promise<XlsxPreview> {
+  const d = await sheetData(path, o, 0);
+  const columns = d.names.map((n, k) => {
+    const { meta } = buildColumn(d.rows.map((r) => r[k]));
+    const inferredType = meta.type === 'string' ? 'string' : meta.format?.type.startsWith('DATE') ? 'date' : 'numeric';
+    return { ...n, inferredType } as const;
+  });
+  return {
+    sheets: d.ws.workbook.worksheets.map((w) => w.name),
+    sheet: d.ws.name,
+    columns,
+    rows: d.rows.slice(0, 50).map((r) => r.map(asText)),
+  };
+}
+
+export async function readXlsx(path: string, o: XlsxReadOptions = {}): Promise<Dataset> {
+  const totalBytes = (await stat(path).catch(() => ({ size: 0 }))).size;
+  const { width, names, rows } = await sheetData(path, o, totalBytes);
   const variables: VariableMeta[] = [];
   const columns: Column[] = [];
   for (let k = 0; k < width; k++) {

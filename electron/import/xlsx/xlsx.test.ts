@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/model/dataset';
 import { numericAt } from '../../../shared/model/dataset';
 import { ImportError } from '../import-error';
-import { listSheets, readXlsx } from './index';
+import { listSheets, previewXlsx, readXlsx } from './index';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
 const file = join(dir, 'enquete.xlsx');
@@ -45,6 +45,15 @@ beforeAll(async () => {
 describe('listSheets', () => {
   it('names every sheet in order', async () => {
     expect((await listSheets(file)).map((s) => s.name)).toEqual(['Toelichting', 'Data 2024']);
+  });
+});
+
+describe('previewXlsx', () => {
+  it('shows sheets, inferred types and the first rows as text', async () => {
+    const p = await previewXlsx(file, { sheet: 'Data 2024', headerRow: 2 });
+    expect(p.sheets).toEqual(['Toelichting', 'Data 2024']);
+    expect(p.columns.map((c) => c.inferredType)).toEqual(['numeric', 'string', 'numeric', 'date', 'date', 'string', 'numeric', 'numeric']);
+    expect(p.rows[0].slice(0, 4)).toEqual(['1', 'Utrecht', '7.5', '2024-02-29']);
   });
 });
 
