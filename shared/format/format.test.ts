@@ -23,7 +23,7 @@ function sample(): BannerResult {
     rowVariable: { name: 'q1', label: 'Tevreden; "echt" <ja>' },
     rows: [
       { code: 1, label: 'Ja' },
-      { code: 2, label: 'Nee' },
+      { code: 2, label: 'Nee\u0002' },
     ],
     columns: [
       { key: 'total', path: [], label: 'Totaal', group: 'Totaal', letter: '' },
@@ -111,6 +111,7 @@ describe('CSV, HTML and clipboard', () => {
     expect(html).toContain('<th scope="row">Ja</th>');
     expect(html).toContain('<abbr title="geheim (te weinig waarnemingen om te publiceren)">x</abbr>');
     expect(html).toContain('<td>62,5 <span class="sig">B</span></td>');
+    expect(html).toContain('<th scope="row">Nee</th>');
     // The header has one <tr> per header row and each row's cells cover the full width.
     expect(html.match(/<thead>[\s\S]*<\/thead>/)![0].match(/<tr>/g)!.length).toBe(4);
   });

@@ -6,7 +6,7 @@
  */
 import type { BannerColumn, BannerResult } from '../model/results';
 import { type NumberLocale } from './number';
-import { TEXTS } from './texts';
+import { TEXTS, xmlSafe } from './texts';
 
 export interface TableSymbols {
   unknown: string;
@@ -101,7 +101,23 @@ function numberCell(v: number | null, suppressed: boolean): ModelCell {
   return { value: v, state: 'value', sig: '', bold: false };
 }
 
-export function buildTableModel(result: BannerResult, opts: TableModelOptions): TableModel {
+/** The same result with every label made safe for XML (see xmlSafe). */
+function cleanLabels(r: BannerResult): BannerResult {
+  return {
+    ...r,
+    rowVariable: { name: r.rowVariable.name, label: xmlSafe(r.rowVariable.label) },
+    rows: r.rows.map((row) => ({ ...row, label: xmlSafe(row.label) })),
+    columns: r.columns.map((c) => ({
+      ...c,
+      label: xmlSafe(c.label),
+      group: xmlSafe(c.group),
+      path: c.path.map((p) => ({ ...p, label: xmlSafe(p.label) })),
+    })),
+  };
+}
+
+export function buildTableModel(raw: BannerResult, opts: TableModelOptions): TableModel {
+  const result = cleanLabels(raw);
   const t = TEXTS[opts.language];
   const hasTests = result.tests.method === 'z' && opts.sigDisplay !== 'none';
   const letters = hasTests && opts.sigDisplay === 'letters';
@@ -112,7 +128,7 @@ export function buildTableModel(result: BannerResult, opts: TableModelOptions): 
     letter: letters ? c.letter : '',
   }));
   const trend = opts.trend;
-  if (trend) columns.push({ key: 'trend:previous', label: trend.label, letter: '' });
+  if (trend) columns.push({ key: 'trend:previous', label: xmlSafe(trend.label), letter: '' });
 
   const rows: ModelRow[] = result.rows.map((r, i) => {
     const cells = result.cells[i].map((c) =>
@@ -170,7 +186,7 @@ function buildNotes(result: BannerResult, opts: TableModelOptions, letters: bool
   if (opts.trend) notes.push(t.trendNote(opts.trend.markers.up, opts.trend.markers.down));
   if (suppressed > 0) notes.push(t.suppressedNote(suppressed));
   notes.push(legendLine(opts.symbols, opts.language));
-  return [...notes, ...(opts.extraNotes ?? [])];
+  return [...notes, ...(opts.extraNotes ?? []).map(xmlSafe)];
 }
 
 export function legendLine(s: TableSymbols, language: NumberLocale): string {
@@ -212,7 +228,7 @@ function buildHeader(
     }
     let end = c + 1;
     while (end < bannerCols.length && bannerCols[end].path.length > 0 && itemKey(bannerCols[end]) === itemKey(col)) end++;
-    const label = variableLabel ? col.path.map((p) => variableLabel(p.variable)).join(' × ') : col.group;
+    const label = variableLabel ? col.path.map((p) => xmlSafe(variableLabel(p.variable))).join(' × ') : col.group;
     header.push({ row: 0, col: c, rowSpan: 1, colSpan: end - c, label });
     addPathLevels(bannerCols, c, end, depth, header);
     if (letters) for (let k = c; k < end; k++) header.push({ row: labelRows, col: k, rowSpan: 1, colSpan: 1, label: bannerCols[k].letter });

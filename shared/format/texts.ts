@@ -93,3 +93,12 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     suppressedNote: (n) => `${n} ${n === 1 ? 'cell is' : 'cells are'} suppressed under the output rules.`,
   },
 };
+
+/**
+ * Text without the control characters XML 1.0 forbids (old SPSS labels sometimes carry them); an
+ * xlsx or HTML file with one is unreadable, so every label is passed through this on its way out.
+ */
+export function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}

@@ -35,7 +35,7 @@ export function makeDataset(rows = 600, seed = 7): Dataset {
       valueLabels: { ...labels(['Zeer ontevreden', 'Ontevreden', 'Neutraal', 'Tevreden', 'Zeer tevreden']), '9': 'Weet niet' },
       missing: { values: [9], range: null },
     }),
-    newVariable('q2', 'numeric', { label: 'Gebruik van het OV; "vaak" & <soms>', measure: 'nominal', valueLabels: labels(['Vaak', 'Soms', 'Nooit']) }),
+    newVariable('q2', 'numeric', { label: 'Gebruik van het OV; "vaak" & <soms>', measure: 'nominal', valueLabels: labels(['Vaak\u0001', 'Soms', 'Nooit']) }),
   ];
   const cols: number[][] = vars.map(() => []);
   for (let i = 0; i < rows; i++) {

@@ -6,7 +6,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { type CheckerRow, checkerRows } from '../../../shared/disclosure/checker';
-import { TEXTS } from '../../../shared/format/texts';
+import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/spec/book';
 import type { ComputedTable } from './compute';
 import type { BookStyles } from './xlsx-style';
@@ -58,7 +58,7 @@ export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookS
     if (magnitude) values.push(row.top1, row.top2);
     values.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
-      if (v !== undefined) c.value = v;
+      if (v !== undefined) c.value = typeof v === 'string' ? xmlSafe(v) : v;
       c.style = i >= 3 ? int : styles.stub;
     });
   });

@@ -6,7 +6,7 @@
 import type { Style, Worksheet } from 'exceljs';
 import type { PublicRuleSummary } from '../../../shared/disclosure/rules';
 import { type TableSymbols, legendLine } from '../../../shared/format/table-model';
-import { TEXTS } from '../../../shared/format/texts';
+import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/spec/book';
 import { sheetLink } from './links';
 import type { BookStyles } from './xlsx-style';
@@ -49,7 +49,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   let r = 1;
   const put = (row: number, col: number, value: string, style: Partial<Style>) => {
     const c = ws.getCell(row, col);
-    c.value = value;
+    c.value = xmlSafe(value);
     c.style = style;
   };
   put(r++, 1, spec.title, styles.title);
@@ -79,10 +79,10 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
     put(r, 1, String(i + 1), styles.text);
     const label = ws.getCell(r, 2);
     if (e.sheet) {
-      label.value = { text: e.label, hyperlink: sheetLink(e.sheet, e.row ?? 1) };
+      label.value = { text: xmlSafe(e.label), hyperlink: sheetLink(e.sheet, e.row ?? 1) };
       label.style = styles.link;
     } else {
-      label.value = e.label;
+      label.value = xmlSafe(e.label);
       label.style = styles.text;
     }
     put(r, 3, e.variable, styles.text);

@@ -9,7 +9,7 @@ import type { Dataset } from '../../../shared/model/dataset';
 import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/rules';
 import { type BookReport, type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/spec/book';
 import type { TableModel } from '../../../shared/format/table-model';
-import { TEXTS } from '../../../shared/format/texts';
+import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
 import { type ComputedTable, computeBook } from './compute';
 import type { BannerFn, RulesFn } from './engine';
@@ -129,7 +129,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   const stream = createWriteStream(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'Duiding';
-  wb.title = spec.title;
+  wb.title = xmlSafe(spec.title);
   const abort = () => stream.destroy(new Error('cancelled'));
   opts.signal?.addEventListener('abort', abort, { once: true });
   try {
