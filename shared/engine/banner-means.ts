@@ -14,12 +14,15 @@ export interface ColumnMeans {
   mean: (number | null)[];
   se: (number | null)[];
   n: (number | null)[];
+  /** For the column-mean t-tests: n (Σw with a frequency weight) and Σw(y−ȳ)² per column. */
+  testN: Float64Array;
+  ss: Float64Array;
 }
 
 export function columnMeans(rows: Category[], t: BannerTally, type: WeightType | null): ColumnMeans {
   const { nr, ncol } = t;
   const y = rows.map((c) => (typeof c.code === 'number' ? c.code : NaN));
-  const out: ColumnMeans = { mean: [], se: [], n: [] };
+  const out: ColumnMeans = { mean: [], se: [], n: [], testN: new Float64Array(ncol), ss: new Float64Array(ncol) };
   for (let c = 0; c < ncol; c++) {
     let n = 0;
     let W = 0;
@@ -48,6 +51,8 @@ export function columnMeans(rows: Category[], t: BannerTally, type: WeightType |
     if (type === 'sampling') se = t.designN > 1 ? Math.sqrt((t.designN / (t.designN - 1)) * ss2) / W : null;
     else se = W > 1 ? Math.sqrt(ss / (W - 1) / W) : null;
     out.mean.push(mean), out.se.push(se), out.n.push(n);
+    out.testN[c] = type === 'frequency' ? W : n;
+    out.ss[c] = ss;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../mode
 import type { Adjust } from './adjust';
 import { type BannerPartLookup, tallyBanner } from './banner-tally';
 import { type CategoryLookup, categoryLookup } from './categorize';
+import { columnMeanTests } from './column-mean-tests';
 import { columnProportionTests, letterFor } from './column-tests';
 import { type ColumnMeans, columnMeans } from './banner-means';
 import { placeholderRules } from './rules';
@@ -150,7 +151,11 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   };
   if (opts.means) {
     const m: ColumnMeans = columnMeans(row.categories, t, type ?? null);
-    result.means = m;
+    result.means = { mean: m.mean, se: m.se, n: m.n };
+    // Mean comparisons need a variance model per case; defined for unweighted and frequency weights.
+    if (opts.tests && type !== 'sampling') {
+      result.means.sig = columnMeanTests({ mean: m.mean, n: m.testN, ss: m.ss, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha });
+    }
   }
   return result;
 }

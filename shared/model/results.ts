@@ -143,7 +143,13 @@ export interface BannerResult {
     effective: (number | null)[];
   };
   /** Optional mean of the row variable (scale) per column. */
-  means?: { mean: (number | null)[]; se: (number | null)[]; n: (number | null)[] };
+  means?: {
+    mean: (number | null)[];
+    se: (number | null)[];
+    n: (number | null)[];
+    /** Letters of the columns in the same group whose mean this column's mean significantly exceeds. */
+    sig?: string[];
+  };
   weight: WeightInfo | null;
   tests: { method: 'none' | 'z'; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
   rules: DisclosureSummary;

@@ -49,3 +49,30 @@ describe.each([
     b.means!.se.forEach((v, c) => expect(closeRel(v!, want.se[c])).toBe(true));
   });
 });
+
+describe('column-mean t-tests (pooled SD, as R pairwise.t.test(pool.sd = TRUE))', () => {
+  it.each([
+    ['unweighted_bh', undefined, 'bh'],
+    ['fw_bonferroni', { variable: 'fw', type: 'frequency' as const }, 'bonferroni'],
+  ] as const)('%s', (key, weight, adjust) => {
+    const b = banner(ds, {
+      row: 'b',
+      columns: { total: true, items: [{ variable: 'a' }, { nest: ['x', 'z'] }] },
+      weight,
+      tests: { adjust, alpha: 0.05 },
+      means: true,
+    });
+    expect(b.means!.sig).toEqual(ex.mean_tests[key]);
+  });
+
+  it('are not given for sampling weights', () => {
+    const b = banner(ds, {
+      row: 'b',
+      columns: { total: true, items: [{ variable: 'a' }] },
+      weight: { variable: 'w', type: 'sampling' },
+      tests: { adjust: 'none', alpha: 0.05 },
+      means: true,
+    });
+    expect(b.means!.sig).toBeUndefined();
+  });
+});

@@ -62,3 +62,27 @@ one <- function(type, adjust) {
 }
 res <- list(sampling_bh = one("sampling", "BH"), frequency_bonferroni = one("frequency", "bonferroni"))
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(dir, "expected-banner.json"))
+
+# Column-mean t-tests (mean of b per column), pooled SD over the group as SPSS CTABLES ALLCATS:
+# R pairwise.t.test(pool.sd = TRUE); the integer frequency weight fw is applied by repeating cases.
+mean_letters <- function(dd, adjust) {
+  cols2 <- list(); grp2 <- c()
+  for (k in 1:4) { cols2[[paste0("a=", k)]] <- dd$a %in% k; grp2[paste0("a=", k)] <- 1 }
+  for (xo in 0:1) for (zi in 0:1) { nm <- sprintf("x=%d|z=%d", xo, zi); cols2[[nm]] <- dd$x == xo & dd$z == zi; grp2[nm] <- 2 + xo }
+  sig <- c(total = "", setNames(rep("", length(cols2)), names(cols2)))
+  for (g in unique(grp2)) {
+    idx <- names(grp2)[grp2 == g]
+    lab <- rep(NA_integer_, nrow(dd)); for (k in seq_along(idx)) lab[cols2[[idx[k]]]] <- k
+    keep <- !is.na(lab)
+    pt <- pairwise.t.test(dd$b[keep], factor(lab[keep], levels = seq_along(idx)), pool.sd = TRUE, p.adjust.method = adjust)$p.value
+    mu <- tapply(dd$b[keep], factor(lab[keep], levels = seq_along(idx)), mean)
+    for (i in seq_along(idx)) for (j in seq_along(idx)) if (i < j && !is.na(pt[j - 1, i]) && pt[j - 1, i] < 0.05) {
+      hi <- if (mu[i] > mu[j]) i else j; lo <- if (hi == i) j else i
+      sig[idx[hi]] <- paste0(sig[idx[hi]], LETTERS[lo])
+    }
+  }
+  unname(sapply(sig, function(s) paste(sort(strsplit(s, "")[[1]]), collapse = "")))
+}
+e <- read.csv(file.path(dir, "fixture.csv")); e$a[e$a %in% 9] <- NA; e <- e[!is.na(e$b), ]
+res$mean_tests <- list(unweighted_bh = mean_letters(e, "BH"), fw_bonferroni = mean_letters(e[rep(seq_len(nrow(e)), e$fw), ], "bonferroni"))
+writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(dir, "expected-banner.json"))
