@@ -110,6 +110,11 @@ add("ols_svy_design", c(spec_sw, list(design = list(strata = "st", cluster = "ps
 ds3 <- svydesign(ids = ~1, strata = ~st, weights = ~sw, data = ms)
 add("ols_svy_strata", c(spec_sw, list(design = list(strata = "st"))), svy_case(svyglm(fml, design = ds3), "design"))
 
+# A filter with a design is a domain (survey's subset): filtered-out cases still count as PSUs.
+add("ols_svy_design_filter", c(spec_sw, list(design = list(strata = "st", cluster = "psu"), filter = "wave != 4")),
+    svy_case(svyglm(fml, design = subset(ds2, wave != 4)), "design"))
+add("ols_svy_weights_filter", c(spec_sw, list(filter = "wave != 4")), svy_case(svyglm(fml, design = subset(ds1, wave != 4)), "design"))
+
 # Logistic regression: models yb == 2.
 lfml <- yb01 ~ x1 + x2 + sexf
 spec_lg <- list(dependent = "yb", predictors = c("x1", "x2"), categorical = list(list(variable = "sex")), model = "logit")
@@ -130,6 +135,8 @@ gx <- glm(lfml, family = binomial, data = ex, control = ctl)
 add("logit_freq", c(spec_lg, list(weight = list(variable = "fw", type = "frequency"), se = "classical")), glm_case(gx, vcov(gx), "classical"))
 gs <- svyglm(lfml, design = ds2, family = quasibinomial, control = ctl)
 lg_svy <- svy_case(gs, "design")
+add("logit_svy_weights", c(spec_lg, list(weight = list(variable = "sw", type = "sampling"), se = "classical")),
+    svy_case(svyglm(lfml, design = ds1, family = quasibinomial, control = ctl), "design"))
 add("logit_svy_design", c(spec_lg, list(weight = list(variable = "sw", type = "sampling"), design = list(strata = "st", cluster = "psu"), se = "classical")), lg_svy)
 
 # Fixed effects: lm with id dummies; robust errors from sandwich on that model.
