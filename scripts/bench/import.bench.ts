@@ -63,24 +63,29 @@ function median(xs: number[]): number {
 /** Child mode: one timed read, reporting time, peak RSS growth and the stored column bytes. */
 async function readOnce(): Promise<void> {
   const base = process.memoryUsage().rss;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const ds = await readSav(FILE);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   const peak = process.resourceUsage().maxRSS * 1024;
   const bytes = ds.columns.reduce((n, c) => n + (c.kind === 'numeric' ? c.data.byteLength : c.codes.byteLength), 0);
-  console.log(JSON.stringify({ ms, rows: ds.rows, growthMb: (peak - base) / 2 ** 20, columnsMb: bytes / 2 ** 20 }));
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: ds.rows, growthMb: (peak - base) / 2 ** 20, columnsMb: bytes / 2 ** 20 }));
 }
 
-function havenMs(): number | null {
+/** Median wall and CPU milliseconds of haven::read_sav over 3 reads, timed inside R. */
+function haven(): { ms: number; cpuMs: number } | null {
   try {
     execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
   } catch {
     return null;
   }
-  const r = `suppressMessages(library(haven)); ms <- c();
-for (i in 1:3) { invisible(gc()); t0 <- proc.time()[["elapsed"]]; d <- read_sav("${FILE}"); ms <- c(ms, (proc.time()[["elapsed"]] - t0) * 1000); rm(d) }
-cat(median(ms))`;
-  return Number(execFileSync('Rscript', ['-e', r], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim());
+  const r = `suppressMessages(library(haven)); ms <- c(); cpu <- c();
+for (i in 1:3) { invisible(gc()); t0 <- proc.time(); d <- read_sav("${FILE}"); t <- proc.time() - t0;
+  ms <- c(ms, t[["elapsed"]] * 1000); cpu <- c(cpu, (t[["user.self"]] + t[["sys.self"]]) * 1000); rm(d) }
+cat(median(ms), median(cpu))`;
+  const [ms, cpuMs] = execFileSync('Rscript', ['-e', r], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split(/\s+/).map(Number);
+  return { ms, cpuMs };
 }
 
 async function main(): Promise<void> {
@@ -91,16 +96,19 @@ async function main(): Promise<void> {
     await writeSav(FILE, benchDataset(ROWS), { compression: 'bytecode' });
     console.log(`# wrote ${FILE} in ${Math.round(performance.now() - t0)} ms`);
   }
-  const runs: { ms: number; rows: number; growthMb: number; columnsMb: number }[] = [];
+  const runs: { ms: number; cpuMs: number; rows: number; growthMb: number; columnsMb: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--read-once', '--rows', String(ROWS)], { encoding: 'utf8' });
     runs.push(JSON.parse(out.trim().split('\n').pop()!));
   }
   if (runs.some((r) => r.rows !== ROWS)) throw new Error(`read ${runs.map((r) => r.rows)} rows, expected ${ROWS}`);
   const ours = median(runs.map((r) => r.ms));
-  const haven = havenMs();
-  const ratio = haven === null ? 'NA' : (haven / ours).toFixed(2);
-  console.log(`BENCH import duiding_ms=${Math.round(ours)} haven_ms=${haven === null ? 'NA' : Math.round(haven)} ratio=${ratio}`);
+  const oursCpu = median(runs.map((r) => r.cpuMs));
+  const h = haven();
+  const ratio = h === null ? 'NA' : (h.ms / ours).toFixed(2);
+  console.log(`BENCH import duiding_ms=${Math.round(ours)} haven_ms=${h === null ? 'NA' : Math.round(h.ms)} ratio=${ratio}`);
+  // CPU time is less sensitive than wall time to other work on a shared machine.
+  console.log(`# cpu duiding_cpu_ms=${Math.round(oursCpu)} haven_cpu_ms=${h === null ? 'NA' : Math.round(h.cpuMs)}`);
   const growth = Math.max(...runs.map((r) => r.growthMb));
   console.log(`BENCH import-memory duiding_mb=${Math.round(growth)} columns_mb=${Math.round(runs[0].columnsMb)}`);
 }

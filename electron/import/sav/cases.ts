@@ -127,29 +127,32 @@ async function decodeUncompressed(ctx: DecodeContext, sink: CaseSink, progress: 
   }
 }
 
-async function decodeBytecode(ctx: DecodeContext, sink: CaseSink, progress: Progress, limit: number): Promise<void> {
-  const s = ctx.stream;
-  const plan = ctx.dict.plan;
-  const { kind, target, dest, keep } = plan;
-  const slots = plan.slots;
-  const bias = ctx.bias;
-  const le = ctx.src.littleEndian;
-  const numeric = sink.numeric;
-  const scratch = sink.scratch;
-  let k = 0; // slot within the current case
-  for (;;) {
-    const full = await s.ensure(72);
-    progress.tick(sink.rows);
-    const buf = s.buf;
-    const view = s.view;
-    const end = s.end;
-    let pos = s.pos;
-    if (!full && end - pos < 8) {
-      if (k !== 0 || end - pos !== 0) fail(ctx, 'file ends inside a compressed case');
-      return;
-    }
-    // Start a command block only when it and its 8 possible raw values are buffered (or the file ends).
-    const startLimit = full ? end - 72 : end - 8;
+/**
+ * Bytecode decoding as a synchronous step over the buffered bytes, kept apart from the async refill
+ * loop so the optimiser sees a plain hot loop. State that spans refills: the slot within the case.
+ */
+class BytecodeDecoder {
+  k = 0;
+  ended = false;
+  private readonly slots: number;
+
+  constructor(
+    private readonly ctx: DecodeContext,
+    private readonly sink: CaseSink,
+    private readonly limit: number,
+  ) {
+    this.slots = ctx.dict.plan.slots;
+  }
+
+  /** Decodes command blocks starting at `pos` while they start at or before `startLimit`; returns the new position. */
+  run(buf: Buffer, view: DataView, pos: number, startLimit: number, end: number): number {
+    const { kind, target, dest, keep } = this.ctx.dict.plan;
+    const numeric = this.sink.numeric;
+    const scratch = this.sink.scratch;
+    const bias = this.ctx.bias;
+    const le = this.ctx.src.littleEndian;
+    const slots = this.slots;
+    let k = this.k;
     while (pos <= startLimit) {
       const cmd = pos;
       pos += 8;
@@ -157,19 +160,13 @@ async function decodeBytecode(ctx: DecodeContext, sink: CaseSink, progress: Prog
         const code = buf[cmd + ci];
         if (code === CODE_PAD) continue;
         if (code === CODE_EOF) {
-          if (k !== 0) {
-            s.pos = pos;
-            fail(ctx, 'end-of-data code inside a case');
-          }
-          s.pos = pos;
-          return;
+          if (k !== 0) this.fail(pos, 'end-of-data code inside a case');
+          this.ended = true;
+          return pos;
         }
         const kd = kind[k];
         if (code === CODE_RAW) {
-          if (pos + 8 > end) {
-            s.pos = pos;
-            fail(ctx, 'file ends inside a compressed value');
-          }
+          if (pos + 8 > end) this.fail(pos, 'file ends inside a compressed value');
           if (kd === SLOT_NUMERIC) {
             const v = view.getFloat64(pos, le);
             numeric[target[k]].push(v <= SYSMIS_LIMIT ? NaN : v);
@@ -183,12 +180,39 @@ async function decodeBytecode(ctx: DecodeContext, sink: CaseSink, progress: Prog
         }
         if (++k === slots) {
           k = 0;
-          s.pos = pos;
-          sink.endCase(ctx.src.offset);
-          if (sink.rows >= limit) return;
+          this.ctx.stream.pos = pos;
+          this.sink.endCase(this.ctx.src.offset);
+          if (this.sink.rows >= this.limit) {
+            this.k = 0;
+            this.ended = true;
+            return pos;
+          }
         }
       }
     }
-    s.pos = pos;
+    this.k = k;
+    return pos;
+  }
+
+  private fail(pos: number, reason: string): never {
+    this.ctx.stream.pos = pos;
+    return fail(this.ctx, reason);
+  }
+}
+
+async function decodeBytecode(ctx: DecodeContext, sink: CaseSink, progress: Progress, limit: number): Promise<void> {
+  const s = ctx.stream;
+  const dec = new BytecodeDecoder(ctx, sink, limit);
+  for (;;) {
+    const full = await s.ensure(72);
+    progress.tick(sink.rows);
+    const end = s.end;
+    if (!full && end - s.pos < 8) {
+      if (dec.k !== 0 || end - s.pos !== 0) fail(ctx, 'file ends inside a compressed case');
+      return;
+    }
+    // Start a command block only when it and its 8 possible raw values are buffered (or the file ends).
+    s.pos = dec.run(s.buf, s.view, s.pos, full ? end - 72 : end - 8, end);
+    if (dec.ended) return;
   }
 }
