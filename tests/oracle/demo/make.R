@@ -20,9 +20,12 @@ ct <- table(v$gemeente, v$vertrouwen)
 pearson <- suppressWarnings(chisq.test(ct, correct = FALSE))
 lr <- 2 * sum(ifelse(ct > 0, ct * log(ct / pearson$expected), 0))
 wct <- xtabs(gewicht ~ gemeente + vertrouwen, data = v)
-# Domain estimation: the design is the whole sample, the test runs on the subset of valid answers.
+# The design is the whole sample; "weet niet" is NA, as haven's zap_missing would make it. survey then
+# keeps the design's degrees of freedom (n - 1). Note: subset(des, vertrouwen != 9) would instead use the
+# domain's n - 1 for ddf (same F and ndf); Duiding follows the NA convention.
+d$vertrouwen_na <- ifelse(d$vertrouwen == 9, NA, d$vertrouwen)
 des <- svydesign(ids = ~1, weights = ~gewicht, data = d)
-rs <- svychisq(~gemeente + vertrouwen, subset(des, vertrouwen != 9), statistic = "F")
+rs <- svychisq(~gemeente + vertrouwen_na, des, statistic = "F")
 out$crosstab <- list(
   count = unclass(unname(as.matrix(ct))), weighted = unclass(unname(as.matrix(wct))),
   pearson = list(value = unname(pearson$statistic), df = unname(pearson$parameter), p = pearson$p.value),
