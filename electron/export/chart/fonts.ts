@@ -14,7 +14,14 @@ export const CHART_FONT_FAMILY = 'Liberation Sans';
 export function fontDir(): string {
   // Bundled to CommonJS there is no import.meta.url, under tsx/vitest there is no __dirname.
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../../resources/fonts'), resolve(here, '../resources/fonts'), resolve(process.cwd(), 'resources/fonts')];
+  // Source tree (electron/export/chart), a bundle in dist/electron, a packaged app's resources, the cwd.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [
+    resolve(here, '../../../resources/fonts'),
+    resolve(here, '../../resources/fonts'),
+    ...(packaged ? [join(packaged, 'fonts'), join(packaged, 'resources/fonts')] : []),
+    resolve(process.cwd(), 'resources/fonts'),
+  ];
   const found = candidates.find((d) => existsSync(join(d, 'LiberationSans-Regular.ttf')));
   if (!found) throw new Error(`bundled chart font not found (looked in ${candidates.join(', ')})`);
   return found;
@@ -23,6 +30,14 @@ export function fontDir(): string {
 export function fontFiles(): string[] {
   const dir = fontDir();
   return [join(dir, 'LiberationSans-Regular.ttf'), join(dir, 'LiberationSans-Bold.ttf')];
+}
+
+/**
+ * resvg is native code and cannot read inside app.asar: a packaged app must unpack resources/fonts
+ * (electron-builder `asarUnpack`), and resvg gets the unpacked path.
+ */
+export function nativeFontFiles(): string[] {
+  return fontFiles().map((f) => f.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'));
 }
 
 let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;

@@ -6,7 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { chartCanvas } from '../../../shared/chart/spec';
-import { CHART_FONT_FAMILY, fontFiles, measureCssFont } from './fonts';
+import { CHART_FONT_FAMILY, measureCssFont, nativeFontFiles } from './fonts';
 import { setPngDpi } from './png';
 
 let platformReady = false;
@@ -82,7 +82,7 @@ export function renderChartPng(svg: string, size: PngSize): Buffer {
   const sized = setRootSize(svg, String(pixelWidth), String(pixelHeight), ' preserveAspectRatio="none"');
   const resvg = new Resvg(sized, {
     fitTo: { mode: 'original' },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+    font: { fontFiles: nativeFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
     background: '#ffffff',
     shapeRendering: 2,
     textRendering: 1,
