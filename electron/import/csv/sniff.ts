@@ -3,8 +3,7 @@
  * separator, header row, and per column numeric/date/string. Every guess can be overridden by the
  * caller (the import dialog shows the preview and lets the user change them).
  */
-import { open } from 'node:fs/promises';
-import { ImportError } from '../import-error';
+import { openForImport } from '../dta/bytes';
 import { chunkDecoder, type CsvEncoding, guessEncoding } from './decode';
 import { CsvSyntaxError, RecordSplitter } from './records';
 import { type DateLayout, type Decimal, detectDateLayout, MISSING_TOKENS, parseNumber } from './values';
@@ -36,12 +35,7 @@ export interface Sample {
 }
 
 export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<{ raw: Uint8Array; complete: boolean }> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new ImportError(path, `cannot open file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const fh = await openForImport(path);
   try {
     const buf = new Uint8Array(bytes + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);

@@ -3,9 +3,18 @@
  * comes from the file is checked against the file size before anything is allocated, so a header that
  * claims 10^12 rows or a 2 GB label fails with an ImportError instead of exhausting memory.
  */
-import type { FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { decodeCp1252, firstInvalidUtf8 } from '../csv/decode';
 import { ImportError } from '../import-error';
+
+/** Opens a file for reading; a missing or unreadable file is an ImportError, not a Node error. */
+export async function openForImport(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (e) {
+    throw new ImportError(path, `cannot open file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
 
 export class ByteSource {
   constructor(

@@ -2,14 +2,14 @@
  * Stata .dta reader (formats 113–119). The data section is read in chunks of rows with progress and
  * cancel; labels and strLs are read first or after, from their own sections.
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { NumericColumnBuilder, StringColumnBuilder } from '../../../shared/model/column-builder';
 import type { Column, Dataset, VariableMeta } from '../../../shared/model/dataset';
 import { newVariable, sysmisSentinel } from '../../../shared/model/dataset';
-import { ImportCancelled, ImportError } from '../import-error';
+import { ImportCancelled } from '../import-error';
 import type { ImportOptions } from '../types';
-import { ByteSource, decodeText } from './bytes';
+import { ByteSource, decodeText, openForImport } from './bytes';
 import { convertFormat } from './formats';
 import { type DtaLayout, readLayout, typeWidth } from './layout';
 import { EXT_BASE, EXT_TOP, extLabel, numDecoder } from './missing';
@@ -137,12 +137,7 @@ function finish(l: DtaLayout, sinks: Sink[], tables: Map<string, Record<string, 
 
 export async function readDta(path: string, o: ImportOptions = {}): Promise<Dataset> {
   if (o.signal?.aborted) throw new ImportCancelled();
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new ImportError(path, `cannot open file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const fh = await openForImport(path);
   try {
     const src = new ByteSource(path, fh, (await stat(path)).size);
     const l = await readLayout(src);

@@ -39,3 +39,22 @@ export class ExprError extends Error {
     this.unknown = unknown;
   }
 }
+
+/** Calls `visit` on every node and variable range of a tree, depth first. */
+export function walk(n: Ast | CallArg, visit: (n: Ast | CallArg) => void): void {
+  visit(n);
+  switch (n.kind) {
+    case 'unary':
+      return walk(n.arg, visit);
+    case 'binary':
+      walk(n.left, visit);
+      return walk(n.right, visit);
+    case 'in':
+      walk(n.arg, visit);
+      return n.values.forEach((v) => walk(v, visit));
+    case 'call':
+      return n.args.forEach((a) => walk(a, visit));
+    default:
+      return;
+  }
+}

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../model/dataset';
 import { findVariable } from '../../model/dataset';
-import { type Ast, type CallArg, ExprError } from './ast';
+import { type Ast, ExprError, walk } from './ast';
 import { compileCall } from './calls';
 import { fusedCompare } from './fused';
 import { BLOCK, constBlock, type NumBlock, numBlock, numericReader, rtrim, type StrBlock, stringReader, stringTable } from './readers';
@@ -26,70 +26,34 @@ function isSysmisConstant(name: string): boolean {
  */
 export function variablesOf(ast: Ast, ds: Pick<Dataset, 'variables'>): string[] {
   const used = new Set<number>();
-  const visit = (n: Ast | CallArg): void => {
-    switch (n.kind) {
-      case 'var': {
-        const k = findVariable(ds as Dataset, n.name);
-        if (k >= 0) used.add(k);
-        return;
-      }
-      case 'range': {
-        const a = findVariable(ds as Dataset, n.from);
-        const b = findVariable(ds as Dataset, n.to);
-        if (a >= 0 && b >= a) for (let k = a; k <= b; k++) used.add(k);
-        return;
-      }
-      case 'unary':
-        return visit(n.arg);
-      case 'binary':
-        visit(n.left);
-        return visit(n.right);
-      case 'in':
-        visit(n.arg);
-        return n.values.forEach(visit);
-      case 'call':
-        return n.args.forEach(visit);
-      default:
-        return;
-    }
-  };
-  visit(ast);
+  const find = (name: string): number => findVariable(ds as Dataset, name);
+  walk(ast, (n) => {
+    if (n.kind === 'var' && find(n.name) >= 0) used.add(find(n.name));
+    if (n.kind !== 'range') return;
+    const a = find(n.from);
+    const b = find(n.to);
+    if (a >= 0 && b >= a) for (let k = a; k <= b; k++) used.add(k);
+  });
   return [...used].sort((x, y) => x - y).map((k) => ds.variables[k].name);
 }
 
 /** Throws one ExprError listing every unknown variable, pointing at the first. */
 export function checkVariables(ast: Ast, ds: Dataset): void {
   const unknown: { name: string; pos: number }[] = [];
-  const visit = (n: Ast | CallArg): void => {
-    switch (n.kind) {
-      case 'var':
-        if (!isSysmisConstant(n.name) && findVariable(ds, n.name) < 0) unknown.push({ name: n.name, pos: n.pos });
-        return;
-      case 'range': {
-        const a = findVariable(ds, n.from);
-        const b = findVariable(ds, n.to);
-        if (a < 0) unknown.push({ name: n.from, pos: n.pos });
-        if (b < 0) unknown.push({ name: n.to, pos: n.pos });
-        if (a >= 0 && b >= 0 && b < a) {
-          throw new ExprError(`'${n.from} to ${n.to}': ${n.to} comes before ${n.from} in the dataset`, n.pos);
-        }
-        return;
-      }
-      case 'unary':
-        return visit(n.arg);
-      case 'binary':
-        visit(n.left);
-        return visit(n.right);
-      case 'in':
-        visit(n.arg);
-        return n.values.forEach(visit);
-      case 'call':
-        return n.args.forEach(visit);
-      default:
-        return;
+  walk(ast, (n) => {
+    if (n.kind === 'var') {
+      if (!isSysmisConstant(n.name) && findVariable(ds, n.name) < 0) unknown.push({ name: n.name, pos: n.pos });
+      return;
     }
-  };
-  visit(ast);
+    if (n.kind !== 'range') return;
+    const a = findVariable(ds, n.from);
+    const b = findVariable(ds, n.to);
+    if (a < 0) unknown.push({ name: n.from, pos: n.pos });
+    if (b < 0) unknown.push({ name: n.to, pos: n.pos });
+    if (a >= 0 && b >= 0 && b < a) {
+      throw new ExprError(`'${n.from} to ${n.to}': ${n.to} comes before ${n.from} in the dataset`, n.pos);
+    }
+  });
   if (unknown.length > 0) {
     const names = [...new Set(unknown.map((u) => u.name))];
     const msg = names.length === 1 ? `Unknown variable '${names[0]}'` : `Unknown variables: ${names.join(', ')}`;
@@ -246,50 +210,20 @@ function arithmetic(op: string, a: NumBlock, b: NumBlock): NumBlock {
   }
 }
 
-/** A comparison with a missing operand is missing. `x op constant` gets its own loops. */
+/**
+ * A comparison with a missing operand is missing. (`variable op constant`, the hot case, never gets
+ * here: it is a fused kernel, see fused.ts.)
+ */
 function compareNumbers(op: string, a: NumBlock, b: NumBlock, rightConstant: boolean): NumBlock {
+  const cmp = NUM_CMP[op];
   if (rightConstant) {
     const c = b(0, 1)[0];
     if (c !== c) return constBlock(NaN);
-    const loop = (test: (v: number) => boolean): NumBlock =>
-      numBlock((out, s, n) => {
-        const x = a(s, n);
-        for (let j = 0; j < n; j++) {
-          const v = x[j];
-          out[j] = v !== v ? NaN : test(v) ? 1 : 0;
-        }
-      });
-    switch (op) {
-      case '=':
-        return numBlock((out, s, n) => {
-          const x = a(s, n);
-          for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : x[j] === c ? 1 : 0;
-        });
-      case '<>':
-        return numBlock((out, s, n) => {
-          const x = a(s, n);
-          for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : x[j] !== c ? 1 : 0;
-        });
-      case '<':
-        return numBlock((out, s, n) => {
-          const x = a(s, n);
-          for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : x[j] < c ? 1 : 0;
-        });
-      case '<=':
-        return numBlock((out, s, n) => {
-          const x = a(s, n);
-          for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : x[j] <= c ? 1 : 0;
-        });
-      case '>':
-        return numBlock((out, s, n) => {
-          const x = a(s, n);
-          for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : x[j] > c ? 1 : 0;
-        });
-      default:
-        return loop((v) => v >= c);
-    }
+    return numBlock((out, s, n) => {
+      const x = a(s, n);
+      for (let j = 0; j < n; j++) out[j] = x[j] !== x[j] ? NaN : cmp(x[j], c) ? 1 : 0;
+    });
   }
-  const cmp = NUM_CMP[op];
   return numBlock((out, s, n) => {
     const x = a(s, n);
     const y = b(s, n);

@@ -1,4 +1,4 @@
-export { type Ast, type BinaryOp, type CallArg, ExprError, type UnaryOp, type VarRange } from './ast';
+export { type Ast, type BinaryOp, type CallArg, ExprError, type UnaryOp, type VarRange, walk } from './ast';
 export { checkVariables, compileExpr, variablesOf } from './compile';
 export { evaluateFilter, evaluateNumeric } from './evaluate';
 export { FUNCTIONS } from './functions';
