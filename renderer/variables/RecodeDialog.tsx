@@ -7,6 +7,7 @@ import type { VariableMeta } from '../../shared/model/dataset';
 import { invoke, toApiError } from '../api/client';
 import { Dialog, SaveCancel } from '../components/Dialog';
 import { VariableSelect } from '../components/VariableSelect';
+import { useRows } from '../components/useRows';
 import { useI18n } from '../i18n/i18n';
 import { newRuleRow, rowsToRules, type RuleRow } from './recode-rules';
 
@@ -24,9 +25,8 @@ export function RecodeDialog({ dataset, variables, onDone, onClose }: DeriveDial
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
   const [label, setLabel] = useState('');
-  const [rows, setRows] = useState<RuleRow[]>([newRuleRow()]);
+  const { rows, update, remove, add } = useRows<RuleRow>([newRuleRow()]);
   const [error, setError] = useState<string | null>(null);
-  const update = (i: number, patch: Partial<RuleRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
     if (!source || !target.trim()) return setError(t('rc.needNames'));
@@ -96,7 +96,7 @@ export function RecodeDialog({ dataset, variables, onDone, onClose }: DeriveDial
                 <input aria-label={`${t('rc.newLabel')} ${i + 1}`} value={r.label} onChange={(e) => update(i, { label: e.target.value })} />
               </td>
               <td>
-                <button type="button" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                <button type="button" onClick={() => remove(i)}>
                   {t('vl.remove')}
                 </button>
               </td>
@@ -104,7 +104,7 @@ export function RecodeDialog({ dataset, variables, onDone, onClose }: DeriveDial
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => setRows((rs) => [...rs, newRuleRow()])} data-testid="rc-add">
+      <button type="button" onClick={() => add(newRuleRow())} data-testid="rc-add">
         {t('rc.addRule')}
       </button>
       {error && (

@@ -4,6 +4,7 @@ import type { VariableMeta } from '../../shared/model/dataset';
 import { Dialog, SaveCancel } from '../components/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { parseNumber } from './summaries';
+import { useRows } from '../components/useRows';
 
 interface Row {
   code: string;
@@ -12,10 +13,9 @@ interface Row {
 
 export function ValueLabelsDialog({ meta, onSave, onClose }: { meta: VariableMeta; onSave(labels: Record<string, string>): void; onClose(): void }) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<Row[]>(() => Object.entries(meta.valueLabels).map(([code, label]) => ({ code, label })));
+  const { rows, update, remove, add } = useRows<Row>(() => Object.entries(meta.valueLabels).map(([code, label]) => ({ code, label })));
   const [error, setError] = useState<string | null>(null);
 
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = () => {
     const out: Record<string, string> = {};
@@ -57,7 +57,7 @@ export function ValueLabelsDialog({ meta, onSave, onClose }: { meta: VariableMet
                 <input className="label-input" value={r.label} aria-label={`${t('vl.label')} ${i + 1}`} onChange={(e) => update(i, { label: e.target.value })} />
               </td>
               <td>
-                <button type="button" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                <button type="button" onClick={() => remove(i)}>
                   {t('vl.remove')}
                 </button>
               </td>
@@ -65,7 +65,7 @@ export function ValueLabelsDialog({ meta, onSave, onClose }: { meta: VariableMet
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => setRows((rs) => [...rs, { code: '', label: '' }])}>
+      <button type="button" onClick={() => add({ code: '', label: '' })}>
         {t('vl.add')}
       </button>
       {error && (

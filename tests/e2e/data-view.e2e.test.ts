@@ -3,9 +3,8 @@
  * row 6,000, labels toggle, and a label edit survives a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { loadProjectDataset, startE2E, type E2E } from './harness';
 import { rowPage } from '../../electron/handlers/rows';
-import { ProjectStore } from '../../electron/store/project-store';
 
 let e: E2E;
 
@@ -19,17 +18,11 @@ afterAll(async () => {
 
 /** What the backend itself says row `index` holds, read from the project file, not through the UI. */
 function expectedCell(projectPath: string, index: number, variable: string, labels: boolean): string | number | null {
-  const store = ProjectStore.open(projectPath);
-  try {
-    const name = store.listDatasets()[0].name;
-    const page = rowPage(store.loadDataset(name), index, 1, labels);
-    return page.values[0][page.columns.indexOf(variable)];
-  } finally {
-    store.close();
-  }
+  const page = rowPage(loadProjectDataset(projectPath), index, 1, labels);
+  return page.values[0][page.columns.indexOf(variable)];
 }
 
-describe('data view', () => {
+describe('data view', { timeout: 120_000 }, () => {
   it('opens the demo project on a fresh start', async () => {
     const { page } = e;
     await page.getByTestId('project-name').filter({ hasText: 'demo' }).waitFor();
@@ -75,7 +68,7 @@ describe('data view', () => {
   });
 });
 
-describe('variable view', () => {
+describe('variable view', { timeout: 120_000 }, () => {
   it('edits a variable label that survives a reload, and undo restores it', async () => {
     const { page } = e;
     await page.getByRole('tab', { name: 'Variabelen' }).click();

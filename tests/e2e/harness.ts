@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
+import { ProjectStore } from '../../electron/store/project-store';
+import type { Dataset } from '../../shared/model/dataset';
 
 export const CHROMIUM = process.env.DUIDING_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,4 +94,14 @@ export async function startE2E(): Promise<E2E> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The first dataset of a project file, read directly from the store (not through the UI or host). */
+export function loadProjectDataset(projectPath: string): Dataset {
+  const store = ProjectStore.open(projectPath);
+  try {
+    return store.loadDataset(store.listDatasets()[0].name);
+  } finally {
+    store.close();
+  }
 }

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserMissing, numericAt, type Dataset, type NumericColumn } from '../../shared/model/dataset';
-import { ProjectStore } from '../../electron/store/project-store';
-import { startE2E, type E2E } from './harness';
+import { loadProjectDataset, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -14,12 +13,7 @@ const nl0 = (v: number) => new Intl.NumberFormat('nl-NL').format(v);
 
 beforeAll(async () => {
   e = await startE2E();
-  const store = ProjectStore.open(e.projectPath);
-  try {
-    ds = store.loadDataset(store.listDatasets()[0].name);
-  } finally {
-    store.close();
-  }
+  ds = loadProjectDataset(e.projectPath);
 });
 
 afterAll(async () => {
@@ -53,7 +47,7 @@ const GROUPS: [string, number, number][] = [
   ['65+', 65, Infinity],
 ];
 
-describe('recode and saved tables', () => {
+describe('recode and saved tables', { timeout: 120_000 }, () => {
   it('recodes leeftijd into three groups in the variable view', async () => {
     const { page } = e;
     await page.getByRole('tab', { name: 'Variabelen' }).click();

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../shared/model/dataset';
 import { banner } from '../../shared/engine/banner';
 import { regress } from '../../shared/engine/regression/index';
-import { ProjectStore } from '../../electron/store/project-store';
-import { startE2E, type E2E } from './harness';
+import { loadProjectDataset, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -18,19 +17,14 @@ const nl3 = (v: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigit
 
 beforeAll(async () => {
   e = await startE2E();
-  const store = ProjectStore.open(e.projectPath);
-  try {
-    ds = store.loadDataset(store.listDatasets()[0].name);
-  } finally {
-    store.close();
-  }
+  ds = loadProjectDataset(e.projectPath);
 });
 
 afterAll(async () => {
   await e?.close();
 });
 
-describe('table builder', () => {
+describe('table builder', { timeout: 120_000 }, () => {
   it('builds leefbaarheid × gemeente, weighted with column % and letters, matching the engine', async () => {
     const { page } = e;
     await page.getByRole('tab', { name: 'Tabellen' }).click();
@@ -102,7 +96,7 @@ describe('table builder', () => {
   });
 });
 
-describe('regression', () => {
+describe('regression', { timeout: 120_000 }, () => {
   it('runs a logistic regression and shows a coefficient equal to the engine', async () => {
     const { page } = e;
     await page.getByRole('tab', { name: 'Regressie' }).click();
