@@ -12,7 +12,15 @@ import { protectionNeed, weightedNeed } from './need';
 import type { RuleSet } from './rules';
 import { protectTable, type Layer } from './secondary';
 
-export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerResult {
+export interface BannerRuleOptions {
+  /**
+   * Column keys whose base must be withheld because another table of the same book withholds the
+   * same base (see applyRulesToBanners). They are hidden here too and must not be determined.
+   */
+  hideBases?: ReadonlySet<string>;
+}
+
+export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: BannerRuleOptions = {}): BannerResult {
   if (rs.name === 'none') {
     return { ...result, cells: result.cells.map((row) => row.map((c) => ({ ...c, suppressed: false }))), rules: summary(rs, 'safe') };
   }
@@ -46,7 +54,9 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerRes
   if (total < 0 && bases.every((b) => unsafeCount(b, rs) || b === 0)) {
     return blockAll(result, rs, [...reasons, 'every column base is below the threshold']);
   }
-  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
+  const linked = result.columns.map((c, k) => (opts.hideBases?.has(c.key) ? layout.base(k) : -1)).filter((c) => c >= 0 && !primary[c]);
+  if (linked.length > 0) reasons.push(`${linked.length} base(s) withheld because another table withholds the same base`);
+  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell] || linked.includes(cell), rs);
   const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
   if (result.weight) {
     const w = layout.flatten(
@@ -56,15 +66,15 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet): BannerRes
     layers.push({
       values: w,
       integer: false,
-      required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell], rs),
+      required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell] || linked.includes(cell), rs),
     });
   }
-  const prot = protectTable(layout.table, layers, primary);
+  const prot = protectTable(layout.table, layers, primary.map((p, c) => p || linked.includes(c)));
   if (prot.failures.length > 0) {
     return blockAll(result, rs, [...reasons, 'no suppression pattern found that protects every cell']);
   }
   const hide = prot.suppressed;
-  const secondary = prot.secondary.filter(Boolean).length;
+  const secondary = prot.secondary.filter(Boolean).length + linked.length;
   if (secondary > 0) {
     reasons.push(`${secondary} further cell(s) suppressed so that no suppressed value can be recomputed from the totals`);
   }

@@ -12,3 +12,4 @@ export { applyRulesToFreq, type DisclosedFreqCategory, type DisclosedFreqResult 
 export { checkerRows, type CheckerRow, type CheckerOptions } from './checker';
 export { overrideSchema, overrideCellSchema, type Override } from './override';
 export { suppressMagnitudeTable, type MagnitudeSuppression } from './magnitude';
+export { applyRulesToBanners } from './apply-banners';
