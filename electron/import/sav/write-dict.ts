@@ -142,7 +142,8 @@ function variableRecords(w: ByteWriter, vars: WriteVar[]): void {
 
 function valueLabelRecords(w: ByteWriter, vars: WriteVar[]): void {
   for (const v of vars) {
-    const entries = Object.entries(v.meta.valueLabels);
+    // A numeric variable's label keys must be numbers; anything else cannot be stored and is skipped.
+    const entries = Object.entries(v.meta.valueLabels).filter(([k]) => v.width > 0 || (k.trim() !== '' && !Number.isNaN(Number(k))));
     if (entries.length === 0 || v.width > 8) continue;
     w.i32(3).i32(entries.length);
     for (const [key, label] of entries) {

@@ -55,6 +55,14 @@ describe('writeSav', () => {
     });
   });
 
+  it('skips numeric value labels whose key is not a number', async () => {
+    const ds = writerDataset();
+    const vars = ds.variables.map((v, i) => (i === 1 ? { ...v, valueLabels: { '1': 'Man', abc: 'kapot', '': 'leeg' } } : v));
+    const out = join(dir, 'labels.sav');
+    await writeSav(out, { ...ds, variables: vars });
+    expect((await readSav(out)).variables[1].valueLabels).toEqual({ '1': 'Man' });
+  });
+
   it('leaves no file behind when the dataset cannot be written', async () => {
     const ds = writerDataset();
     const bad: Dataset = { ...ds, variables: ds.variables.slice(0, 1), columns: [{ kind: 'string', codes: new Int32Array(ds.rows), dict: ['x'.repeat(40000)] }] };
