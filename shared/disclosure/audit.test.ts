@@ -91,3 +91,21 @@ describe('auditSuppression', () => {
     expect(out.every((e) => e.lo === e.hi)).toBe(true);
   });
 });
+
+describe('auditing a published table without its hidden values', () => {
+  it('computes the same intervals when the hidden values are unknown (NaN)', () => {
+    const inner = [
+      [3, 20, 15],
+      [12, 14, 30],
+      [25, 8, 40],
+    ];
+    const L = crosstabLayout(3, 3);
+    const values = flattenCrosstab(inner, inner.map(sum), [0, 1, 2].map((j) => sum(inner.map((r) => r[j]))), sum(inner.map(sum)));
+    const cells = [L.interior(0, 0), L.interior(0, 1), L.interior(1, 0), L.interior(1, 1)];
+    const hidden = values.map((_v, i) => cells.includes(i));
+    const blind = values.map((v, i) => (hidden[i] ? NaN : v));
+    const withTruth = auditSuppression(values, hidden, L.table, () => 5, { integer: true });
+    const without = auditSuppression(blind, hidden, L.table, () => 5, { integer: true });
+    expect(without.map((e) => [e.lo, e.hi, e.ok])).toEqual(withTruth.map((e) => [e.lo, e.hi, e.ok]));
+  });
+});

@@ -41,7 +41,7 @@ export interface AuditOptions {
  * least one whole unit (an integer interval narrower than 1 is a single value).
  */
 export function neededWidth(required: number, value: number, integer: boolean): number {
-  const tol = 1e-7 * Math.max(1, Math.abs(value));
+  const tol = 1e-7 * Math.max(1, Number.isFinite(value) ? Math.abs(value) : 0);
   return integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, tol);
 }
 
@@ -105,22 +105,24 @@ function auditComponent(
   const out: AuditEntry[] = [];
   for (const cell of todo) {
     const j = index.get(cell)!;
+    // A hidden value may be unknown (NaN) when auditing someone else's published table.
     const value = values[cell];
+    const known = Number.isFinite(value);
     const required = margin(cell, value);
-    const tol = 1e-7 * Math.max(1, Math.abs(value));
+    const tol = 1e-7 * Math.max(1, known ? Math.abs(value) : 0);
     const round = (x: number, up: boolean) => (!opts.integer || !Number.isFinite(x) ? x : up ? Math.ceil(x - tol) : Math.floor(x + tol));
     const need = neededWidth(required, value, opts.integer === true);
     objective.fill(0);
     objective[j] = -1;
-    const upTarget = value + need;
+    const upTarget = known ? value + need : Infinity;
     const max = lp.minimize(objective, opts.decide ? () => lp.valueOf(j) >= upTarget - tol : undefined);
     let hi = max.status === 'unbounded' ? Infinity : max.early ? lp.valueOf(j) : -max.value;
-    hi = Math.max(round(hi, false), value);
+    hi = known ? Math.max(round(hi, false), value) : round(hi, false);
     objective[j] = 1;
     const downTarget = hi - need;
     const min = lp.minimize(objective, opts.decide ? () => lp.valueOf(j) <= downTarget + tol : undefined);
     let lo = min.early ? lp.valueOf(j) : min.value;
-    lo = Math.max(0, Math.min(round(lo, true), value));
+    lo = Math.max(0, known ? Math.min(round(lo, true), value) : round(lo, true));
     const ok = required <= 0 || hi - lo >= need - tol;
     out.push({ cell, value, lo, hi, required, ok });
   }
