@@ -88,9 +88,19 @@ export type BookSpecInput = z.input<typeof bookSpec>;
 export type Symbols = z.output<typeof symbolsSpec>;
 export type TestsSpec = z.output<typeof testsSpec>;
 
-/** Parse an untrusted spec (a JSON file or a renderer request); throws a ZodError naming the field. */
+/** A spec that does not validate; the message names every bad field on one line (CLI errors are one line). */
+export class BookSpecError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid book specification: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'BookSpecError';
+  }
+}
+
+/** Parse an untrusted spec (a JSON file or a renderer request). */
 export function parseBookSpec(input: unknown): BookSpec {
-  return bookSpec.parse(input);
+  const r = bookSpec.safeParse(input);
+  if (!r.success) throw new BookSpecError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return r.data;
 }
 
 /** What a written book contains, per table: where it is, and whether the output rules changed it. */
