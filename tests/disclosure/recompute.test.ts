@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyRulesToBanner } from '../../shared/disclosure/apply-banner';
 import { applyRulesToCrosstab } from '../../shared/disclosure/apply-crosstab';
+import { applyRulesToFreq } from '../../shared/disclosure/apply-freq';
 import { auditSuppression } from '../../shared/disclosure/audit';
 import { crosstabLayout, flattenCrosstab } from '../../shared/disclosure/linear-table';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
-import type { BannerResult, CrosstabTable } from '../../shared/model/results';
+import type { BannerResult, CrosstabTable, FreqResult } from '../../shared/model/results';
 import { enumerateCompletions, type Equation, type Term } from './brute-force';
 import { bannerFrom, crosstabFrom } from './fixtures';
 
@@ -141,6 +142,44 @@ describe('no suppressed value can be recomputed', () => {
     expect(out.rules.status).toBe('suppressed');
     const { eqs, unknowns, truthOf, isPrimary } = bannerEquations(out, [gemeente, geslacht]);
     expect(bruteForceProtected(unknowns, eqs, truthOf, isPrimary).proven).toBe(true);
+  });
+});
+
+describe('frequency tables', () => {
+  it.each([
+    ['one small category', [40, 3, 25, 30], [12]],
+    ['a small missing category', [40, 25, 31], [2]],
+    ['two small categories', [4, 3, 25, 30], []],
+  ])('%s', (_name, valid, missing) => {
+    const counts = [...valid, ...missing];
+    const freq: FreqResult = {
+      variable: 'oordeel',
+      weight: null,
+      categories: counts.map((count, k) => ({
+        code: k + 1,
+        label: `c${k + 1}`,
+        count,
+        weighted: count,
+        percent: null,
+        validPercent: null,
+        cumPercent: null,
+        missing: k >= valid.length,
+      })),
+      total: sum(counts),
+      validTotal: sum(valid),
+    };
+    const out = applyRulesToFreq(freq, rs);
+    expect(out.rules.status).toBe('suppressed');
+    const view = intruderView();
+    const cells = out.categories.map((c, k) => view.term(c.count, counts[k]));
+    const validTotal = view.term(out.validTotal, sum(valid));
+    const total = view.term(out.total, sum(counts));
+    const eqs: Equation[] = [
+      { parts: cells.slice(0, valid.length), total: validTotal },
+      { parts: [...cells.slice(valid.length), validTotal], total },
+    ];
+    const isPrimary = (u: number) => view.truthOf[u] > 0 && view.truthOf[u] < rs.minCount;
+    expect(bruteForceProtected(view.count(), eqs, view.truthOf, isPrimary, out.total).proven).toBe(true);
   });
 });
 
