@@ -77,8 +77,9 @@ export async function previewCsv(path: string, options: Partial<CsvOptions> = {}
   };
 }
 
+/** Columns whose inferred type a later cell contradicted; all are retyped in one restart. */
 class Retype {
-  constructor(readonly column: number) {}
+  constructor(readonly columns: Set<number>) {}
 }
 class BadEncoding {
   constructor(readonly offset: number) {}
@@ -101,6 +102,7 @@ async function pass(path: string, p: Plan, o: CsvReadOptions, totalBytes: number
   const sinks = p.columns.map((c) => makeSink(c.type, options.decimal, c.dateLayout));
   let cases = 0;
   let first = true;
+  const retype = new Set<number>();
   const splitter = new RecordSplitter(options.delimiter, options.quote, (fields, line) => {
     if (first) {
       first = false;
@@ -111,7 +113,12 @@ async function pass(path: string, p: Plan, o: CsvReadOptions, totalBytes: number
     }
     for (let k = 0; k < width; k++) {
       if (sinks[k].push(fields[k])) continue;
-      if (!p.fixed.has(k)) throw new Retype(k);
+      if (!p.fixed.has(k)) {
+        // Keep reading to find every such column, so one restart fixes them all.
+        retype.add(k);
+        sinks[k] = makeSink('string', options.decimal, null);
+        continue;
+      }
       const want = p.columns[k].type === 'date' ? 'a date' : 'a number';
       throw new ImportError(path, `column ${p.names[k].name}: '${fields[k]}' is not ${want}`, { line });
     }
@@ -148,6 +155,7 @@ async function pass(path: string, p: Plan, o: CsvReadOptions, totalBytes: number
   } finally {
     await fh.close();
   }
+  if (retype.size > 0) throw new Retype(retype);
   o.onProgress?.({ bytes: totalBytes, totalBytes, cases });
   return { sinks, cases };
 }
@@ -163,14 +171,15 @@ export async function readCsv(path: string, o: CsvReadOptions = {}): Promise<Dat
   const given = pickCsvOptions(o);
   let p: Plan = await plan(path, given, o.types);
   const totalBytes = (await stat(path)).size;
-  // Each retry fixes one column or the encoding, so this ends after at most width + 1 restarts.
+  // Each retry retypes every contradicted column at once or switches the encoding (once), so the file
+  // is read at most four times, and usually once.
   for (;;) {
     try {
       const { sinks, cases } = await pass(path, p, o, totalBytes);
       return build(path, o, p, sinks, cases);
     } catch (e) {
       if (e instanceof Retype) {
-        p = { ...p, columns: p.columns.map((c, k) => (k === e.column ? { type: 'string', dateLayout: null } : c)) };
+        p = { ...p, columns: p.columns.map((c, k) => (e.columns.has(k) ? { type: 'string', dateLayout: null } : c)) };
         continue;
       }
       if (e instanceof BadEncoding) {
