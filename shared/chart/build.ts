@@ -12,6 +12,9 @@ import { smallMultiples } from './multiples';
 import { chartSpecSchema, type ChartLocale, type ChartSpec, type ChartSpecInput } from './spec';
 import type { ChartStyle } from './style';
 
+/** More groups than this in grouped bars become small multiples unless the spec says otherwise. */
+const MAX_GROUPED_SERIES = 6;
+
 export interface BuildEnv {
   /** Real text metrics (the Node renderer passes the bundled font's); default is an estimate. */
   measureText?: MeasureText;
@@ -36,7 +39,8 @@ export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput
   const data = toChartData(input, spec);
   const ctx = chartContext(spec, style, env.measureText ?? approximateMeasure, defaultDecimals(spec, data), data.isPct);
   let option: EChartsOption;
-  if (spec.multiples && spec.type === 'bar') option = smallMultiples(ctx, data);
+  const manyGroups = data.rows.length > 1 && data.cols.length > MAX_GROUPED_SERIES;
+  if (spec.type === 'bar' && (spec.multiples ?? manyGroups)) option = smallMultiples(ctx, data);
   else if (spec.type === 'bar') option = groupedBars(ctx, data);
   else if (spec.type === 'bar-stacked') option = stackedBars(ctx, data, false);
   else if (spec.type === 'bar-100') option = stackedBars(ctx, data, true);

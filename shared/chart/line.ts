@@ -8,7 +8,7 @@ import type { ChartData } from './data';
 import { buildFrame, widestLine, type ChartContext } from './layout';
 import { suppressedMarkers, type MarkerPoint } from './markers';
 import { footnotes, groupLabel, subtitleFor } from './notes';
-import { ptToPx } from './style';
+import { ptToPx, readableOn } from './style';
 
 export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
   const { spec, style } = ctx;
@@ -41,7 +41,7 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     symbol: 'circle',
     symbolSize: ptToPx(style.markerSizePt),
     itemStyle: { color: palette[i % palette.length], borderColor: style.colors.background, borderWidth: 1 },
-    endLabel: { show: direct, formatter: () => endText(i), fontSize: ctx.px.label, color: palette[i % palette.length], distance: 6 },
+    endLabel: { show: direct, formatter: () => endText(i), fontSize: ctx.px.label, color: readableOn(palette[i % palette.length], style), distance: 6 },
     labelLayout: { moveOverlap: 'shiftY' },
     label: {
       show: spec.labels && few,
@@ -58,7 +58,7 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
   data.cols.forEach((_, j) => {
     let nth = 0;
     data.rows.forEach((_, i) => {
-      if (data.suppressed[i][j]) points.push({ cat: j, value: floor, nth: nth++, color: palette[i % palette.length] });
+      if (data.suppressed[i][j]) points.push({ cat: j, value: floor, nth: nth++, color: readableOn(palette[i % palette.length], style) });
     });
   });
   const marks = suppressedMarkers(ctx, points, { horizontal: false, categoryGap: 0, barGap: 0 });

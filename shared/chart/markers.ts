@@ -5,6 +5,7 @@
  */
 import type { CustomSeriesOption } from 'echarts';
 import type { ChartContext } from './layout';
+import { readableOn } from './style';
 
 export interface MarkerPoint {
   /** Index on the category axis. */
@@ -73,7 +74,7 @@ export function suppressedMarkers(ctx: ChartContext, points: MarkerPoint[], geo:
         y,
         style: {
           text: style.suppressedSymbol,
-          fill: p.color ?? style.colors.text,
+          fill: p.color ? readableOn(p.color, style) : style.colors.text,
           fontSize,
           fontWeight: 'bold',
           fontFamily: style.fontFamily,

@@ -23,8 +23,11 @@ export const chartSpecSchema = z.object({
   sort: z.enum(['scale', 'value-desc', 'value-asc']).default('scale'),
   /** Diverging (centred) 100% bars for agree/disagree scales; 'auto' looks at the value labels. */
   diverging: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** One panel per column category (e.g. per gemeente); bars and dots only. */
-  multiples: z.boolean().default(false),
+  /**
+   * One panel per column category (e.g. per gemeente); grouped bars only. Unset: panels when grouped
+   * bars would need more than six colours, which no reader can match to a legend.
+   */
+  multiples: z.boolean().optional(),
   /** Row categories (answer codes) to show; default all. */
   focus: z.array(code).max(100).optional(),
   /** Data labels on bars/points. */

@@ -102,3 +102,13 @@ export function ramp(a: string, b: string, n: number): string[] {
   if (n === 1) return [b];
   return Array.from({ length: n }, (_, i) => mix(a, b, i / (n - 1)));
 }
+
+/**
+ * A series colour darkened toward the text colour until it reads as text on the background
+ * (WCAG 4.5:1): light palette colours (sky blue, yellow) are fine as fills, not as letters.
+ */
+export function readableOn(color: string, style: ChartStyle, ratio = 4.5): string {
+  let c = color;
+  for (let t = 0.1; t <= 1 && contrastRatio(c, style.colors.background) < ratio; t += 0.1) c = mix(color, style.colors.text, t);
+  return c;
+}

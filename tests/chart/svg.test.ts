@@ -209,3 +209,17 @@ describe('no trace of a withheld value', () => {
     expect(marker(els)).toHaveLength(1);
   });
 });
+
+describe('many groups', () => {
+  const many = table(['Ja', 'Nee'], ['A', 'B', 'C', 'D', 'E', 'F', 'G'], [[10, 20, 30, 40, 50, 60, 70], [70, 60, 50, 40, 30, 20, 10]]);
+  it('become one panel each rather than seven colours to match to a legend', () => {
+    const { built } = render({ kind: 'crosstab', table: many }, { type: 'bar' });
+    expect(built.option.grid).toHaveLength(7);
+    expect(built.option.legend).toBeUndefined();
+  });
+  it('stay grouped when the spec asks for it', () => {
+    const { built } = render({ kind: 'crosstab', table: many }, { type: 'bar', multiples: false });
+    expect(Array.isArray(built.option.grid)).toBe(false);
+    expect((built.option.legend as { data: string[] }).data).toHaveLength(7);
+  });
+});
