@@ -71,6 +71,15 @@ describe('table model', () => {
     expect(m.suppressedCells).toBe(2);
   });
 
+  it('adds count and weighted-base rows on request, with the same suppression', () => {
+    const m = buildTableModel(sample(), { symbols, decimals: 1, sigDisplay: 'bold', language: 'en', counts: true, weightedBase: true });
+    expect(m.rows.map((r) => r.kind)).toEqual(['category', 'category', 'count', 'count', 'weightedBase', 'base']);
+    expect(m.rows[2].label).toBe('Ja — Count (unweighted)');
+    expect(m.rows[2].cells.map((c) => c.state)).toEqual(['value', 'value', 'suppressed', 'value', 'nil']);
+    expect(m.rows[0].cells[1]).toMatchObject({ value: 62.5, sig: '', bold: true });
+    expect(m.sigColumns).toBe(false);
+  });
+
   it('lays out the header: items on top, nested steps merged, letters last, Totaal spanning all', () => {
     const m = model();
     expect(m.headerRows).toBe(4);

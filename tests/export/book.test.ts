@@ -210,5 +210,11 @@ describe('writeBook failure and layout options', () => {
       expect(title).toBe(k === 0 ? 'Tevredenheid met de buurt' : 'Gebruik van het OV; "vaak" & <soms>');
     }
     expect(r.tables.filter((t) => t.sheet === 'Tabellen').length).toBe(2);
+    // Bold instead of letters: no letter columns, and some numbers are bold.
+    const bold: number[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && cell.font?.bold && bold.push(cell.value)));
+    expect(bold.length).toBeGreaterThan(0);
+    expect(ws.getCell(3, 2).value).toBe('Totaal');
+    expect(ws.getCell(3, 3).value).toBe('Gemeente');
   });
 });
