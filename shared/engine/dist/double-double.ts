@@ -18,15 +18,24 @@ function quickTwoSum(a: number, b: number): DD {
   return [s, b - (s - a)];
 }
 
+/** High half of Dekker's split: a = hi + (a - hi) with both halves 26 bits. */
+function splitHi(a: number): number {
+  const c = SPLITTER * a;
+  return c - (c - a);
+}
+
+/** Rounding error of a·b given p = fl(a·b), exactly. */
+function prodError(a: number, b: number, p: number): number {
+  const ah = splitHi(a);
+  const al = a - ah;
+  const bh = splitHi(b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
 function twoProd(a: number, b: number): DD {
   const p = a * b;
-  let c = SPLITTER * a;
-  const ah = c - (c - a);
-  const al = a - ah;
-  c = SPLITTER * b;
-  const bh = c - (c - b);
-  const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  return [p, prodError(a, b, p)];
 }
 
 export function dd(x: number): DD {
@@ -67,4 +76,28 @@ export function neg(x: DD): DD {
 /** Product of two doubles, exactly. */
 export function prod(a: number, b: number): DD {
   return twoProd(a, b);
+}
+
+/**
+ * y - Σ_j cols[j][i]·b[j] accumulated in double-double without allocating (the least-squares
+ * refinement calls this once per case per iteration), rounded to the nearest double at the end.
+ */
+export function residualDD(y: number, cols: Float64Array[], i: number, b: Float64Array): number {
+  let hi = y;
+  let lo = 0;
+  for (let j = 0; j < cols.length; j++) {
+    // p + pe = -x·b exactly (Dekker product).
+    const a = cols[j][i];
+    const c = -b[j];
+    const p = a * c;
+    const pe = prodError(a, c, p);
+    // (hi, lo) += (p, pe).
+    const s = hi + p;
+    const bb = s - hi;
+    const se = hi - (s - bb) + (p - bb);
+    const e2 = se + lo + pe;
+    hi = s + e2;
+    lo = e2 - (hi - s);
+  }
+  return hi + lo;
 }

@@ -10,7 +10,7 @@
  *   Shifting removes the level of each column; refinement restores the digits the cross-product lost
  *   (it converges when cond(X̃)² · 1e-16 < 1), so only extreme collinearity at 10M rows is out of reach.
  */
-import { add, neg, prod, dd, type DD } from '../dist/double-double';
+import { residualDD } from '../dist/double-double';
 import {
   CHUNK,
   type Columns,
@@ -26,6 +26,7 @@ import { cholesky, householder } from './linalg';
 import { RegressionError } from './errors';
 
 export const QR_MAX_ROWS = 100_000;
+const QR_FALLBACK_CELLS = 20_000_000;
 
 export type Solver = 'qr' | 'normal' | 'auto';
 
@@ -75,18 +76,14 @@ function viaQR(cols: Columns, y: Float64Array, yc: number, v: Float64Array | nul
   for (let iter = 0; iter < 4; iter++) {
     // Residuals in double-double: the refinement step is only as good as these.
     for (let i = 0; i < n; i++) {
-      let acc: DD = dd(ys[i]);
-      for (let j = 0; j < k; j++) acc = add(acc, neg(prod(xs[j][i], b[j])));
-      e[i] = acc[0] + acc[1];
+      e[i] = residualDD(ys[i], xs, i, b);
       rw[i] = e[i] * sv[i];
     }
     if (applyStep(b, qr.solve(rw)) < 1e-16) break;
   }
   let rss = 0;
   for (let i = 0; i < n; i++) {
-    let acc: DD = dd(ys[i]);
-    for (let j = 0; j < k; j++) acc = add(acc, neg(prod(xs[j][i], b[j])));
-    e[i] = acc[0] + acc[1];
+    e[i] = residualDD(ys[i], xs, i, b);
     rss += (v === null ? 1 : v[i]) * e[i] * e[i];
   }
   return { b, inv: qr.inverse(), residuals: () => e, rss, yCentre: yc, solver: 'qr' };
@@ -115,15 +112,19 @@ function viaNormal(cols: Columns, y: Float64Array, yc: number, v: Float64Array |
   symmetrize(M, k);
   const chol = cholesky(M, k, terms);
   const b = chol.solve(g);
-  // Well-conditioned and not a near-perfect fit: the one-pass solution is already accurate to ~1e-12
-  // (error ≲ cond · 1e-16 with cond < 1e3) and RSS = ỹ'Vỹ - b'g loses < 4 digits, so skip the refinement
-  // passes; residuals are then computed only if a robust variance asks for them.
+  // Well-conditioned and not a near-perfect fit: the one-pass solution is already accurate to ~1e-13
+  // (error ≲ cond · 1e-16; the smallest scaled pivot under-reports cond, hence the high bar: Longley,
+  // pivot 1.3e-3, keeps only 12 digits this way) and RSS = ỹ'Vỹ - b'g loses < 4 digits. So the
+  // refinement passes are skipped and residuals are computed only if a robust variance asks for them.
   const rssFast = syy - b.reduce((acc, bj, j) => acc + bj * g[j], 0);
-  if (chol.minPivot > 1e-3 && rssFast > 1e-4 * syy) {
+  if (chol.minPivot > 0.05 && rssFast > 1e-4 * syy) {
     let e: Float64Array | null = null;
     const residuals = (): Float64Array => (e ??= residualPass(cols, y, yc, v, b, new Float64Array(k)).e);
     return { b, inv: chol.inverse, residuals, rss: rssFast, yCentre: yc, solver: 'normal' };
   }
+  // Beyond cond ~1e8 refinement of normal equations stops converging; QR is exact enough but needs
+  // 2k+4 n-vectors, so it is taken only while that fits comfortably.
+  if (chol.minPivot < 1e-8 && n * k <= QR_FALLBACK_CELLS) return viaQR(cols, y, yc, v, terms);
   let e: Float64Array = new Float64Array(n);
   let rss = 0;
   for (let iter = 0; iter < 3; iter++) {

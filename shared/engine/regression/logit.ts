@@ -4,8 +4,8 @@
  *
  * Accuracy: the iteration's fixed point is the root of the score X'w(y - p), which each pass computes
  * directly from the data, so a normal-equation Hessian only affects the speed of convergence, not the
- * estimate. We iterate until the next step is below 1e-9 standard errors and take the covariance from
- * that pass (R's glm stops at a deviance change of 1e-8; the oracle tightens it).
+ * estimate. We iterate until the next step is negligible (see newton) and take the covariance from
+ * the last pass (R's glm stops at a deviance change of 1e-8; the oracle tightens it).
  *
  * The dependent must have exactly two valid values; the higher is modelled (as SPSS LOGISTIC REGRESSION).
  * Perfect or quasi-complete separation and non-convergence are errors, not silent estimates.
@@ -49,8 +49,8 @@ interface Pass {
   maxAbsEta: number;
 }
 
-/** One pass at b: Hessian Σ w p(1-p) xx', score Σ w (y-p) x, log-likelihood. */
-function pass(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array): Pass {
+/** One pass at b: Hessian Σ w p(1-p) xx', score Σ w (y-p) x and (if wanted; NaN otherwise) log-likelihood. */
+function pass(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array, wantLoglik = true): Pass {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const eta = new Float64Array(CHUNK);
@@ -59,7 +59,7 @@ function pass(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64
   const tmp = new Float64Array(CHUNK);
   const M = new Float64Array(k * k);
   const g = new Float64Array(k);
-  let loglik = 0;
+  let loglik = wantLoglik ? 0 : NaN;
   let maxAbsEta = 0;
   for (let start = 0; start < n; start += CHUNK) {
     const m = Math.min(CHUNK, n - start);
@@ -69,13 +69,13 @@ function pass(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64
       const e = eta[i];
       const wi = w === null ? 1 : w[start + i];
       const yi = y[start + i];
-      // p = 1/(1+exp(-η)) from the smaller exponential; log(1+ex) has absolute error ~1e-16, which is
-      // all a sum of log-likelihood terms needs (log1p would be slower for no gain here).
+      // p = 1/(1+exp(-η)) from the smaller exponential, so nothing overflows.
       const ex = Math.exp(-Math.abs(e));
-      const opx = 1 + ex;
-      const p = e >= 0 ? 1 / opx : ex / opx;
-      const l1 = Math.log(opx);
-      loglik += wi * (yi === 1 ? (e >= 0 ? -l1 : e - l1) : e >= 0 ? -e - l1 : -l1);
+      const p = e >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
+      if (wantLoglik) {
+        const l1 = Math.log1p(ex);
+        loglik += wi * (yi === 1 ? (e >= 0 ? -l1 : e - l1) : e >= 0 ? -e - l1 : -l1);
+      }
       v[i] = wi * p * (1 - p);
       r[i] = wi * (yi - p);
       const a = Math.abs(e);
@@ -100,9 +100,18 @@ interface NewtonState {
   cur: Pass;
 }
 
-/** Newton–Raphson from b until a step is below `tolSe` standard errors; cur is the pass at the final b. */
+/**
+ * Newton–Raphson from b. Stops when the next step is below `tolSe` standard errors, scaled by √n: the
+ * covariance then comes from the last pass, whose Hessian differs from the one at the final estimate by
+ * O(|Δη|) ≈ step · SE · |x| ~ step/√n relative, so < 1e-10 either way.
+ *
+ * The log-likelihood is summed only where a step is large (to guard it by halving, as glm.fit does on
+ * divergence); after small steps it is carried forward by the quadratic model ℓ(b+sδ) = ℓ(b) + s g'δ (1 - s/2),
+ * whose error O(|δ|³) is far below what -2LL is reported to.
+ */
 function newton(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array, tolSe: number, terms: string[]): NewtonState {
   const k = cols.k;
+  const tol = tolSe * Math.sqrt(cols.n);
   let cur = pass(cols, y, w, b);
   for (let it = 0; it < MAX_ITER; it++) {
     let chol;
@@ -114,20 +123,23 @@ function newton(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float
     }
     const delta = chol.solve(cur.g);
     let stepSe = 0;
-    for (let j = 0; j < k; j++) stepSe = Math.max(stepSe, Math.abs(delta[j]) / Math.sqrt(chol.inverse[j * k + j]));
-    if (stepSe < tolSe) {
-      // The Hessian at b and at b + δ differ by O(δ) relative: keep this pass for the covariance and -2LL.
-      for (let j = 0; j < k; j++) b[j] += delta[j];
-      return { b, cur };
+    let gd = 0;
+    for (let j = 0; j < k; j++) {
+      stepSe = Math.max(stepSe, Math.abs(delta[j]) / Math.sqrt(chol.inverse[j * k + j]));
+      gd += cur.g[j] * delta[j];
     }
-    // Step halving keeps the log-likelihood from decreasing (as glm.fit does on divergence). Only for
-    // large steps: near the optimum the change is below the rounding noise of a 10M-term sum.
+    if (stepSe < tol) {
+      for (let j = 0; j < k; j++) b[j] += delta[j];
+      return { b, cur: { ...cur, loglik: cur.loglik + 0.5 * gd } };
+    }
     let scale = 1;
     let next: Pass;
     let trial: Float64Array;
     for (;;) {
       trial = b.map((v, j) => v + scale * delta[j]);
-      next = pass(cols, y, w, trial);
+      const big = stepSe * scale >= 1e-2;
+      next = pass(cols, y, w, trial, big);
+      if (!big) next.loglik = cur.loglik + scale * gd * (1 - scale / 2);
       if (stepSe * scale < 1 || next.loglik >= cur.loglik - 1e-9 * Math.abs(cur.loglik) || scale < 1e-6) break;
       scale /= 2;
     }
@@ -163,12 +175,12 @@ export function fitLogit(d: Design, opts: LogitOptions, dependent: string): Regr
   if (d.n >= 4 * WARM_START_ROWS) {
     const sub = subsample(cols, y01, d.w);
     try {
-      b = newton(sub.cols, sub.y, sub.w, b, 1e-3, d.terms).b;
+      b = newton(sub.cols, sub.y, sub.w, b, 1e-5, d.terms).b;
     } catch {
       b = new Float64Array(k); // the full data decide about separation and convergence
     }
   }
-  const { cur } = newton(cols, y01, d.w, b, 1e-9, d.terms);
+  const { cur } = newton(cols, y01, d.w, b, 1e-10, d.terms);
   // Quasi-complete separation converges numerically with fitted p of exactly 0 or 1.
   if (cur.maxAbsEta > 30) throw separation();
   const chol = cholesky(cur.M, k, d.terms);
