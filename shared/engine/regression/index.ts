@@ -1,10 +1,21 @@
 /**
  * `regress`: the entry point for OLS, binary logit and fixed-effects panel regression.
  *
- * Standard errors: `se` picks classical, HC1 or cluster-robust (by a variable). With SAMPLING weights,
- * or when a design (strata and/or clusters) is given, the errors are design-based (survey::svyglm
- * linearisation; clusters from `design.cluster`, else from `se.cluster`), whatever `se` says; the result's
- * `se` field says which was used ('classical' | 'hc1' | 'cluster:VAR' | 'design').
+ * Conventions (each matched against R by tests/oracle/regression/make.R):
+ * - Terms: `(Intercept)`, numeric predictors by name, dummies `VAR=CODE` against REF (default the lowest
+ *   valid code in use; string codes allowed). Listwise deletion with SPSS missing semantics.
+ * - `se` picks classical, HC1 (sandwich::vcovHC "HC1") or cluster-robust by a variable
+ *   (sandwich::vcovCL, type "HC1": G/(G-1)·(n-1)/(n-k)); t tests with the residual df n-k, as
+ *   lmtest::coeftest(vcov = vcovCL) reports them (z for logit, as coeftest does for binomial glm).
+ * - Frequency weights: as if each case were repeated w times (n and df from Σw, SPSS).
+ * - SAMPLING weights, or a design (strata and/or clusters): design-based linearisation errors as
+ *   survey::svyglm, whatever `se` says (clusters from `design.cluster`, else `se.cluster`; clusters are
+ *   nested in strata). df = #PSU - #strata - k + 1 (svyglm's df.residual, used for its t tests and
+ *   confint). Cases removed by the filter or for missing values stay in the design as out-of-domain
+ *   cases, as survey's subset() keeps them.
+ * - FE: within estimator = lm with id dummies; df = n - k - G; robust errors from sandwich on that model.
+ * - `df` in the result is the residual df the tests use; the result's `se` field names the estimator
+ *   ('classical' | 'hc1' | 'cluster:VAR' | 'design').
  */
 import type { Dataset } from '../../model/dataset';
 import type { RegressionResult, WeightType } from '../../model/results';
