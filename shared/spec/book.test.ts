@@ -25,6 +25,7 @@ describe('book spec', () => {
     expect(() =>
       parseBookSpec({ ...base, version: 1, recodes: [{ source: 'a', target: 'b', rules: [{ code: 1, label: 'x' }] }] }),
     ).toThrow(/from, to or both/);
+    expect(() => parseBookSpec({ ...base, version: 1, trend: { enabled: true } })).toThrow(/trend: trend columns need a comparison/);
     expect(() => parseBookSpec({ ...base, version: 1, decimals: 9 })).toThrow(/^invalid book specification: decimals: .*$/);
   });
 

@@ -81,6 +81,9 @@ export const bookSpec = z.object({
   style: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('default'),
   /** Language of fixed texts (Totaal, Basis, footnotes). */
   language: z.enum(['nl', 'en']).default('nl'),
+}).refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
+  message: 'trend columns need a comparison (the wave variable and the previous wave)',
+  path: ['trend'],
 });
 
 export type BookSpec = z.output<typeof bookSpec>;
