@@ -15,12 +15,14 @@ import { DataView } from '../data/DataView';
 import { VariableView } from '../variables/VariableView';
 import { TableBuilder } from '../tables/TableBuilder';
 import { RegressionView } from '../regression/RegressionView';
+import { ChartView } from '../charts/ChartView';
 
 const TABS = [
   { id: 'data', label: 'tab.data' },
   { id: 'variables', label: 'tab.variables' },
   { id: 'tables', label: 'tab.tables' },
   { id: 'regression', label: 'tab.regression' },
+  { id: 'charts', label: 'tab.charts' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 type TabId = (typeof TABS)[number]['id'];
 
@@ -147,6 +149,7 @@ export function App() {
         {info && dataset && tab === 'variables' && <VariableView />}
         {info && dataset && tab === 'tables' && <TableBuilder />}
         {info && dataset && tab === 'regression' && <RegressionView />}
+        {info && dataset && tab === 'charts' && <ChartView />}
       </main>
       {auditOpen && <AuditDialog onClose={() => setAuditOpen(false)} />}
     </div>

@@ -3,6 +3,7 @@
  * result. Everything a mouse user can drag, a keyboard user can do with the "add to" and "nest" buttons.
  */
 import { useMemo, useState } from 'react';
+import { useLiveCall } from '../api/useLiveCall';
 import { useProject } from '../app/project-context';
 import { useSessionState } from '../app/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
@@ -14,7 +15,6 @@ import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
 import { VariableList } from './VariableList';
 import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
-import { useBanner } from './useBanner';
 import { useFilterCheck } from './useFilterCheck';
 
 export function TableBuilder() {
@@ -31,7 +31,7 @@ export function TableBuilder() {
     () => (filterStatus.state === 'checking' ? null : bannerRequest(spec, ds, filterReady)),
     [spec, ds, filterReady, filterStatus.state],
   );
-  const banner = useBanner(request);
+  const banner = useLiveCall('analysis.banner', request);
 
   const rowChips: Chip[] = spec.rows.map((r) => ({ key: r, text: r, title: labelOf(r) }));
   const colChips: Chip[] = spec.columns.map((c, i) => ({
@@ -80,7 +80,7 @@ export function TableBuilder() {
           {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
           {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
           <ErrorBox error={banner.error} />
-          {request && banner.results?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />)}
+          {request && banner.result?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />)}
         </div>
       </div>
     </section>

@@ -120,3 +120,16 @@ describe('regression', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('reg-n').textContent()).toContain(new Intl.NumberFormat('nl-NL').format(expected.n));
   });
 });
+
+describe('charts', { timeout: 120_000 }, () => {
+  it('draws leefbaarheid by leeftijdsklasse in the house style', async () => {
+    const { page } = e;
+    await page.getByRole('tab', { name: 'Grafieken' }).click();
+    await page.getByTestId('ch-row').selectOption('leefbaarheid');
+    await page.getByTestId('ch-col').selectOption('leeftijdsklasse');
+    const img = page.getByTestId('chart').locator('img');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(300);
+    await e.screenshot('40-chart');
+  });
+});

@@ -1,23 +1,22 @@
 /**
- * Runs analysis.banner for the current spec, debounced so that building a table by dragging does not
- * fire a request per gesture. Older answers are dropped when a newer request is under way; "stop"
- * abandons the pending answer (the backend call itself runs to completion).
+ * Runs a call whenever its request changes, debounced so that building something by dragging or
+ * typing does not fire a request per gesture. Older answers are dropped when a newer request is under
+ * way; `stop` abandons the pending answer (the backend call itself runs to completion).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Request } from '../../shared/api';
-import type { BannerResult } from '../../shared/model/results';
-import { invoke, toApiError, type ApiError } from '../api/client';
+import type { CallName, Request, Result } from '../../shared/api';
+import { invoke, toApiError, type ApiError } from './client';
 
-export interface BannerState {
-  results: BannerResult[] | null;
+export interface LiveCall<R> {
+  result: R | null;
   pending: boolean;
   stopped: boolean;
   error: ApiError | null;
   stop(): void;
 }
 
-export function useBanner(request: Request<'analysis.banner'> | null, delayMs = 350): BannerState {
-  const [results, setResults] = useState<BannerResult[] | null>(null);
+export function useLiveCall<N extends CallName>(name: N, request: Request<N> | null, delayMs = 350): LiveCall<Result<N>> {
+  const [result, setResult] = useState<Result<N> | null>(null);
   const [pending, setPending] = useState(false);
   const [stopped, setStopped] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,17 +27,17 @@ export function useBanner(request: Request<'analysis.banner'> | null, delayMs = 
     const id = ++seq.current;
     setStopped(false);
     if (!key) {
-      setResults(null);
+      setResult(null);
       setPending(false);
       setError(null);
       return;
     }
     setPending(true);
     const timer = setTimeout(() => {
-      invoke('analysis.banner', JSON.parse(key) as Request<'analysis.banner'>)
+      invoke(name, JSON.parse(key) as Request<N>)
         .then((r) => {
           if (id !== seq.current) return;
-          setResults(r);
+          setResult(r);
           setError(null);
         })
         .catch((e) => {
@@ -48,7 +47,7 @@ export function useBanner(request: Request<'analysis.banner'> | null, delayMs = 
         .finally(() => id === seq.current && setPending(false));
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [key, delayMs]);
+  }, [name, key, delayMs]);
 
   const stop = useCallback(() => {
     seq.current++;
@@ -56,5 +55,5 @@ export function useBanner(request: Request<'analysis.banner'> | null, delayMs = 
     setStopped(true);
   }, []);
 
-  return { results, pending, stopped, error, stop };
+  return { result, pending, stopped, error, stop };
 }
