@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 import { type Column, type Dataset, type VariableMeta, newVariable } from '../../shared/model/dataset';
 
 export const BENCH_DIR = resolve(process.env.DUIDING_BENCH_DIR ?? '.bench');
-export const DEFAULT_ROWS = 10_000_000;
+/** 10M cases; DUIDING_BENCH_ROWS makes a small set for trying the benches out. */
+export const DEFAULT_ROWS = Number(process.env.DUIDING_BENCH_ROWS ?? 10_000_000);
 const VERSION = 1;
 
 interface ColumnEntry {

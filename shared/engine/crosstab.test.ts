@@ -65,7 +65,7 @@ describe('crosstab properties', () => {
     fc.assert(
       fc.property(rowsArb, (r) => {
         const opts = { row: 'a', col: 'b', weight: FREQ };
-        expectClose(crosstab(dataset(r, true), opts), crosstab(dataset(r), opts));
+        expectClose(crosstab(dataset(r, true), opts), crosstab(dataset(r), { ...opts, onePass: true }));
       }),
     );
   });

@@ -26,6 +26,8 @@ export interface CrosstabOptions {
   weight?: WeightSpec;
   design?: { strata?: string; cluster?: string };
   filter?: Uint8Array;
+  /** Testing hook: take the Int8 one-pass tally even for small data. */
+  onePass?: boolean;
 }
 
 function matrix<T>(r: number, c: number, f: (i: number, j: number) => T): T[][] {
@@ -79,9 +81,18 @@ function cellsForDesign(
   return { cell, inDesign };
 }
 
-/** Lookups and tally; two Int8 columns take the one-pass path (tally-int8.ts). */
-function tabulate(rv: VarRef, cv: VarRef, w: Float64Array | null, filter?: Uint8Array) {
-  if (rv.col.kind === 'numeric' && cv.col.kind === 'numeric' && rv.col.data instanceof Int8Array && cv.col.data instanceof Int8Array) {
+/** Below this many rows the one-pass path's fixed cost (a 256×256 value table) outweighs its gain. */
+const ONE_PASS_MIN_ROWS = 1 << 18;
+
+/** Lookups and tally; two large Int8 columns take the one-pass path (tally-int8.ts). */
+function tabulate(rv: VarRef, cv: VarRef, w: Float64Array | null, filter?: Uint8Array, forceOnePass = false) {
+  if (
+    rv.col.kind === 'numeric' &&
+    cv.col.kind === 'numeric' &&
+    rv.col.data instanceof Int8Array &&
+    cv.col.data instanceof Int8Array &&
+    (forceOnePass || rv.col.data.length >= ONE_PASS_MIN_ROWS)
+  ) {
     const r = tallyInt8Pair(rv.col.data, rv.meta, cv.col.data, cv.meta, w, filter);
     return { rl: r.row, cl: r.col, t: r.tally };
   }
@@ -96,7 +107,7 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
   const hasDesign = !!(opts.design?.strata || opts.design?.cluster);
   const sampling = opts.weight?.type === 'sampling' || hasDesign;
   let w = opts.weight ? weightArray(ds, opts.weight) : null;
-  const { rl, cl, t } = tabulate(rv, cv, w, opts.filter);
+  const { rl, cl, t } = tabulate(rv, cv, w, opts.filter, opts.onePass);
   const rowsUsed = usedIndices(t.count, t.nr, t.nc, true);
   const colsUsed = usedIndices(t.count, t.nr, t.nc, false);
   const r = rowsUsed.length;
