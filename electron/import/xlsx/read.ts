@@ -26,7 +26,18 @@ export interface XlsxReadOptions extends ImportOptions {
 const UNIX_TO_SPSS = 141428 * 86400;
 const MAX_CATEGORIES = 24;
 
+/**
+ * exceljs holds the whole workbook in memory (its streaming reader would need styles before sheets to
+ * see dates, and spills sheets to unencrypted temp files), so very large workbooks are refused with
+ * advice instead of exhausting memory.
+ */
+export const MAX_XLSX_BYTES = 150 * 1024 * 1024;
+
 async function load(path: string): Promise<ExcelJS.Workbook> {
+  const size = (await stat(path).catch(() => null))?.size ?? 0;
+  if (size > MAX_XLSX_BYTES) {
+    throw new ImportError(path, `workbook of ${Math.round(size / 1048576)} MB is too large to import from Excel; save the sheet as CSV and import that`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
