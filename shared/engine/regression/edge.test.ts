@@ -71,6 +71,31 @@ describe('case accounting on the R fixture', () => {
   });
 });
 
+describe('logit weighting', () => {
+  const base = loadCsvDataset(new URL('../../../tests/oracle/regression/fixture.csv', import.meta.url).pathname, {
+    yb: { values: [9], range: null },
+  });
+  const ds: Dataset = {
+    ...base,
+    variables: [...base.variables, newVariable('one', 'numeric'), newVariable('half', 'numeric')],
+    columns: [...base.columns, { kind: 'numeric', data: new Float64Array(base.rows).fill(1) }, { kind: 'numeric', data: new Float64Array(base.rows).fill(0.5) }],
+    rows: base.rows,
+  };
+  const spec: RegressOptions = { dependent: 'yb', predictors: ['x1', 'x3'], model: 'logit', se: 'hc1' };
+  it('frequency weights of 1 give the unweighted fit; constant sampling weights give the same estimates', () => {
+    const plain = regress(ds, spec);
+    const ones = regress(ds, { ...spec, weight: { variable: 'one', type: 'frequency' } });
+    const half = regress(ds, { ...spec, weight: { variable: 'half', type: 'sampling' } });
+    plain.coefficients.forEach((c, j) => {
+      expect(ones.coefficients[j].b).toBeCloseTo(c.b, 12);
+      expect(ones.coefficients[j].se).toBeCloseTo(c.se, 12);
+      expect(half.coefficients[j].b).toBeCloseTo(c.b, 12);
+    });
+    expect(ones.neg2LL).toBeCloseTo(plain.neg2LL as number, 9);
+    expect(half.se).toBe('design');
+  });
+});
+
 // Properties on small random data sets.
 // Values on a 0.1 grid: random but never denormal, so exact collinearity does not depend on case order.
 const val = fc.integer({ min: -50, max: 50 }).map((v) => v / 10);
