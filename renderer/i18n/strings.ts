@@ -216,6 +216,9 @@ export const nl = {
   'ch.saveSvg': 'SVG opslaan',
   'ch.savePng': 'PNG opslaan (300 dpi)',
   'ch.alt': 'Grafiek van {row} naar {col}',
+  'tx.copy': 'Kopiëren voor Word',
+  'tx.csv': 'Opslaan als CSV',
+  'tx.copied': 'Tabel gekopieerd',
   'err.title': 'Er ging iets mis',
 } as const;
 
@@ -438,5 +441,8 @@ export const en: Record<StringKey, string> = {
   'ch.saveSvg': 'Save SVG',
   'ch.savePng': 'Save PNG (300 dpi)',
   'ch.alt': 'Chart of {row} by {col}',
+  'tx.copy': 'Copy for Word',
+  'tx.csv': 'Save as CSV',
+  'tx.copied': 'Table copied',
   'err.title': 'Something went wrong',
 };

@@ -13,6 +13,7 @@ import { BannerTable } from './BannerTable';
 import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
+import { TableExport } from './TableExport';
 import { VariableList } from './VariableList';
 import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
 import { useFilterCheck } from './useFilterCheck';
@@ -80,6 +81,7 @@ export function TableBuilder() {
           {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
           {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
           <ErrorBox error={banner.error} />
+          {request && banner.result && <TableExport request={request} />}
           {request && banner.result?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />)}
         </div>
       </div>

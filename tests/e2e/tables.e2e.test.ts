@@ -3,6 +3,7 @@
  * column %, letters) by dragging and by keyboard, compare cells with the engine run directly on the
  * same project file, validate a filter live, switch language, and read a logistic coefficient.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../shared/model/dataset';
 import { banner } from '../../shared/engine/banner';
@@ -67,6 +68,16 @@ describe('table builder', { timeout: 120_000 }, () => {
     expect(await page.locator('.banner sup.sig').count()).toBeGreaterThan(0);
     expect(await page.locator('.legend-block').textContent()).toContain('Bonferroni');
     expect(await page.getByTestId('disclosure-badge').first().textContent()).toMatch(/veilig|onderdrukt|geblokkeerd/);
+  });
+
+  it('saves the table as CSV with the numbers shown on screen', async () => {
+    const { page } = e;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tx-csv').click()]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text).toContain('Eemsdelta');
+    const shown = ((await page.locator('td[data-stat="pct"]:not(.suppressed)').filter({ hasText: /,/ }).first().textContent()) ?? '').replace(/[A-Z]+$/, '');
+    expect(shown).toMatch(/^\d+,\d$/);
+    expect(text).toContain(shown);
   });
 
   it('validates the filter as it is typed', async () => {
