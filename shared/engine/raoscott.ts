@@ -75,7 +75,80 @@ function psuIds(inp: RaoScottInput): { psu: Int32Array; psuStratum: Int32Array; 
   return { psu, psuStratum: Int32Array.from(psuStratum), nStrata: stratumId.size };
 }
 
-export function raoScottF(inp: RaoScottInput): RaoScottResult {
+/**
+ * Per-stratum sums the covariance needs, each PSU weighted by f_h = n_h/(n_h−1) (0 for a lonely PSU):
+ * M = Σ f_h Σ_j T_j T_jᵀ, u = Σ f_h Σ_j S_j T_j, q = Σ f_h Σ_j S_j², and per stratum t_h = Σ_j T_j, S_h.
+ */
+interface StratumSums {
+  K: number;
+  nStrata: number;
+  nPsu: number;
+  psuPerStratum: Float64Array;
+  f: Float64Array;
+  M: Float64Array;
+  u: Float64Array;
+  q: number;
+  th: Float64Array;
+  Sh: Float64Array;
+  lonelyStrata: number;
+}
+
+function stratumFactors(psuPerStratum: Float64Array): { f: Float64Array; lonelyStrata: number } {
+  const f = new Float64Array(psuPerStratum.length);
+  let lonelyStrata = 0;
+  psuPerStratum.forEach((nh, h) => {
+    if (nh > 1) f[h] = nh / (nh - 1);
+    else lonelyStrata++;
+  });
+  return { f, lonelyStrata };
+}
+
+/** Every case its own PSU: T_j = w·e_k, so M and u are diagonal Σ f_h w² per cell — one pass, no sort. */
+function sumsPerCase(inp: RaoScottInput): StratumSums {
+  const { cell, w, inDesign, r, c } = inp;
+  const K = r * c;
+  const strata = inp.design.strata;
+  const ids = new Map<number, number>();
+  const counts: number[] = [];
+  const sumW: number[][] = [];
+  const sumW2: number[][] = [];
+  for (let i = 0; i < cell.length; i++) {
+    if (inDesign[i] === 0) continue;
+    const raw = strata ? strata[i] : 0;
+    if (raw < 0) throw new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
+    let h = ids.get(raw);
+    if (h === undefined) {
+      ids.set(raw, (h = counts.length));
+      counts.push(0), sumW.push(new Array<number>(K).fill(0)), sumW2.push(new Array<number>(K).fill(0));
+    }
+    counts[h]++;
+    const k = cell[i];
+    if (k < 0) continue;
+    sumW[h][k] += w[i];
+    sumW2[h][k] += w[i] * w[i];
+  }
+  const nStrata = counts.length;
+  const psuPerStratum = Float64Array.from(counts);
+  const { f, lonelyStrata } = stratumFactors(psuPerStratum);
+  const M = new Float64Array(K * K);
+  const u = new Float64Array(K);
+  const th = new Float64Array(nStrata * K);
+  const Sh = new Float64Array(nStrata);
+  let q = 0;
+  for (let h = 0; h < nStrata; h++) {
+    for (let k = 0; k < K; k++) {
+      M[k * K + k] += f[h] * sumW2[h][k];
+      u[k] += f[h] * sumW2[h][k];
+      q += f[h] * sumW2[h][k];
+      th[h * K + k] = sumW[h][k];
+      Sh[h] += sumW[h][k];
+    }
+  }
+  return { K, nStrata, nPsu: counts.reduce((a, b) => a + b, 0), psuPerStratum, f, M, u, q, th, Sh, lonelyStrata };
+}
+
+/** Clustered designs: rows grouped by PSU through a counting sort, PSU totals T_j accumulated sparsely. */
+function sumsPerCluster(inp: RaoScottInput): StratumSums {
   const { cell, w, r, c } = inp;
   const K = r * c;
   const n = cell.length;
@@ -83,29 +156,13 @@ export function raoScottF(inp: RaoScottInput): RaoScottResult {
   const nPsu = psuStratum.length;
   const psuPerStratum = new Float64Array(nStrata);
   for (let j = 0; j < nPsu; j++) psuPerStratum[psuStratum[j]]++;
-  let lonelyStrata = 0;
-  const f = new Float64Array(nStrata);
-  for (let h = 0; h < nStrata; h++) {
-    if (psuPerStratum[h] > 1) f[h] = psuPerStratum[h] / (psuPerStratum[h] - 1);
-    else lonelyStrata++;
-  }
-  // PSU totals T_j (per cell) and S_j = Σ_k T_jk, rows grouped by PSU through a counting sort.
+  const { f, lonelyStrata } = stratumFactors(psuPerStratum);
   const start = new Int32Array(nPsu + 1);
   for (let i = 0; i < n; i++) if (psu[i] >= 0) start[psu[i] + 1]++;
   for (let j = 0; j < nPsu; j++) start[j + 1] += start[j];
   const order = new Int32Array(start[nPsu]);
   const fill = start.slice(0, nPsu);
   for (let i = 0; i < n; i++) if (psu[i] >= 0) order[fill[psu[i]]++] = i;
-  const p = new Float64Array(K);
-  let W = 0;
-  for (let i = 0; i < n; i++) {
-    if (psu[i] >= 0 && cell[i] >= 0) {
-      p[cell[i]] += w[i];
-      W += w[i];
-    }
-  }
-  for (let k = 0; k < K; k++) p[k] /= W;
-  // Σ f_h Σ_j T_j T_jᵀ, Σ f_h Σ_j S_j T_j, Σ f_h Σ_j S_j², and per stratum t_h, S_h.
   const M = new Float64Array(K * K);
   const u = new Float64Array(K);
   let q = 0;
@@ -135,12 +192,29 @@ export function raoScottF(inp: RaoScottInput): RaoScottResult {
     for (const k of touched) T[k] = 0;
     touched.length = 0;
   }
+  return { K, nStrata, nPsu, psuPerStratum, f, M, u, q, th, Sh, lonelyStrata };
+}
+
+export function raoScottF(inp: RaoScottInput): RaoScottResult {
+  const { cell, w, r, c } = inp;
+  const K = r * c;
+  const p = new Float64Array(K);
+  let W = 0;
+  for (let i = 0; i < cell.length; i++) {
+    if (inp.inDesign[i] !== 0 && cell[i] >= 0) {
+      p[cell[i]] += w[i];
+      W += w[i];
+    }
+  }
+  for (let k = 0; k < K; k++) p[k] /= W;
+  const s = inp.design.cluster ? sumsPerCluster(inp) : sumsPerCase(inp);
+  const { M, u, q, th, Sh, f, psuPerStratum } = s;
   const V = new Float64Array(K * K);
   for (let k = 0; k < K; k++) {
     for (let l = 0; l < K; l++) V[k * K + l] = M[k * K + l] - p[k] * u[l] - u[k] * p[l] + q * p[k] * p[l];
   }
   const dev = new Float64Array(K);
-  for (let h = 0; h < nStrata; h++) {
+  for (let h = 0; h < s.nStrata; h++) {
     if (f[h] === 0) continue;
     const g = f[h] / psuPerStratum[h];
     for (let k = 0; k < K; k++) dev[k] = th[h * K + k] - p[k] * Sh[h];
@@ -148,7 +222,7 @@ export function raoScottF(inp: RaoScottInput): RaoScottResult {
   }
   const W2 = W * W;
   for (let k = 0; k < K * K; k++) V[k] /= W2;
-  return finish(p, V, r, c, nPsu - nStrata, lonelyStrata);
+  return finish(p, V, r, c, s.nPsu - s.nStrata, s.lonelyStrata);
 }
 
 /** Δ, d₀ and the F test from p̂ and V (see the module comment). */

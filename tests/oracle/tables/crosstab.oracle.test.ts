@@ -58,12 +58,13 @@ describe('crosstab vs R', () => {
     ['raoscott_ab_design', 'a', 'b', true],
     ['raoscott_xz_weights', 'x', 'z', false],
     ['raoscott_xz_design', 'x', 'z', true],
+    ['raoscott_ab_strata', 'a', 'b', 'strata'],
   ] as const)('Rao–Scott F %s', (key, row, col, withDesign) => {
     const t = crosstab(ds, {
       row,
       col,
       weight: { variable: 'w', type: 'sampling' },
-      design: withDesign ? { strata: 'st', cluster: 'cl' } : undefined,
+      design: withDesign === 'strata' ? { strata: 'st' } : withDesign ? { strata: 'st', cluster: 'cl' } : undefined,
     });
     const rs = t.chi2!.raoScott!;
     const want = ex[key];

@@ -64,6 +64,8 @@ res$raoscott_ab_weights <- rs(~av + b, des1)
 res$raoscott_ab_design <- rs(~av + b, des2)
 res$raoscott_xz_weights <- rs(~x + z, des1)
 res$raoscott_xz_design <- rs(~x + z, des2)
+des3 <- svydesign(ids = ~1, strata = ~st, weights = ~w, data = dd)
+res$raoscott_ab_strata <- rs(~av + b, des3)
 # Frequencies of a with weight w: count and Σw per code including user-missing 9 and system-missing.
 fa <- ifelse(is.na(dd$a), -1, dd$a)
 res$freq_a_w <- list(codes = sort(unique(fa)), count = as.numeric(table(fa)), weighted = as.numeric(tapply(dd$w, fa, sum)))
