@@ -8,8 +8,10 @@ import { useI18n } from '../i18n/i18n';
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
-  if (typeof detail === 'string') return detail;
-  return JSON.stringify(detail);
+  if (typeof detail !== 'object') return String(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
 }
 
 export function AuditDialog({ onClose }: { onClose(): void }) {
