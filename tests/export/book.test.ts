@@ -196,6 +196,23 @@ describe('writeBook failure and layout options', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('stops and leaves nothing when cancelled while writing sheets', async () => {
+    const out = join(dir, 'cancelled-late.xlsx');
+    const ac = new AbortController();
+    const phases: string[] = [];
+    const run = writeBook(makeDataset(), spec, out, {
+      signal: ac.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (p.phase === 'write' && p.done === 1) ac.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/cancel/);
+    expect(phases).toContain('write');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('puts all tables on one sheet in the blocks layout, linked by row', async () => {
     const out = join(dir, 'blocks.xlsx');
     const r = await writeBook(makeDataset(), { ...spec, layout: 'blocks', tests: { display: 'bold' } }, out);

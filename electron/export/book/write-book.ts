@@ -130,6 +130,13 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'Duiding';
   wb.title = xmlSafe(spec.title);
+  const catchUp = zipCatchUp(wb, stream);
+  let failure: Error | null = null;
+  stream.on('error', (e: Error) => (failure ??= e));
+  const check = () => {
+    if (failure) throw failure;
+    if (opts.signal?.aborted) throw new Error('cancelled');
+  };
   const abort = () => stream.destroy(new Error('cancelled'));
   opts.signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -155,12 +162,10 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
     if (spec.layout === 'blocks') writeBlocks(wb, written, ctx);
     else
       for (const [i, p] of written.entries()) {
-        if (opts.signal?.aborted) throw new Error('cancelled');
+        check();
         writeTableSheet(wb, p, ctx, index.name);
         opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
-        // Let the zip stream drain (and compress) while the next sheets are made, instead of
-        // buffering the whole book in memory until the end.
-        if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+        await catchUp(i + 2);
       }
 
     if (ctx.checkerName) {
@@ -170,11 +175,48 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
       writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`);
       ws.commit();
     }
+    // A destroyed stream never finishes: committing then would wait forever.
+    check();
     await wb.commit();
+    check();
+  } catch (e) {
+    // Release the file and wait until it is closed: a still-pending open() would otherwise create it
+    // again after the caller removed it. Whatever the zip still holds is dropped.
+    if (!stream.closed) {
+      const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      stream.destroy();
+      await closed;
+    }
+    throw e;
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }
-  if (opts.signal?.aborted) throw new Error('cancelled');
+}
+
+type ZipLike = { on(e: 'entry', f: () => void): void; once(e: 'entry', f: () => void): void; removeListener(e: 'entry', f: () => void): void };
+
+/**
+ * A function that waits until the zip has taken in all but a few of the `committed` sheets. Without
+ * it the whole book sits in memory as small chunks until the end. Gives up (returns) when the file
+ * stream fails or is destroyed by a cancel, so a full disk can never hang the export.
+ */
+function zipCatchUp(wb: ExcelJS.stream.xlsx.WorkbookWriter, stream: NodeJS.WritableStream & { destroyed: boolean }, lag = 4) {
+  const zip = (wb as unknown as { zip?: ZipLike }).zip;
+  let done = 0;
+  zip?.on('entry', () => done++);
+  return async (committed: number): Promise<void> => {
+    while (zip && committed - done > lag && !stream.destroyed) {
+      await new Promise<void>((resolve) => {
+        const finish = () => {
+          zip.removeListener('entry', finish);
+          stream.removeListener('close', finish);
+          resolve();
+        };
+        zip.once('entry', finish);
+        stream.once('close', finish);
+      });
+    }
+  };
 }
 
 function printSetup(headerTop: number, headerRows: number) {
