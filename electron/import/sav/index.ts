@@ -3,7 +3,7 @@
  * typed column builders. Any malformed input ends in an ImportError naming the byte offset.
  */
 import { basename, extname } from 'node:path';
-import type { Column, Dataset } from '../../../shared/model/dataset';
+import type { Column, Dataset, DatasetInfo } from '../../../shared/model/dataset';
 import { ImportCancelled, ImportError } from '../import-error';
 import type { ImportOptions } from '../types';
 import { decodeCases } from './cases';
@@ -34,6 +34,31 @@ export async function readSav(path: string, options: SavReadOptions = {}): Promi
     throw new ImportError(label, `cannot open file: ${(e as Error).message}`);
   }
   return parseSav(io, label, { name: basename(path, extname(path)), ...options });
+}
+
+/**
+ * Only the dictionary (variables, labels, weight, documents, sets), for previews: the case data is
+ * not read, so `rows` is the header's count, or -1 when the file does not say.
+ */
+export async function readSavDictionary(path: string): Promise<DatasetInfo> {
+  const label = basename(path);
+  let io: RandomAccess;
+  try {
+    io = await openFile(path);
+  } catch (e) {
+    throw new ImportError(label, `cannot open file: ${(e as Error).message}`);
+  }
+  const src = new FileSource(io, label, 64 * 1024);
+  try {
+    const dict = buildDictionary(await readRawDictionary(src), label, src.littleEndian);
+    const { variables, weight, fileLabel, documents, mrSets, caseCount } = dict;
+    return { name: basename(path, extname(path)), rows: caseCount, variables, weight, fileLabel, documents, mrSets };
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError(label, `unreadable file: ${(e as Error).message}`, { offset: src.offset });
+  } finally {
+    await src.close();
+  }
 }
 
 /** The same reader over bytes in memory (tests, fuzzing, data that never touched the disk). */

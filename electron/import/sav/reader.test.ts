@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportCancelled, ImportError } from '../import-error';
 import type { ImportProgress } from '../types';
-import { readSav } from './index';
+import { readSav, readSavDictionary } from './index';
 
 const FIX = join(__dirname, '../../../tests/fixtures/sav');
 const dir = mkdtempSync(join(tmpdir(), 'duiding-savr-'));
@@ -131,6 +131,14 @@ describe('readSav progress and cancel', () => {
       },
     });
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+  });
+
+  it('reads the dictionary alone for previews', async () => {
+    const full = await readSav(join(FIX, 'pspp-panel-zlib.zsav'));
+    const { columns, ...info } = full;
+    expect(columns.length).toBe(info.variables.length);
+    expect(await readSavDictionary(join(FIX, 'pspp-panel-zlib.zsav'))).toEqual(info);
+    expect((await readSavDictionary(join(FIX, 'ours-bigendian-nan.sav'))).rows).toBe(-1);
   });
 
   it('names the dataset after the file unless told otherwise', async () => {
