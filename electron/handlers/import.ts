@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import { previewCsv } from '../import/csv/index';
 import { readAnyFile } from '../import/index';
+import { readSavDictionary } from '../import/sav/index';
 import { importIntoProject } from '../import/run-import';
 import { cancelJob, startJob } from './jobs';
 import type { HandlerMap } from './types';
@@ -14,6 +15,11 @@ export const importHandlers: HandlerMap = {
     if (TEXT.has(ext)) {
       const p = await previewCsv(path);
       return { format: 'csv', csv: { options: { ...p.options }, columns: p.columns, rows: p.rows } };
+    }
+    if (ext === '.sav' || ext === '.zsav') {
+      // The dictionary alone: a preview should not read ten million cases.
+      const { name: _n, ...dictionary } = await readSavDictionary(path);
+      return { format: ext.slice(1), dictionary };
     }
     const { columns: _c, name: _n, ...dictionary } = await readAnyFile(path);
     return { format: ext.slice(1), dictionary };
