@@ -219,6 +219,11 @@ export const nl = {
   'tx.copy': 'Kopiëren voor Word',
   'tx.csv': 'Opslaan als CSV',
   'tx.copied': 'Tabel gekopieerd',
+  'tb.chi2': 'Chi-kwadraattoets',
+  'tb.chi2.pearson': 'Pearson χ² = {v}, df = {df}',
+  'tb.chi2.lr': 'LR χ² = {v}, df = {df}',
+  'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
+  'tb.chi2.withheld': 'chi-kwadraat niet getoond door de uitvoerregels',
   'err.title': 'Er ging iets mis',
 } as const;
 
@@ -444,5 +449,10 @@ export const en: Record<StringKey, string> = {
   'tx.copy': 'Copy for Word',
   'tx.csv': 'Save as CSV',
   'tx.copied': 'Table copied',
+  'tb.chi2': 'Chi-square test',
+  'tb.chi2.pearson': 'Pearson χ² = {v}, df = {df}',
+  'tb.chi2.lr': 'LR χ² = {v}, df = {df}',
+  'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
+  'tb.chi2.withheld': 'chi-square withheld by the output rules',
   'err.title': 'Something went wrong',
 };

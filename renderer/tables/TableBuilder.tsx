@@ -14,6 +14,7 @@ import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
+import { ChiSquareNote } from './ChiSquareNote';
 import { VariableList } from './VariableList';
 import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
 import { useFilterCheck } from './useFilterCheck';
@@ -82,7 +83,20 @@ export function TableBuilder() {
           {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
           <ErrorBox error={banner.error} />
           {request && banner.result && <TableExport request={request} />}
-          {request && banner.result?.map((r) => <BannerTable key={r.rowVariable.name} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />)}
+          {request &&
+            banner.result?.map((r) => (
+              <div key={r.rowVariable.name}>
+                <BannerTable result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />
+                {spec.tests.chi2 && (
+                  <ChiSquareNote
+                    base={{ dataset: ds, ...(request.weight ? { weight: request.weight } : {}), ...(request.filter ? { filter: request.filter } : {}) }}
+                    row={r.rowVariable.name}
+                    columns={spec.columns.flatMap((c) => ('variable' in c ? [c.variable] : []))}
+                    labelOf={labelOf}
+                  />
+                )}
+              </div>
+            ))}
         </div>
       </div>
     </section>

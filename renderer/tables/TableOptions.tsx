@@ -90,6 +90,10 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
           <input type="checkbox" checked={spec.tests.letters} data-testid="tb-letters" onChange={(e) => set('tests', { ...spec.tests, letters: e.target.checked })} />
           {t('tb.letters')}
         </label>
+        <label className="check">
+          <input type="checkbox" checked={!!spec.tests.chi2} data-testid="tb-chi2" onChange={(e) => set('tests', { ...spec.tests, chi2: e.target.checked })} />
+          {t('tb.chi2')}
+        </label>
         <label>
           {t('tb.adjust')}{' '}
           <select value={spec.tests.adjust} disabled={!spec.tests.letters} data-testid="tb-adjust" onChange={(e) => set('tests', { ...spec.tests, adjust: e.target.value as TableSpecState['tests']['adjust'] })}>

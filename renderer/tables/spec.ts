@@ -13,7 +13,7 @@ export interface TableSpecState {
   weight: { variable: string; type: 'frequency' | 'sampling' } | null;
   filter: string;
   stats: { colPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
-  tests: { letters: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+  tests: { letters: boolean; chi2: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
 }
 
 export const emptySpec: TableSpecState = {
@@ -23,7 +23,7 @@ export const emptySpec: TableSpecState = {
   weight: null,
   filter: '',
   stats: { colPct: true, counts: false, weighted: false, base: true, effBase: false, means: false },
-  tests: { letters: true, adjust: 'bonferroni', alpha: 0.05 },
+  tests: { letters: true, chi2: false, adjust: 'bonferroni', alpha: 0.05 },
 };
 
 export function columnVariables(item: ColumnItem): string[] {

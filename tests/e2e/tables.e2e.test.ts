@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../shared/model/dataset';
 import { banner } from '../../shared/engine/banner';
+import { runCrosstab } from '../../shared/analysis/run-tables';
+import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { regress } from '../../shared/engine/regression/index';
 import { loadProjectDataset, startE2E, type E2E } from './harness';
 
@@ -88,6 +90,22 @@ describe('table builder', { timeout: 120_000 }, () => {
     await page.getByTestId('tb-filter').fill('leeftijd >= 18 and gemeente in (1, 3)');
     await page.getByTestId('filter-ok').waitFor();
     await page.locator('[data-testid="results"][data-pending="false"] .banner').waitFor();
+  });
+
+  it('shows the Rao–Scott test for a weighted table, equal to the engine', async () => {
+    const { page } = e;
+    const filter = 'leeftijd >= 18 and gemeente in (1, 3)';
+    await page.getByTestId('tb-chi2').check();
+    await page.locator('[data-testid="chi2"], [data-testid="chi2-withheld"]').first().waitFor();
+    const line = page.getByTestId('chi2').first();
+    const expected = runCrosstab(ds, { row: 'leefbaarheid', col: 'gemeente', weight: { variable: 'gewicht', type: 'sampling' }, filter }, defaultRuleSet('cbs-persons'));
+    if (expected.chi2?.raoScott) {
+      expect(await line.textContent()).toContain(`F = ${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(expected.chi2.raoScott.F)}`);
+    } else {
+      await page.getByTestId('chi2-withheld').first().waitFor();
+    }
+    await page.locator('.chi2-list').first().scrollIntoViewIfNeeded();
+    await e.screenshot('13-chi-square');
   });
 
   it('switches to English with English number formatting', async () => {
