@@ -30,12 +30,34 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build the renderer when the build is missing or older than its sources (npm test builds first anyway). */
-export function ensureRendererBuilt(): void {
+function rendererStale(): boolean {
   const index = join(RENDERER_OUT, 'index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(RENDERER_SRC), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (!stale) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  return !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(RENDERER_SRC), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
+}
+
+/**
+ * Build the renderer when the build is missing or older than its sources (npm test builds first
+ * anyway). Test files run in parallel, so one builds under a lock directory and the others wait.
+ */
+export async function ensureRendererBuilt(): Promise<void> {
+  const lock = join(ROOT, 'dist', '.renderer-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let waited = 0; rendererStale(); waited += 500) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (waited > 180_000) throw new Error(`Renderer build lock ${lock} held for over 3 minutes; remove it if no build is running.`);
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (rendererStale()) {
+        execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface E2E {
@@ -56,7 +78,7 @@ export interface E2E {
 /** Start host + browser on a fresh demo project and open the app at its tokenised URL. */
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: end-to-end tests need it (apt-get install chromium).`);
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-'));
   const projectPath = ensureDemoProject(dir);
   const host = await startHost({ projectPath, port: 0, configDir: dir, staticDir: RENDERER_OUT });
