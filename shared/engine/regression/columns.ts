@@ -9,20 +9,24 @@
  * Why chunks: the kernels copy CHUNK rows of every column into small buffers, then run tight
  * column-pair loops that stay in cache; one pass over 10M rows reads each column once.
  */
+import type { NumericStorage } from '../../model/dataset';
 import { matMul } from './linalg';
+
+/** A per-case data vector as stored (any numeric storage without missing values, or 0/1 bytes). */
+export type Values = NumericStorage | Uint8Array;
 
 export const CHUNK = 2048;
 
 export interface Columns {
   /** null is the intercept (constant 1, never shifted). */
-  x: (Float64Array | null)[];
+  x: (Values | null)[];
   shift: Float64Array;
   n: number;
   k: number;
 }
 
 /** Mean of the first rows of a column: a centre good enough to remove its level from cross-products. */
-function provisionalCentre(c: Float64Array, n: number): number {
+function provisionalCentre(c: Values, n: number): number {
   const m = Math.min(n, 1024);
   let s = 0;
   for (let i = 0; i < m; i++) s += c[i];
@@ -30,14 +34,14 @@ function provisionalCentre(c: Float64Array, n: number): number {
 }
 
 /** Shift columns only when the model has an intercept to absorb it. */
-export function makeColumns(x: (Float64Array | null)[], n: number): Columns {
+export function makeColumns(x: (Values | null)[], n: number): Columns {
   const hasIntercept = x.some((c) => c === null);
   const shift = new Float64Array(x.length);
   if (hasIntercept) x.forEach((c, j) => (shift[j] = c === null ? 0 : provisionalCentre(c, n)));
   return { x, shift, n, k: x.length };
 }
 
-export function centreOf(y: Float64Array, n: number, cols: Columns): number {
+export function centreOf(y: Values, n: number, cols: Columns): number {
   return cols.x.some((c) => c === null) ? provisionalCentre(y, n) : 0;
 }
 

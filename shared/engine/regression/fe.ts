@@ -10,7 +10,7 @@
  * r2 is the within R² (1 - RSS / Σ demeaned y²), as plm reports it.
  */
 import type { RegressionResult } from '../../model/results';
-import { makeColumns } from './columns';
+import { makeColumns, type Values } from './columns';
 import type { Design } from './design';
 import { RegressionError } from './errors';
 import { coefficientTable } from './infer';
@@ -25,7 +25,7 @@ export interface FeOptions {
 }
 
 /** x - mean of x within its group. */
-function demean(x: Float64Array, g: Grouping, n: number): Float64Array {
+function demean(x: Values, g: Grouping, n: number): Float64Array {
   const s = new Float64Array(g.count);
   const c = new Float64Array(g.count);
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 /** Coefficient table: estimate, SE, t or z, two-sided p, 95% CI (Wald with t(df) or normal). */
 import type { Coefficient } from '../../model/results';
 import { normalQuantile, normalSf, tQuantile, tSf } from '../dist/index';
+import type { Values } from './columns';
 
 /** df = Infinity gives z statistics (as lmtest::coeftest for binomial glm). */
 export function coefficientTable(terms: string[], b: Float64Array, V: Float64Array, df: number, level = 0.95): Coefficient[] {
@@ -16,7 +17,7 @@ export function coefficientTable(terms: string[], b: Float64Array, V: Float64Arr
 }
 
 /** Σ_i v_i (y_i - ȳ_v)², the weighted total sum of squares around the weighted mean. */
-export function totalSS(y: Float64Array, v: Float64Array | null, n: number): number {
+export function totalSS(y: Values, v: Float64Array | null, n: number): number {
   let sw = 0;
   let swy = 0;
   for (let i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ import { residualDD } from '../dist/double-double';
 import {
   CHUNK,
   type Columns,
+  type Values,
   addCross,
   addVec,
   centreOf,
@@ -44,7 +45,7 @@ export interface LsFit {
   solver: 'qr' | 'normal';
 }
 
-export function leastSquares(cols: Columns, y: Float64Array, v: Float64Array | null, terms: string[], solver: Solver = 'auto'): LsFit {
+export function leastSquares(cols: Columns, y: Values, v: Float64Array | null, terms: string[], solver: Solver = 'auto'): LsFit {
   if (cols.n <= cols.k) throw new RegressionError('too-few-cases', `Te weinig geldige gevallen (${cols.n}) voor ${cols.k} termen`);
   const use = solver === 'auto' ? (cols.n <= QR_MAX_ROWS ? 'qr' : 'normal') : solver;
   const yc = centreOf(y, cols.n, cols);
@@ -61,7 +62,7 @@ function shiftedColumn(cols: Columns, j: number): Float64Array {
   return out;
 }
 
-function viaQR(cols: Columns, y: Float64Array, yc: number, v: Float64Array | null, terms: string[]): LsFit {
+function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
   const { n, k } = cols;
   const xs = Array.from({ length: k }, (_, j) => shiftedColumn(cols, j));
   const ys = new Float64Array(n);
@@ -89,7 +90,7 @@ function viaQR(cols: Columns, y: Float64Array, yc: number, v: Float64Array | nul
   return { b, inv: qr.inverse(), residuals: () => e, rss, yCentre: yc, solver: 'qr' };
 }
 
-function viaNormal(cols: Columns, y: Float64Array, yc: number, v: Float64Array | null, terms: string[]): LsFit {
+function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const tmp = new Float64Array(CHUNK);
@@ -149,7 +150,7 @@ function applyStep(b: Float64Array, delta: Float64Array): number {
 }
 
 /** e = ỹ - X̃b for every case, with Σ v e² and g += X̃'V e (the refinement right-hand side). */
-function residualPass(cols: Columns, y: Float64Array, yc: number, v: Float64Array | null, b: Float64Array, g: Float64Array): { e: Float64Array; rss: number } {
+function residualPass(cols: Columns, y: Values, yc: number, v: Float64Array | null, b: Float64Array, g: Float64Array): { e: Float64Array; rss: number } {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const eta = new Float64Array(CHUNK);

@@ -11,7 +11,7 @@
  * Perfect or quasi-complete separation and non-convergence are errors, not silent estimates.
  */
 import type { RegressionResult } from '../../model/results';
-import { CHUNK, addCross, addVec, chunkBuffers, linearPredictor, loadChunk, makeColumns, symmetrize, unshift, type Columns } from './columns';
+import { CHUNK, addCross, addVec, chunkBuffers, linearPredictor, loadChunk, makeColumns, symmetrize, unshift, type Columns, type Values } from './columns';
 import type { Design } from './design';
 import { RegressionError } from './errors';
 import { coefficientTable, sum } from './infer';
@@ -25,7 +25,7 @@ export interface LogitOptions {
 }
 
 /** Recode the dependent to 0/1 (1 = the higher of its two values). */
-export function binaryOutcome(y: Float64Array, n: number, name: string): { y01: Float64Array; values: [number, number] } {
+export function binaryOutcome(y: Values, n: number, name: string): { y01: Uint8Array; values: [number, number] } {
   const lo = y[0];
   let hi = lo;
   for (let i = 0; i < n; i++) {
@@ -37,7 +37,7 @@ export function binaryOutcome(y: Float64Array, n: number, name: string): { y01: 
   }
   if (hi === lo) throw new RegressionError('bad-dependent', `De afhankelijke variabele ${name} heeft maar één geldige waarde`);
   const top = Math.max(lo, hi);
-  const y01 = new Float64Array(n);
+  const y01 = new Uint8Array(n);
   for (let i = 0; i < n; i++) y01[i] = y[i] === top ? 1 : 0;
   return { y01, values: [Math.min(lo, hi), top] };
 }
@@ -50,7 +50,7 @@ interface Pass {
 }
 
 /** One pass at b: Hessian Σ w p(1-p) xx', score Σ w (y-p) x and (if wanted; NaN otherwise) log-likelihood. */
-function pass(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array, wantLoglik = true): Pass {
+function pass(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array, wantLoglik = true): Pass {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const eta = new Float64Array(CHUNK);
@@ -109,7 +109,7 @@ interface NewtonState {
  * divergence); after small steps it is carried forward by the quadratic model ℓ(b+sδ) = ℓ(b) + s g'δ (1 - s/2),
  * whose error O(|δ|³) is far below what -2LL is reported to.
  */
-function newton(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array, tolSe: number, terms: string[]): NewtonState {
+function newton(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array, tolSe: number, terms: string[]): NewtonState {
   const k = cols.k;
   const tol = tolSe * Math.sqrt(cols.n);
   let cur = pass(cols, y, w, b);
@@ -155,10 +155,10 @@ const WARM_START_ROWS = 100_000;
  * Every stride-th case, with the same column shifts: a fit on it lands within a few standard errors of
  * the full estimate, from where Newton needs two or three full passes instead of six or seven.
  */
-function subsample(cols: Columns, y: Float64Array, w: Float64Array | null): { cols: Columns; y: Float64Array; w: Float64Array | null } {
+function subsample(cols: Columns, y: Values, w: Float64Array | null): { cols: Columns; y: Values; w: Float64Array | null } {
   const stride = Math.floor(cols.n / WARM_START_ROWS);
   const m = Math.floor(cols.n / stride);
-  const pick = (a: Float64Array): Float64Array => {
+  const pick = (a: Values): Float64Array => {
     const out = new Float64Array(m);
     for (let r = 0; r < m; r++) out[r] = a[r * stride];
     return out;
@@ -212,7 +212,7 @@ export function fitLogit(d: Design, opts: LogitOptions, dependent: string): Regr
 }
 
 /** s_i = w_i (y_i - p_i). */
-function scores(cols: Columns, y: Float64Array, w: Float64Array | null, b: Float64Array): Float64Array {
+function scores(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array): Float64Array {
   const { n, k } = cols;
   const s = new Float64Array(n);
   const buf = chunkBuffers(k);
