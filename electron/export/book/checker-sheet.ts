@@ -10,6 +10,7 @@ import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/spec/book';
 import type { ComputedTable } from './compute';
 import type { BookStyles } from './xlsx-style';
+import { cellAt } from './table-sheet';
 
 export type { CheckerRow };
 
@@ -38,28 +39,30 @@ export const CHECKER_HEADERS: Record<BookSpec['language'], string[]> = {
 export const CHECKER_HEADER_ROW = 4;
 
 export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string): void {
-  const title = ws.getCell(1, 1);
+  const title = cellAt(ws, 1, 1);
   title.value = spec.language === 'nl' ? 'Controleblad voor de outputcontrole' : "Output checker's sheet";
   title.style = styles.title;
-  const rule = ws.getCell(2, 1);
+  const rule = cellAt(ws, 2, 1);
   rule.value = ruleLine;
   rule.style = styles.note;
   const magnitude = rows.some((r) => r.top1 !== undefined);
   const headers = CHECKER_HEADERS[spec.language].slice(0, magnitude ? 6 : 4);
   headers.forEach((h, i) => {
-    const c = ws.getCell(CHECKER_HEADER_ROW, i + 1);
+    const c = cellAt(ws, CHECKER_HEADER_ROW, i + 1);
     c.value = h;
     c.style = styles.header;
   });
-  const int = styles.value(0, false, false);
+  // Unstyled body: this sheet is read by one checker, not published, and it is as large as all
+  // tables together (one row per published cell), so it is kept cheap to write.
   rows.forEach((row, k) => {
     const r = CHECKER_HEADER_ROW + 1 + k;
     const values: (string | number | undefined)[] = [row.table, row.row, row.col, row.n];
     if (magnitude) values.push(row.top1, row.top2);
+    const line = ws.getRow(r);
     values.forEach((v, i) => {
-      const c = ws.getCell(r, i + 1);
-      if (v !== undefined) c.value = typeof v === 'string' ? xmlSafe(v) : v;
-      c.style = i >= 3 ? int : styles.stub;
+      if (v !== undefined) line.getCell(i + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
     });
+    // Stream each row out at once (a book's checker sheet has tens of thousands of rows).
+    line.commit();
   });
 }

@@ -10,6 +10,7 @@ import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/spec/book';
 import { sheetLink } from './links';
 import type { BookStyles } from './xlsx-style';
+import { cellAt } from './table-sheet';
 
 export interface IndexEntry {
   variable: string;
@@ -48,7 +49,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   const t = TEXTS[spec.language];
   let r = 1;
   const put = (row: number, col: number, value: string, style: Partial<Style>) => {
-    const c = ws.getCell(row, col);
+    const c = cellAt(ws, row, col);
     c.value = xmlSafe(value);
     c.style = style;
   };
@@ -77,7 +78,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   put(r++, 4, 'Status', styles.header);
   info.entries.forEach((e, i) => {
     put(r, 1, String(i + 1), styles.text);
-    const label = ws.getCell(r, 2);
+    const label = cellAt(ws, r, 2);
     if (e.sheet) {
       label.value = { text: xmlSafe(e.label), hyperlink: sheetLink(e.sheet, e.row ?? 1) };
       label.style = styles.link;
@@ -90,7 +91,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   });
   if (info.checkerSheet) {
     r++;
-    const c = ws.getCell(r, 2);
+    const c = cellAt(ws, r, 2);
     c.value = { text: `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`, hyperlink: sheetLink(info.checkerSheet) };
     c.style = styles.link;
   }

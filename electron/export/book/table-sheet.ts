@@ -3,9 +3,18 @@
  * numbers with a number format, letters in their own narrow text column (so every value stays a
  * number Excel can compute with), symbols for suppressed/unknown/nil cells, and the footnotes.
  */
-import type { Worksheet } from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import type { ModelCell, ModelRow, TableModel, TableSymbols } from '../../../shared/format/table-model';
 import type { BookStyles } from './xlsx-style';
+
+/**
+ * The cell at (row, col). Not `ws.getCell(r, c)`: that goes through exceljs' address cache, a
+ * module-wide map that keeps every address ever used (about 200,000 per large book) for the life of
+ * the process.
+ */
+export function cellAt(ws: Worksheet, r: number, c: number): Cell {
+  return ws.getRow(r).getCell(c);
+}
 
 /** Excel column (1-based) of model column `c`; column 1 holds the row labels. */
 export function excelCol(model: TableModel, c: number): number {
@@ -44,14 +53,14 @@ export function blockLayout(top: number, model: TableModel): BlockLayout {
 
 export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, styles: BookStyles, symbols: TableSymbols): BlockLayout {
   const layout = blockLayout(top, model);
-  const title = ws.getCell(top, 1);
+  const title = cellAt(ws, top, 1);
   title.value = model.title;
   title.style = styles.title;
   writeHeader(ws, layout.headerTop, model, styles);
   model.rows.forEach((row, r) => writeBodyRow(ws, layout.bodyTop + r, model, row, styles, symbols));
   let n = layout.bodyTop + model.rows.length + 1;
   for (const note of model.notes) {
-    const cell = ws.getCell(n++, 1);
+    const cell = cellAt(ws, n++, 1);
     cell.value = note;
     cell.style = styles.note;
   }
@@ -61,7 +70,7 @@ export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, s
 function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: BookStyles): void {
   const last = top + model.headerRows - 1;
   const right = tableWidth(model);
-  for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) ws.getCell(r, c).style = c === 1 ? styles.corner : styles.header;
+  for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) cellAt(ws, r, c).style = c === 1 ? styles.corner : styles.header;
   if (model.headerRows > 1) ws.mergeCells(top, 1, last, 1);
   const extra = model.sigColumns ? 1 : 0;
   const lines = new Array<number>(model.headerRows).fill(1);
@@ -71,7 +80,7 @@ function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: Book
     const r2 = r1 + b.rowSpan - 1;
     const c1 = excelCol(model, b.col);
     const c2 = excelCol(model, b.col + b.colSpan - 1) + extra;
-    ws.getCell(r1, c1).value = b.label;
+    cellAt(ws, r1, c1).value = b.label;
     if (r2 > r1 || c2 > c1) ws.mergeCells(r1, c1, r2, c2);
     if (b.rowSpan === 1) lines[b.row] = Math.max(lines[b.row], wrappedLines(b.label, perCol * b.colSpan));
   }
@@ -99,12 +108,12 @@ export function wrappedLines(label: string, width: number): number {
 
 function writeBodyRow(ws: Worksheet, r: number, model: TableModel, row: ModelRow, styles: BookStyles, symbols: TableSymbols): void {
   const base = row.kind !== 'category';
-  const stub = ws.getCell(r, 1);
+  const stub = cellAt(ws, r, 1);
   stub.value = row.label;
   stub.style = base ? styles.stubBase : styles.stub;
   row.cells.forEach((cell, c) => {
     const col = excelCol(model, c);
-    const target = ws.getCell(r, col);
+    const target = cellAt(ws, r, col);
     if (cell.state === 'value' && cell.value !== null) {
       target.value = cell.value;
       target.style = styles.value(row.decimals, cell.bold, base);
@@ -113,7 +122,7 @@ function writeBodyRow(ws: Worksheet, r: number, model: TableModel, row: ModelRow
       target.style = styles.symbol(base);
     }
     if (model.sigColumns) {
-      const sig = ws.getCell(r, col + 1);
+      const sig = cellAt(ws, r, col + 1);
       if (cell.sig) sig.value = cell.sig;
       sig.style = base ? styles.sigBase : styles.sig;
     }

@@ -19,7 +19,7 @@ import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-s
 import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
 import { formatDate, tableModels } from './models';
 import { loadHouseStyle } from './style';
-import { blockLayout, columnWidths, writeTableBlock } from './table-sheet';
+import { blockLayout, cellAt, columnWidths, writeTableBlock } from './table-sheet';
 import { type BookStyles, makeStyles } from './xlsx-style';
 
 export interface BookProgress {
@@ -241,7 +241,7 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx:
   enableInternalLinks(ws);
   ws.columns = columnWidths(model, ctx.styles);
   writeTableBlock(ws, 1, model, ctx.styles, ctx.spec.symbols);
-  const back = ws.getCell(2, 1);
+  const back = cellAt(ws, 2, 1);
   back.value = { text: TEXTS[ctx.spec.language].back, hyperlink: sheetLink(indexName) };
   back.style = ctx.styles.link;
   ws.commit();
