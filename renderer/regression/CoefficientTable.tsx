@@ -18,11 +18,13 @@ export function termLabel(term: string, variables: VariableMeta[]): string {
   return label ? `${name}: ${label}` : term;
 }
 
-/** Decimals so that a row's smallest of |b| and SE still shows three significant digits (3 to 6). */
-export function rowDecimals(b: number, se: number): number {
-  const m = Math.min(Math.abs(b) || Infinity, Math.abs(se) || Infinity);
-  if (!Number.isFinite(m)) return 3;
-  return Math.min(6, Math.max(3, 2 - Math.floor(Math.log10(m))));
+/**
+ * Decimals for a row: three, as SPSS prints, unless the standard error is so small that three would
+ * hide it (an age effect per year); then enough to show two significant digits of the SE (at most 6).
+ */
+export function rowDecimals(se: number): number {
+  if (!(Math.abs(se) > 0) || !Number.isFinite(se)) return 3;
+  return Math.min(6, Math.max(3, 1 - Math.floor(Math.log10(Math.abs(se)))));
 }
 
 function seLabel(se: string, t: ReturnType<typeof useI18n>['t']): string {
@@ -60,7 +62,7 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
         </thead>
         <tbody>
           {result.coefficients.map((c) => {
-            const d = rowDecimals(c.b, c.se);
+            const d = rowDecimals(c.se);
             return (
               <tr key={c.term} data-term={c.term}>
                 <th scope="row" title={c.term}>
