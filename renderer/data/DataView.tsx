@@ -96,7 +96,6 @@ export function DataView() {
   const toggleLabels = (on: boolean) => {
     labelsRef.current = on;
     setLabels(on);
-    apiRef.current?.refreshCells({ force: true });
     apiRef.current?.purgeInfiniteCache();
   };
 

@@ -99,3 +99,9 @@ describe('variable view', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await row.getByRole('button', { name: /Ontbrekende waarden/ }).textContent()) ?? '').toContain('98');
   });
 });
+
+describe('console', () => {
+  it('logged no errors while paging, toggling and editing', () => {
+    expect(e.errors).toEqual([]);
+  });
+});

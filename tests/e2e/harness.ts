@@ -92,7 +92,7 @@ export async function startE2E(): Promise<E2E> {
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(host.url);
   mkdirSync(SCREENSHOTS, { recursive: true });

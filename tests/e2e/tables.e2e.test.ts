@@ -162,3 +162,9 @@ describe('charts', { timeout: 120_000 }, () => {
     await e.screenshot('40-chart');
   });
 });
+
+describe('console', () => {
+  it('logged no errors and no React warnings while building tables, models and charts', () => {
+    expect(e.errors).toEqual([]);
+  });
+});
