@@ -5,6 +5,7 @@
 import { projectSection } from './api/project';
 import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
+import { datasetExportSection } from './api/dataset-export';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
 import { uiSection } from './api/ui';
@@ -16,6 +17,7 @@ export const contract = {
   ...exportsSection,
   ...chartsSection,
   ...importSection,
+  ...datasetExportSection,
   ...uiSection,
 };
 

@@ -1,8 +1,9 @@
-/** Every handler of the contract, joined; `handlers.test.ts` checks that none is missing. */
+/** Every handler of the contract, joined; tests/integration/contract.test.ts checks that none is missing. */
 import { analysisHandlers } from './analysis';
 import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
+import { datasetExportHandlers } from './dataset-export';
 import { projectHandlers } from './project';
 import { uiHandlers } from './ui';
 import type { HandlerMap } from './types';
@@ -13,5 +14,6 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,
+  ...datasetExportHandlers,
   ...uiHandlers,
 };

@@ -8,6 +8,7 @@ import type { EventName, Events } from '../../shared/api';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { handlers } from '../../electron/handlers/index';
 import { AppSession } from '../../electron/handlers/session';
+import { readSav } from '../../electron/import/sav/index';
 import type { AppContext } from '../../electron/handlers/types';
 
 const FIXTURE = join(__dirname, '../fixtures/sav/pspp-cp1252.sav');
@@ -82,5 +83,19 @@ describe('import through the contract', () => {
     expect(p.format).toBe('csv');
     expect(p.csv.columns.map((c: { name: string }) => c.name)).toEqual(['respnr', 'gemeente', 'score']);
     expect(session.store().listDatasets()).toEqual([]);
+  });
+
+  it('saves a dataset with edited metadata back to .sav that reads back the same', async () => {
+    const { call, done, dir } = setup();
+    const { jobId } = await call('import.run', { path: FIXTURE, name: 'golf1' });
+    await done(jobId);
+    await call('variable.update', { dataset: 'golf1', variable: 'score', patch: { label: 'Rapportcijfer (€)', missing: { values: [99], range: null } } });
+    const out = join(dir, 'terug.sav');
+    const saved = await call('dataset.saveSav', { dataset: 'golf1', out });
+    expect(saved).toMatchObject({ path: out, rows: 4, variables: 3 });
+    const back = await readSav(out);
+    const score = back.variables.find((v) => v.name === 'score');
+    expect(score).toMatchObject({ label: 'Rapportcijfer (€)', missing: { values: [99], range: null } });
+    await expect(call('dataset.saveSav', { dataset: 'golf1', out: join(dir, 'x.csv') })).rejects.toThrow(/\.sav or \.zsav/);
   });
 });
