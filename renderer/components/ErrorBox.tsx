@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 export function ErrorBox({ error }: { error: ApiError | null }) {
   const { t } = useI18n();
   if (!error) return null;
-  const where = [error.where.file, error.where.line != null ? `regel ${error.where.line}` : null].filter(Boolean).join(', ');
+  const where = [error.where.file, error.where.line != null ? t('err.line', { line: error.where.line }) : null].filter(Boolean).join(', ');
   return (
     <div className="error-box" role="alert">
       <strong>{t('err.title')}:</strong> {error.message}

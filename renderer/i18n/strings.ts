@@ -225,6 +225,7 @@ export const nl = {
   'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
   'tb.chi2.withheld': 'chi-kwadraat niet getoond door de uitvoerregels',
   'err.title': 'Er ging iets mis',
+  'err.line': 'regel {line}',
 } as const;
 
 export type StringKey = keyof typeof nl;
@@ -455,4 +456,5 @@ export const en: Record<StringKey, string> = {
   'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
   'tb.chi2.withheld': 'chi-square withheld by the output rules',
   'err.title': 'Something went wrong',
+  'err.line': 'line {line}',
 };

@@ -111,3 +111,26 @@ describe('recode and saved tables', { timeout: 120_000 }, () => {
     await e.screenshot('32-saved-table-wave-2024');
   });
 });
+
+describe('keyboard', { timeout: 120_000 }, () => {
+  it('adds variables to rows and columns without a mouse', async () => {
+    const { page } = e;
+    await page.getByTestId('tb-search').focus();
+    await page.keyboard.type('geslacht');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('zone-rows').locator('.chip[data-chip="geslacht"]').waitFor();
+    // Tab on to "add to rows", then "add to columns", and press it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-cols');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('zone-cols').locator('.chip[data-chip="geslacht"]').waitFor();
+    await e.screenshot('33-keyboard');
+  });
+
+  it('logged no console errors or warnings', () => {
+    expect(e.errors).toEqual([]);
+  });
+});
