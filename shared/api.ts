@@ -6,6 +6,7 @@ import { projectSection } from './api/project';
 import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
 import { datasetExportSection } from './api/dataset-export';
+import { rulesSection } from './api/rules';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
 import { uiSection } from './api/ui';
@@ -18,6 +19,7 @@ export const contract = {
   ...chartsSection,
   ...importSection,
   ...datasetExportSection,
+  ...rulesSection,
   ...uiSection,
 };
 

@@ -4,6 +4,7 @@ import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
 import { datasetExportHandlers } from './dataset-export';
+import { rulesHandlers } from './rules';
 import { projectHandlers } from './project';
 import { uiHandlers } from './ui';
 import type { HandlerMap } from './types';
@@ -15,5 +16,6 @@ export const handlers: HandlerMap = {
   ...chartHandlers,
   ...importHandlers,
   ...datasetExportHandlers,
+  ...rulesHandlers,
   ...uiHandlers,
 };
