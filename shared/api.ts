@@ -7,6 +7,7 @@ import { analysisSection } from './api/analysis';
 import { importSection } from './api/import';
 import { datasetExportSection } from './api/dataset-export';
 import { rulesSection } from './api/rules';
+import { panelSection } from './api/panel';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
 import { uiSection } from './api/ui';
@@ -20,6 +21,7 @@ export const contract = {
   ...importSection,
   ...datasetExportSection,
   ...rulesSection,
+  ...panelSection,
   ...uiSection,
 };
 

@@ -43,6 +43,7 @@ export function toFailure(e: unknown): DispatchResult {
   if (e instanceof ImportError) return fail(422, 'import', e.message, { file: e.file, offset: e.offset, line: e.line });
   if (e instanceof Error && e.name === 'EngineError') return fail(422, 'analysis', e.message);
   if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message);
+  if (e instanceof Error && (e.name === 'PanelError' || e.name === 'MergeError' || e.name === 'RecipeError')) return fail(422, 'transform', e.message);
   if (e instanceof Error && e.name === 'OutputRuleError') return fail(422, 'output-rules', e.message);
   const message = e instanceof Error ? e.message : String(e);
   return fail(500, 'internal', `Something went wrong: ${message}`);

@@ -5,6 +5,7 @@ import { chartHandlers } from './charts';
 import { importHandlers } from './import';
 import { datasetExportHandlers } from './dataset-export';
 import { rulesHandlers } from './rules';
+import { panelHandlers } from './panel';
 import { projectHandlers } from './project';
 import { uiHandlers } from './ui';
 import type { HandlerMap } from './types';
@@ -17,5 +18,6 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...datasetExportHandlers,
   ...rulesHandlers,
+  ...panelHandlers,
   ...uiHandlers,
 };
