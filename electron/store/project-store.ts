@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Column, Dataset, DatasetInfo, VariableMeta } from '../../shared/model/dataset';
 import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api/project';
+import type { SavedSpecInfo } from '../../shared/api/ui';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 
@@ -31,14 +32,8 @@ export interface SourceInfo {
   sha256: string;
 }
 
-export interface SavedSpec {
-  id: number;
-  kind: string;
-  name: string;
-  folder: string;
-  body: unknown;
-  updatedAt: string;
-}
+/** A saved specification as the contract describes it. */
+export type SavedSpec = SavedSpecInfo;
 
 interface HistoryOp {
   kind: 'variable';
