@@ -1,5 +1,5 @@
 /** Banner tables (one per row variable) with the output rules applied, for the app and the exports. */
-import { applyRulesToBanner, type RuleSet } from '../disclosure/index';
+import { applyRulesToBanners, type RuleSet } from '../disclosure/index';
 import { banner, type BannerSpec } from '../engine/banner';
 import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';
@@ -23,7 +23,7 @@ export function bannerVariables(spec: BannerSpec): string[] {
 export function runBanner(ds: Dataset, req: BannerRequest, rs: RuleSet): BannerResult[] {
   assertNoLinkingKeys(ds, [...req.rows, ...bannerVariables(req.columns)], rs);
   const filter = filterMask(ds, req.filter);
-  return req.rows.map((row) =>
-    applyRulesToBanner(banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }), rs),
-  );
+  const raw = req.rows.map((row) => banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }));
+  // Together, so a column base withheld in one table is withheld in every table that shows it.
+  return applyRulesToBanners(raw, rs);
 }
