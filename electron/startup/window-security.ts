@@ -17,7 +17,6 @@ export function webPreferences(preloadPath: string) {
     nodeIntegrationInWorker: false,
     nodeIntegrationInSubFrames: false,
     webSecurity: true,
-    allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
     navigateOnDragDrop: false,
