@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import oracle from '../../tests/oracle/tables/expected.json';
 import { describe, expect, it } from 'vitest';
 import { adjustP } from './adjust';
 
 // Expected values from R p.adjust, written by tests/oracle/tables/make.R.
-const ex = JSON.parse(readFileSync(join(__dirname, '../../tests/oracle/tables/expected.json'), 'utf8')).p_adjust;
+const ex = oracle.p_adjust;
 
 describe('adjustP vs R p.adjust', () => {
   it.each([

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import oracle from '../../tests/oracle/tables/expected.json';
 import { describe, expect, it } from 'vitest';
 import { fisherExact2x2 } from './fisher';
 
 // Expected p-values from R fisher.test, written by tests/oracle/tables/make.R.
-const cases: Array<{ table: number[]; p: number }> = JSON.parse(
-  readFileSync(join(__dirname, '../../tests/oracle/tables/expected.json'), 'utf8'),
-).fisher_cases;
+const cases: Array<{ table: number[]; p: number }> = oracle.fisher_cases;
 
 describe('fisherExact2x2 vs R fisher.test', () => {
   it.each(cases.map((c) => [c.table.join(','), c] as const))('table %s', (_, c) => {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import demoBook from '../../resources/demo/book.json';
 import { describe, expect, it } from 'vitest';
 import { compactNumeric, newVariable, type Dataset } from '../model/dataset';
 import { applyRecode } from '../transform/recode';
@@ -9,7 +8,7 @@ import { andMasks, valueMask } from './filter';
 
 describe('book spec', () => {
   it('reads the committed demo spec and fills defaults', () => {
-    const spec = parseBookSpec(JSON.parse(readFileSync(join(__dirname, '../../resources/demo/book.json'), 'utf8')));
+    const spec = parseBookSpec(demoBook);
     expect(spec.questions).toEqual(['leefbaarheid', 'vertrouwen', 'gezondheid', 'eenzaamheid', 'zorgen_schade', 'financien']);
     expect(spec.banner.items).toHaveLength(3);
     const min = parseBookSpec({ version: 1, title: 'T', dataset: 'd', banner: { items: [{ variable: 'a' }] }, questions: { allCategorical: true } });

@@ -3,16 +3,16 @@
  * ten rows with user-missing values; the numbers must agree. This pins SPSS semantics we chose to copy:
  * precedence (-x**2, left-associative **), 0 * missing = 0, user-missing as missing, mean.n, rnd.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import oracleCases from './oracle/cases.json';
+import dataText from './oracle/data.txt?raw';
+import expectedText from './oracle/expected.csv?raw';
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../testing';
 import { evaluateNumeric } from './evaluate';
 import { parseExpr } from './parse';
 
-const dir = join(__dirname, 'oracle');
-const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: [string, string, string?][] };
-const rows = readFileSync(join(dir, 'data.txt'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
+const cases = oracleCases.cases as [string, string, string?][];
+const rows = dataText.trim().split('\n').map((l) => l.trim().split(/\s+/));
 const num = (s: string): number => (s === '.' ? NaN : Number(s));
 const names = ['id', 'x', 'y', 'q1', 'q2', 'q3', 'q4', 'q5'];
 const ds = makeDataset([
@@ -23,7 +23,7 @@ ds.variables[1].missing = { values: [9], range: null };
 ds.variables[2].missing = { values: [], range: [90, 99] };
 ds.variables[4].missing = { values: [-1], range: null };
 
-const [header, ...lines] = readFileSync(join(dir, 'expected.csv'), 'utf8').trim().split('\n');
+const [header, ...lines] = expectedText.trim().split('\n');
 const columns = header.split(',');
 const expected = lines.map((l) => l.split(','));
 
