@@ -54,6 +54,16 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
+/** A browser's Origin header must name this very host and port over plain HTTP on loopback. */
+function sameLoopbackOrigin(origin: string, allowedHosts: string[]): boolean {
+  try {
+    const u = new URL(origin);
+    return u.protocol === 'http:' && allowedHosts.includes(u.host);
+  } catch {
+    return false;
+  }
+}
+
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -101,7 +111,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return sendJson(res, 403, { error: { code: 'forbidden', message: 'Wrong host' } });
     const origin = req.headers.origin;
-    if (origin && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+    if (origin && !sameLoopbackOrigin(origin, allowedHosts)) {
       return sendJson(res, 403, { error: { code: 'forbidden', message: 'Cross-origin requests are refused' } });
     }
     const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
