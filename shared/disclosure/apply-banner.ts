@@ -18,6 +18,11 @@ export interface BannerRuleOptions {
    * same base (see applyRulesToBanners). They are hidden here too and must not be determined.
    */
   hideBases?: ReadonlySet<string>;
+  /**
+   * Layout cells (bannerLayout ids) released by a recorded override (override-apply.ts): published
+   * and known to the intruder, never primary or secondary; the rest is protected around them.
+   */
+  release?: ReadonlySet<number>;
 }
 
 export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: BannerRuleOptions = {}): BannerResult {
@@ -34,7 +39,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const counts = result.cells.map((row) => row.map((c) => c.count as number));
   const bases = result.base.count as number[];
-  const layout = bannerLayout(r, result.columns);
+  const layout = withReleased(bannerLayout(r, result.columns), opts.release);
   const total = layout.totalColumn;
   const reasons: string[] = [];
   if (total >= 0 && unsafeCount(bases[total], rs)) {
@@ -47,7 +52,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   if (rs.suppressSmallBase) {
     bases.forEach((b, k) => {
       if (!unsafeCount(b, rs)) return;
-      for (let i = 0; i < r; i++) primary[layout.interior(i, k)] = true;
+      for (let i = 0; i < r; i++) if (!layout.table.fixed?.[layout.interior(i, k)]) primary[layout.interior(i, k)] = true;
       reasons.push(`column "${result.columns[k].label}" has base ${b} < ${rs.minCount}: column suppressed`);
     });
   }
@@ -107,6 +112,13 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
     means,
     rules: summary(rs, any ? 'suppressed' : 'safe', reasons, primary.filter(Boolean).length, secondary),
   };
+}
+
+/** The layout with released cells marked fixed: known, so neither hidden nor chosen as partners. */
+function withReleased(layout: ReturnType<typeof bannerLayout>, release: ReadonlySet<number> | undefined) {
+  if (!release || release.size === 0) return layout;
+  const fixed = Array.from({ length: layout.table.size }, (_, c) => layout.table.fixed?.[c] === true || release.has(c));
+  return { ...layout, table: { ...layout.table, fixed } };
 }
 
 /**

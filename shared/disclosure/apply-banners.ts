@@ -8,19 +8,24 @@
  * Limit: this makes shared bases consistent; it is not a joint audit of all tables together.
  */
 import type { BannerResult } from '../model/results';
-import { applyRulesToBanner } from './apply-banner';
+import { applyRulesToBanner, type BannerRuleOptions } from './apply-banner';
 import type { RuleSet } from './rules';
 
 const baseKey = (key: string, count: number | null) => `${key}\u0000${String(count)}`;
 
-export function applyRulesToBanners(results: readonly BannerResult[], rs: RuleSet): BannerResult[] {
+/** `release(t)`: cells of table t released by overrides (see BannerRuleOptions.release). */
+export function applyRulesToBanners(
+  results: readonly BannerResult[],
+  rs: RuleSet,
+  release?: (t: number) => BannerRuleOptions['release'],
+): BannerResult[] {
   const withheld = new Set<string>();
   const maxRounds = 1 + results.reduce((s, r) => s + r.columns.length, 0);
   let out: BannerResult[] = [];
   for (let round = 0; round < maxRounds; round++) {
-    out = results.map((r) => {
+    out = results.map((r, t) => {
       const hideBases = new Set(r.columns.filter((c, k) => withheld.has(baseKey(c.key, r.base.count[k]))).map((c) => c.key));
-      return applyRulesToBanner(r, rs, { hideBases });
+      return applyRulesToBanner(r, rs, { hideBases, release: release?.(t) });
     });
     const before = withheld.size;
     out.forEach((o, t) =>

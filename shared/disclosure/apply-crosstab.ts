@@ -15,7 +15,15 @@ type Grid = (number | null)[][];
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
-export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet): CrosstabTable {
+export interface CrosstabRuleOptions {
+  /**
+   * Layout cells (crosstabLayout ids) released by a recorded override (override-apply.ts): published
+   * and known to the intruder, never primary or secondary; the rest is protected around them.
+   */
+  release?: ReadonlySet<number>;
+}
+
+export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: CrosstabRuleOptions = {}): CrosstabTable {
   const r = table.rows.length;
   const c = table.cols.length;
   const noneMask = table.count.map((row) => row.map(() => false));
@@ -33,20 +41,22 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet): Crossta
   if (unsafeCount(n, rs)) return blockAll(table, rs, [`table based on ${n} units, below ${rs.minCount}`]);
 
   const layout = crosstabLayout(r, c);
+  const released = (cell: number) => opts.release?.has(cell) === true;
+  if (opts.release && opts.release.size > 0) layout.table.fixed = Array.from({ length: layout.table.size }, (_, k) => released(k));
   const countValues = flattenCrosstab(counts, rowN, colN, n);
   const reasons: string[] = [];
-  const primary = countValues.map((v) => unsafeCount(v, rs));
+  const primary = countValues.map((v, cell) => !released(cell) && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push(`${unsafeCells} cell(s) or total(s) based on fewer than ${rs.minCount} units`);
   if (rs.suppressSmallBase) {
     colN.forEach((base, j) => {
       if (!unsafeCount(base, rs)) return;
-      for (let i = 0; i < r; i++) primary[layout.interior(i, j)] = true;
+      for (let i = 0; i < r; i++) primary[layout.interior(i, j)] = !released(layout.interior(i, j));
       reasons.push(`column "${table.cols[j].label}" has base ${base} < ${rs.minCount}: column suppressed`);
     });
     rowN.forEach((base, i) => {
       if (!unsafeCount(base, rs)) return;
-      for (let j = 0; j < c; j++) primary[layout.interior(i, j)] = true;
+      for (let j = 0; j < c; j++) primary[layout.interior(i, j)] = !released(layout.interior(i, j));
       reasons.push(`row "${table.rows[i].label}" has base ${base} < ${rs.minCount}: row suppressed`);
     });
   }

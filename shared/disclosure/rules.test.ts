@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { overrideSchema } from './override';
 import { defaultRuleSet, publicRuleSummary, requiredWidth, ruleSetSchema } from './rules';
 
 describe('rule sets', () => {
@@ -28,19 +27,5 @@ describe('rule sets', () => {
   it('requires the larger of the absolute and the relative margin', () => {
     expect(requiredWidth(3, { absolute: 5, relative: 0.3 })).toBe(5);
     expect(requiredWidth(100, { absolute: 5, relative: 0.3 })).toBeCloseTo(30, 12);
-  });
-});
-
-describe('override records', () => {
-  const ok = { tableSpec: { rows: ['gemeente'] }, cells: [{ row: 0, col: 1 }], reason: 'Afgestemd met CBS-outputcontrole' };
-
-  it('accepts a reasoned override', () => {
-    expect(overrideSchema.safeParse(ok).success).toBe(true);
-  });
-
-  it('rejects a missing or too short reason and an empty cell list', () => {
-    expect(overrideSchema.safeParse({ ...ok, reason: '' }).success).toBe(false);
-    expect(overrideSchema.safeParse({ ...ok, reason: '   kort    ' }).success).toBe(false);
-    expect(overrideSchema.safeParse({ ...ok, cells: [] }).success).toBe(false);
   });
 });

@@ -89,6 +89,8 @@ export interface CrosstabTable {
   n?: number;
   chi2: Chi2Block | null;
   suppressed: boolean[][];
+  /** Cells published because a recorded override released them (see DisclosureSummary.overrides). */
+  overridden?: boolean[][];
   weight?: string | null;
   weightInfo?: WeightInfo | null;
   rules: DisclosureSummary;
@@ -128,6 +130,8 @@ export interface BannerCell {
   suppressed: boolean;
   /** 'primary' | 'secondary' when suppressed. */
   suppression?: 'primary' | 'secondary';
+  /** Published because a recorded override released it (see DisclosureSummary.overrides). */
+  overridden?: boolean;
 }
 
 export interface BannerResult {
@@ -194,4 +198,16 @@ export interface DisclosureSummary {
   primary: number;
   secondary: number;
   reasons: string[];
+  /** Overrides applied to this table: cells published despite the rules, each with its written reason. */
+  overrides?: AppliedOverride[];
+}
+
+/** One recorded override as applied to a result (the full record lives in the project store). */
+export interface AppliedOverride {
+  id: number;
+  reason: string;
+  /** ISO time the override was recorded. */
+  createdAt: string;
+  /** The released cells: row category code and column key (banner keys; 'total' = Totaal). */
+  cells: { row: Code; col: string; rowLabel: string; colLabel: string; count: number }[];
 }
