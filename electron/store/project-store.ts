@@ -12,6 +12,7 @@ import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api
 import type { SavedSpecInfo } from '../../shared/api/ui';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
+import { OverrideStore } from './overrides';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
@@ -306,7 +307,12 @@ export class ProjectStore {
     })();
   }
 
-  // ---- audit, settings, specs -----------------------------------------------------------------
+  // ---- audit, settings, specs, overrides ------------------------------------------------------
+
+  /** Overrides of the output rules; each change is one transaction with its audit entry. */
+  overrides(): OverrideStore {
+    return new OverrideStore(this.db, (action, detail) => this.audit(action, detail), now);
+  }
 
   audit(action: string, detail: unknown): void {
     this.db.prepare('INSERT INTO audit (at, action, detail) VALUES (?, ?, ?)').run(now(), action, JSON.stringify(detail ?? null));
