@@ -7,8 +7,7 @@ import type { Dataset, VariableMeta } from '../../shared/model/dataset';
 import { compactNumeric, newVariable } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
 import type { RuleSet } from '../../shared/disclosure/rules';
-import { applyRulesToBanner } from '../../shared/disclosure/apply-banner';
-import type { BannerFn, BannerOptions, RulesFn } from '../../electron/export/book';
+import { type BannerFn, type BannerOptions, type GroupRulesFn, defaultGroupRules } from '../../electron/export/book';
 import { defaultBanner } from '../../electron/export/book/engine-defaults';
 
 function lcg(seed: number): () => number {
@@ -75,21 +74,24 @@ export interface Recorded {
   ruled: BannerResult;
 }
 
-/** The engine's banner and rules, with every call recorded so a test can compare the file to them. */
-export function recordingEngine(): { banner: BannerFn; applyRules: RulesFn; calls: Recorded[] } {
+/**
+ * The engine's banner and (group) rules, with every table recorded so a test can compare the file
+ * to them: the rules run over all tables of one banner at once, so a raw banner is matched to its
+ * options by identity.
+ */
+export function recordingEngine(): { banner: BannerFn; applyGroupRules: GroupRulesFn; calls: Recorded[] } {
   const calls: Recorded[] = [];
-  let pending: { options: BannerOptions; raw: BannerResult } | null = null;
+  const options = new Map<BannerResult, BannerOptions>();
   return {
     calls,
-    banner: (ds, options) => {
-      const raw = defaultBanner(ds, options);
-      pending = { options, raw };
+    banner: (ds, o) => {
+      const raw = defaultBanner(ds, o);
+      options.set(raw, o);
       return raw;
     },
-    applyRules: (raw: BannerResult, rs: RuleSet) => {
-      const ruled = applyRulesToBanner(raw, rs);
-      if (pending && pending.raw === raw) calls.push({ ...pending, ruled });
-      pending = null;
+    applyGroupRules: (raws: readonly BannerResult[], rs: RuleSet) => {
+      const ruled = defaultGroupRules(raws, rs);
+      raws.forEach((raw, i) => calls.push({ options: options.get(raw)!, raw, ruled: ruled[i] }));
       return ruled;
     },
   };

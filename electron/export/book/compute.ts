@@ -13,7 +13,8 @@ import { applyRecode } from '../../../shared/transform/recode';
 import { toRecodeRecipe } from '../../../shared/spec/recode';
 import { andMasks, filterMask, valueMask } from '../../../shared/spec/filter';
 import type { TrendInput } from '../../../shared/format/table-model';
-import { type BannerFn, type RulesFn, bannerItemsVariables } from './engine';
+import { type BannerFn, type GroupRulesFn, type RulesFn, bannerItemsVariables } from './engine';
+import { groupRulesFor } from './group-rules';
 
 export type TableStatus = 'safe' | 'suppressed' | 'blocked';
 
@@ -29,7 +30,10 @@ export interface ComputedTable {
 
 export interface ComputeDeps {
   banner: BannerFn;
-  applyRules: RulesFn;
+  /** A single-table rule function; the engine's own means the group rules (see group-rules.ts). */
+  applyRules?: RulesFn;
+  /** The rules on all tables of one banner, filter and weight together; default from `applyRules`. */
+  applyGroupRules?: GroupRulesFn;
   ruleSet: RuleSet;
   /** Variables per folder, for `questions: {folder}` (folders live in the project store). */
   folders?: Record<string, string[]>;
@@ -86,50 +90,63 @@ export function computeBook(source: Dataset, spec: BookSpec, deps: ComputeDeps):
   const bannerVars = bannerItemsVariables(spec.banner);
   const tests = { adjust: spec.tests.adjust, alpha: spec.tests.alpha };
   const keyInBanner = linkingKey(ds, bannerVars, deps.ruleSet);
-  const tables: ComputedTable[] = [];
+  const groupRules = deps.applyGroupRules ?? groupRulesFor(deps.applyRules);
+  // Every question shares banner, filter and weight: tabulate all, then apply the rules to the group.
+  const pending: { variable: string; label: string; raw: BannerResult | null; reason?: string }[] = [];
   questions.forEach((variable, i) => {
     throwIfAborted(deps.signal);
     const label = ds.variables[findVariable(ds, variable)].label || variable;
     const key = keyInBanner ?? linkingKey(ds, [variable], deps.ruleSet);
-    if (key) {
-      tables.push({ variable, label, status: 'blocked', reason: key });
-    } else {
-      const raw = deps.banner(ds, { row: variable, columns: spec.banner, weight: spec.weight ?? null, filter: main, tests });
-      const result = deps.applyRules(raw, deps.ruleSet);
-      const status = result.rules.status;
-      if (status === 'blocked') {
-        tables.push({ variable, label, status, reason: result.rules.reasons.join('; ') || 'blocked by the output rules' });
-      } else {
-        const trend = cmp && spec.trend?.enabled ? trendFor(ds, spec, deps, variable, both, result) : undefined;
-        tables.push({ variable, label, status, reason: result.rules.reasons.join('; ') || undefined, result, trend });
-      }
-    }
+    const raw = key ? null : deps.banner(ds, { row: variable, columns: spec.banner, weight: spec.weight ?? null, filter: main, tests });
+    pending.push({ variable, label, raw, reason: key ?? undefined });
     deps.onTable?.(i + 1, questions.length);
   });
+  throwIfAborted(deps.signal);
+  const raws = pending.flatMap((p) => (p.raw ? [p.raw] : []));
+  const indexOf = new Map(raws.map((raw, i) => [raw, i]));
+  const results = groupRules(raws, deps.ruleSet);
+  const tables: ComputedTable[] = pending.map(({ variable, label, raw, reason }) => {
+    if (!raw) return { variable, label, status: 'blocked', reason };
+    const result = results[indexOf.get(raw)!];
+    const status = result.rules.status;
+    if (status === 'blocked') return { variable, label, status, reason: result.rules.reasons.join('; ') || 'blocked by the output rules' };
+    return { variable, label, status, reason: result.rules.reasons.join('; ') || undefined, result };
+  });
+  if (cmp && spec.trend?.enabled) addTrends(ds, spec, deps.banner, groupRules, deps.ruleSet, tables, both);
   return { dataset: ds, tables, selectedRows: main ? main.reduce((n, v) => n + v, 0) : ds.rows };
 }
 
 /**
- * The change against the previous wave, from one banner of the question by the wave variable: the
- * same z-test that gives the letters says whether this wave is higher or lower.
+ * The change against the previous wave, from one banner of each question by the wave variable: the
+ * same z-test that gives the letters says whether this wave is higher or lower. These banners share
+ * their columns and population too, so they get the rules as one group.
  */
-function trendFor(
+function addTrends(
   ds: Dataset,
   spec: BookSpec,
-  deps: ComputeDeps,
-  variable: string,
+  bannerFn: BannerFn,
+  groupRules: GroupRulesFn,
+  ruleSet: RuleSet,
+  tables: ComputedTable[],
   both: Uint8Array | undefined,
-  current: BannerResult,
-): TrendInput | undefined {
+): void {
   const cmp = spec.comparison!;
-  const raw = deps.banner(ds, {
-    row: variable,
-    columns: { total: false, items: [{ variable: cmp.variable }] },
-    weight: spec.weight ?? null,
-    filter: both,
-    tests: { adjust: 'none', alpha: spec.tests.alpha },
-  });
-  const r = deps.applyRules(raw, deps.ruleSet);
+  const shown = tables.filter((t) => t.result);
+  const raws = shown.map((t) =>
+    bannerFn(ds, {
+      row: t.variable,
+      columns: { total: false, items: [{ variable: cmp.variable }] },
+      weight: spec.weight ?? null,
+      filter: both,
+      tests: { adjust: 'none', alpha: spec.tests.alpha },
+    }),
+  );
+  const ruled = groupRules(raws, ruleSet);
+  shown.forEach((t, i) => (t.trend = trendInput(spec, ruled[i], t.result!)));
+}
+
+function trendInput(spec: BookSpec, r: BannerResult, current: BannerResult): TrendInput | undefined {
+  const cmp = spec.comparison!;
   const col = (code: Code) => r.columns.findIndex((c) => c.path.length === 1 && c.path[0].code === code);
   const ci = col(cmp.current);
   const pi = col(cmp.previous);

@@ -18,6 +18,11 @@ export interface BannerOptions {
 
 export type BannerFn = (ds: Dataset, opts: BannerOptions) => BannerResult;
 export type RulesFn = (result: BannerResult, ruleSet: RuleSet) => BannerResult;
+/**
+ * The output rules on all tables that share banner, filter and weight at once, so that no table
+ * prints what another withholds (see group-rules.ts).
+ */
+export type GroupRulesFn = (results: readonly BannerResult[], ruleSet: RuleSet) => BannerResult[];
 
 export function bannerItemsVariables(banner: BookSpec['banner']): string[] {
   return banner.items.flatMap((it) => ('variable' in it ? [it.variable] : [...it.nest]));

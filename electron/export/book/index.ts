@@ -3,4 +3,5 @@ export { writeBook, type BookProgress, type WriteBookOptions } from './write-boo
 export type { BookReport, BookTableReport } from '../../../shared/spec/book';
 export { tableModels, formatDate } from './models';
 export { computeBook, resolveQuestions, type ComputedBook, type ComputedTable, type TableStatus } from './compute';
-export type { BannerFn, BannerOptions, RulesFn } from './engine';
+export type { BannerFn, BannerOptions, GroupRulesFn, RulesFn } from './engine';
+export { defaultGroupRules } from './group-rules';

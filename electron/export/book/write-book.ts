@@ -12,7 +12,7 @@ import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
 import { type ComputedTable, computeBook } from './compute';
-import type { BannerFn, RulesFn } from './engine';
+import type { BannerFn, GroupRulesFn, RulesFn } from './engine';
 import { defaultBanner, defaultApplyRules } from './engine-defaults';
 import { type IndexEntry, indexColumns, writeIndexSheet } from './index-sheet';
 import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-sheet';
@@ -41,6 +41,8 @@ export interface WriteBookOptions {
   now?: Date;
   banner?: BannerFn;
   applyRules?: RulesFn;
+  /** The rules on a group of tables over one banner (default: the engine's, see group-rules.ts). */
+  applyGroupRules?: GroupRulesFn;
 }
 
 interface Placed {
@@ -70,6 +72,7 @@ export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput
   const computed = computeBook(ds, spec, {
     banner: opts.banner ?? defaultBanner,
     applyRules: opts.applyRules ?? defaultApplyRules,
+    applyGroupRules: opts.applyGroupRules,
     ruleSet,
     folders: opts.folders,
     signal: opts.signal,

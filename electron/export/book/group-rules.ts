@@ -1,0 +1,21 @@
+/**
+ * The output rules for a group of book tables over one banner, filter and weight: withheld bases
+ * made consistent across the group (applyRulesToBanners), then the joint audit (linked-audit.ts)
+ * blocks whatever the tables would still give away together.
+ */
+import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
+import { applyRulesToBanners } from '../../../shared/disclosure/apply-banners';
+import type { GroupRulesFn, RulesFn } from './engine';
+import { auditLinkedBanners } from './linked-audit';
+
+export const defaultGroupRules: GroupRulesFn = (raws, rs) => auditLinkedBanners(raws, applyRulesToBanners(raws, rs), rs);
+
+/**
+ * The group function for a caller that passed a single-table function: the engine's own becomes the
+ * group rules; any other (a writer test on hand-made results) is applied table by table, and the
+ * joint audit still runs over what it produced.
+ */
+export function groupRulesFor(applyRules: RulesFn | undefined): GroupRulesFn {
+  if (applyRules === undefined || applyRules === applyRulesToBanner) return defaultGroupRules;
+  return (raws, rs) => auditLinkedBanners(raws, raws.map((r) => applyRules(r, rs)), rs);
+}
