@@ -4,13 +4,16 @@ import { runBanner } from '../../shared/analysis/run-banner';
 import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
+import { projectOverrides } from './rules';
 import type { HandlerMap } from './types';
 
 export const analysisHandlers: HandlerMap = {
   'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  // Tables carry the project's recorded overrides (released cells marked `overridden`).
   'analysis.crosstab': async (req, { session }) =>
-    runCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
-  'analysis.banner': async (req, { session }) => runBanner(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+    runCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet()), projectOverrides(session)),
+  'analysis.banner': async (req, { session }) =>
+    runBanner(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet()), projectOverrides(session)),
   'analysis.regress': async (req, { session }) => runRegress(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
   'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
     try {

@@ -4,6 +4,7 @@ import { chartCanvas } from '../../shared/chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from './context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
+import { projectOverrides } from './rules';
 import type { AppContext, HandlerMap } from './types';
 
 /** Exports are logged when a project is open; the built-in demo can be charted without one. */
@@ -33,7 +34,7 @@ export function projectChartStyle(session: Session): ChartStyle {
 export const chartHandlers: HandlerMap = {
   'chart.render': async (req, { session }) => {
     const rules = chooseRuleSet(req.rules, session.ruleSet());
-    const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session));
+    const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session), projectOverrides(session));
     const bytes = renderChartFile(req.format, built.option, spec);
     const c = chartCanvas(spec);
     return {
@@ -48,9 +49,9 @@ export const chartHandlers: HandlerMap = {
   },
   'chart.export': async (req, ctx) => {
     const rules = chooseRuleSet(req.rules, ctx.session.ruleSet());
-    const { built, spec, table } = prepareChart(ctx.session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(ctx.session));
+    const { built, spec, table } = prepareChart(ctx.session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(ctx.session), projectOverrides(ctx.session));
     const written = await writeChart(req.out, built.option, spec);
-    audit(ctx, 'export.chart', { dataset: req.dataset, out: written.path, row: req.row, col: req.col, weight: req.weight ?? null, filter: req.filter ?? null, ruleSet: rules.name, spec, suppressed: built.suppressed });
+    audit(ctx, 'export.chart', { dataset: req.dataset, out: written.path, row: req.row, col: req.col, weight: req.weight ?? null, filter: req.filter ?? null, ruleSet: rules.name, spec, suppressed: built.suppressed, overrides: table.rules.overrides?.map((o) => o.id) ?? [] });
     return { ...written, suppressed: built.suppressed, rules: table.rules };
   },
   'chart.style': async (_req, { session }) => projectChartStyle(session),

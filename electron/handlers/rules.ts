@@ -1,6 +1,12 @@
 /** Reading and changing the project's output rules; every change is audited, loosening needs a reason. */
+import { rawBanners } from '../../shared/analysis/run-banner';
+import type { OverrideView } from '../../shared/api/rules';
+import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/override-apply';
+import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/override';
+import { OverrideError, prepareOverride } from '../../shared/disclosure/override-record';
 import { defaultRuleSet, type RuleSet } from '../../shared/disclosure/rules';
-import { HandlerError } from './context';
+import type { BannerResult } from '../../shared/model/results';
+import { HandlerError, type Session } from './context';
 import type { AppContext, HandlerMap } from './types';
 
 /** True when `next` publishes something `prev` would have withheld. */
@@ -27,8 +33,63 @@ function save(ctx: AppContext, next: RuleSet, reason: string): RuleSet {
   return next;
 }
 
+/**
+ * The project's recorded overrides, for every path out that applies the rules (tables, exports, the
+ * book, charts). None without an open project (the built-in demo): nothing can have been recorded.
+ */
+export function projectOverrides(session: Session): OverrideRecord[] {
+  let store;
+  try {
+    store = session.store();
+  } catch {
+    return [];
+  }
+  return store.overrides().list();
+}
+
+/** The target table before the rules, under the project's rule set. */
+function rawTarget(session: Session, target: OverrideTarget, rs: RuleSet): BannerResult {
+  const ds = session.dataset(target.dataset);
+  const req = { rows: [target.row], columns: target.columns, weight: target.weight ?? undefined, filter: target.filter ?? undefined };
+  return rawBanners(ds, req, rs)[0];
+}
+
+const view = ({ key: _k, fingerprint: _f, ...rest }: OverrideRecord): OverrideView => rest;
+
 export const rulesHandlers: HandlerMap = {
   'rules.get': async (_args, { session }) => session.ruleSet(),
   'rules.set': async ({ ruleSet, reason }, ctx) => save(ctx, ruleSet as RuleSet, reason),
   'rules.reset': async ({ name, reason }, ctx) => save(ctx, defaultRuleSet(name), reason),
+  'rules.override.add': async ({ target, cells, reason }, ctx) => {
+    const store = ctx.session.store();
+    const rs = ctx.session.ruleSet();
+    const raw = rawTarget(ctx.session, target, rs);
+    const published = applyOverridesToBanners([raw], rs, target.dataset, store.overrides().list())[0];
+    let prepared;
+    try {
+      prepared = prepareOverride(raw, published, rs, target, cells, reason);
+    } catch (e) {
+      if (e instanceof OverrideError) throw new HandlerError(e.code, e.message);
+      throw e;
+    }
+    const record = store.overrides().add(prepared);
+    ctx.emit('project.changed', { reason: 'rules' });
+    return { ...view(record), status: 'applied' as const };
+  },
+  'rules.override.list': async ({ target }, { session }) => {
+    const all = projectOverrides(session);
+    if (!target || all.length === 0) return all.map(view);
+    const rs = session.ruleSet();
+    const m = matchBanner(target.dataset, rawTarget(session, target, rs), rs, all);
+    return [
+      ...m.applied.map((o) => ({ ...view(o), status: 'applied' as const })),
+      ...m.stale.map((s) => ({ ...view(s.override), status: 'stale' as const, why: s.why })),
+    ].sort((a, b) => a.id - b.id);
+  },
+  'rules.override.remove': async ({ id, reason }, ctx) => {
+    const removed = ctx.session.store().overrides().remove(id, reason);
+    if (!removed) throw new HandlerError('not-found', `No override with id ${id}`);
+    ctx.emit('project.changed', { reason: 'rules' });
+    return { removed: id };
+  },
 };

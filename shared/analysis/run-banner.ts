@@ -1,5 +1,5 @@
 /** Banner tables (one per row variable) with the output rules applied, for the app and the exports. */
-import { applyRulesToBanners, type RuleSet } from '../disclosure/index';
+import { applyOverridesToBanners, type OverrideRecord, type RuleSet } from '../disclosure/index';
 import { banner, type BannerSpec } from '../engine/banner';
 import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';
@@ -20,10 +20,15 @@ export function bannerVariables(spec: BannerSpec): string[] {
   return spec.items.flatMap((it) => ('variable' in it ? [it.variable] : it.nest));
 }
 
-export function runBanner(ds: Dataset, req: BannerRequest, rs: RuleSet): BannerResult[] {
+/** The banners before the output rules: for the rules themselves and for recording an override. */
+export function rawBanners(ds: Dataset, req: BannerRequest, rs: RuleSet): BannerResult[] {
   assertNoLinkingKeys(ds, [...req.rows, ...bannerVariables(req.columns)], rs);
   const filter = filterMask(ds, req.filter);
-  const raw = req.rows.map((row) => banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }));
+  return req.rows.map((row) => banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }));
+}
+
+/** `overrides`: the project's recorded overrides; those recorded for these tables are applied. */
+export function runBanner(ds: Dataset, req: BannerRequest, rs: RuleSet, overrides: readonly OverrideRecord[] = []): BannerResult[] {
   // Together, so a column base withheld in one table is withheld in every table that shows it.
-  return applyRulesToBanners(raw, rs);
+  return applyOverridesToBanners(rawBanners(ds, req, rs), rs, ds.name, overrides);
 }

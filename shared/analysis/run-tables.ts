@@ -2,7 +2,7 @@
  * Frequencies and crosstabs as every caller (CLI, app, exports) gets them: filter applied, engine run,
  * output rules applied. There is no other way to a table, so none leaves unchecked.
  */
-import { applyRulesToCrosstab, applyRulesToFreq, type DisclosedFreqResult, type RuleSet } from '../disclosure/index';
+import { applyOverridesToCrosstab, applyRulesToFreq, type DisclosedFreqResult, type OverrideRecord, type RuleSet } from '../disclosure/index';
 import { crosstab } from '../engine/crosstab';
 import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
@@ -37,10 +37,20 @@ export interface CrosstabRequest {
   filter?: string;
 }
 
-export function runCrosstab(ds: Dataset, req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string }, rs: RuleSet): CrosstabTable {
+/**
+ * `overrides`: the project's recorded overrides (the app and its exports pass them; the CLI does not,
+ * so its output stays under the plain rules). Those recorded for the banner "Totaal | col" of this
+ * row variable apply here too.
+ */
+export function runCrosstab(
+  ds: Dataset,
+  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
+  rs: RuleSet,
+  overrides: readonly OverrideRecord[] = [],
+): CrosstabTable {
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
-  return applyRulesToCrosstab(table, rs);
+  return applyOverridesToCrosstab(table, rs, ds.name, overrides);
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (DESIGN.md). */

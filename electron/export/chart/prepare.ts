@@ -8,6 +8,7 @@ import { buildChart, type BuiltChart } from '../../../shared/chart/build';
 import { chartSpecSchema, type ChartSpec, type ChartSpecInput } from '../../../shared/chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../../../shared/chart/style';
 import type { RuleSet } from '../../../shared/disclosure/rules';
+import type { OverrideRecord } from '../../../shared/disclosure/override';
 import { crosstab } from '../../../shared/engine/crosstab';
 import { weightArray, type WeightSpec } from '../../../shared/engine/weights';
 import { findVariable, newVariable, type Dataset } from '../../../shared/model/dataset';
@@ -63,9 +64,17 @@ export interface PreparedChart {
   table: CrosstabTable;
 }
 
-export function prepareChart(ds: Dataset, req: ChartTableRequest, specIn: ChartSpecInput, rules: RuleSet, styleIn?: ChartStyle): PreparedChart {
+/** `overrides`: the project's recorded overrides, so a released cell is drawn as the table shows it. */
+export function prepareChart(
+  ds: Dataset,
+  req: ChartTableRequest,
+  specIn: ChartSpecInput,
+  rules: RuleSet,
+  styleIn?: ChartStyle,
+  overrides: readonly OverrideRecord[] = [],
+): PreparedChart {
   const spec = chartSpecSchema.parse(specIn);
-  const table = runCrosstab(ds, req, rules);
+  const table = runCrosstab(ds, req, rules, overrides);
   if (table.rules.status === 'blocked') {
     throw new ChartWithheldError(`Chart withheld by output rules (${rules.name}): ${table.rules.reasons.join('; ')}`);
   }
