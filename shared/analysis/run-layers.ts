@@ -1,0 +1,44 @@
+/**
+ * Layered crosstabs as every caller gets them (the same path as run-tables.ts): filter applied, engine
+ * run per layer, output rules applied to the layers and the total together (apply-layers.ts).
+ */
+import { applyRulesToLayers } from '../disclosure/apply-layers';
+import type { RuleSet } from '../disclosure/index';
+import { layeredCrosstab } from '../engine/layers';
+import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
+import type { Dataset } from '../model/dataset';
+import { filterMask } from './filter';
+import { assertNoLinkingKeys } from './output-rules';
+import type { CrosstabRequest } from './run-tables';
+
+export interface LayeredCrosstabRequest extends CrosstabRequest {
+  /** Layer variables; several make one layer per combination of their categories. */
+  layers: string[];
+  /** Show user-missing layer codes as layers of their own. */
+  includeMissingLayers?: boolean;
+}
+
+export function runLayeredCrosstab(
+  ds: Dataset,
+  req: Omit<LayeredCrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
+  rs: RuleSet,
+): LayeredCrosstab {
+  assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
+  const result = layeredCrosstab(ds, {
+    row: req.row,
+    col: req.col,
+    layers: req.layers,
+    includeMissingLayers: req.includeMissingLayers,
+    weight: req.weight,
+    design: req.design,
+    filter: filterMask(ds, req.filter),
+  });
+  return applyRulesToLayers(result, rs);
+}
+
+/** One layered table for one row × column pair, or `{tables}` with one per pair (as runCrosstabs). */
+export function runLayeredCrosstabs(ds: Dataset, req: LayeredCrosstabRequest, rs: RuleSet): LayeredCrosstab | LayeredCrosstabMulti {
+  const tables: LayeredCrosstab[] = [];
+  for (const row of req.rows) for (const col of req.cols) tables.push(runLayeredCrosstab(ds, { ...req, row, col }, rs));
+  return tables.length === 1 ? tables[0] : { tables };
+}
