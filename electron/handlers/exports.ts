@@ -3,10 +3,11 @@ import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { parseBookSpec } from '../../shared/spec/book';
 import type { z } from 'zod';
 import type { exportTableRequest } from '../../shared/api/exports';
-import { writeBook } from '../export/book/index';
+import { overrideGroupRules, writeBook } from '../export/book/index';
 import { renderTables, writeTableFile } from '../export/table/index';
 import { HandlerError } from './context';
 import { startJob } from './jobs';
+import { projectOverrides } from './rules';
 import type { AppContext, HandlerMap } from './types';
 
 /** Exports are logged when a project is open; the built-in demo can be exported without one. */
@@ -40,9 +41,11 @@ export const exportHandlers: HandlerMap = {
   'export.book': async ({ dataset, spec, out }, ctx) => {
     const ds = ctx.session.dataset(dataset);
     const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
+    const applyGroupRules = overrideGroupRules(dataset, projectOverrides(ctx.session));
     const jobId = startJob(ctx, 'export.book', async (signal, progress) => {
       const report = await writeBook(ds, spec, out, {
         ruleSet,
+        applyGroupRules,
         signal,
         onProgress: (p) => progress(p.done, p.total, 'tables'),
       });
@@ -55,13 +58,14 @@ export const exportHandlers: HandlerMap = {
     const ds = ctx.session.dataset(req.dataset);
     const spec = tableSpec(req, ds.fileLabel || req.dataset);
     const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
+    const applyGroupRules = overrideGroupRules(req.dataset, projectOverrides(ctx.session));
     if (req.out) {
       if (req.format === 'clipboard') throw new HandlerError('bad-request', 'the clipboard format is not written to a file');
-      const written = await writeTableFile(ds, spec, req.format, req.out, { ruleSet });
+      const written = await writeTableFile(ds, spec, req.format, req.out, { ruleSet, applyGroupRules });
       audit(ctx, 'export.table', { dataset: req.dataset, out: req.out, format: req.format, ruleSet: ruleSet.name, tables: written.tables });
       return written;
     }
-    const rendered = renderTables(ds, spec, req.format, { ruleSet });
+    const rendered = renderTables(ds, spec, req.format, { ruleSet, applyGroupRules });
     audit(ctx, 'export.table', { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, tables: rendered.tables });
     return rendered;
   },

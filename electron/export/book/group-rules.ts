@@ -5,10 +5,21 @@
  */
 import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
 import { applyRulesToBanners } from '../../../shared/disclosure/apply-banners';
+import { applyOverridesToBanners } from '../../../shared/disclosure/override-apply';
+import type { OverrideRecord } from '../../../shared/disclosure/override';
 import type { GroupRulesFn, RulesFn } from './engine';
 import { auditLinkedBanners } from './linked-audit';
 
 export const defaultGroupRules: GroupRulesFn = (raws, rs) => auditLinkedBanners(raws, applyRulesToBanners(raws, rs), rs);
+
+/**
+ * The group rules with the project's recorded overrides of `dataset` applied (released cells are
+ * published and known; the joint audit then treats them as any published cell).
+ */
+export function overrideGroupRules(dataset: string, overrides: readonly OverrideRecord[]): GroupRulesFn {
+  if (overrides.length === 0) return defaultGroupRules;
+  return (raws, rs) => auditLinkedBanners(raws, applyOverridesToBanners(raws, rs, dataset, overrides), rs);
+}
 
 /**
  * The group function for a caller that passed a single-table function: the engine's own becomes the

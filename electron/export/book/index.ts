@@ -4,4 +4,4 @@ export type { BookReport, BookTableReport } from '../../../shared/spec/book';
 export { tableModels, formatDate } from './models';
 export { computeBook, resolveQuestions, type ComputedBook, type ComputedTable, type TableStatus } from './compute';
 export type { BannerFn, BannerOptions, GroupRulesFn, RulesFn } from './engine';
-export { defaultGroupRules } from './group-rules';
+export { defaultGroupRules, overrideGroupRules } from './group-rules';

@@ -12,7 +12,7 @@ import { tableToHtml } from '../../../shared/format/html';
 import { tableToTsv } from '../../../shared/format/clipboard';
 import { computeBook } from '../book/compute';
 import { defaultApplyRules, defaultBanner } from '../book/engine-defaults';
-import type { BannerFn, RulesFn } from '../book/engine';
+import type { BannerFn, GroupRulesFn, RulesFn } from '../book/engine';
 import { formatDate, tableModels } from '../book/models';
 
 export type TableFormat = 'csv' | 'html' | 'tsv' | 'clipboard';
@@ -32,10 +32,17 @@ export interface RenderOptions {
   now?: Date;
   banner?: BannerFn;
   applyRules?: RulesFn;
+  /** The rules on the group of tables (default the engine's; overrideGroupRules adds overrides). */
+  applyGroupRules?: GroupRulesFn;
 }
 
 export function renderTables(ds: Dataset, spec: BookSpec, format: TableFormat, opts: RenderOptions): RenderedTables {
-  const computed = computeBook(ds, spec, { banner: opts.banner ?? defaultBanner, applyRules: opts.applyRules ?? defaultApplyRules, ruleSet: opts.ruleSet });
+  const computed = computeBook(ds, spec, {
+    banner: opts.banner ?? defaultBanner,
+    applyRules: opts.applyRules ?? defaultApplyRules,
+    applyGroupRules: opts.applyGroupRules,
+    ruleSet: opts.ruleSet,
+  });
   const all = tableModels(computed, spec, formatDate(opts.now ?? new Date(), spec.language));
   const models = all.filter((m): m is TableModel => m !== null);
   const tables = computed.tables.map((t, i) => ({ variable: t.variable, status: t.status, reason: t.reason, suppressedCells: all[i]?.suppressedCells ?? 0 }));
