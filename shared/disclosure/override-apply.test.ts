@@ -5,6 +5,7 @@ import type { BannerResult, CrosstabTable } from '../model/results';
 import { applyRulesToBanner } from './apply-banner';
 import { applyRulesToCrosstab } from './apply-crosstab';
 import { auditSuppression } from './audit';
+import { checkerRows } from './checker';
 import { crosstabLayout, flattenCrosstab } from './linear-table';
 import { protectionNeed } from './need';
 import type { OverrideCell, OverrideRecord } from './override';
@@ -197,5 +198,18 @@ describe('overrides: what can be released', () => {
     expect(o.fingerprint).toMatch(/^[0-9a-f]{14}$/);
     expect(o.reason).toBe('Afgestemd met de CBS-outputcontrole');
     expect(JSON.parse(o.key)).toEqual(['v1', 'golf2025', 'oordeel', true, [['leeftijd']], null, 'cbs-persons', 10]);
+  });
+});
+
+describe("overrides on the checker's sheet", () => {
+  it('lists the released cell with its reason and date, and no other cell as released', () => {
+    const counts = [[3, 20, 25], [15, 18, 30], [22, 26, 40]];
+    const { banner, crosstab } = pair(counts);
+    const o = record(banner, [cell(0, 0)]);
+    const expected = { reason: 'Afgestemd met de CBS-outputcontrole', date: '2026-11-25' };
+    const fromBanner = checkerRows(applyOverridesToBanner(banner, rs, target.dataset, [o]));
+    expect(fromBanner.filter((r) => r.override)).toEqual([expect.objectContaining({ row: 'A1', col: 'leeftijd: leeftijd 1', n: 3, override: expected })]);
+    const fromCrosstab = checkerRows(applyOverridesToCrosstab(crosstab, rs, target.dataset, [o]));
+    expect(fromCrosstab.filter((r) => r.override)).toEqual([expect.objectContaining({ row: 'R1', col: 'C1', n: 3, override: expected })]);
   });
 });

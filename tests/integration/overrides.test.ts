@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { handlers } from '../../electron/handlers/index';
@@ -77,6 +78,32 @@ describe('rules.override.* through the handlers', () => {
     expect(cellOf(again, PEKELA, YOUNG)).toMatchObject({ suppressed: true });
     expect(session.store().auditEntries()[0]).toMatchObject({ action: 'rules.override.remove', detail: { id: added.id, removalReason: 'toch niet publiceren' } });
     expect(await call('rules.override.list', {})).toEqual([]);
+  });
+
+  it('publishes the released cell in table exports and the tabellenboek, and lists it on the checker sheet', async () => {
+    const { call, dir, events } = setup();
+    const added = await call('rules.override.add', { target, cells: [{ row: PEKELA, col: YOUNG }], reason });
+    const n = added.cells[0].count as number;
+    const csv = await call('export.table', { ...bannerReq, format: 'csv', decimals: 0 });
+    expect(csv.tables).toEqual([expect.objectContaining({ variable: 'gemeente', suppressedCells: 0 })]);
+    const pekela = (csv.text as string).split('\n').find((l) => l.startsWith('Pekela'))!;
+    expect(pekela.split(';')).not.toContain('x');
+
+    const out = join(dir, 'boek.xlsx');
+    const spec = { version: 1, title: 'Boek', dataset: 'demo', filter: 'golf = 2025', banner: columns, questions: ['gemeente'] };
+    const { jobId } = await call('export.book', { dataset: 'demo', out, spec });
+    for (let i = 0; i < 400 && !events.includes('job.done'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(events).toContain('job.done');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const checker = wb.getWorksheet('Controle')!;
+    const lines: unknown[][] = [];
+    checker.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    const header = lines.find((l) => l[0] === 'Tabel (variabele)')!;
+    expect(header[4]).toMatch(/Vrijgegeven/);
+    const released = lines.filter((l) => typeof l[4] === 'string' && String(l[4]).includes(reason));
+    expect(released).toEqual([['gemeente', 'Pekela', expect.stringContaining('18 t/m 34 jaar'), n, `${reason} (${added.createdAt.slice(0, 10)})`]]);
+    expect(jobId).toBeTruthy();
   });
 
   it('answers typed 4xx errors: short reason, a cell that is not primary, an unknown id, no project', async () => {

@@ -36,6 +36,12 @@ export const CHECKER_HEADERS: Record<BookSpec['language'], string[]> = {
   en: ['Table (variable)', 'Row', 'Column', 'n (unweighted)', 'Largest contribution', 'Second largest contribution'],
 };
 
+/** Extra column when a recorded override released cells: the checker sees each one with why and when. */
+export const CHECKER_OVERRIDE_HEADER: Record<BookSpec['language'], string> = {
+  nl: 'Vrijgegeven ondanks de outputregels (reden, datum)',
+  en: 'Released despite the output rules (reason, date)',
+};
+
 export const CHECKER_HEADER_ROW = 4;
 
 export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string): void {
@@ -46,7 +52,9 @@ export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookS
   rule.value = ruleLine;
   rule.style = styles.note;
   const magnitude = rows.some((r) => r.top1 !== undefined);
+  const overrides = rows.some((r) => r.override !== undefined);
   const headers = CHECKER_HEADERS[spec.language].slice(0, magnitude ? 6 : 4);
+  if (overrides) headers.push(CHECKER_OVERRIDE_HEADER[spec.language]);
   headers.forEach((h, i) => {
     const c = cellAt(ws, CHECKER_HEADER_ROW, i + 1);
     c.value = h;
@@ -58,6 +66,7 @@ export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookS
     const r = CHECKER_HEADER_ROW + 1 + k;
     const values: (string | number | undefined)[] = [row.table, row.row, row.col, row.n];
     if (magnitude) values.push(row.top1, row.top2);
+    if (overrides) values.push(row.override ? `${row.override.reason} (${row.override.date})` : undefined);
     const line = ws.getRow(r);
     values.forEach((v, i) => {
       if (v !== undefined) line.getCell(i + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
