@@ -27,7 +27,7 @@ export function freqText(f: DisclosedFreqResult): string {
   return [head, textTable(['Code', 'Label', 'N', 'Weighted', 'Percent', 'Valid %', 'Cum. %'], rows, [false, false, true, true, true, true, true]), rulesLine(f.rules)].join('\n');
 }
 
-function oneCrosstab(t: CrosstabTable): string {
+export function oneCrosstab(t: CrosstabTable): string {
   const header = [`${t.rowVariable ?? ''} \\ ${t.colVariable ?? ''}`, ...t.cols.map((c) => c.label), 'Total'];
   const rows = t.rows.map((r, i) => [r.label, ...t.cols.map((_, j) => `${fmt(t.weighted[i][j], 1)} (${fmt(t.colPct[i][j], 1)}%)`), fmt(t.rowTotals[i], 1)]);
   rows.push(['Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);

@@ -1,8 +1,10 @@
+import { runLayeredCrosstabs } from '../../../shared/analysis/run-layers';
 import { runCrosstabs, runFreq } from '../../../shared/analysis/run-tables';
 import type { ParsedArgs } from '../args';
-import { Flags, oneData } from '../args';
+import { Flags, UsageError, oneData } from '../args';
 import { loadData } from '../data-source';
 import { crosstabText, freqText } from '../format-tables';
+import { layeredText } from '../format-layers';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
 import { bookCommand, chartCommand } from './exports';
@@ -37,19 +39,24 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   async crosstab(args) {
-    const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules']);
+    const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules', 'layers', 'layer-missing']);
     const { dataset, ruleSet } = await loadData(oneData(args));
-    const result = runCrosstabs(
-      dataset,
-      {
-        rows: flags.list('rows') ?? [],
-        cols: flags.list('cols') ?? [],
-        weight: weightOption(flags, dataset),
-        design: designOption(flags),
-        filter: flags.string('filter'),
-      },
-      rulesOption(flags, ruleSet),
-    );
+    const req = {
+      rows: flags.list('rows') ?? [],
+      cols: flags.list('cols') ?? [],
+      weight: weightOption(flags, dataset),
+      design: designOption(flags),
+      filter: flags.string('filter'),
+    };
+    const rules = rulesOption(flags, ruleSet);
+    const layers = flags.list('layers');
+    if (layers === undefined && flags.has('layer-missing')) throw new UsageError('--layer-missing needs --layers');
+    if (layers !== undefined) {
+      if (layers.length === 0) throw new UsageError('--layers needs at least one variable');
+      const result = runLayeredCrosstabs(dataset, { ...req, layers, includeMissingLayers: flags.has('layer-missing') }, rules);
+      return flags.has('json') ? json(result) : layeredText(result);
+    }
+    const result = runCrosstabs(dataset, req, rules);
     return flags.has('json') ? json(result) : crosstabText(result);
   },
 };

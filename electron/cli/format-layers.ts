@@ -1,0 +1,18 @@
+/** Text output of a layered crosstab: each layer's table under its own heading, then the total. */
+import type { LayeredCrosstab, LayeredCrosstabMulti } from '../../shared/engine/layer-result';
+import { oneCrosstab, rulesLine } from './format-tables';
+
+function oneLayered(r: LayeredCrosstab): string {
+  const parts = r.layers.map((l) => {
+    const what = l.keys.map((k) => `${k.variable} = ${String(k.code)} (${k.label})`).join(', ');
+    return `== Layer: ${what} ==\n${oneCrosstab(l.table)}`;
+  });
+  if (r.total) parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${oneCrosstab(r.total)}`);
+  else if (r.totalWithheld) parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${r.totalWithheld}`);
+  parts.push(`All tables together — ${rulesLine(r.rules)}`);
+  return parts.join('\n\n');
+}
+
+export function layeredText(r: LayeredCrosstab | LayeredCrosstabMulti): string {
+  return 'tables' in r ? r.tables.map(oneLayered).join('\n\n') : oneLayered(r);
+}

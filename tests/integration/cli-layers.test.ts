@@ -1,0 +1,65 @@
+/** `duiding crosstab --layers`: the additive JSON shape, numbers against R, text headings, usage errors. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../electron/cli';
+
+const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/layers/expected.json'), 'utf8'));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    return { code: await runCli(argv, (s) => (out += s)), out, err };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('duiding crosstab --layers', () => {
+  it('JSON: one crosstab per layer plus the total, counts and tests equal to R', async () => {
+    const r = await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'geslacht', '--layers', 'golf', '--rules', 'none', '--json');
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d).toMatchObject({ kind: 'layered', rowVariable: 'gemeente', colVariable: 'geslacht', layerVariables: ['golf'] });
+    const want = expected.demo_unweighted;
+    expect(d.layers.map((l: { code: number }) => l.code)).toEqual(want.codes);
+    d.layers.forEach((l: { variable: string; label: string; table: { count: number[][]; chi2: { pearson: { value: number } } } }, k: number) => {
+      expect(l.variable).toBe('golf');
+      expect(l.label).toBe(`Golf ${want.codes[k]}`);
+      expect(l.table.count).toEqual(want.layers[k].count);
+      expect(Math.abs(l.table.chi2.pearson.value / want.layers[k].pearson.value - 1)).toBeLessThan(1e-9);
+    });
+    expect(d.total.count).toEqual(want.total.count);
+    expect(d.rules.status).toBe('safe');
+  });
+
+  it('JSON under cbs-persons: suppressed cells are null and the rules block covers all tables', async () => {
+    const r = await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'geslacht', '--layers', 'golf', '--json');
+    const d = JSON.parse(r.out);
+    expect(d.rules.status).toBe('suppressed');
+    expect(d.layers[0].table.count.flat()).toContain(null);
+    expect(d.layers[0].table.suppressed.flat()).toContain(true);
+  });
+
+  it('text: each layer under a heading, then the total', async () => {
+    const r = await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'geslacht', '--layers', 'golf');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('== Layer: golf = 2024 (Golf 2024) ==');
+    expect(r.out).toContain('== Layer: golf = 2025 (Golf 2025) ==');
+    expect(r.out).toContain('== Total over golf ==');
+  });
+
+  it('usage errors are one line and non-zero', async () => {
+    const a = await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'geslacht', '--layer-missing');
+    expect(a.code).not.toBe(0);
+    expect(a.err.trim().split('\n')).toHaveLength(1);
+    const b = await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'geslacht', '--layers', 'nope');
+    expect(b.code).not.toBe(0);
+    expect(b.err).toMatch(/nope/);
+  });
+});
