@@ -1,24 +1,10 @@
 /** `duiding crosstab --layers`: the additive JSON shape, numbers against R, text headings, usage errors. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { describe, expect, it } from 'vitest';
+import { cli } from './run-cli';
 
 const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/layers/expected.json'), 'utf8'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await runCli(argv, (s) => (out += s)), out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('duiding crosstab --layers', () => {
   it('JSON: one crosstab per layer plus the total, counts and tests equal to R', async () => {
