@@ -4,6 +4,7 @@
  */
 import { projectSection } from './api/project';
 import { analysisSection } from './api/analysis';
+import { layersSection } from './api/layers';
 import { importSection } from './api/import';
 import { datasetExportSection } from './api/dataset-export';
 import { rulesSection } from './api/rules';
@@ -16,6 +17,7 @@ import type { CallDef, RequestOf, ResultOf } from './api/contract';
 export const contract = {
   ...projectSection,
   ...analysisSection,
+  ...layersSection,
   ...exportsSection,
   ...chartsSection,
   ...importSection,

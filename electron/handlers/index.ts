@@ -1,5 +1,6 @@
 /** Every handler of the contract, joined; tests/integration/contract.test.ts checks that none is missing. */
 import { analysisHandlers } from './analysis';
+import { layersHandlers } from './layers';
 import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
@@ -13,6 +14,7 @@ import type { HandlerMap } from './types';
 export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
+  ...layersHandlers,
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,
