@@ -1,5 +1,10 @@
-/** Regressions as every caller gets them: filter, engine, then the output rules (residual df, keys). */
-import { applyRulesToRegression, type RuleSet } from '../disclosure/index';
+/**
+ * Regressions as every caller gets them: filter, engine, then the output rules (residual df, keys,
+ * and enough units in every category and, for logit, in both outcome values).
+ */
+import type { RuleSet } from '../disclosure/index';
+import { applyModelRules } from '../disclosure/model-rules';
+import { modelSampleCounts } from '../disclosure/model-sample';
 import { regress, type CategoricalSpec } from '../engine/regression/index';
 import type { Dataset } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
@@ -24,6 +29,7 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
   // A variable named in both lists is categorical: it becomes dummies, not a slope.
   const predictors = req.predictors.filter((p) => !categoricalNames.has(p.toLowerCase()));
   assertNoLinkingKeys(ds, [req.dependent, ...predictors, ...req.categorical.map((c) => c.variable)], rs);
+  const filter = filterMask(ds, req.filter);
   const result = regress(ds, {
     dependent: req.dependent,
     predictors,
@@ -33,7 +39,18 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     weight: req.weight,
     design: req.design,
     se: req.se,
-    filter: filterMask(ds, req.filter),
+    filter,
   });
-  return applyRulesToRegression(result, rs);
+  if (rs.name === 'none') return applyModelRules(result, null, rs);
+  const groups = [req.panel, req.design?.strata, req.design?.cluster, typeof req.se === 'object' ? req.se.cluster : undefined];
+  const counts = modelSampleCounts(ds, {
+    dependent: req.dependent,
+    predictors,
+    categorical: req.categorical,
+    weight: req.weight,
+    filter,
+    groups: groups.filter((g): g is string => g !== undefined),
+    outcome: req.model === 'logit',
+  });
+  return applyModelRules(result, counts, rs);
 }
