@@ -14,6 +14,8 @@ export interface TableSpecState {
   filter: string;
   stats: { colPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
   tests: { letters: boolean; chi2: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+  /** Layer variables (CROSSTABS … BY layer); optional so that specs saved before layers still load. */
+  layers?: string[];
 }
 
 export const emptySpec: TableSpecState = {
@@ -24,6 +26,7 @@ export const emptySpec: TableSpecState = {
   filter: '',
   stats: { colPct: true, counts: false, weighted: false, base: true, effBase: false, means: false },
   tests: { letters: true, chi2: false, adjust: 'bonferroni', alpha: 0.05 },
+  layers: [],
 };
 
 export function columnVariables(item: ColumnItem): string[] {
@@ -59,6 +62,37 @@ export function removeRow(s: TableSpecState, index: number): TableSpecState {
 
 export function removeColumn(s: TableSpecState, index: number): TableSpecState {
   return { ...s, columns: s.columns.filter((_, i) => i !== index) };
+}
+
+export function addLayer(s: TableSpecState, name: string): TableSpecState {
+  const layers = s.layers ?? [];
+  return layers.includes(name) ? s : { ...s, layers: [...layers, name] };
+}
+
+export function removeLayer(s: TableSpecState, index: number): TableSpecState {
+  return { ...s, layers: (s.layers ?? []).filter((_, i) => i !== index) };
+}
+
+/**
+ * With layers the builder shows layered crosstabs instead of the banner: one analysis.layers request
+ * per row variable × plain column variable (nested columns have no place in a two-way layer table).
+ */
+export function layerRequests(s: TableSpecState, dataset: string, filterValid: boolean): Request<'analysis.layers'>[] {
+  const layers = s.layers ?? [];
+  if (layers.length === 0) return [];
+  const filter = s.filter.trim();
+  const cols = s.columns.flatMap((c) => ('variable' in c ? [c.variable] : []));
+  return s.rows.flatMap((row) =>
+    cols.map((col) => ({
+      dataset,
+      row,
+      col,
+      layers,
+      includeMissingLayers: false,
+      ...(s.weight ? { weight: s.weight } : {}),
+      ...(filter && filterValid ? { filter } : {}),
+    })),
+  );
 }
 
 /** The analysis.banner request for this spec; `filterValid` keeps a half-typed filter out of it. */
@@ -122,6 +156,7 @@ export function reviveSpec(body: unknown, variableNames: string[]): { spec: Tabl
     filter: isStr(b.filter) ? b.filter : '',
     stats: { ...emptySpec.stats, ...(b.stats && typeof b.stats === 'object' ? (b.stats as Partial<TableSpecState['stats']>) : {}) },
     tests: { ...emptySpec.tests, ...(b.tests && typeof b.tests === 'object' ? (b.tests as Partial<TableSpecState['tests']>) : {}) },
+    layers: (Array.isArray(b.layers) ? b.layers.filter(isStr) : []).map(resolve).filter((n): n is string => n !== null),
   };
   return { spec, missing: [...missing] };
 }
