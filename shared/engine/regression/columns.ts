@@ -118,23 +118,34 @@ export function linearPredictor(buf: Float64Array[], b: Float64Array, m: number,
 
 /**
  * Map coefficients and their covariance from the shifted parameterisation back to the original one:
- * X = X̃ S with S = I plus the shifts in the intercept row, so b = S⁻¹b̃ (+ the dependent's centre on
- * the intercept) and V = S⁻¹ Ṽ S⁻ᵀ.
+ * X = X̃ T with T = I plus the shifts in the intercept row, so b = T⁻¹b̃ (+ the dependent's centre on
+ * the intercept) and V = T⁻¹ Ṽ T⁻ᵀ.
  */
 export function unshift(cols: Columns, b: Float64Array, V: Float64Array, yCentre: number): { b: Float64Array; V: Float64Array } {
+  return { b: unshiftCoefficients(cols, b, yCentre), V: unshiftCovariance(cols, V) };
+}
+
+function inverseShift(cols: Columns, i0: number): Float64Array {
   const k = cols.k;
-  const i0 = cols.x.indexOf(null);
-  if (i0 < 0) return { b, V };
   const T = new Float64Array(k * k);
   for (let j = 0; j < k; j++) T[j * k + j] = 1;
   for (let j = 0; j < k; j++) if (j !== i0) T[i0 * k + j] = -cols.shift[j];
-  const bo = new Float64Array(k);
-  for (let r = 0; r < k; r++) {
-    let s = 0;
-    for (let c = 0; c < k; c++) s += T[r * k + c] * b[c];
-    bo[r] = s;
-  }
-  bo[i0] += yCentre;
-  const Vo = matMul(matMul(T, V, k), T, k, true);
-  return { b: bo, V: Vo };
+  return T;
+}
+
+export function unshiftCoefficients(cols: Columns, b: Float64Array, yCentre: number): Float64Array {
+  const i0 = cols.x.indexOf(null);
+  if (i0 < 0) return Float64Array.from(b);
+  const bo = Float64Array.from(b);
+  let s = b[i0] + yCentre;
+  for (let j = 0; j < cols.k; j++) if (j !== i0) s -= cols.shift[j] * b[j];
+  bo[i0] = s;
+  return bo;
+}
+
+export function unshiftCovariance(cols: Columns, V: Float64Array): Float64Array {
+  const i0 = cols.x.indexOf(null);
+  if (i0 < 0) return V;
+  const T = inverseShift(cols, i0);
+  return matMul(matMul(T, V, cols.k), T, cols.k, true);
 }

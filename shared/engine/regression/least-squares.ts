@@ -2,15 +2,16 @@
  * Weighted least squares: min Σ v_i (y_i - x_i b)², in the shifted parameterisation of columns.ts.
  *
  * Two solvers, chosen by size (or forced, so tests cover both):
- * - 'qr' (n ≤ QR_MAX_ROWS): Householder QR of the √v-scaled shifted design, then iterative refinement
- *   with residuals accumulated in double-double. This is what reaches the NIST StRD certified digits
- *   (Longley, Wampler 1–2), where even R's lm loses some.
+ * - 'qr' (n ≤ QR_MAX_ROWS): streaming Householder QR of the √v-scaled shifted design (tsqr.ts), then
+ *   iterative refinement against the stored data with residuals and gradient in double-double
+ *   (refine.ts). This reaches the NIST StRD certified digits, Filip included, where R's lm refuses
+ *   Filip as collinear. Memory is O(k²) plus the residuals when a robust variance asks for them.
  * - 'normal' (large n): one streaming pass accumulating the shifted cross-products, a Jacobi-scaled
  *   Cholesky solve, then refinement passes b += (X̃'VX̃)⁻¹ X̃'V e with residuals recomputed from the data.
  *   Shifting removes the level of each column; refinement restores the digits the cross-product lost
- *   (it converges when cond(X̃)² · 1e-16 < 1), so only extreme collinearity at 10M rows is out of reach.
+ *   (it converges when cond(X̃)² · 1e-16 < 1). When ill-conditioned (smallest scaled pivot < 1e-4,
+ *   or a Cholesky that breaks down) the QR solver takes over, at any n: it streams too.
  */
-import { residualDD } from '../dist/double-double';
 import {
   CHUNK,
   type Columns,
@@ -22,26 +23,31 @@ import {
   linearPredictor,
   loadChunk,
   symmetrize,
+  unshiftCoefficients,
 } from './columns';
-import { cholesky, householder } from './linalg';
 import { RegressionError } from './errors';
+import { cholesky } from './linalg';
+import { exactResiduals, explainedSS, refine } from './refine';
+import { streamingQR } from './tsqr';
 
 export const QR_MAX_ROWS = 100_000;
-const QR_FALLBACK_CELLS = 20_000_000;
+const QR_BELOW_PIVOT = 1e-4;
 
 export type Solver = 'qr' | 'normal' | 'auto';
 
 export interface LsFit {
-  /** Coefficients in the shifted parameterisation (see columns.unshift). */
+  /** Coefficients in the ORIGINAL parameterisation (intercept includes the shifts and y's centre). */
   b: Float64Array;
-  /** (X̃'VX̃)⁻¹, k×k row-major. */
+  /** (X̃'VX̃)⁻¹ in the shifted parameterisation, k×k row-major (map with columns.unshiftCovariance). */
   inv: Float64Array;
-  /** Residuals y - Xb per used case (computed on first use by the streaming solver). */
+  /** (X'VX)⁻¹ of the original columns computed without the back-mapping (QR solver only), else null. */
+  originalInverse(): Float64Array | null;
+  /** Explained sum of squares Σ v (ŷ - ȳ)² computed directly (QR solver only), else null. */
+  explainedSS(): number | null;
+  /** Residuals y - Xb per used case (computed on first use). */
   residuals(): Float64Array;
   /** Σ v e². */
   rss: number;
-  /** Centre subtracted from y (goes back onto the intercept). */
-  yCentre: number;
   solver: 'qr' | 'normal';
 }
 
@@ -52,42 +58,15 @@ export function leastSquares(cols: Columns, y: Values, v: Float64Array | null, t
   return use === 'qr' ? viaQR(cols, y, yc, v, terms) : viaNormal(cols, y, yc, v, terms);
 }
 
-/** Shifted column j as a dense array (the intercept as ones). */
-function shiftedColumn(cols: Columns, j: number): Float64Array {
-  const n = cols.n;
-  const src = cols.x[j];
-  const out = new Float64Array(n);
-  if (src === null) out.fill(1);
-  else for (let i = 0; i < n; i++) out[i] = src[i] - cols.shift[j];
-  return out;
-}
-
 function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
-  const { n, k } = cols;
-  const xs = Array.from({ length: k }, (_, j) => shiftedColumn(cols, j));
-  const ys = new Float64Array(n);
-  for (let i = 0; i < n; i++) ys[i] = y[i] - yc;
-  const sv = new Float64Array(n);
-  for (let i = 0; i < n; i++) sv[i] = v === null ? 1 : Math.sqrt(v[i]);
-  const a = xs.map((c) => c.map((val, i) => val * sv[i]));
-  const qr = householder(a, n, terms);
-  const b = qr.solve(ys.map((val, i) => val * sv[i]));
-  const e = new Float64Array(n);
-  const rw = new Float64Array(n);
-  for (let iter = 0; iter < 4; iter++) {
-    // Residuals in double-double: the refinement step is only as good as these.
-    for (let i = 0; i < n; i++) {
-      e[i] = residualDD(ys[i], xs, i, b);
-      rw[i] = e[i] * sv[i];
-    }
-    if (applyStep(b, qr.solve(rw)) < 1e-16) break;
-  }
-  let rss = 0;
-  for (let i = 0; i < n; i++) {
-    e[i] = residualDD(ys[i], xs, i, b);
-    rss += (v === null ? 1 : v[i]) * e[i] * e[i];
-  }
-  return { b, inv: qr.inverse(), residuals: () => e, rss, yCentre: yc, solver: 'qr' };
+  const f = streamingQR(cols, y, yc, v, terms);
+  const b = unshiftCoefficients(cols, f.b, yc);
+  const k = cols.k;
+  const norms = new Float64Array(k);
+  for (let j = 0; j < k; j++) for (let r = 0; r <= j; r++) norms[j] = Math.hypot(norms[j], f.R[r * k + j]);
+  const rss = refine(cols, y, v, b, f.solve, norms);
+  let e: Float64Array | null = null;
+  return { b, inv: f.inverse(), originalInverse: f.originalInverse, explainedSS: () => (cols.x.includes(null) ? explainedSS(cols, y, v, b) : null), residuals: () => (e ??= exactResiduals(cols, y, b)), rss, solver: 'qr' };
 }
 
 function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
@@ -111,7 +90,14 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
     }
   }
   symmetrize(M, k);
-  const chol = cholesky(M, k, terms);
+  let chol: ReturnType<typeof cholesky>;
+  try {
+    chol = cholesky(M, k, terms);
+  } catch (err) {
+    // The cross-product cannot tell collinear from merely very ill-conditioned; QR on the data can.
+    if (err instanceof RegressionError && err.reason === 'collinear') return viaQR(cols, y, yc, v, terms);
+    throw err;
+  }
   const b = chol.solve(g);
   // Well-conditioned and not a near-perfect fit: the one-pass solution is already accurate to ~1e-13
   // (error ≲ cond · 1e-16; the smallest scaled pivot under-reports cond, hence the high bar: Longley,
@@ -121,11 +107,12 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
   if (chol.minPivot > 0.05 && rssFast > 1e-4 * syy) {
     let e: Float64Array | null = null;
     const residuals = (): Float64Array => (e ??= residualPass(cols, y, yc, v, b, new Float64Array(k)).e);
-    return { b, inv: chol.inverse, residuals, rss: rssFast, yCentre: yc, solver: 'normal' };
+    return { b: unshiftCoefficients(cols, b, yc), inv: chol.inverse, originalInverse: () => null, explainedSS: () => null, residuals, rss: rssFast, solver: 'normal' };
   }
-  // Beyond cond ~1e8 refinement of normal equations stops converging; QR is exact enough but needs
-  // 2k+4 n-vectors, so it is taken only while that fits comfortably.
-  if (chol.minPivot < 1e-8 && n * k <= QR_FALLBACK_CELLS) return viaQR(cols, y, yc, v, terms);
+  // Refinement with a Cholesky factor and a rounded right-hand side stops at ~cond² · 1e-16 · ‖e‖/‖Xb‖
+  // (and stops converging near cond ~1e8): below this pivot (cond² ≳ 1e4) the QR solver, which streams
+  // as well and refines in double-double, is the one that keeps every digit.
+  if (chol.minPivot < QR_BELOW_PIVOT) return viaQR(cols, y, yc, v, terms);
   let e: Float64Array = new Float64Array(n);
   let rss = 0;
   for (let iter = 0; iter < 3; iter++) {
@@ -136,7 +123,7 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
     // Residuals stay those of the previous b; a relative change this small moves them by less than 1e-12.
     if (applyStep(b, chol.solve(g2)) < 1e-12) break;
   }
-  return { b, inv: chol.inverse, residuals: () => e, rss, yCentre: yc, solver: 'normal' };
+  return { b: unshiftCoefficients(cols, b, yc), inv: chol.inverse, originalInverse: () => null, explainedSS: () => null, residuals: () => e, rss, solver: 'normal' };
 }
 
 /** b += delta; returns the largest relative change. */

@@ -5,10 +5,10 @@
  * Sampling weights: point estimates of weighted LS, design-based SE as survey::svyglm.
  */
 import type { RegressionResult } from '../../model/results';
-import { makeColumns, unshift } from './columns';
+import { makeColumns, unshiftCovariance } from './columns';
 import type { Design } from './design';
 import { coefficientTable, sum, totalSS } from './infer';
-import { leastSquares, type Solver } from './least-squares';
+import { type LsFit, leastSquares, type Solver } from './least-squares';
 import { variance, type SeChoice } from './variance';
 
 export interface OlsOptions {
@@ -31,8 +31,11 @@ export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
     { cols, bread: fit.inv, scores, w: d.w, weightType, nEff, params: k, dispersion: fit.rss / dfResidual, dfResidual },
     opts.se,
   );
-  const { b, V } = unshift(cols, fit.b, Vs, fit.yCentre);
-  const r2 = 1 - fit.rss / totalSS(d.y, d.w, d.n);
+  const b = fit.b;
+  // Classical: the original columns' own inverse where the solver has it (more digits in the intercept).
+  const direct = opts.se.kind === 'classical' ? fit.originalInverse() : null;
+  const V = direct === null ? unshiftCovariance(cols, Vs) : direct.map((x) => x * (fit.rss / dfResidual));
+  const r2 = rSquared(fit, totalSS(d.y, d.w, d.n));
   return {
     model: 'ols',
     n: d.n,
@@ -45,4 +48,17 @@ export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
     weightInfo: d.weightInfo,
     weight: d.weightInfo?.variable ?? null,
   };
+}
+
+/**
+ * 1 - rss/tss loses digits as ε/R² when R² is small (Wampler 5, R² = 0.002: three digits). There the
+ * explained SS computed from the fitted values (QR solver) is used instead, as mss/(mss+rss) like R's
+ * summary.lm. Not always: fitted values from the rounded coefficients carry ε·Σ|x b| each, which on
+ * Filip (terms ~1e6 summing to ~1) costs more than the subtraction does.
+ */
+function rSquared(fit: LsFit, tss: number): number {
+  const r2 = 1 - fit.rss / tss;
+  if (r2 >= 0.5) return r2;
+  const mss = fit.explainedSS();
+  return mss === null ? r2 : mss / (mss + fit.rss);
 }
