@@ -15,7 +15,8 @@ export interface LiveCall<R> {
   stop(): void;
 }
 
-export function useLiveCall<N extends CallName>(name: N, request: Request<N> | null, delayMs = 350): LiveCall<Result<N>> {
+/** `refresh`: any value; when it changes the call runs again with the same request (e.g. project version). */
+export function useLiveCall<N extends CallName>(name: N, request: Request<N> | null, delayMs = 350, refresh: unknown = 0): LiveCall<Result<N>> {
   const [result, setResult] = useState<Result<N> | null>(null);
   const [pending, setPending] = useState(false);
   const [stopped, setStopped] = useState(false);
@@ -47,7 +48,7 @@ export function useLiveCall<N extends CallName>(name: N, request: Request<N> | n
         .finally(() => id === seq.current && setPending(false));
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [name, key, delayMs]);
+  }, [name, key, delayMs, refresh]);
 
   const stop = useCallback(() => {
     seq.current++;

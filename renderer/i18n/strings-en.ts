@@ -226,6 +226,13 @@ export const en: Record<StringKey, string> = {
   'tb.chi2.lr': 'LR χ² = {v}, df = {df}',
   'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
   'tb.chi2.withheld': 'chi-square withheld by the output rules',
+  'tb.layers': 'Layers',
+  'tb.addLayers': 'Add to layers',
+  'tb.layerTabs': 'Choose layer',
+  'tb.layerTotal': 'Total over layers',
+  'tb.layerCaption': '{pair} — {layer}',
+  'tb.layerTotalWithheld': 'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
+  'tb.layerNeedsCols': 'Put a variable in Columns to make a layered table.',
   'err.title': 'Something went wrong',
   'err.line': 'line {line}',
 };

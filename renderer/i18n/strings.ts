@@ -224,6 +224,13 @@ export const nl = {
   'tb.chi2.lr': 'LR χ² = {v}, df = {df}',
   'tb.chi2.raoScott': 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
   'tb.chi2.withheld': 'chi-kwadraat niet getoond door de uitvoerregels',
+  'tb.layers': 'Lagen',
+  'tb.addLayers': 'Toevoegen aan lagen',
+  'tb.layerTabs': 'Laag kiezen',
+  'tb.layerTotal': 'Totaal over de lagen',
+  'tb.layerCaption': '{pair} — {layer}',
+  'tb.layerTotalWithheld': 'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
+  'tb.layerNeedsCols': 'Zet een variabele in Kolommen om een tabel met lagen te maken.',
   'err.title': 'Er ging iets mis',
   'err.line': 'regel {line}',
 } as const;

@@ -7,6 +7,7 @@ import type { BannerCell, BannerResult, DisclosureSummary } from '../../shared/m
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { headerRows } from './banner-layout';
+import { OVERRIDE_MARK, overrideLegend, type ReleasableCell } from './override-target';
 import type { TableSpecState } from './spec';
 
 type Stat = 'pct' | 'count' | 'weighted';
@@ -14,7 +15,9 @@ type Stat = 'pct' | 'count' | 'weighted';
 export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
   const { t } = useI18n();
   const n = rules.primary + rules.secondary;
-  const text = rules.status === 'safe' ? t('tb.status.safe') : rules.status === 'blocked' ? t('tb.status.blocked') : t('tb.status.suppressed', { n });
+  const status = rules.status === 'safe' ? t('tb.status.safe') : rules.status === 'blocked' ? t('tb.status.blocked') : t('tb.status.suppressed', { n });
+  const released = (rules.overrides ?? []).reduce((s, o) => s + o.cells.length, 0);
+  const text = released > 0 ? `${status} · ${t('ov.badge', { n: released })}` : status;
   return (
     <span className={`badge badge-${rules.status}`} title={[t('tb.ruleSet', { name: rules.ruleSet }), ...rules.reasons].join('\n')} data-testid="disclosure-badge">
       {text}
@@ -38,7 +41,15 @@ function SummaryRow({ label, span, values, keys, stat }: { label: string; span: 
   );
 }
 
-export function BannerTable({ result, stats, varLabel }: { result: BannerResult; stats: TableSpecState['stats']; varLabel(name: string): string }) {
+export interface BannerTableProps {
+  result: BannerResult;
+  stats: TableSpecState['stats'];
+  varLabel(name: string): string;
+  /** Opens the override dialog (from the badge, or from a primary-suppressed cell). */
+  onRelease?(cell?: ReleasableCell): void;
+}
+
+export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableProps) {
   const { t, num } = useI18n();
   const header = headerRows(result.columns, varLabel);
   const shownStats: { stat: Stat; label: StringKey }[] = [];
@@ -74,6 +85,11 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
           {weightText}
         </span>
         <DisclosureBadge rules={result.rules} />
+        {onRelease && (
+          <button type="button" className="link-button" onClick={() => onRelease()} data-testid="override-open">
+            {t('ov.open')}
+          </button>
+        )}
       </figcaption>
       <div className="table-scroll">
         <table className="banner-table">
@@ -102,9 +118,24 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
                   {shownStats.length > 1 && <td className="stat-label">{t(s.label)}</td>}
                   {result.columns.map((c, ci) => {
                     const cell = result.cells[ri][ci];
+                    // One tab stop per withheld cell: the first statistic row carries the release button.
+                    const releasable = onRelease && si === 0 && cell.suppression === 'primary' && result.rules.status !== 'blocked';
+                    const cls = `num${cell.suppressed ? ' suppressed' : ''}${cell.overridden ? ' overridden' : ''}${groupStart[ci] ? ' group-start' : ''}`;
                     return (
-                      <td key={c.key} className={`num${cell.suppressed ? ' suppressed' : ''}${groupStart[ci] ? ' group-start' : ''}`} data-row={String(r.code)} data-col={c.key} data-stat={s.stat}>
-                        {cellText(cell, s.stat)}
+                      <td key={c.key} className={cls} data-row={String(r.code)} data-col={c.key} data-stat={s.stat} data-overridden={cell.overridden ? 'true' : undefined}>
+                        {releasable ? (
+                          <button
+                            type="button"
+                            className="cell-release"
+                            aria-label={t('ov.releaseCell', { row: r.label, col: c.label })}
+                            onClick={() => onRelease({ row: r.code, col: c.key, rowLabel: r.label, colLabel: c.label })}
+                          >
+                            {cellText(cell, s.stat)}
+                          </button>
+                        ) : (
+                          cellText(cell, s.stat)
+                        )}
+                        {cell.overridden && <sup className="override-mark">{OVERRIDE_MARK}</sup>}
                         {s.stat === 'pct' && lettersOn && cell.sig && !cell.suppressed && <sup className="sig">{cell.sig}</sup>}
                       </td>
                     );
@@ -121,6 +152,11 @@ export function BannerTable({ result, stats, varLabel }: { result: BannerResult;
       </div>
       <div className="legend-block">
         {anySuppressed && <p>{t('tb.legend.x')}</p>}
+        {overrideLegend(result).map((o) => (
+          <p key={o.id} className="override-legend" data-testid="override-legend">
+            {t('ov.legend', { mark: OVERRIDE_MARK, reason: o.reason, date: o.date })}
+          </p>
+        ))}
         <p>{t('tb.legend.dash')}</p>
         {anyUnknown && <p>{t('tb.legend.dot')}</p>}
         {lettersOn && (

@@ -6,8 +6,8 @@
 import type { Request } from '../../shared/api';
 import type { Chi2Block } from '../../shared/model/results';
 import { useLiveCall } from '../api/useLiveCall';
-import { formatP } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { chi2Parts } from './chi2-text';
 
 type CrosstabRequest = Request<'analysis.crosstab'>;
 
@@ -26,14 +26,7 @@ function Chi2Line({ request, colLabel }: { request: CrosstabRequest; colLabel: s
       </li>
     );
   }
-  const parts: string[] = [];
-  if (chi2.raoScott) {
-    parts.push(t('tb.chi2.raoScott', { F: num(chi2.raoScott.F, 2), ndf: num(chi2.raoScott.ndf, 1), ddf: num(chi2.raoScott.ddf, 0), p: formatP(lang, chi2.raoScott.p) }));
-  }
-  // Under sampling weights the engine gives no p for Pearson/LR (only Rao–Scott is valid then).
-  const withP = (text: string, p: number) => (Number.isFinite(p) ? `${text}, p = ${formatP(lang, p)}` : text);
-  parts.push(withP(t('tb.chi2.pearson', { v: num(chi2.pearson.value, 2), df: num(chi2.pearson.df) }), chi2.pearson.p));
-  parts.push(withP(t('tb.chi2.lr', { v: num(chi2.lr.value, 2), df: num(chi2.lr.df) }), chi2.lr.p));
+  const parts = chi2Parts(chi2, { t, num, lang });
   return (
     <li data-testid="chi2">
       <strong>{colLabel}:</strong> {parts.join(' · ')}

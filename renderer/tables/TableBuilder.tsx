@@ -16,8 +16,9 @@ import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
 import { ChiSquareNote } from './ChiSquareNote';
 import { VariableList } from './VariableList';
-import { addColumn, addRow, bannerRequest, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
+import { addColumn, addLayer, addRow, bannerRequest, layerRequests, removeLayer, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
 import { useFilterCheck } from './useFilterCheck';
+import { LayeredResults } from './LayeredResults';
 
 export function TableBuilder() {
   const { t } = useI18n();
@@ -29,8 +30,14 @@ export function TableBuilder() {
   const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
   const filterStatus = useFilterCheck(ds, spec.filter);
   const filterReady = filterStatus.state === 'ok';
+  const layered = (spec.layers ?? []).length > 0;
   const request = useMemo(
-    () => (filterStatus.state === 'checking' ? null : bannerRequest(spec, ds, filterReady)),
+    () => (filterStatus.state === 'checking' || layered ? null : bannerRequest(spec, ds, filterReady)),
+    [spec, ds, filterReady, filterStatus.state, layered],
+  );
+  // With layers the result is one layered crosstab per row × column pair instead of the banner.
+  const layerReqs = useMemo(
+    () => (filterStatus.state === 'checking' ? [] : layerRequests(spec, ds, filterReady)),
     [spec, ds, filterReady, filterStatus.state],
   );
   const banner = useLiveCall('analysis.banner', request);
@@ -58,6 +65,9 @@ export function TableBuilder() {
           <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addColumn(s, selected))} data-testid="add-cols">
             {t('tb.addCols')}
           </button>
+          <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addLayer(s, selected))} data-testid="add-layers">
+            {t('tb.addLayers')}
+          </button>
         </div>
       </aside>
       <div className="builder-main">
@@ -72,6 +82,13 @@ export function TableBuilder() {
             onDropOnChip={(i, n) => setSpec((s) => nestColumn(s, i, n))}
             onRemove={(i) => setSpec((s) => removeColumn(s, i))}
           />
+          <DropZone
+            title={t('tb.layers')}
+            chips={(spec.layers ?? []).map((l) => ({ key: l, text: l, title: labelOf(l) }))}
+            testId="zone-layers"
+            onDrop={(n) => setSpec((s) => addLayer(s, n))}
+            onRemove={(i) => setSpec((s) => removeLayer(s, i))}
+          />
         </div>
         <details className="options-panel" open>
           <summary>{t('tb.options')}</summary>
@@ -82,6 +99,7 @@ export function TableBuilder() {
           {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
           {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
           <ErrorBox error={banner.error} />
+          {layered && spec.rows.length > 0 && <LayeredResults requests={layerReqs} stats={spec.stats} labelOf={labelOf} />}
           {request && banner.result && <TableExport request={request} />}
           {request &&
             banner.result?.map((r) => (
