@@ -233,6 +233,23 @@ export const nl = {
   'tb.layerNeedsCols': 'Zet een variabele in Kolommen om een tabel met lagen te maken.',
   'err.title': 'Er ging iets mis',
   'err.line': 'regel {line}',
+  'ov.open': 'Vrijgeven…',
+  'ov.title': 'Cellen vrijgeven ondanks de outputregels',
+  'ov.intro': 'Kies de onderdrukte cellen die gepubliceerd mogen worden. De overige cellen worden daarna opnieuw beschermd; cellen die alleen deze cel beschermden komen terug.',
+  'ov.cells': 'Primair onderdrukte cellen',
+  'ov.none': 'Deze tabel heeft geen primair onderdrukte cellen om vrij te geven.',
+  'ov.reason': 'Reden (minstens 10 tekens)',
+  'ov.reasonCount': '{n} van minstens 10 tekens',
+  'ov.logged': 'De vrijgave wordt met reden, datum en tabelspecificatie vastgelegd in het logboek van het project.',
+  'ov.submit': 'Vrijgeven',
+  'ov.existing': 'Vrijgaven voor deze tabel',
+  'ov.remove': 'Intrekken',
+  'ov.stale': 'niet toegepast: {why}',
+  'ov.done': 'Vrijgegeven en vastgelegd in het logboek.',
+  'ov.removed': 'Vrijgave ingetrokken en vastgelegd in het logboek.',
+  'ov.legend': '{mark} = vrijgegeven ondanks de outputregels: {reason} ({date})',
+  'ov.badge': '{n} vrijgegeven',
+  'ov.releaseCell': 'Cel {row} / {col} vrijgeven…',
 } as const;
 
 export type StringKey = keyof typeof nl;
