@@ -25,6 +25,24 @@ describe('auditLinkedBanners', () => {
     expect(out[1]).toBe(alone[1]);
   });
 
+  it('audits weighted tables in weight units as well, linking bases only over the same weighted total', () => {
+    const weighted = (t: BannerResult, f: number): BannerResult => ({
+      ...t,
+      weight: { variable: 'w', type: 'sampling', excluded: 0 },
+      cells: t.cells.map((row) => row.map((c) => ({ ...c, weighted: (c.count ?? 0) * f }))),
+      base: { ...t.base, weighted: t.base.count.map((n) => (n ?? 0) * f) },
+    });
+    const [wa, wb] = [weighted(a, 1.5), weighted(b, 1.5)];
+    const alone = [applyRulesToBanner(wa, rs), applyRulesToBanner(wb, rs)];
+    expect(alone[0].base.weighted[1]).toBeNull();
+    expect(auditLinkedBanners([wa, wb], alone, rs)[0].rules.status).toBe('blocked');
+    // Same counts but other people (another weighted total): the weighted layer has no link, the
+    // count layer still has one, so A is blocked all the same.
+    const wb2 = weighted(b, 1.7);
+    const alone2 = [alone[0], applyRulesToBanner(wb2, rs)];
+    expect(auditLinkedBanners([wa, wb2], alone2, rs)[0].rules.status).toBe('blocked');
+  });
+
   it('passes the consistent suppression of the group rules unchanged', () => {
     const out = defaultGroupRules([a, b], rs);
     expect(out.map((t) => t.rules.status)).toEqual(['suppressed', 'suppressed']);
