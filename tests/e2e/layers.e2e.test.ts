@@ -1,0 +1,78 @@
+/**
+ * Layered table in the browser: gemeente × geslacht with golf in the Lagen zone, built with the
+ * keyboard path, the second layer chosen with the arrow keys in the layer tab list, and its numbers
+ * compared with the engine run directly on the same project file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
+import { defaultRuleSet } from '../../shared/disclosure/rules';
+import type { Dataset } from '../../shared/model/dataset';
+import { loadProjectDataset, startE2E, type E2E } from './harness';
+
+let e: E2E;
+let ds: Dataset;
+
+const nl1 = (v: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const nl0 = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
+
+beforeAll(async () => {
+  e = await startE2E();
+  ds = loadProjectDataset(e.projectPath);
+});
+
+afterAll(async () => {
+  await e?.close();
+});
+
+describe('layered tables', { timeout: 120_000 }, () => {
+  it('builds gemeente × geslacht by golf; the 2025 layer equals the engine', async () => {
+    const { page } = e;
+    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    const add = async (name: string, button: string) => {
+      await page.getByTestId('tb-search').fill(name);
+      await page.locator(`.var-item[data-var="${name}"]`).click();
+      await page.getByTestId(button).click();
+    };
+    await add('gemeente', 'add-rows');
+    await add('geslacht', 'add-cols');
+    await add('golf', 'add-layers');
+    await page.getByTestId('tb-search').fill('');
+    await expect.poll(() => page.getByTestId('zone-layers').locator('.chip').count()).toBe(1);
+
+    const layered = page.locator('[data-testid="layered"][data-row-var="gemeente"][data-col-var="geslacht"]');
+    const tabs = layered.getByRole('tab');
+    await expect.poll(() => tabs.count()).toBe(3);
+    // Keyboard: focus the selected tab, arrow right to the second layer.
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Golf 2025');
+    await e.screenshot('30-layered-table');
+
+    const want = runLayeredCrosstab(ds, { rows: [], cols: [], row: 'gemeente', col: 'geslacht', layers: ['golf'] }, defaultRuleSet('cbs-persons'));
+    const layer = want.layers.find((l) => l.code === 2025)!.table;
+    const panel = layered.getByRole('tabpanel');
+    let published = 0;
+    for (let i = 0; i < layer.rows.length; i++) {
+      for (let j = 0; j < layer.cols.length; j++) {
+        const text = await panel.locator(`td[data-row="${layer.rows[i].code}"][data-col="${layer.cols[j].code}"][data-stat="pct"]`).textContent();
+        const v = layer.colPct[i][j];
+        expect(text).toBe(v === null ? 'x' : v === 0 ? '-' : nl1(v));
+        if (v !== null) published++;
+      }
+    }
+    expect(published).toBeGreaterThan(3);
+    for (let j = 0; j < layer.cols.length; j++) {
+      const base = await panel.locator(`td[data-col="${layer.cols[j].code}"][data-stat="base"]`).textContent();
+      expect(base).toBe(layer.colCounts![j] === null ? 'x' : nl0(layer.colCounts![j]!));
+    }
+    // The total tab shows the table over both waves.
+    await page.keyboard.press('End');
+    await expect.poll(() => tabs.nth(2).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.locator('td[data-col="total"][data-stat="base"]').textContent()).toBe(nl0(want.total!.n!));
+  });
+
+  it('logged no errors or warnings', () => {
+    expect(e.errors).toEqual([]);
+  });
+});
