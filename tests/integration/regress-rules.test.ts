@@ -6,7 +6,14 @@
  * The expected counts are recounted here from the demo columns with a plain loop, not by the code
  * under test.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { handlers } from '../../electron/handlers/index';
+import { AppSession } from '../../electron/handlers/session';
+import { ensureDemoProject } from '../../electron/startup/demo-project';
 import { cli } from './run-cli';
 import { generateDemo } from '../../resources/demo/generate';
 import { type Dataset, findVariable, isUserMissing, numericAt } from '../../shared/model/dataset';
@@ -77,5 +84,23 @@ describe('duiding regress: categories and outcomes below the minimum count', () 
     expect(r.json).toMatchObject({ model: 'logit', coefficients: [], rules: { status: 'blocked' } });
     expect(r.json.neg2LL).toBeUndefined();
     expect(r.json.rules.reasons).toEqual([`isolatie_geen: uitkomst 1 "Genoemd" telt ${yes} waarnemingen, minder dan 10`]);
+  });
+});
+
+describe('the app\'s regression call', () => {
+  it('blocks the same model with the same reason as the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-regress-rules-'));
+    const session = new AppSession(dir);
+    session.open(ensureDemoProject(dir));
+    const req = { dataset: 'demo', dependent: 'leefbaarheid', predictors: ['leeftijd'], categorical: [{ variable: 'gemeente', ref: 2 }], filter: FILTER };
+    const out = await dispatch(handlers, 'analysis.regress', req, { session, emit: () => undefined });
+    expect(out.ok).toBe(true);
+    const viaCli = await regress('--dep', 'leefbaarheid', '--indep', 'leeftijd', '--categorical', 'gemeente:2', '--filter', FILTER);
+    if (out.ok) {
+      const r = out.result as { coefficients: unknown[]; rules: { status: string; reasons: string[] } };
+      expect(r.coefficients).toEqual([]);
+      expect(r.rules.status).toBe('blocked');
+      expect(r.rules.reasons).toEqual(viaCli.json.rules.reasons);
+    }
   });
 });
