@@ -44,6 +44,7 @@ export function matchCrosstab(dataset: string, raw: CrosstabTable, rs: RuleSet, 
 }
 
 function bannerRelease(raw: BannerResult, m: OverrideMatch): Set<number> {
+  if (m.applied.length === 0) return new Set();
   const layout = bannerLayout(raw.rows.length, raw.columns);
   const out = new Set<number>();
   for (const o of m.applied) {
@@ -57,6 +58,7 @@ function bannerRelease(raw: BannerResult, m: OverrideMatch): Set<number> {
 }
 
 function crosstabRelease(raw: CrosstabTable, m: OverrideMatch): Set<number> {
+  if (m.applied.length === 0) return new Set();
   const layout = crosstabLayout(raw.rows.length, raw.cols.length);
   const out = new Set<number>();
   for (const o of m.applied) {

@@ -88,6 +88,7 @@ describe('chart handlers', () => {
   it('saves a house style in the project and draws with it', async () => {
     const specs: { id: number; kind: string; name: string; body: unknown }[] = [];
     const store = {
+      overrides: () => ({ list: () => [] }),
       listSpecs: (kind: string) => specs.filter((x) => x.kind === kind),
       saveSpec: (x: { id?: number; kind: string; name: string; body: unknown }) => {
         const row = { ...x, id: x.id ?? specs.length + 1 };
