@@ -98,4 +98,27 @@ describe('overrides in the table builder', { timeout: 120_000 }, () => {
     }
     expect(e.errors).toEqual([]);
   });
+
+  it('lists the release for the table and withdraws it again, logged', async () => {
+    const { page } = e;
+    await page.getByTestId('override-open').first().click();
+    const list = page.getByTestId('override-list');
+    await list.waitFor();
+    expect(await list.textContent()).toContain(REASON);
+    await list.getByTestId('override-remove').first().click();
+    await page.getByTestId('notice').filter({ hasText: 'ingetrokken' }).waitFor();
+    await page.keyboard.press('Escape');
+    const cell = page.locator('td[data-row="6"][data-col="leeftijdsklasse=1"][data-stat="count"]');
+    await expect.poll(async () => (await cell.textContent()) ?? '').toBe('x');
+    expect(await cell.getAttribute('data-overridden')).toBeNull();
+    const db = new Database(e.projectPath, { readonly: true, fileMustExist: true });
+    try {
+      const removed = db.prepare("SELECT detail FROM audit WHERE action = 'rules.override.remove'").all() as { detail: string }[];
+      expect(removed.map((r) => JSON.parse(r.detail).reason)).toEqual([REASON]);
+      expect(db.prepare('SELECT count(*) AS n FROM overrides').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect(e.errors).toEqual([]);
+  });
 });
