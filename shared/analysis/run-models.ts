@@ -1,6 +1,6 @@
 /**
  * Regressions as every caller gets them: filter, engine, then the output rules (residual df, keys,
- * and enough units in every category and, for logit, in both outcome values).
+ * and enough units in every category, in both values of a two-valued predictor or dependent).
  */
 import type { RuleSet } from '../disclosure/index';
 import { applyModelRules } from '../disclosure/model-rules';
@@ -50,7 +50,6 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     weight: req.weight,
     filter,
     groups: groups.filter((g): g is string => g !== undefined),
-    outcome: req.model === 'logit',
   });
   return applyModelRules(result, counts, rs);
 }

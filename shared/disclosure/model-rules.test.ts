@@ -41,6 +41,15 @@ describe('checkModelCounts', () => {
     expect(checkModelCounts(counts, rs)).toEqual(['werk: uitkomst 1 "Ja" telt 7 waarnemingen, minder dan 10']);
     expect(checkModelCounts(counts, defaultRuleSet('none'))).toEqual([]);
   });
+
+  it('checks both values of a two-valued numeric predictor', () => {
+    const counts: ModelCounts = {
+      n: 50,
+      categorical: [],
+      binary: [{ variable: 'isolatie_dak', values: [{ code: 0, label: 'Niet genoemd', count: 42 }, { code: 1, label: 'Genoemd', count: 8 }] }],
+    };
+    expect(checkModelCounts(counts, rs)).toEqual(['isolatie_dak: waarde 1 "Genoemd" telt 8 waarnemingen, minder dan 10']);
+  });
 });
 
 describe('applyModelRules', () => {

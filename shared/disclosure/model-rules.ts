@@ -2,9 +2,11 @@
  * Output rules for regression models beyond residual df: CBS checks that no estimate rests on a
  * handful of persons. A dummy's coefficient is the mean difference between its category and the
  * reference, so every category of a categorical predictor — each dummy and the reference — must hold
- * at least minCount units of the estimation sample. For a logit model the intercept and every odds
- * ratio are driven by the cases with y = 1 and those with y = 0, so each outcome value must reach
- * minCount too. A model that fails is blocked whole, with a Dutch reason naming variable and category.
+ * at least minCount units of the estimation sample; so must both values of a numeric predictor that
+ * takes only two (a dummy the user coded, which would otherwise slip past). For a logit model the
+ * intercept and every odds ratio are driven by the cases with y = 1 and those with y = 0, so each
+ * outcome value must reach minCount too; the same holds for any two-valued dependent (a linear
+ * probability model estimates the same proportions). A model that fails is blocked whole, with a Dutch reason naming variable and category.
  */
 import type { Code } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
@@ -19,13 +21,20 @@ export interface ModelCategoryCount {
   reference: boolean;
 }
 
+export interface ValueCounts {
+  variable: string;
+  values: { code: Code; label: string; count: number }[];
+}
+
 export interface ModelCounts {
   /** Cases in the estimation sample (must equal the model's n). */
   n: number;
   /** Per categorical predictor, the categories that enter the model (count > 0). */
   categorical: { variable: string; categories: ModelCategoryCount[] }[];
-  /** Logit only: cases per outcome value (the lower and the modelled higher value). */
-  outcome?: { variable: string; values: { code: Code; label: string; count: number }[] };
+  /** Numeric predictors with exactly two values in the sample (dummies the user coded): cases per value. */
+  binary?: ValueCounts[];
+  /** A dependent with exactly two values in the sample (always for logit): cases per value. */
+  outcome?: ValueCounts;
 }
 
 const named = (label: string, code: Code) => (label && label !== String(code) ? `${code} "${label}"` : String(code));
@@ -42,11 +51,13 @@ export function checkModelCounts(counts: ModelCounts, rs: RuleSet): string[] {
       out.push(`${v.variable}: ${what} ${named(c.label, c.code)} telt ${c.count} waarnemingen, minder dan ${min}`);
     }
   }
-  for (const v of counts.outcome?.values ?? []) {
-    if (v.count < min) {
-      out.push(`${counts.outcome!.variable}: uitkomst ${named(v.label, v.code)} telt ${v.count} waarnemingen, minder dan ${min}`);
+  const small = (vc: ValueCounts, what: string) => {
+    for (const v of vc.values) {
+      if (v.count < min) out.push(`${vc.variable}: ${what} ${named(v.label, v.code)} telt ${v.count} waarnemingen, minder dan ${min}`);
     }
-  }
+  };
+  for (const b of counts.binary ?? []) small(b, 'waarde');
+  if (counts.outcome) small(counts.outcome, 'uitkomst');
   return out;
 }
 

@@ -28,7 +28,7 @@ describe('modelSampleCounts', () => {
   const weight = { variable: 'w', type: 'frequency' as const };
 
   it('keeps the cases the engine keeps (listwise, SPSS missing, weight > 0) and counts per category', () => {
-    const counts = modelSampleCounts(ds, { dependent: 'y', predictors: ['x'], categorical: [{ variable: 'g' }], weight, groups: [], outcome: false });
+    const counts = modelSampleCounts(ds, { dependent: 'y', predictors: ['x'], categorical: [{ variable: 'g' }], weight, groups: [] });
     // Left: rows 0-7: g = 1,1,1,1,2,2,2,3.
     expect(counts.n).toBe(8);
     expect(counts.categorical).toEqual([
@@ -41,14 +41,16 @@ describe('modelSampleCounts', () => {
         ],
       },
     ]);
+    // y has three values and x many: neither is counted per value.
     expect(counts.outcome).toBeUndefined();
+    expect(counts.binary).toEqual([]);
     const fit = regress(ds, { dependent: 'y', predictors: ['x'], categorical: [{ variable: 'g' }], model: 'ols', weight, se: 'classical' });
     expect(fit.n).toBe(counts.n);
   });
 
   it('applies the filter, marks a chosen reference and drops categories without cases', () => {
     const filter = Uint8Array.from(g.map((_v, i) => (i === 7 ? 0 : 1)));
-    const counts = modelSampleCounts(ds, { dependent: 'y', predictors: [], categorical: [{ variable: 'g', ref: 2 }], filter, groups: [], outcome: false });
+    const counts = modelSampleCounts(ds, { dependent: 'y', predictors: [], categorical: [{ variable: 'g', ref: 2 }], filter, groups: [] });
     // No x and no weight here: rows 0-6, 10 and 13 remain: g = 1×4, 2×3, 3×2.
     expect(counts.n).toBe(9);
     expect(counts.categorical[0].categories.map((c) => [c.code, c.count, c.reference])).toEqual([
@@ -57,12 +59,26 @@ describe('modelSampleCounts', () => {
       [3, 2, false],
     ]);
     const only12 = Uint8Array.from(g.map((v) => (v === 1 || v === 2 ? 1 : 0)));
-    const two = modelSampleCounts(ds, { dependent: 'y', predictors: [], categorical: [{ variable: 'g' }], filter: only12, groups: [], outcome: false });
+    const two = modelSampleCounts(ds, { dependent: 'y', predictors: [], categorical: [{ variable: 'g' }], filter: only12, groups: [] });
     expect(two.categorical[0].categories.map((c) => c.code)).toEqual([1, 2]);
   });
 
+  it('counts both values of a two-valued numeric predictor', () => {
+    const counts = modelSampleCounts(ds, { dependent: 'y', predictors: ['b', 'x'], categorical: [], groups: [] });
+    // y missing in rows 8-9, x in row 10: b over rows 0-7 and 11-13 = 0,1,0,1,0,1,0,1,1,0,1.
+    expect(counts.binary).toEqual([
+      {
+        variable: 'b',
+        values: [
+          { code: 0, label: 'Nee', count: 5 },
+          { code: 1, label: 'Ja', count: 6 },
+        ],
+      },
+    ]);
+  });
+
   it('counts the two outcome values of a logit dependent, and drops cases missing on a grouping variable', () => {
-    const counts = modelSampleCounts(ds, { dependent: 'b', predictors: ['x'], categorical: [], groups: ['g'], outcome: true });
+    const counts = modelSampleCounts(ds, { dependent: 'b', predictors: ['x'], categorical: [], groups: ['g'] });
     // x missing in row 10, g missing in rows 11-12: rows 0-9 and 13 remain; b = 0,1 alternating.
     expect(counts.n).toBe(11);
     expect(counts.outcome).toEqual({

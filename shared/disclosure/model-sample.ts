@@ -2,7 +2,8 @@
  * Recounts a regression's estimation sample for the output rules (model-rules.ts): which cases the
  * engine keeps (filter, usable weight, dependent, predictors, categorical and grouping variables all
  * valid, SPSS missing semantics, as buildDesign does) and how many of them fall in each category of
- * each categorical predictor and, for logit, in each outcome value. Counts only — no estimates — so
+ * each categorical predictor, in each value of a two-valued numeric predictor (a dummy the user made)
+ * and in each value of a two-valued dependent (always so for logit). Counts only — no estimates — so
  * it reads the columns once more rather than changing the engine's result shape. The caller compares
  * `n` with the model's n, so a drift between the two listwise rules blocks the model instead of
  * checking the wrong sample.
@@ -23,20 +24,40 @@ export interface ModelSampleSpec {
   filter?: Uint8Array;
   /** Panel id, strata, cluster: their missing values drop the case too. */
   groups: string[];
-  /** Count the dependent's two values (logit). */
-  outcome: boolean;
 }
 
-function dropMissingNumeric(ds: Dataset, name: string, mask: Uint8Array): Float64Array | null {
+function dropMissingNumeric(ds: Dataset, name: string, mask: Uint8Array): void {
   const { meta, col } = variable(ds, name);
-  if (col.kind !== 'numeric') return null;
-  const out = new Float64Array(ds.rows);
+  if (col.kind !== 'numeric') return;
   for (let i = 0; i < ds.rows; i++) {
     const v = numericAt(col, i);
-    out[i] = v;
     if (v !== v || isUserMissing(meta.missing, v)) mask[i] = 0;
   }
-  return out;
+}
+
+type TwoValues = { variable: string; values: { code: Code; label: string; count: number }[] };
+
+/**
+ * Cases per value of a numeric variable within the sample when it takes exactly two values there
+ * (a 0/1 predictor is a dummy, a two-valued dependent a proportion), else null. Stops at a third value.
+ */
+function twoValues(ds: Dataset, name: string, mask: Uint8Array): TwoValues | null {
+  const { meta, col } = variable(ds, name);
+  if (col.kind !== 'numeric') return null;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < ds.rows; i++) {
+    if (!mask[i]) continue;
+    const v = numericAt(col, i);
+    const c = counts.get(v);
+    if (c !== undefined) counts.set(v, c + 1);
+    else if (counts.size === 2) return null;
+    else counts.set(v, 1);
+  }
+  if (counts.size !== 2) return null;
+  const values = [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([code, count]) => ({ code, label: meta.valueLabels[codeKey(code)] ?? String(code), count }));
+  return { variable: meta.name, values };
 }
 
 export function modelSampleCounts(ds: Dataset, spec: ModelSampleSpec): ModelCounts {
@@ -48,7 +69,7 @@ export function modelSampleCounts(ds: Dataset, spec: ModelSampleSpec): ModelCoun
     const w = weightArray(ds, spec.weight);
     for (let i = 0; i < N; i++) if (!(w[i] > 0)) mask[i] = 0;
   }
-  const y = dropMissingNumeric(ds, spec.dependent, mask);
+  dropMissingNumeric(ds, spec.dependent, mask);
   for (const p of spec.predictors) dropMissingNumeric(ds, p, mask);
   const cats = spec.categorical.map((c) => {
     const { meta, col } = variable(ds, c.variable);
@@ -74,16 +95,6 @@ export function modelSampleCounts(ds: Dataset, spec: ModelSampleSpec): ModelCoun
       categories: present.map((e) => ({ code: e.cat.code, label: e.cat.label, count: e.count, reference: e === ref })),
     };
   });
-  return { n, categorical, outcome: spec.outcome && y ? outcomeCounts(ds, spec.dependent, y, mask) : undefined };
-}
-
-/** Cases per value of the dependent within the sample (two for a valid logit). */
-function outcomeCounts(ds: Dataset, name: string, y: Float64Array, mask: Uint8Array): NonNullable<ModelCounts['outcome']> {
-  const { meta } = variable(ds, name);
-  const counts = new Map<number, number>();
-  for (let i = 0; i < y.length; i++) if (mask[i]) counts.set(y[i], (counts.get(y[i]) ?? 0) + 1);
-  const values = [...counts.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([code, count]) => ({ code, label: meta.valueLabels[codeKey(code)] ?? String(code), count }));
-  return { variable: meta.name, values };
+  const binary = spec.predictors.map((p) => twoValues(ds, p, mask)).filter((b): b is TwoValues => b !== null);
+  return { n, categorical, binary, outcome: twoValues(ds, spec.dependent, mask) ?? undefined };
 }

@@ -87,6 +87,18 @@ describe('duiding regress: categories and outcomes below the minimum count', () 
   });
 });
 
+describe('duiding regress: a dummy the user coded', () => {
+  it('blocks an OLS model whose 0/1 predictor has fewer than 10 cases in one value', async () => {
+    const f = 'gemeente = 6 and golf = 2025';
+    const sample = (i: number) => value('gemeente', i) === 6 && value('golf', i) === 2025 && !Number.isNaN(value('leefbaarheid', i)) && !Number.isNaN(value('isolatie_geen', i));
+    const yes = count((i) => sample(i) && value('isolatie_geen', i) === 1);
+    expect(yes).toBeLessThan(10);
+    const r = await regress('--dep', 'leefbaarheid', '--indep', 'isolatie_geen', '--filter', f);
+    expect(r.json).toMatchObject({ model: 'ols', n: count(sample), coefficients: [], rules: { status: 'blocked' } });
+    expect(r.json.rules.reasons).toEqual([`isolatie_geen: waarde 1 "Genoemd" telt ${yes} waarnemingen, minder dan 10`]);
+  });
+});
+
 describe('the app\'s regression call', () => {
   it('blocks the same model with the same reason as the command line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duiding-regress-rules-'));
