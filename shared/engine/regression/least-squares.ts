@@ -24,9 +24,11 @@ import {
   loadChunk,
   symmetrize,
   unshiftCoefficients,
+  unshiftCovariance,
 } from './columns';
 import { RegressionError } from './errors';
 import { cholesky } from './linalg';
+import { refinedInverse } from './inverse';
 import { exactResiduals, explainedSS, refine } from './refine';
 import { streamingQR } from './tsqr';
 
@@ -66,7 +68,7 @@ function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, ter
   for (let j = 0; j < k; j++) for (let r = 0; r <= j; r++) norms[j] = Math.hypot(norms[j], f.R[r * k + j]);
   const rss = refine(cols, y, v, b, f.solve, norms);
   let e: Float64Array | null = null;
-  return { b, inv: f.inverse(), originalInverse: f.originalInverse, explainedSS: () => (cols.x.includes(null) ? explainedSS(cols, y, v, b) : null), residuals: () => (e ??= exactResiduals(cols, y, b)), rss, solver: 'qr' };
+  return { b, inv: f.inverse(), originalInverse: () => refinedInverse(cols, v, f.originalInverse() ?? unshiftCovariance(cols, f.inverse())), explainedSS: () => (cols.x.includes(null) ? explainedSS(cols, y, v, b) : null), residuals: () => (e ??= exactResiduals(cols, y, b)), rss, solver: 'qr' };
 }
 
 function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {

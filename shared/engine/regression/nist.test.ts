@@ -6,6 +6,7 @@ import norrisDat from '../../../tests/oracle/nist/Norris.dat?raw';
 import pontiusDat from '../../../tests/oracle/nist/Pontius.dat?raw';
 import rLm from '../../../tests/oracle/nist/r-lm.json';
 import { type StrdCertified, lre, parseStrd } from '../../../tests/oracle/nist/strd';
+import type { Dataset } from '../../model/dataset';
 import { strdProblem } from '../../../tests/oracle/nist/strd-dataset';
 import wampler1Dat from '../../../tests/oracle/nist/Wampler1.dat?raw';
 import wampler2Dat from '../../../tests/oracle/nist/Wampler2.dat?raw';
@@ -15,7 +16,7 @@ import wampler5Dat from '../../../tests/oracle/nist/Wampler5.dat?raw';
 import { makeColumns } from './columns';
 import { buildDesign } from './design';
 import { regress } from './index';
-import { leastSquares, type Solver } from './least-squares';
+import { QR_MAX_ROWS, leastSquares, type Solver } from './least-squares';
 
 // NIST StRD linear regression (tests/oracle/nist/README.md): every certified value — coefficients,
 // their standard deviations, residual SD, R² — compared by LRE (correct significant digits; absolute
@@ -108,13 +109,17 @@ describe('NIST StRD: engine against the certified values', () => {
 
 describe('NIST StRD: engine against the exact solution of its own (rounded) input', () => {
   // What the solver alone loses: the exact least-squares solution of the doubles it was given.
-  for (const name of ['Longley', 'Wampler4', 'Wampler5', 'Filip']) {
-    it(`${name}: coefficients and R² to 14 digits`, () => {
+  for (const name of Object.keys(FILES)) {
+    // SEs need (X'X)⁻¹, whose digits Filip's conditioning (~1e10) limits even after refinement.
+    const seBar = name === 'Filip' ? 10.5 : 14;
+    it(`${name}: coefficients and R² to 14 digits, SEs to ${seBar}`, () => {
       const p = strdProblem(parseStrd(name, FILES[name]));
       const exact = exactOls(p.exactStored.y, p.exactStored.xs);
       const d = digits(engineFit(name, 'auto'), exact);
       expect(d.b).toBeGreaterThanOrEqual(14);
-      expect(d.r2).toBeGreaterThanOrEqual(13.5);
+      expect(d.r2).toBeGreaterThanOrEqual(14);
+      // Wampler 1 and 2 fit exactly: their SEs are rounding noise (~1e-15), compared to NIST's 0 above.
+      if (!name.startsWith('Wampler1') && !name.startsWith('Wampler2')) expect(d.se).toBeGreaterThanOrEqual(seBar);
     });
   }
 });
@@ -142,6 +147,39 @@ describe('NIST StRD: R lm as a second reference (tests/oracle/nist/make.R → r-
       for (const key of ['b', 'se', 'residualSD', 'r2'] as const) {
         expect(ours[key], key).toBeGreaterThanOrEqual(Math.min(theirs[key], limit[key]) - 0.3);
       }
+    });
+  }
+});
+
+describe('NIST StRD at large n: the streaming path hands ill-conditioned problems to QR', () => {
+  // Every case repeated `times` times: the least-squares coefficients are unchanged and the SEs shrink
+  // by √((n-k)/(n·times-k)). Above QR_MAX_ROWS `auto` takes the cross-product path, which must see
+  // the ill-conditioning and hand over to the streaming QR (many chunks here, not one).
+  function tiled(ds: Dataset, times: number): Dataset {
+    const columns = ds.columns.map((c) => {
+      if (c.kind !== 'numeric') throw new Error('numeric only');
+      const out = new Float64Array(ds.rows * times);
+      for (let t = 0; t < times; t++) out.set(c.data, t * ds.rows);
+      return { kind: 'numeric' as const, data: out };
+    });
+    return { ...ds, rows: ds.rows * times, columns };
+  }
+  for (const name of ['Filip', 'Wampler5']) {
+    it(`${name} repeated past ${QR_MAX_ROWS} cases keeps ≥ ${BAR[name]} digits`, () => {
+      const f = parseStrd(name, FILES[name]);
+      const p = strdProblem(f);
+      const times = Math.ceil((QR_MAX_ROWS + 1) / p.ds.rows);
+      const r = regress(tiled(p.ds, times), { dependent: p.dependent, predictors: p.predictors, model: 'ols', se: 'classical' });
+      const n = p.ds.rows;
+      const k = f.certified.b.length;
+      const shrink = Math.sqrt((n - k) / (n * times - k));
+      const got = digits(
+        { b: r.coefficients.map((c) => c.b), se: r.coefficients.map((c) => c.se / shrink), residualSD: f.certified.residualSD, r2: r.r2 as number },
+        f.certified,
+      );
+      expect(got.b).toBeGreaterThanOrEqual(BAR[name]);
+      expect(got.se).toBeGreaterThanOrEqual(BAR[name]);
+      expect(got.r2).toBeGreaterThanOrEqual(BAR[name]);
     });
   }
 });

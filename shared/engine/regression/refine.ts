@@ -19,7 +19,7 @@ import type { Columns, Values } from './columns';
 const SPLITTER = 134217729; // 2^27 + 1
 
 /** Rounding error of a·b given p = fl(a·b), exactly (Dekker; no fused multiply-add in JS). */
-function prodError(a: number, b: number, p: number): number {
+export function prodError(a: number, b: number, p: number): number {
   const ca = SPLITTER * a;
   const ah = ca - (ca - a);
   const al = a - ah;

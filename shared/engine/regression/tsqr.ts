@@ -34,7 +34,8 @@ export interface TriangularFactor {
    * (X'VX)⁻¹ of the ORIGINAL columns, from their own triangular factor R T (X = X̃ T): that factor is R
    * with the intercept's row updated, R₀ⱼ + R₀₀ sⱼ, whose rounding is no larger than rounding the data.
    * Mapping (R'R)⁻¹ back instead (T⁻¹(R'R)⁻¹T⁻ᵀ) cancels in the intercept's variance, by the ratio of
-   * the shifts to the spread (Wampler 3 and 5: two digits). Null unless the intercept is the first term.
+   * the shifts to the spread (Wampler 3 and 5: two digits). The starting point that inverse.ts refines.
+   * Null unless the intercept is the first term.
    */
   originalInverse(): Float64Array | null;
 }
