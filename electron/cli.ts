@@ -5,6 +5,7 @@
 import { parseArgs, UsageError, type ParsedArgs } from './cli/args';
 import { COMMANDS } from './cli/commands/index';
 import { HELP } from './cli/help';
+import { installEngineAccelerator } from './engine/install-accelerator';
 
 export async function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let args: ParsedArgs;
@@ -37,6 +38,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const isMain = process.argv[1] !== undefined && /electron[\\/]cli\.ts$/.test(process.argv[1]);
 if (isMain) {
+  installEngineAccelerator();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

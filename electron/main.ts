@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvoke
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventName, Events } from '../shared/api';
+import { installEngineAccelerator } from './engine/install-accelerator';
 import { dispatch } from './handlers/dispatch';
 import { handlers } from './handlers/index';
 import { AppSession } from './handlers/session';
@@ -55,6 +56,7 @@ async function createWindow(ctx: AppContext): Promise<void> {
 app.whenReady().then(async () => {
   guardSession(session.defaultSession);
   serveApp();
+  installEngineAccelerator();
   const appSession = new AppSession(appHome());
   const emit = <E extends EventName>(name: E, payload: Events[E]) => win?.webContents.send('duiding:event', name, payload);
   const ctx: AppContext = { session: appSession, emit };

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDemoProject } from '../startup/demo-project';
 import { appHome, rendererDir } from '../startup/paths';
+import { installEngineAccelerator } from '../engine/install-accelerator';
 import { startHost } from './server';
 
 interface HostArgs {
@@ -62,6 +63,7 @@ function openWindow(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
+  installEngineAccelerator();
   const home = appHome();
   const project = args.project ?? ensureDemoProject(home);
   const host = await startHost({ projectPath: project, port: args.port, configDir: home, staticDir: rendererDir() });

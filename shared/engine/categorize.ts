@@ -17,6 +17,7 @@ import {
   isUserMissing,
   sysmisSentinel,
 } from '../model/dataset';
+import { acceleratorFor } from './accel';
 
 export interface Category {
   code: Code;
@@ -127,7 +128,11 @@ function smallIntLookup(data: Int8Array | Int16Array, meta: VariableMeta, opts: 
   const seen = new Uint8Array(offset * 2);
   const n = data.length;
   const filter = opts.filter;
-  if (filter) {
+  const bytes = data instanceof Int8Array ? (acceleratorFor(n)?.seen(data, filter) ?? null) : null;
+  if (bytes) {
+    // byte x holds the value (x << 24) >> 24, whose slot is value + 128.
+    for (let x = 0; x < 256; x++) if (bytes[x]) seen[((x << 24) >> 24) + 128] = 1;
+  } else if (filter) {
     for (let i = 0; i < n; i++) if (filter[i] !== 0) seen[data[i] + offset] = 1;
   } else {
     for (let i = 0; i < n; i++) seen[data[i] + offset] = 1;
