@@ -4,8 +4,9 @@
  * Two solvers, chosen by size (or forced, so tests cover both):
  * - 'qr' (n ≤ QR_MAX_ROWS): streaming Householder QR of the √v-scaled shifted design (tsqr.ts), then
  *   iterative refinement against the stored data with residuals and gradient in double-double
- *   (refine.ts). This reaches the NIST StRD certified digits, Filip included, where R's lm refuses
- *   Filip as collinear. Memory is O(k²) plus the residuals when a robust variance asks for them.
+ *   (refine.ts); classical SEs from an inverse refined the same way (inverse.ts). This reaches the
+ *   NIST StRD certified digits, Filip included, where R's lm refuses Filip as collinear. Memory is
+ *   O(k²) plus the residuals when a robust variance asks for them.
  * - 'normal' (large n): one streaming pass accumulating the shifted cross-products, a Jacobi-scaled
  *   Cholesky solve, then refinement passes b += (X̃'VX̃)⁻¹ X̃'V e with residuals recomputed from the data.
  *   Shifting removes the level of each column; refinement restores the digits the cross-product lost
@@ -42,7 +43,7 @@ export interface LsFit {
   b: Float64Array;
   /** (X̃'VX̃)⁻¹ in the shifted parameterisation, k×k row-major (map with columns.unshiftCovariance). */
   inv: Float64Array;
-  /** (X'VX)⁻¹ of the original columns computed without the back-mapping (QR solver only), else null. */
+  /** (X'VX)⁻¹ of the original columns, refined to the data's limit (QR solver only), else null. */
   originalInverse(): Float64Array | null;
   /** Explained sum of squares Σ v (ŷ - ȳ)² computed directly (QR solver only), else null. */
   explainedSS(): number | null;
@@ -68,7 +69,15 @@ function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, ter
   for (let j = 0; j < k; j++) for (let r = 0; r <= j; r++) norms[j] = Math.hypot(norms[j], f.R[r * k + j]);
   const rss = refine(cols, y, v, b, f.solve, norms);
   let e: Float64Array | null = null;
-  return { b, inv: f.inverse(), originalInverse: () => refinedInverse(cols, v, f.originalInverse() ?? unshiftCovariance(cols, f.inverse())), explainedSS: () => (cols.x.includes(null) ? explainedSS(cols, y, v, b) : null), residuals: () => (e ??= exactResiduals(cols, y, b)), rss, solver: 'qr' };
+  return {
+    b,
+    inv: f.inverse(),
+    originalInverse: () => refinedInverse(cols, v, f.originalInverse() ?? unshiftCovariance(cols, f.inverse())),
+    explainedSS: () => (cols.x.includes(null) ? explainedSS(cols, y, v, b) : null),
+    residuals: () => (e ??= exactResiduals(cols, y, b)),
+    rss,
+    solver: 'qr',
+  };
 }
 
 function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
