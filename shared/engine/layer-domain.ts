@@ -9,6 +9,7 @@
  */
 import { type Code, type Column, type Dataset, sysmisSentinel } from '../model/dataset';
 import { categorize } from './categorize';
+import { EngineError } from './errors';
 import type { LayerKey } from './layer-result';
 import { variable } from './vars';
 
@@ -18,6 +19,9 @@ export interface LayerIndex {
   /** Per row: its layer, or −1 when a layer variable is missing (or the row is filtered out). */
   index: Int32Array;
 }
+
+/** More layer combinations than this is no table anyone can read (and would need a large lookup). */
+const MAX_COMBINATIONS = 1 << 20;
 
 export function layerIndex(ds: Dataset, names: readonly string[], includeMissing: boolean, filter?: Uint8Array): LayerIndex {
   const vars = names.map((n) => variable(ds, n));
@@ -40,11 +44,15 @@ export function layerIndex(ds: Dataset, names: readonly string[], includeMissing
     }
     combo[i] = k;
   }
-  const used = new Map<number, number>();
-  for (let i = 0; i < n; i++) if (combo[i] >= 0) used.set(combo[i], 0);
-  const sorted = [...used.keys()].sort((a, b) => a - b);
-  sorted.forEach((k, j) => used.set(k, j));
-  const index = combo.map((k) => (k < 0 ? -1 : used.get(k)!));
+  // Renumber the occurring combinations densely (in code order) through a table over all combinations.
+  const range = cats.reduce((p, c) => p * c.categories.length, 1);
+  if (range > MAX_COMBINATIONS) throw new EngineError('empty-table', `Te veel lagen: ${names.join(' × ')} geeft ${range} combinaties`);
+  const slot = new Int32Array(range).fill(-1);
+  for (let i = 0; i < n; i++) if (combo[i] >= 0) slot[combo[i]] = 0;
+  const sorted: number[] = [];
+  for (let k = 0; k < range; k++) if (slot[k] === 0) slot[k] = sorted.push(k) - 1;
+  const index = combo;
+  for (let i = 0; i < n; i++) if (index[i] >= 0) index[i] = slot[index[i]];
   const keys = sorted.map((k) => {
     const out: LayerKey[] = [];
     for (let v = cats.length - 1; v >= 0; v--) {
@@ -104,22 +112,31 @@ export function domainDegrees(ds: Dataset, index: Int32Array, layers: number, d:
     const v = variable(ds, name);
     return categorize(v.col, v.meta);
   };
-  const strata = ids(d.strata)?.index;
+  const strataCats = ids(d.strata);
+  const strata = strataCats?.index;
+  const nStrata = strataCats?.categories.length ?? 1;
   const clusterCats = ids(d.cluster);
   const cluster = clusterCats?.index;
   const clusterRange = (clusterCats?.categories.length ?? 0) + 1;
-  const psus = Array.from({ length: layers + 1 }, () => new Set<number>());
-  const strs = Array.from({ length: layers + 1 }, () => new Set<number>());
+  const rows = new Float64Array(layers + 1);
+  const strataSeen = Array.from({ length: layers + 1 }, () => new Uint8Array(nStrata));
+  // PSUs = (stratum, cluster) pairs; without clusters every case is a PSU, so counting rows suffices.
+  const psuSeen = cluster ? Array.from({ length: layers + 1 }, () => new Set<number>()) : null;
   for (let i = 0; i < index.length; i++) {
     const l = index[i];
     if (l < 0 || !d.inDesign(i)) continue;
     const h = strata ? strata[i] : 0;
-    // Clusters are nested in strata (PSU = stratum × cluster), as the engine's Rao–Scott treats them.
-    const psu = cluster ? h * clusterRange + cluster[i] : i;
-    for (const t of [l, layers]) {
-      psus[t].add(psu);
-      strs[t].add(h);
+    rows[l]++;
+    rows[layers]++;
+    strataSeen[l][h] = 1;
+    strataSeen[layers][h] = 1;
+    if (psuSeen && cluster) {
+      // Clusters are nested in strata (PSU = stratum × cluster), as the engine's Rao–Scott treats them.
+      const psu = h * clusterRange + cluster[i];
+      psuSeen[l].add(psu);
+      psuSeen[layers].add(psu);
     }
   }
-  return psus.map((p, t) => p.size - strs[t].size);
+  const psus = psuSeen ? psuSeen.map((p) => p.size) : Array.from(rows);
+  return psus.map((p, t) => p - strataSeen[t].reduce((a, x) => a + x, 0));
 }
