@@ -26,6 +26,8 @@ export interface TriangularFactor {
   R: Float64Array;
   /** Least-squares solution in the shifted parameterisation (before refinement). */
   b: Float64Array;
+  /** Smallest |R_jj| / ‖column j‖: the share of a column not explained by the earlier ones (1/√VIF-like). */
+  minRatio: number;
   /** (R'R)⁻¹ g. */
   solve(g: Float64Array): Float64Array;
   /** (R'R)⁻¹, k×k row-major. */
@@ -89,12 +91,14 @@ export function streamingQR(cols: Columns, y: Values, yCentre: number, v: Float6
   }
   const R = new Float64Array(k * k);
   for (let r = 0; r < k; r++) for (let q = r; q < k; q++) R[r * k + q] = A[r * p + q];
+  let minRatio = 1;
   for (let j = 0; j < k; j++) {
     // ‖column j‖² = Σ_{r≤j} R_rj² (orthogonal transformations keep column norms).
     let col = 0;
     for (let r = 0; r <= j; r++) col += R[r * k + j] * R[r * k + j];
     const d = Math.abs(R[j * k + j]);
     if (!(d > COLLINEAR_RATIO * Math.sqrt(col))) throw collinear(terms, j);
+    minRatio = Math.min(minRatio, d / Math.sqrt(col));
   }
   const solve = (g: Float64Array): Float64Array => {
     // R'z = g, then R x = z.
@@ -114,7 +118,7 @@ export function streamingQR(cols: Columns, y: Values, yCentre: number, v: Float6
     for (let j = 1; j < k; j++) Ro[j] = R[j] + R[0] * cols.shift[j];
     return triangularInverse(Ro, k);
   };
-  return { R, b, solve, inverse: () => triangularInverse(R, k), originalInverse };
+  return { R, b, minRatio, solve, inverse: () => triangularInverse(R, k), originalInverse };
 }
 
 /** x with R x = z (R upper triangular). */
