@@ -5,6 +5,7 @@
  * Peer: DuckDB computing the same cells (count, Σw, Σw² per row × column) with GROUPING SETS.
  */
 import { banner } from '../../shared/engine/banner';
+import { describeEngine, setUpEngine } from './engine-setup';
 import { benchLine, ensureBenchData, loadBench, medianMs } from './gen-data';
 
 const manifest = ensureBenchData();
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     weight: { variable: 'w', type: 'sampling' as const },
     tests: { adjust: 'bh' as const, alpha: 0.05 },
   };
+  await describeEngine('banner', () => banner(ds, opts), 5);
+  await setUpEngine();
   const result = banner(ds, opts);
   console.log(`# banner: ${result.columns.length} columns × ${result.rows.length} rows over ${ds.rows} cases`);
   const ms = await medianMs(() => banner(ds, opts), 9);

@@ -8,11 +8,42 @@
  * remove one to prove both paths agree.
  */
 
-/** Pair table: per (a byte << 8 | b byte) cell, [count, Σw, Σw², unused]; 65,536 cells. */
+/**
+ * The occupied cells of the pair table, cell key = a byte << 8 | b byte. Only occupied cells are handed
+ * back: a fresh 2 MB table per call costs more in page faults than the whole tabulation.
+ */
 export interface PairTally {
-  acc: Float64Array;
+  keys: Int32Array;
+  count: Float64Array;
+  /** Σw and Σw² per cell; left 0 when unweighted (the caller copies the counts). */
+  sw: Float64Array;
+  sw2: Float64Array;
   /** Rows inside the filter left out because of their weight. */
   weightExcluded: number;
+}
+
+/** Collects the occupied cells of pair tables laid out as 4 doubles per cell (summing several tables). */
+export function occupiedPairs(f: Float64Array, tables: number[], weightExcluded: number): PairTally {
+  const keys: number[] = [];
+  for (let k = 0; k < 65536; k++) {
+    for (const t of tables) {
+      if (f[t + k * 4] !== 0) {
+        keys.push(k);
+        break;
+      }
+    }
+  }
+  const m = keys.length;
+  const out: PairTally = { keys: Int32Array.from(keys), count: new Float64Array(m), sw: new Float64Array(m), sw2: new Float64Array(m), weightExcluded };
+  for (let i = 0; i < m; i++) {
+    for (const t of tables) {
+      const j = t + keys[i] * 4;
+      out.count[i] += f[j];
+      out.sw[i] += f[j + 1];
+      out.sw2[i] += f[j + 2];
+    }
+  }
+  return out;
 }
 
 /** Byte-indexed lookups (256 entries), pre-multiplied so that row + part base + a + b is the cell. */
@@ -43,7 +74,6 @@ export interface BannerKernelResult {
 }
 
 export interface TallyAccelerator {
-  /** Unweighted (w null): Σw and Σw² are left 0 and the caller copies the counts. */
   pairs(a: Int8Array, b: Int8Array, w: Float64Array | null, filter?: Uint8Array): PairTally | null;
   /** out[byte] = 1 for every byte value occurring inside the filter. */
   seen(data: Int8Array, filter?: Uint8Array): Uint8Array | null;

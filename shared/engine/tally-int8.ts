@@ -12,7 +12,7 @@
 import type { VariableMeta } from '../model/dataset';
 import { type CategoryLookup, lookupFromSeen } from './categorize';
 import type { Tally2 } from './tally';
-import { type PairTally, acceleratorFor } from './accel';
+import { type PairTally, acceleratorFor, occupiedPairs } from './accel';
 
 export interface Int8PairTally {
   row: CategoryLookup;
@@ -28,19 +28,18 @@ export function tallyInt8Pair(
   w: Float64Array | null,
   filter?: Uint8Array,
 ): Int8PairTally {
-  const fast = acceleratorFor(a.length)?.pairs(a, b, w, filter) ?? null;
-  const { acc, weightExcluded } = fast ?? pairTableJs(a, b, w, filter);
-  if (w === null) for (let k = 0; k < 65536; k++) acc[k * 4 + 1] = acc[k * 4 + 2] = acc[k * 4];
+  const pt = acceleratorFor(a.length)?.pairs(a, b, w, filter) ?? pairTableJs(a, b, w, filter);
+  const { keys, weightExcluded } = pt;
+  if (w === null) {
+    pt.sw.set(pt.count);
+    pt.sw2.set(pt.count);
+  }
   // Observed stored values, indexed by value + 128 as lookupFromSeen expects (byte x is value (x << 24) >> 24).
   const seenA = new Uint8Array(256);
   const seenB = new Uint8Array(256);
-  for (let x = 0; x < 256; x++) {
-    for (let y = 0; y < 256; y++) {
-      if (acc[((x << 8) | y) * 4] > 0) {
-        seenA[((x << 24) >> 24) + 128] = 1;
-        seenB[((y << 24) >> 24) + 128] = 1;
-      }
-    }
+  for (let i = 0; i < keys.length; i++) {
+    seenA[((keys[i] << 16) >> 24) + 128] = 1;
+    seenB[((keys[i] << 24) >> 24) + 128] = 1;
   }
   const row = lookupFromSeen(a, seenA, aMeta);
   const col = lookupFromSeen(b, seenB, bMeta);
@@ -49,21 +48,20 @@ export function tallyInt8Pair(
   const count = new Int32Array(nr * nc);
   const sw = new Float64Array(nr * nc);
   const sw2 = new Float64Array(nr * nc);
-  for (let x = 0; x < 256; x++) {
-    const r = row.lut[((x << 24) >> 24) + 128];
-    if (r < 0) continue;
-    for (let y = 0; y < 256; y++) {
-      const c = col.lut[((y << 24) >> 24) + 128];
-      const j = ((x << 8) | y) * 4;
-      if (c < 0 || acc[j] === 0) continue;
-      const k = r * nc + c;
-      count[k] += acc[j];
-      sw[k] += acc[j + 1];
-      sw2[k] += acc[j + 2];
-    }
+  for (let i = 0; i < keys.length; i++) {
+    const r = row.lut[((keys[i] << 16) >> 24) + 128];
+    const c = col.lut[((keys[i] << 24) >> 24) + 128];
+    if (r < 0 || c < 0) continue;
+    const k = r * nc + c;
+    count[k] += pt.count[i];
+    sw[k] += pt.sw[i];
+    sw2[k] += pt.sw2[i];
   }
   return { row, col, tally: { nr, nc, count, sw, sw2, weightExcluded } };
 }
+
+/** The JavaScript pair table, kept between calls (the engine is synchronous) and cleared after use. */
+let scratch: Float64Array | null = null;
 
 /**
  * The pair table in JavaScript (when no accelerator is installed, or for small data). Four doubles per
@@ -72,25 +70,28 @@ export function tallyInt8Pair(
 function pairTableJs(a: Int8Array, b: Int8Array, w: Float64Array | null, filter?: Uint8Array): PairTally {
   const ua = new Uint8Array(a.buffer, a.byteOffset, a.length);
   const ub = new Uint8Array(b.buffer, b.byteOffset, b.length);
-  const acc = new Float64Array(65536 * 4);
+  scratch ??= new Float64Array(65536 * 4);
+  const acc = scratch;
   const n = ua.length;
   let weightExcluded = 0;
   if (w === null) {
     if (filter === undefined) for (let i = 0; i < n; i++) acc[((ua[i] << 8) | ub[i]) << 2] += 1;
     else for (let i = 0; i < n; i++) if (filter[i] !== 0) acc[((ua[i] << 8) | ub[i]) << 2] += 1;
-    return { acc, weightExcluded };
-  }
-  for (let i = 0; i < n; i++) {
-    if (filter !== undefined && filter[i] === 0) continue;
-    const wi = w[i];
-    if (!(wi > 0)) {
-      weightExcluded++;
-      continue;
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (filter !== undefined && filter[i] === 0) continue;
+      const wi = w[i];
+      if (!(wi > 0)) {
+        weightExcluded++;
+        continue;
+      }
+      const j = ((ua[i] << 8) | ub[i]) << 2;
+      acc[j] += 1;
+      acc[j + 1] += wi;
+      acc[j + 2] += wi * wi;
     }
-    const j = ((ua[i] << 8) | ub[i]) << 2;
-    acc[j] += 1;
-    acc[j + 1] += wi;
-    acc[j + 2] += wi * wi;
   }
-  return { acc, weightExcluded };
+  const out = occupiedPairs(acc, [0], weightExcluded);
+  for (const k of out.keys) acc.fill(0, k * 4, k * 4 + 4);
+  return out;
 }

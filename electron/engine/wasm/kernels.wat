@@ -9,17 +9,11 @@
 ;;   codes   u8 per row (Int8 codes read as bytes: value v is byte v & 255)
 ;;   weight  f64 per row; a row counts only when w > 0 (NaN, 0 and negatives are excluded and counted)
 ;;   filter  u8 per row; 0 = row left out
-;;   acc     per cell 32 bytes: [count f64][Σw f64][Σw² f64][unused]
+;;   acc     per cell 32 bytes: [count f64][Σw f64][Σw² f64][unused]; Σw and Σw² are added as one
+;;           16-byte vector, written out at each site (a call per row is not inlined by every engine)
 ;; Rebuild the embedded bytes after editing: `node scripts/build-wasm.mjs`.
 (module
   (import "env" "mem" (memory 1 65536 shared))
-
-  ;; acc[cell] += (1, w, w²), Σw and Σw² as one 16-byte add.
-  (func $add (param $j i32) (param $wi f64)
-    (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
-    (v128.store offset=8 (local.get $j)
-      (f64x2.add (v128.load offset=8 (local.get $j))
-        (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
 
   ;; Pair table: cell = (a byte << 8 | b byte), acc holds 65,536 cells. Unweighted rows add 1 to the
   ;; count only (the caller copies counts into Σw and Σw²). Returns the rows excluded by their weight.
@@ -52,12 +46,11 @@
           (local.set $wi (f64.load (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
           (if (f64.gt (local.get $wi) (f64.const 0))
             (then
-              (call $add
-                (i32.add (local.get $acc) (i32.shl
-                  (i32.or (i32.shl (i32.load8_u (i32.add (local.get $pa) (local.get $i))) (i32.const 8))
-                          (i32.load8_u (i32.add (local.get $pb) (local.get $i))))
-                  (i32.const 5)))
-                (local.get $wi)))
+              (local.set $j (i32.add (local.get $acc) (i32.shl (i32.or (i32.shl (i32.load8_u (i32.add (local.get $pa) (local.get $i))) (i32.const 8)) (i32.load8_u (i32.add (local.get $pb) (local.get $i)))) (i32.const 5))))
+              (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+              (v128.store offset=8 (local.get $j)
+                (f64x2.add (v128.load offset=8 (local.get $j))
+                  (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
             (else (local.set $ex (i32.add (local.get $ex) (i32.const 1))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $top)))
@@ -90,7 +83,7 @@
   (func (export "banner") (param $d i32)
     (local $i i32) (local $n i32) (local $rd i32) (local $rl i32) (local $pw i32) (local $pf i32)
     (local $total i32) (local $g i32) (local $parts i32) (local $acc i32) (local $r i32) (local $c i32)
-    (local $p i32) (local $wi f64) (local $design i32) (local $ex i32) (local $stride i32) (local $a i32)
+    (local $p i32) (local $wi f64) (local $design i32) (local $ex i32) (local $stride i32) (local $a i32) (local $j i32)
     (local.set $n (i32.load (local.get $d)))
     (local.set $rd (i32.load offset=4 (local.get $d)))
     (local.set $rl (i32.load offset=8 (local.get $d)))
@@ -121,7 +114,11 @@
           (local.set $a (i32.add (local.get $acc)
             (i32.mul (i32.and (local.get $i) (i32.const 3)) (local.get $stride))))
           (if (local.get $total)
-            (then (call $add (i32.add (local.get $a) (i32.shl (local.get $r) (i32.const 5))) (local.get $wi))))
+            (then (local.set $j (i32.add (local.get $a) (i32.shl (local.get $r) (i32.const 5))))
+                  (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+                  (v128.store offset=8 (local.get $j)
+                    (f64x2.add (v128.load offset=8 (local.get $j))
+                      (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi)))))))
           (local.set $g (i32.const 0))
           (local.set $p (i32.add (local.get $d) (i32.const 44)))
           (block $partsDone
@@ -134,11 +131,11 @@
                   (i32.shl (i32.load8_u (i32.add (i32.load offset=8 (local.get $p)) (local.get $i))) (i32.const 2))))))
               (if (i32.ge_s (local.get $c) (i32.const 0))
                 (then
-                  (call $add
-                    (i32.add (local.get $a) (i32.shl
-                      (i32.add (i32.add (local.get $r) (local.get $c)) (i32.load offset=16 (local.get $p)))
-                      (i32.const 5)))
-                    (local.get $wi))))
+                  (local.set $j (i32.add (local.get $a) (i32.shl (i32.add (i32.add (local.get $r) (local.get $c)) (i32.load offset=16 (local.get $p))) (i32.const 5))))
+                  (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+                  (v128.store offset=8 (local.get $j)
+                    (f64x2.add (v128.load offset=8 (local.get $j))
+                      (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi)))))))
               (local.set $p (i32.add (local.get $p) (i32.const 20)))
               (local.set $g (i32.add (local.get $g) (i32.const 1)))
               (br $part))))

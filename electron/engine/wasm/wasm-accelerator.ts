@@ -4,7 +4,7 @@
  * halves are added afterwards (sums of counts and weights do not depend on the split beyond rounding
  * of Σw in the last bits, the same order-dependence any parallel sum has).
  */
-import type { BannerKernelJob, BannerKernelResult, PairTally, TallyAccelerator } from '../../../shared/engine/accel';
+import { type BannerKernelJob, type BannerKernelResult, type PairTally, type TallyAccelerator, occupiedPairs } from '../../../shared/engine/accel';
 import { Arena } from './arena';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 import { Mirror } from './mirror';
@@ -70,8 +70,7 @@ export class WasmAccelerator implements TallyAccelerator {
         ];
         return { kind: 'pairs', args };
       }, (call, v) => (weightExcluded += v), () => this.zero(acc1, PAIR_CELLS * CELL_BYTES));
-      const acc = this.sumOut([acc0, acc1], PAIR_CELLS);
-      return { acc, weightExcluded };
+      return occupiedPairs(new Float64Array(this.arena.memory.buffer), [acc0 / 8, acc1 / 8], weightExcluded);
     });
   }
 
