@@ -3,7 +3,8 @@
  * bases, secondary suppression proven by the LP audit on the unweighted counts and (for weighted
  * tables) on the weighted counts, then nulls everything that could reveal a suppressed value.
  */
-import type { CrosstabTable, DisclosureSummary } from '../model/results';
+import type { CrosstabTable } from '../model/results';
+import { publishWithPattern } from './apply-layers-mask';
 import { checkLinkingKeys, summary } from './checks';
 import { crosstabLayout, flattenCrosstab } from './linear-table';
 import { unsafeCount } from './primary';
@@ -85,30 +86,7 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: Cr
   const any = hide.some(Boolean);
   if (any && table.chi2) reasons.push('chi-square withheld: with the margins it could narrow down suppressed cells');
 
-  const cell = (i: number, j: number) => hide[layout.interior(i, j)];
-  const rowHidden = (i: number) => hide[layout.rowTotal(i)];
-  const colHidden = (j: number) => hide[layout.colTotal(j)];
-  const grandHidden = hide[layout.grand];
-  const mask = (g: Grid | undefined, extra: (i: number, j: number) => boolean): Grid | undefined =>
-    g?.map((row, i) => row.map((v, j) => (cell(i, j) || extra(i, j) ? null : v)));
-  const rules: DisclosureSummary = summary(rs, any ? 'suppressed' : 'safe', reasons, primaryCount, secondaryCount);
-  return {
-    ...table,
-    count: mask(table.count, () => false)!,
-    weighted: mask(table.weighted, () => false)!,
-    colPct: mask(table.colPct, (_i, j) => colHidden(j))!,
-    rowPct: mask(table.rowPct, (i) => rowHidden(i))!,
-    totalPct: mask(table.totalPct, () => grandHidden),
-    rowTotals: table.rowTotals.map((v, i) => (rowHidden(i) ? null : v)),
-    colTotals: table.colTotals.map((v, j) => (colHidden(j) ? null : v)),
-    rowCounts: table.rowCounts?.map((v, i) => (rowHidden(i) ? null : v)),
-    colCounts: table.colCounts?.map((v, j) => (colHidden(j) ? null : v)),
-    total: grandHidden ? null : table.total,
-    n: grandHidden ? undefined : table.n,
-    chi2: any ? null : table.chi2,
-    suppressed: table.count.map((row, i) => row.map((_v, j) => cell(i, j))),
-    rules,
-  };
+  return publishWithPattern(table, hide, summary(rs, any ? 'suppressed' : 'safe', reasons, primaryCount, secondaryCount));
 }
 
 function colSums(g: number[][], c: number): number[] {

@@ -1,6 +1,6 @@
 /**
- * Publishes one crosstab under a suppression pattern decided elsewhere (for layered tables: jointly
- * over all layers and the total). A hidden cell takes its counts, Σw and percentages with it; a hidden
+ * Publishes one crosstab under a suppression pattern decided elsewhere (by apply-crosstab.ts for a
+ * single table, by apply-layers.ts jointly over all layers and the total). A hidden cell takes its counts, Σw and percentages with it; a hidden
  * margin takes the percentages computed on it; any hidden cell withholds the chi-square, which with
  * the margins could narrow down a hidden value.
  */
