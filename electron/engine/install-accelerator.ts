@@ -26,6 +26,7 @@ export function installEngineAccelerator(mode: AcceleratorMode = defaultMode(), 
   try {
     const module = new WebAssembly.Module(kernelBytes());
     const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+    if (mode === 'two-threads' && !canBlock()) mode = 'one-thread';
     second = mode === 'two-threads' ? startSecondThread(module, memory) : null;
     installAccelerator(new WasmAccelerator({ module, memory }, second, tuning.splitFromRows), tuning.fromRows);
     return mode;
@@ -40,6 +41,16 @@ export function uninstallEngineAccelerator(): void {
   installAccelerator(null);
   second?.stop();
   second = null;
+}
+
+/** The hand-off waits with Atomics.wait, which some embedders forbid on their main thread. */
+function canBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function defaultMode(): AcceleratorMode {
