@@ -121,3 +121,43 @@ describe('layered crosstab vs R: demo gemeente × geslacht by golf', () => {
   });
   it('golf × leeftijdsklasse layers', () => compare(dm({ layers: ['golf', 'leeftijdsklasse'] }), ex.demo_two_layers));
 });
+
+describe('PSPP CROSSTABS /TABLES=a BY b BY c agrees (layers-pspp.csv, at the decimals PSPP prints)', () => {
+  const txt = readFileSync(join(__dirname, 'layers-pspp.csv'), 'utf8');
+  /** Per run: layer code → interior counts (rows a = 1..3, columns b = 1..3), and Pearson/LR per layer. */
+  const runs = txt.split('Table: a × b × c').slice(1).map((block) => {
+    const [counts, tests] = block.split('Table: Chi-Square Tests');
+    const byLayer = new Map<number, number[][]>();
+    let layer = NaN;
+    for (const line of counts.split('\n')) {
+      const f = line.split(',');
+      if (f[4] !== 'Count' || f[2] === 'Total') continue;
+      if (f[1] !== '') layer = Number(f[1]);
+      if (!byLayer.has(layer)) byLayer.set(layer, []);
+      byLayer.get(layer)!.push(f.slice(5, -1).map(Number));
+    }
+    const stats = new Map<number, { pearson: number; lr: number }>();
+    for (const line of tests.split('\n')) {
+      const f = line.split(',');
+      if (f[1] !== '') layer = Number(f[1]);
+      if (f[2] === 'Pearson Chi-Square') stats.set(layer, { pearson: Number(f[3]), lr: NaN });
+      if (f[2] === 'Likelihood Ratio') stats.get(layer)!.lr = Number(f[3]);
+    }
+    return { byLayer, stats };
+  });
+
+  it.each([
+    ['unweighted', undefined, 0],
+    ['fw as frequency weight', { variable: 'fw', type: 'frequency' as const }, 1],
+  ])('%s: same layers, counts and tests', (_name, weight, run) => {
+    const r = fx({ weight });
+    const want = runs[run];
+    expect(r.layers.map((l) => l.code)).toEqual([...want.byLayer.keys()]);
+    for (const l of r.layers) {
+      expect(l.table.weighted).toEqual(want.byLayer.get(l.code as number));
+      const s = want.stats.get(l.code as number)!;
+      expect(l.table.chi2!.pearson.value.toFixed(2)).toBe(s.pearson.toFixed(2));
+      expect(l.table.chi2!.lr.value.toFixed(2)).toBe(s.lr.toFixed(2));
+    }
+  });
+});

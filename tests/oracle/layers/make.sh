@@ -7,3 +7,5 @@ tmp="$(mktemp -d)"
 npx tsx "$here/../demo/export-demo.ts" "$tmp/demo.csv"
 Rscript "$here/make.R" "$tmp/demo.csv"
 rm -rf "$tmp"
+# PSPP cross-check of the layer semantics (paths in the .sps are relative to the repository root).
+cd "$here/../../.." && pspp -o tests/oracle/layers/layers-pspp.csv tests/oracle/layers/layers-pspp.sps
