@@ -16,8 +16,8 @@ interface KernelExports {
   banner(descriptor: number): void;
 }
 
-const PAIR_CELLS = 65536;
 const CELL_BYTES = 32;
+const PAIR_TABLE_BYTES = 65536 * CELL_BYTES;
 /** Below this many rows one thread is quicker than the hand-off. */
 const SPLIT_MIN_ROWS = 1 << 18;
 /** Banner descriptor words before the parts (see kernels.wat). */
@@ -41,6 +41,7 @@ export class WasmAccelerator implements TallyAccelerator {
   private readonly k: KernelExports;
   private readonly arena: Arena;
   private readonly mirror: Mirror;
+  private pairTables: [number, number] | null = null;
 
   constructor(
     parts: WasmParts,
@@ -55,23 +56,48 @@ export class WasmAccelerator implements TallyAccelerator {
 
   pairs(a: Int8Array, b: Int8Array, w: Float64Array | null, filter?: Uint8Array): PairTally | null {
     const n = a.length;
-    return this.withCall((temp) => {
+    return this.withCall(() => {
       const p = this.pointers([a, b], w, filter);
-      if (!p) return null;
+      const tables = this.pairTablesKept();
+      if (!p || !tables) return null;
       const [pa, pb] = p.codes;
       const { pw, pf } = p;
-      const accs = [temp(PAIR_CELLS * CELL_BYTES, true), temp(PAIR_CELLS * CELL_BYTES, true)];
-      if (accs.some((x) => x === null)) return null;
-      const [acc0, acc1] = accs as number[];
+      const [acc0, acc1] = tables;
       let weightExcluded = 0;
-      this.split(n, (s, m, mine) => {
-        const args: [number, number, number, number, number, number] = [
-          pa + s, pb + s, pw < 0 ? -1 : pw + 8 * s, pf < 0 ? -1 : pf + s, m, mine ? acc0 : acc1,
-        ];
-        return { kind: 'pairs', args };
-      }, (call, v) => (weightExcluded += v), () => this.zero(acc1, PAIR_CELLS * CELL_BYTES));
-      return occupiedPairs(new Float64Array(this.arena.memory.buffer), [acc0 / 8, acc1 / 8], weightExcluded);
+      let clean = false;
+      try {
+        this.split(n, (s, m, mine) => {
+          const args: [number, number, number, number, number, number] = [
+            pa + s, pb + s, pw < 0 ? -1 : pw + 8 * s, pf < 0 ? -1 : pf + s, m, mine ? acc0 : acc1,
+          ];
+          return { kind: 'pairs', args };
+        }, (call, v) => (weightExcluded += v), () => this.zero(acc1, PAIR_TABLE_BYTES));
+        const f = new Float64Array(this.arena.memory.buffer);
+        const out = occupiedPairs(f, [acc0 / 8, acc1 / 8], weightExcluded);
+        // Clearing only the occupied cells keeps the next call from touching 4 MB.
+        for (const k of out.keys) for (const t of tables) f.fill(0, t / 8 + k * 4, t / 8 + k * 4 + 4);
+        clean = true;
+        return out;
+      } finally {
+        if (!clean) for (const t of tables) this.zero(t, PAIR_TABLE_BYTES);
+      }
     });
+  }
+
+  /** The two pair tables (one per thread), kept zeroed between calls. */
+  private pairTablesKept(): [number, number] | null {
+    if (this.pairTables) return this.pairTables;
+    const t0 = this.arena.alloc(PAIR_TABLE_BYTES);
+    const t1 = this.arena.alloc(PAIR_TABLE_BYTES);
+    if (t0 === null || t1 === null) {
+      if (t0 !== null) this.arena.release(t0, PAIR_TABLE_BYTES);
+      if (t1 !== null) this.arena.release(t1, PAIR_TABLE_BYTES);
+      return null;
+    }
+    this.zero(t0, PAIR_TABLE_BYTES);
+    this.zero(t1, PAIR_TABLE_BYTES);
+    this.pairTables = [t0, t1];
+    return this.pairTables;
   }
 
   seen(data: Int8Array, filter?: Uint8Array): Uint8Array | null {
