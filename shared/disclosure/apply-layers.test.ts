@@ -7,6 +7,7 @@ import type { LayeredCrosstab } from '../engine/layer-result';
 import { applyRulesToCrosstab } from './apply-crosstab';
 import { applyRulesToLayers } from './apply-layers';
 import { defaultRuleSet } from './rules';
+import type { CrosstabTable } from '../model/results';
 
 const rs = defaultRuleSet('cbs-persons');
 
@@ -42,6 +43,19 @@ describe('applyRulesToLayers', () => {
     expect(hiddenElsewhere).toBe(true);
     expect(out.rules!.status).toBe('suppressed');
     expect(out.layers[0].table.chi2).toBeNull();
+  });
+
+  it('keeps the total only when that withholds fewer cells than leaving it out', () => {
+    const hidden = (tables: CrosstabTable[]) =>
+      tables.reduce((s, t) => s + [...t.count.flat(), ...t.rowCounts!, ...t.colCounts!, t.n ?? null].filter((v) => v === null).length, 0);
+    for (const cube of [LEAKY, [LEAKY[0], [[2, 1, 0], [1, 0, 2], [0, 1, 0]], LEAKY[1]]]) {
+      const t = layeredCrosstab(datasetFromCube(cube), { row: 'a', col: 'b', layers: ['c'] });
+      const out = applyRulesToLayers(t, rs);
+      const alone = hidden(t.layers.map((l) => applyRulesToCrosstab(l.table, rs))) + 16;
+      const chosen = hidden([...out.layers.map((l) => l.table), ...(out.total ? [out.total] : [])]) + (out.total ? 0 : 16);
+      expect(chosen).toBeLessThanOrEqual(alone);
+      expect(failures(out, t)).toEqual([]);
+    }
   });
 
   it('rule set none publishes everything', () => {

@@ -7,9 +7,10 @@
  * picking partners by least information loss, proven by the LP audit on the unweighted and (for
  * weighted tables) the weighted values.
  *
- * When no pattern protects layers and total together, the layers are published without the total
- * table, each protected on its own (they hold disjoint cases, so no equality ties them), and the
- * result says so in `totalWithheld`.
+ * When no pattern protects layers and total together — or leaving the total out withholds fewer cells
+ * (the whole total table counted as withheld) — the layers are published without the total table,
+ * each protected on its own (they hold disjoint cases, so no equality ties them), and the result says
+ * so in `totalWithheld`.
  */
 import type { LayeredCrosstab } from '../engine/layer-result';
 import type { CrosstabTable, DisclosureSummary } from '../model/results';
@@ -34,6 +35,7 @@ export const TOTAL_WITHHELD = 'table over all layers not published: no suppressi
 const MAX_CUBE_PRIMARIES = 200;
 /** Releasing surplus secondaries re-audits per candidate; above this it costs more than it saves. */
 const MAX_PRUNED_PRIMARIES = 100;
+const TOTAL_COSTLIER = 'table over all layers not published: protecting it together with the layers would withhold more cells than leaving it out';
 const TOO_LARGE = `table over all layers not published: more than ${MAX_CUBE_PRIMARIES} small cells over the layers, too many to protect layers and total together`;
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
@@ -70,7 +72,18 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
     const status = blockedTables[k] ? 'blocked' : hide.some(Boolean) ? 'suppressed' : 'safe';
     return publishWithPattern(t, hide, summary(rs, status, why, prim, sec));
   });
-  return assemble(result, published.slice(0, -1), published[published.length - 1], rs);
+  const joint = assemble(result, published.slice(0, -1), published[published.length - 1], rs);
+  // Least information loss: leaving the total out costs all its cells; take that when it withholds less.
+  const alone = separately(result, rs, true, TOTAL_COSTLIER);
+  const lost = (r: LayeredCrosstab) => hiddenCells(r) + (r.total ? 0 : cube.layout.table.size);
+  return lost(alone) < lost(joint) ? alone : joint;
+}
+
+/** Withheld cells (interior and unweighted margins) over all published tables. */
+function hiddenCells(r: LayeredCrosstab): number {
+  const tables = [...r.layers.map((l) => l.table), ...(r.total ? [r.total] : [])];
+  const nulls = (xs: readonly (number | null | undefined)[] | undefined) => (xs ?? []).filter((v) => v === null || v === undefined).length;
+  return sum(tables.map((t) => nulls(t.count.flat()) + nulls(t.rowCounts) + nulls(t.colCounts) + (t.n === undefined ? 1 : 0)));
 }
 
 function isWeighted(t: CrosstabTable): boolean {
