@@ -9,7 +9,7 @@ import { useSessionState } from '../app/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { useI18n } from '../i18n/i18n';
-import { BannerTable } from './BannerTable';
+import { ReleasableBanner } from './ReleasableBanner';
 import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
@@ -22,7 +22,7 @@ import { LayeredResults } from './LayeredResults';
 
 export function TableBuilder() {
   const { t } = useI18n();
-  const { dataset, info } = useProject();
+  const { dataset, info, version } = useProject();
   const ds = dataset ?? '';
   const [spec, setSpec] = useSessionState<TableSpecState>(`duiding.table.${ds}`, emptySpec);
   const [selected, setSelected] = useState<string | null>(null);
@@ -40,7 +40,8 @@ export function TableBuilder() {
     () => (filterStatus.state === 'checking' ? [] : layerRequests(spec, ds, filterReady)),
     [spec, ds, filterReady, filterStatus.state],
   );
-  const banner = useLiveCall('analysis.banner', request);
+  // Rerun on project changes too (rules, overrides): same request, other output.
+  const banner = useLiveCall('analysis.banner', request, 350, version);
 
   const rowChips: Chip[] = spec.rows.map((r) => ({ key: r, text: r, title: labelOf(r) }));
   const colChips: Chip[] = spec.columns.map((c, i) => ({
@@ -104,7 +105,7 @@ export function TableBuilder() {
           {request &&
             banner.result?.map((r) => (
               <div key={r.rowVariable.name}>
-                <BannerTable result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />
+                <ReleasableBanner request={request} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />
                 {spec.tests.chi2 && (
                   <ChiSquareNote
                     base={{ dataset: ds, ...(request.weight ? { weight: request.weight } : {}), ...(request.filter ? { filter: request.filter } : {}) }}
