@@ -1,5 +1,6 @@
 /** Banner tables (one per row variable) with the output rules applied, for the app and the exports. */
 import { applyOverridesToBanners, type OverrideRecord, type RuleSet } from '../disclosure/index';
+import { auditLinkedBanners } from '../disclosure/linked-audit';
 import { banner, type BannerSpec } from '../engine/banner';
 import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';
@@ -29,6 +30,8 @@ export function rawBanners(ds: Dataset, req: BannerRequest, rs: RuleSet): Banner
 
 /** `overrides`: the project's recorded overrides; those recorded for these tables are applied. */
 export function runBanner(ds: Dataset, req: BannerRequest, rs: RuleSet, overrides: readonly OverrideRecord[] = []): BannerResult[] {
-  // Together, so a column base withheld in one table is withheld in every table that shows it.
-  return applyOverridesToBanners(rawBanners(ds, req, rs), rs, ds.name, overrides);
+  // Together, so a column base withheld in one table is withheld in every table that shows it, and
+  // audited as one system, as the tabellenboek does: the tables share the banner and the population.
+  const raws = rawBanners(ds, req, rs);
+  return auditLinkedBanners(raws, applyOverridesToBanners(raws, rs, ds.name, overrides), rs);
 }

@@ -8,7 +8,7 @@ import { applyRulesToBanners } from '../../../shared/disclosure/apply-banners';
 import { applyOverridesToBanners } from '../../../shared/disclosure/override-apply';
 import type { OverrideRecord } from '../../../shared/disclosure/override';
 import type { GroupRulesFn, RulesFn } from './engine';
-import { auditLinkedBanners } from './linked-audit';
+import { auditLinkedBanners } from '../../../shared/disclosure/linked-audit';
 
 export const defaultGroupRules: GroupRulesFn = (raws, rs) => auditLinkedBanners(raws, applyRulesToBanners(raws, rs), rs);
 

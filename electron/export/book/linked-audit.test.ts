@@ -3,7 +3,7 @@ import { bannerFrom } from '../../../tests/disclosure/fixtures';
 import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
 import { defaultRuleSet } from '../../../shared/disclosure/rules';
 import type { BannerResult } from '../../../shared/model/results';
-import { auditLinkedBanners } from './linked-audit';
+import { auditLinkedBanners } from '../../../shared/disclosure/linked-audit';
 import { defaultGroupRules } from './group-rules';
 
 const rs = defaultRuleSet('cbs-persons');

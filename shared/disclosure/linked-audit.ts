@@ -11,13 +11,13 @@
  * in the joint system is blocked whole; blocking only removes published values, so the others can only
  * gain, and the loop ends.
  */
-import { auditSuppression, AuditError } from '../../../shared/disclosure/audit';
-import { type BannerLayout, bannerLayout } from '../../../shared/disclosure/banner-layout';
-import { summary } from '../../../shared/disclosure/checks';
-import { sumConstraint, type Constraint, type LinearTable } from '../../../shared/disclosure/linear-table';
-import { protectionNeed, weightedNeed } from '../../../shared/disclosure/need';
-import type { RuleSet } from '../../../shared/disclosure/rules';
-import type { BannerCell, BannerResult } from '../../../shared/model/results';
+import { auditSuppression, AuditError } from './audit';
+import { type BannerLayout, bannerLayout } from './banner-layout';
+import { summary } from './checks';
+import { sumConstraint, type Constraint, type LinearTable } from './linear-table';
+import { protectionNeed, weightedNeed } from './need';
+import type { RuleSet } from './rules';
+import type { BannerCell, BannerResult } from '../model/results';
 
 interface Layer {
   values: number[];
