@@ -24,7 +24,14 @@ export async function assemble() {
     .join(' +\n')};\n`;
 }
 
-const text = await assemble();
+let text;
+try {
+  text = await assemble();
+} catch (e) {
+  // wabt's error carries its whole minified source in the stack; the message is what matters.
+  console.error(String(e.message ?? e));
+  process.exit(1);
+}
 if (process.argv.includes('--check')) {
   const same = readFileSync(outPath, 'utf8') === text;
   if (!same) console.error('kernels-wasm.ts is stale: run `node scripts/build-wasm.mjs`');

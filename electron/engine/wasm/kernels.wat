@@ -37,12 +37,91 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $top)))
         (return (i32.const 0))))
+    ;; Without a filter the row loop has no filter test at all (about a quarter faster).
+    (if (result i32) (i32.lt_s (local.get $pf) (i32.const 0))
+      (then (call $pairsWeighted (local.get $pa) (local.get $pb) (local.get $pw) (local.get $n) (local.get $acc)))
+      (else (call $pairsWeightedFiltered (local.get $pa) (local.get $pb) (local.get $pw) (local.get $pf) (local.get $n) (local.get $acc)))))
+
+  ;; The hot case (weights, no filter): four rows per step, their codes read as one 32-bit word each
+  ;; (about a sixth faster than byte by byte); the last n mod 4 rows go through the plain loop.
+  (func $pairsWeighted
+    (param $pa i32) (param $pb i32) (param $pw i32) (param $n i32) (param $acc i32)
+    (result i32)
+    (local $i i32) (local $wi f64) (local $j i32) (local $ex i32) (local $qa i32) (local $qb i32) (local $n4 i32)
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $done4
+      (loop $top4
+        (br_if $done4 (i32.ge_u (local.get $i) (local.get $n4)))
+        (local.set $qa (i32.load align=1 (i32.add (local.get $pa) (local.get $i))))
+        (local.set $qb (i32.load align=1 (i32.add (local.get $pb) (local.get $i))))
+        (local.set $wi (f64.load offset=0 (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.gt (local.get $wi) (f64.const 0))
+          (then
+            (local.set $j (i32.add (local.get $acc)
+              (i32.shl (i32.or (i32.shl (i32.and (local.get $qa) (i32.const 255)) (i32.const 8)) (i32.and (local.get $qb) (i32.const 255))) (i32.const 5))))
+            (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+            (v128.store offset=8 (local.get $j)
+              (f64x2.add (v128.load offset=8 (local.get $j))
+                (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
+          (else (local.set $ex (i32.add (local.get $ex) (i32.const 1)))))
+        (local.set $wi (f64.load offset=8 (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.gt (local.get $wi) (f64.const 0))
+          (then
+            (local.set $j (i32.add (local.get $acc)
+              (i32.shl (i32.or (i32.shl (i32.and (i32.shr_u (local.get $qa) (i32.const 8)) (i32.const 255)) (i32.const 8)) (i32.and (i32.shr_u (local.get $qb) (i32.const 8)) (i32.const 255))) (i32.const 5))))
+            (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+            (v128.store offset=8 (local.get $j)
+              (f64x2.add (v128.load offset=8 (local.get $j))
+                (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
+          (else (local.set $ex (i32.add (local.get $ex) (i32.const 1)))))
+        (local.set $wi (f64.load offset=16 (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.gt (local.get $wi) (f64.const 0))
+          (then
+            (local.set $j (i32.add (local.get $acc)
+              (i32.shl (i32.or (i32.shl (i32.and (i32.shr_u (local.get $qa) (i32.const 16)) (i32.const 255)) (i32.const 8)) (i32.and (i32.shr_u (local.get $qb) (i32.const 16)) (i32.const 255))) (i32.const 5))))
+            (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+            (v128.store offset=8 (local.get $j)
+              (f64x2.add (v128.load offset=8 (local.get $j))
+                (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
+          (else (local.set $ex (i32.add (local.get $ex) (i32.const 1)))))
+        (local.set $wi (f64.load offset=24 (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.gt (local.get $wi) (f64.const 0))
+          (then
+            (local.set $j (i32.add (local.get $acc)
+              (i32.shl (i32.or (i32.shl (i32.and (i32.shr_u (local.get $qa) (i32.const 24)) (i32.const 255)) (i32.const 8)) (i32.and (i32.shr_u (local.get $qb) (i32.const 24)) (i32.const 255))) (i32.const 5))))
+            (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+            (v128.store offset=8 (local.get $j)
+              (f64x2.add (v128.load offset=8 (local.get $j))
+                (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
+          (else (local.set $ex (i32.add (local.get $ex) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $top4)))
     (block $done
       (loop $top
         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
         (block $skip
-          (if (i32.ge_s (local.get $pf) (i32.const 0))
-            (then (br_if $skip (i32.eqz (i32.load8_u (i32.add (local.get $pf) (local.get $i)))))))
+          (local.set $wi (f64.load (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
+          (if (f64.gt (local.get $wi) (f64.const 0))
+            (then
+              (local.set $j (i32.add (local.get $acc) (i32.shl (i32.or (i32.shl (i32.load8_u (i32.add (local.get $pa) (local.get $i))) (i32.const 8)) (i32.load8_u (i32.add (local.get $pb) (local.get $i)))) (i32.const 5))))
+              (f64.store (local.get $j) (f64.add (f64.load (local.get $j)) (f64.const 1)))
+              (v128.store offset=8 (local.get $j)
+                (f64x2.add (v128.load offset=8 (local.get $j))
+                  (f64x2.replace_lane 1 (f64x2.splat (local.get $wi)) (f64.mul (local.get $wi) (local.get $wi))))))
+            (else (local.set $ex (i32.add (local.get $ex) (i32.const 1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $top)))
+    (local.get $ex))
+
+  (func $pairsWeightedFiltered
+    (param $pa i32) (param $pb i32) (param $pw i32) (param $pf i32) (param $n i32) (param $acc i32)
+    (result i32)
+    (local $i i32) (local $wi f64) (local $j i32) (local $ex i32)
+    (block $done
+      (loop $top
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (block $skip
+          (br_if $skip (i32.eqz (i32.load8_u (i32.add (local.get $pf) (local.get $i)))))
           (local.set $wi (f64.load (i32.add (local.get $pw) (i32.shl (local.get $i) (i32.const 3)))))
           (if (f64.gt (local.get $wi) (f64.const 0))
             (then
