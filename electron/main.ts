@@ -3,15 +3,16 @@
  * no navigation away from the app, no permissions. The renderer reaches the backend only through the
  * preload's `invoke`, which the same dispatcher as the browser host serves.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventName, Events } from '../shared/api';
 import { installEngineAccelerator } from './engine/install-accelerator';
 import { dispatch } from './handlers/dispatch';
-import { handlers } from './handlers/index';
+import { dialogFilters } from './handlers/files';
+import { handlers as allHandlers } from './handlers/index';
 import { AppSession } from './handlers/session';
-import type { AppContext } from './handlers/types';
+import type { AppContext, HandlerMap } from './handlers/types';
 import { ensureDemoProject } from './startup/demo-project';
 import { appHome, rendererDir } from './startup/paths';
 import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, responseHeaders, webPreferences } from './startup/window-security';
@@ -19,6 +20,16 @@ import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, responseHeaders, w
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let win: BrowserWindow | null = null;
+
+// The system open dialog answers `ui.chooseFile`; only a path goes back to the page, never contents.
+const handlers: HandlerMap = {
+  ...allHandlers,
+  'ui.chooseFile': async ({ kinds }) => {
+    const options = { properties: ['openFile' as const], filters: dialogFilters(kinds) };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled || !r.filePaths[0] ? null : { path: r.filePaths[0] };
+  },
+};
 
 function serveApp(): void {
   const root = normalize(rendererDir());

@@ -12,6 +12,7 @@ import { panelSection } from './api/panel';
 import { exportsSection } from './api/exports';
 import { chartsSection } from './api/charts';
 import { uiSection } from './api/ui';
+import { filesSection } from './api/files';
 import type { CallDef, RequestOf, ResultOf } from './api/contract';
 
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...rulesSection,
   ...panelSection,
   ...uiSection,
+  ...filesSection,
 };
 
 export type Contract = typeof contract;

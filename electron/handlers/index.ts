@@ -9,6 +9,7 @@ import { rulesHandlers } from './rules';
 import { panelHandlers } from './panel';
 import { projectHandlers } from './project';
 import { uiHandlers } from './ui';
+import { filesHandlers } from './files';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...rulesHandlers,
   ...panelHandlers,
   ...uiHandlers,
+  ...filesHandlers,
 };
