@@ -6,6 +6,7 @@
  */
 import type { BannerCell, BannerResult } from '../model/results';
 import { bannerLayout } from './banner-layout';
+import { percentagesShown, withheldCell } from './banner-cells';
 import { checkLinkingKeys, summary } from './checks';
 import { unsafeCount } from './primary';
 import { protectionNeed, weightedNeed } from './need';
@@ -85,6 +86,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const baseHidden = (k: number) => hide[layout.base(k)];
   const cellHidden = (i: number, k: number) => hide[layout.interior(i, k)];
+  const shownPct = percentagesShown(result.columns, r, cellHidden, baseHidden);
   const cells = result.cells.map((row, i) => {
     const hiddenLetters = new Set(
       result.columns.filter((col, k) => cellHidden(i, k) || baseHidden(k)).map((col) => `${col.group}\u0000${col.letter}`),
@@ -93,10 +95,17 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
       const group = result.columns[k].group;
       if (cellHidden(i, k)) {
         const kind = primary[layout.interior(i, k)] ? 'primary' : 'secondary';
-        return { ...c, count: null, weighted: null, pct: null, sig: '', suppressed: true, suppression: kind };
+        return withheldCell(c, kind);
       }
       const sig = [...c.sig].filter((letter) => !hiddenLetters.has(`${group}\u0000${letter}`)).join('');
-      return { ...c, pct: baseHidden(k) ? null : c.pct, sig, suppressed: false };
+      return {
+        ...c,
+        pct: baseHidden(k) ? null : c.pct,
+        rowPct: shownPct.row(i, k) ? c.rowPct : null,
+        totalPct: shownPct.total(k) ? c.totalPct : null,
+        sig,
+        suppressed: false,
+      };
     });
   });
   const means = result.means ? suppressMeans(result, rs, baseHidden, reasons) : undefined;
@@ -155,7 +164,7 @@ function blockAll(result: BannerResult, rs: RuleSet, reasons: string[]): BannerR
   return {
     ...result,
     cells: result.cells.map((row) =>
-      row.map((c) => ({ ...c, count: null, weighted: null, pct: null, sig: '', suppressed: true, suppression: 'primary' as const })),
+      row.map((c) => withheldCell(c, 'primary')),
     ),
     base: { count: nulls(result.base.count), weighted: nulls(result.base.weighted), effective: nulls(result.base.effective) },
     means: result.means ? { mean: nulls(result.means.mean), se: nulls(result.means.se), n: nulls(result.means.n) } : undefined,

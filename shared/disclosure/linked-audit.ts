@@ -13,6 +13,7 @@
  */
 import { auditSuppression, AuditError } from './audit';
 import { type BannerLayout, bannerLayout } from './banner-layout';
+import { withheldCell } from './banner-cells';
 import { summary } from './checks';
 import { sumConstraint, type Constraint, type LinearTable } from './linear-table';
 import { protectionNeed, weightedNeed } from './need';
@@ -151,7 +152,7 @@ function blocked(raw: BannerResult, rs: RuleSet, reason: string): BannerResult {
   const nulls = (xs: (number | null)[]) => xs.map(() => null);
   return {
     ...raw,
-    cells: raw.cells.map((row) => row.map((c) => ({ ...c, count: null, weighted: null, pct: null, sig: '', suppressed: true, suppression: 'primary' as const }))),
+    cells: raw.cells.map((row) => row.map((c) => withheldCell(c, 'primary'))),
     base: { count: nulls(raw.base.count), weighted: nulls(raw.base.weighted), effective: nulls(raw.base.effective) },
     means: raw.means ? { mean: nulls(raw.means.mean), se: nulls(raw.means.se), n: nulls(raw.means.n) } : undefined,
     rules: summary(rs, 'blocked', [reason], raw.rows.length * raw.columns.length, 0),

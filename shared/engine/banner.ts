@@ -102,6 +102,22 @@ function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerP
   );
 }
 
+/**
+ * Per cell, the denominators of its row and total percentages: the sum of Σw over the row's cells in
+ * the same column group, and the sum of the group's column bases (Totaal is a group of its own).
+ */
+function groupTotals(columns: BannerColumn[], nr: number, sw: Float64Array, colW: Float64Array) {
+  const ncol = columns.length;
+  const members = new Map<string, number[]>();
+  columns.forEach((c, k) => members.set(c.group, [...(members.get(c.group) ?? []), k]));
+  const groupOf = columns.map((c) => members.get(c.group) as number[]);
+  const row = Array.from({ length: nr }, (_, r) =>
+    groupOf.map((g) => g.reduce((s, k) => s + sw[r * ncol + k], 0)),
+  );
+  const total = groupOf.map((g) => g.reduce((s, k) => s + colW[k], 0));
+  return { row, total };
+}
+
 export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const rv = variable(ds, opts.row);
   const row = categoryLookup(rv.col, rv.meta, { ...LOOK, filter: opts.filter });
@@ -126,11 +142,15 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const sig = opts.tests
     ? columnProportionTests({ nr, ncol, sw: t.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
     : null;
+  const within = groupTotals(columns, nr, t.sw, colW);
+  const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
   const cells: BannerCell[][] = Array.from({ length: nr }, (_, r) =>
     Array.from({ length: ncol }, (_, c) => ({
       count: t.count[r * ncol + c],
       weighted: t.sw[r * ncol + c],
-      pct: colW[c] > 0 ? (100 * t.sw[r * ncol + c]) / colW[c] : null,
+      pct: share(t.sw[r * ncol + c], colW[c]),
+      rowPct: share(t.sw[r * ncol + c], within.row[r][c]),
+      totalPct: share(t.sw[r * ncol + c], within.total[c]),
       sig: sig ? sig[r][c] : '',
       suppressed: false,
     })),

@@ -125,6 +125,14 @@ export interface BannerCell {
   weighted: number | null;
   /** Column percentage, 0–100. */
   pct: number | null;
+  /**
+   * Row percentage within the cell's column group (the categories of one banner variable, or the inner
+   * categories under one outer category of a nest), 0–100; 100 in Totaal. Withheld (null) when it would
+   * reveal a row total that the output rules do not publish.
+   */
+  rowPct?: number | null;
+  /** Percentage of the column group's total (Σ of its bases), 0–100; withheld like rowPct. */
+  totalPct?: number | null;
   /** Letters of the columns in the same group that this cell is significantly higher than. */
   sig: string;
   suppressed: boolean;

@@ -40,6 +40,15 @@ describe.each([
     b.base.effective.forEach((v, c) => expect(closeRel(v!, want.effective[c])).toBe(true));
   });
 
+  it('row and total percentages within each column group', () => {
+    b.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        expect(closeRel(cell.rowPct!, want.row_pct[r][c])).toBe(true);
+        expect(closeRel(cell.totalPct!, want.total_pct[r][c])).toBe(true);
+      }),
+    );
+  });
+
   it('significance letters', () => {
     expect(b.cells.map((row) => row.map((c) => c.sig))).toEqual(want.sig);
   });

@@ -56,9 +56,16 @@ one <- function(type, adjust) {
       sqrt(sum(d$w[mm] * (d$b[mm] - yb)^2) / (W - 1) / W) })
   }
   mean <- sapply(cols, function(mm) weighted.mean(d$b[mm], d$w[mm]))
+  # Row and total percentages within each column group (Totaal is its own group), via prop.table.
+  row_pct <- total_pct <- cell_w * NA
+  for (g in unique(grp)) {
+    idx <- which(grp == g)
+    row_pct[, idx] <- 100 * prop.table(cell_w[, idx, drop = FALSE], 1)
+    total_pct[, idx] <- 100 * prop.table(cell_w[, idx, drop = FALSE])
+  }
   list(keys = names(cols), rows = rows, count = unname(sapply(cols, function(m) sapply(rows, function(r) sum(m & d$b == r)))),
        weighted = unname(cell_w), base_n = unname(n), base_w = unname(sw), effective = unname(eff),
-       sig = unname(sig), mean = unname(mean), se = unname(se))
+       sig = unname(sig), mean = unname(mean), se = unname(se), row_pct = unname(row_pct), total_pct = unname(total_pct))
 }
 res <- list(sampling_bh = one("sampling", "BH"), frequency_bonferroni = one("frequency", "bonferroni"))
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(dir, "expected-banner.json"))
