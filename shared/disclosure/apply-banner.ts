@@ -7,7 +7,8 @@
 import type { BannerCell, BannerResult } from '../model/results';
 import { bannerLayout } from './banner-layout';
 import { percentagesShown, withheldCell } from './banner-cells';
-import { checkLinkingKeys, summary } from './checks';
+import type { DisclosureMessage } from '../i18n/message-types';
+import { checkLinkingKeys, keyMessages, summary } from './checks';
 import { unsafeCount } from './primary';
 import { protectionNeed, weightedNeed } from './need';
 import type { RuleSet } from './rules';
@@ -34,34 +35,34 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   const kk = result.columns.length;
   const vars = [result.rowVariable.name, ...result.columns.flatMap((c) => c.path.map((p) => p.variable))];
   const keys = checkLinkingKeys([...new Set(vars)], undefined, rs);
-  if (!keys.ok) return blockAll(result, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (!keys.ok) return blockAll(result, rs, keyMessages(keys.hits));
   if (result.cells.some((row) => row.some((c) => c.count === null)) || result.base.count.some((b) => b === null)) {
-    return blockAll(result, rs, ['input already contains suppressed cells; rerun on the full table']);
+    return blockAll(result, rs, [{ code: 'input-suppressed' }]);
   }
   const counts = result.cells.map((row) => row.map((c) => c.count as number));
   const bases = result.base.count as number[];
   const layout = withReleased(bannerLayout(r, result.columns), opts.release);
   const total = layout.totalColumn;
-  const reasons: string[] = [];
+  const reasons: DisclosureMessage[] = [];
   if (total >= 0 && unsafeCount(bases[total], rs)) {
-    return blockAll(result, rs, [`table based on ${bases[total]} units, below ${rs.minCount}`]);
+    return blockAll(result, rs, [{ code: 'table-small', n: bases[total], min: rs.minCount }]);
   }
   const countValues = layout.flatten(counts, bases);
   const primary = countValues.map((v, cell) => !layout.table.fixed?.[cell] && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
-  if (unsafeCells > 0) reasons.push(`${unsafeCells} cell(s) or base(s) based on fewer than ${rs.minCount} units`);
+  if (unsafeCells > 0) reasons.push({ code: 'primary-banner', n: unsafeCells, min: rs.minCount });
   if (rs.suppressSmallBase) {
     bases.forEach((b, k) => {
       if (!unsafeCount(b, rs)) return;
       for (let i = 0; i < r; i++) if (!layout.table.fixed?.[layout.interior(i, k)]) primary[layout.interior(i, k)] = true;
-      reasons.push(`column "${result.columns[k].label}" has base ${b} < ${rs.minCount}: column suppressed`);
+      reasons.push({ code: 'column-base', label: result.columns[k].label, base: b, min: rs.minCount });
     });
   }
   if (total < 0 && bases.every((b) => unsafeCount(b, rs) || b === 0)) {
-    return blockAll(result, rs, [...reasons, 'every column base is below the threshold']);
+    return blockAll(result, rs, [...reasons, { code: 'all-bases-below' }]);
   }
   const linked = result.columns.map((c, k) => (opts.hideBases?.has(c.key) ? layout.base(k) : -1)).filter((c) => c >= 0 && !primary[c]);
-  if (linked.length > 0) reasons.push(`${linked.length} base(s) withheld because another table withholds the same base`);
+  if (linked.length > 0) reasons.push({ code: 'linked-base', n: linked.length });
   const needs = (cell: number, v: number) => protectionNeed(v, primary[cell] || linked.includes(cell), rs);
   const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
   if (result.weight) {
@@ -77,13 +78,11 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const prot = protectTable(layout.table, layers, primary.map((p, c) => p || linked.includes(c)));
   if (prot.failures.length > 0) {
-    return blockAll(result, rs, [...reasons, 'no suppression pattern found that protects every cell']);
+    return blockAll(result, rs, [...reasons, { code: 'no-pattern' }]);
   }
   const hide = prot.suppressed;
   const secondary = prot.secondary.filter(Boolean).length + linked.length;
-  if (secondary > 0) {
-    reasons.push(`${secondary} further cell(s) suppressed so that no suppressed value can be recomputed from the totals`);
-  }
+  if (secondary > 0) reasons.push({ code: 'secondary-cells', n: secondary });
   const baseHidden = (k: number) => hide[layout.base(k)];
   const cellHidden = (i: number, k: number) => hide[layout.interior(i, k)];
   const shownPct = percentagesShown(result.columns, r, cellHidden, baseHidden);
@@ -139,7 +138,7 @@ function suppressMeans(
   result: BannerResult,
   rs: RuleSet,
   baseHidden: (k: number) => boolean,
-  reasons: string[],
+  reasons: DisclosureMessage[],
 ): BannerResult['means'] {
   const m = result.means!;
   const hide = result.columns.map((_c, k) => baseHidden(k) || !((m.n[k] ?? 0) >= rs.minCount));
@@ -154,12 +153,12 @@ function suppressMeans(
     if (hidden.length === 1 && shown.length > 0) hide[shown[0]] = true;
   }
   const count = hide.filter(Boolean).length;
-  if (count > 0) reasons.push(`${count} mean(s) withheld: group below ${rs.minCount} units or recomputable`);
+  if (count > 0) reasons.push({ code: 'means-withheld', n: count, min: rs.minCount });
   const mask = (xs: (number | null)[]) => xs.map((v, k) => (hide[k] ? null : v));
   return { mean: mask(m.mean), se: mask(m.se), n: mask(m.n) };
 }
 
-function blockAll(result: BannerResult, rs: RuleSet, reasons: string[]): BannerResult {
+function blockAll(result: BannerResult, rs: RuleSet, reasons: DisclosureMessage[]): BannerResult {
   const nulls = (xs: (number | null)[]) => xs.map(() => null);
   return {
     ...result,

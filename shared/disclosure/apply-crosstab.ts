@@ -5,7 +5,8 @@
  */
 import type { CrosstabTable } from '../model/results';
 import { publishWithPattern } from './apply-layers-mask';
-import { checkLinkingKeys, summary } from './checks';
+import type { DisclosureMessage } from '../i18n/message-types';
+import { checkLinkingKeys, keyMessages, summary } from './checks';
 import { crosstabLayout, flattenCrosstab } from './linear-table';
 import { unsafeCount } from './primary';
 import { protectionNeed, weightedNeed } from './need';
@@ -31,34 +32,34 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: Cr
   if (rs.name === 'none') return { ...table, suppressed: noneMask, rules: summary(rs, 'safe') };
 
   const keys = checkLinkingKeys([table.rowVariable ?? '', table.colVariable ?? ''].filter(Boolean), undefined, rs);
-  if (!keys.ok) return blockAll(table, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (!keys.ok) return blockAll(table, rs, keyMessages(keys.hits));
   if (table.count.some((row) => row.some((v) => v === null))) {
-    return blockAll(table, rs, ['input already contains suppressed cells; rerun on the full table']);
+    return blockAll(table, rs, [{ code: 'input-suppressed' }]);
   }
   const counts = table.count as number[][];
   const rowN = counts.map(sum);
   const colN = Array.from({ length: c }, (_, j) => sum(counts.map((row) => row[j])));
   const n = sum(rowN);
-  if (unsafeCount(n, rs)) return blockAll(table, rs, [`table based on ${n} units, below ${rs.minCount}`]);
+  if (unsafeCount(n, rs)) return blockAll(table, rs, [{ code: 'table-small', n, min: rs.minCount }]);
 
   const layout = crosstabLayout(r, c);
   const released = (cell: number) => opts.release?.has(cell) === true;
   if (opts.release && opts.release.size > 0) layout.table.fixed = Array.from({ length: layout.table.size }, (_, k) => released(k));
   const countValues = flattenCrosstab(counts, rowN, colN, n);
-  const reasons: string[] = [];
+  const reasons: DisclosureMessage[] = [];
   const primary = countValues.map((v, cell) => !released(cell) && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
-  if (unsafeCells > 0) reasons.push(`${unsafeCells} cell(s) or total(s) based on fewer than ${rs.minCount} units`);
+  if (unsafeCells > 0) reasons.push({ code: 'primary-cells', n: unsafeCells, min: rs.minCount });
   if (rs.suppressSmallBase) {
     colN.forEach((base, j) => {
       if (!unsafeCount(base, rs)) return;
       for (let i = 0; i < r; i++) primary[layout.interior(i, j)] = !released(layout.interior(i, j));
-      reasons.push(`column "${table.cols[j].label}" has base ${base} < ${rs.minCount}: column suppressed`);
+      reasons.push({ code: 'column-base', label: table.cols[j].label, base, min: rs.minCount });
     });
     rowN.forEach((base, i) => {
       if (!unsafeCount(base, rs)) return;
       for (let j = 0; j < c; j++) primary[layout.interior(i, j)] = !released(layout.interior(i, j));
-      reasons.push(`row "${table.rows[i].label}" has base ${base} < ${rs.minCount}: row suppressed`);
+      reasons.push({ code: 'row-base', label: table.rows[i].label, base, min: rs.minCount });
     });
   }
 
@@ -75,16 +76,14 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: Cr
   }
   const result = protectTable(layout.table, layers, primary);
   if (result.failures.length > 0) {
-    return blockAll(table, rs, [...reasons, 'no suppression pattern found that protects every cell']);
+    return blockAll(table, rs, [...reasons, { code: 'no-pattern' }]);
   }
   const hide = result.suppressed;
   const primaryCount = primary.filter(Boolean).length;
   const secondaryCount = result.secondary.filter(Boolean).length;
-  if (secondaryCount > 0) {
-    reasons.push(`${secondaryCount} further cell(s) suppressed so that no suppressed value can be recomputed from the totals`);
-  }
+  if (secondaryCount > 0) reasons.push({ code: 'secondary-cells', n: secondaryCount });
   const any = hide.some(Boolean);
-  if (any && table.chi2) reasons.push('chi-square withheld: with the margins it could narrow down suppressed cells');
+  if (any && table.chi2) reasons.push({ code: 'chi2-withheld' });
 
   return publishWithPattern(table, hide, summary(rs, any ? 'suppressed' : 'safe', reasons, primaryCount, secondaryCount));
 }
@@ -101,7 +100,7 @@ function weightedValues(table: CrosstabTable, counts: number[][]): number[][] | 
   return same ? null : w;
 }
 
-function blockAll(table: CrosstabTable, rs: RuleSet, reasons: string[]): CrosstabTable {
+function blockAll(table: CrosstabTable, rs: RuleSet, reasons: DisclosureMessage[]): CrosstabTable {
   const nullGrid = (g: Grid) => g.map((row) => row.map(() => null));
   return {
     ...table,

@@ -6,7 +6,8 @@
  * are withheld from the first suppressed valid category onwards.
  */
 import type { DisclosureSummary, FreqCategory, FreqResult } from '../model/results';
-import { checkLinkingKeys, summary } from './checks';
+import type { DisclosureMessage } from '../i18n/message-types';
+import { checkLinkingKeys, keyMessages, summary } from './checks';
 import { sumConstraint, type LinearTable } from './linear-table';
 import { unsafeCount } from './primary';
 import { protectionNeed, weightedNeed } from './need';
@@ -34,7 +35,7 @@ const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqResult {
   if (rs.name === 'none') return { ...freq, rules: summary(rs, 'safe') };
   const keys = checkLinkingKeys([freq.variable], undefined, rs);
-  if (!keys.ok) return blockAll(freq, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (!keys.ok) return blockAll(freq, rs, keyMessages(keys.hits));
   const cats = freq.categories;
   const kk = cats.length;
   const validIdx = cats.map((c, k) => (c.missing ? -1 : k)).filter((k) => k >= 0);
@@ -48,12 +49,12 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
   const counts = cats.map((c) => c.count);
   const values = [...counts, sum(validIdx.map((k) => counts[k])), sum(counts)];
   if (unsafeCount(values[totalCell], rs)) {
-    return blockAll(freq, rs, [`table based on ${values[totalCell]} units, below ${rs.minCount}`]);
+    return blockAll(freq, rs, [{ code: 'table-small', n: values[totalCell], min: rs.minCount }]);
   }
-  const reasons: string[] = [];
+  const reasons: DisclosureMessage[] = [];
   const primary = values.map((v) => unsafeCount(v, rs));
   const nPrimary = primary.filter(Boolean).length;
-  if (nPrimary > 0) reasons.push(`${nPrimary} category(ies) or total(s) based on fewer than ${rs.minCount} units`);
+  if (nPrimary > 0) reasons.push({ code: 'primary-categories', n: nPrimary, min: rs.minCount });
   const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
   const layers: Layer[] = [{ values, required: needs, integer: true }];
   if (freq.weight) {
@@ -66,10 +67,10 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
     });
   }
   const prot = protectTable(table, layers, primary);
-  if (prot.failures.length > 0) return blockAll(freq, rs, [...reasons, 'no suppression pattern found that protects every cell']);
+  if (prot.failures.length > 0) return blockAll(freq, rs, [...reasons, { code: 'no-pattern' }]);
   const hide = prot.suppressed;
   const nSecondary = prot.secondary.filter(Boolean).length;
-  if (nSecondary > 0) reasons.push(`${nSecondary} further category(ies) suppressed so that none can be recomputed from the totals`);
+  if (nSecondary > 0) reasons.push({ code: 'secondary-categories', n: nSecondary });
   const firstHiddenValid = validIdx.find((k) => hide[k]) ?? Infinity;
   const categories = cats.map((c, k): DisclosedFreqCategory => {
     const cumPercent = !c.missing && k >= firstHiddenValid ? null : c.cumPercent;
@@ -93,7 +94,7 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
   };
 }
 
-function blockAll(freq: FreqResult, rs: RuleSet, reasons: string[]): DisclosedFreqResult {
+function blockAll(freq: FreqResult, rs: RuleSet, reasons: DisclosureMessage[]): DisclosedFreqResult {
   return {
     ...freq,
     categories: freq.categories.map((c) => hiddenCategory(c, 'primary')),

@@ -17,14 +17,16 @@ import type { CrosstabTable, DisclosureSummary } from '../model/results';
 import { applyRulesToCrosstab } from './apply-crosstab';
 import { buildCube, cubeValues, type Cube } from './apply-layers-cube';
 import { publishWithPattern } from './apply-layers-mask';
-import { checkLinkingKeys, summary } from './checks';
+import type { DisclosureMessage } from '../i18n/message-types';
+import { legacyText, reasonMessages } from '../i18n/messages';
+import { checkLinkingKeys, keyMessages, summary, withReasons } from './checks';
 import { crosstabLayout } from './linear-table';
 import { protectionNeed, weightedNeed } from './need';
 import { unsafeCount } from './primary';
 import type { RuleSet } from './rules';
 import { protectTable, type Layer } from './secondary';
 
-export const TOTAL_WITHHELD = 'table over all layers not published: no suppression pattern protects the layers and the total together';
+const TOTAL_WITHHELD: DisclosureMessage = { code: 'total-withheld' };
 
 /**
  * Work bounds, in primary cells over all tables (the cross-layer equalities join the suppressed cells
@@ -35,8 +37,8 @@ export const TOTAL_WITHHELD = 'table over all layers not published: no suppressi
 const MAX_CUBE_PRIMARIES = 200;
 /** Releasing surplus secondaries re-audits per candidate; above this it costs more than it saves. */
 const MAX_PRUNED_PRIMARIES = 100;
-const TOTAL_COSTLIER = 'table over all layers not published: protecting it together with the layers would withhold more cells than leaving it out';
-const TOO_LARGE = `table over all layers not published: more than ${MAX_CUBE_PRIMARIES} small cells over the layers, too many to protect layers and total together`;
+const TOTAL_COSTLIER: DisclosureMessage = { code: 'total-costlier' };
+const TOO_LARGE: DisclosureMessage = { code: 'total-too-large', max: MAX_CUBE_PRIMARIES };
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -45,9 +47,9 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
   if (rs.name === 'none' || !result.total) return separately(result, rs, !result.total && rs.name !== 'none');
   const names = [result.rowVariable, result.colVariable, ...result.layerVariables];
   const keys = checkLinkingKeys(names, undefined, rs);
-  if (!keys.ok) return blocked(result, rs, keys.hits.map((h) => `${h.name}: ${h.reason}`));
+  if (!keys.ok) return blocked(result, rs, keyMessages(keys.hits));
   if (tables.some((t) => t.count.some((row) => row.some((v) => v === null)))) {
-    return blocked(result, rs, ['input already contains suppressed cells; rerun on the full tables']);
+    return blocked(result, rs, [{ code: 'input-suppressed-layers' }]);
   }
   const cube = buildCube(tables);
   const counts = cubeValues(cube, tables.map((t) => t.count as number[][]));
@@ -67,8 +69,8 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
     const prim = cube.own[k].filter((cell) => primary[cell]).length;
     const sec = cube.own[k].filter((cell) => pattern.secondary[cell]).length;
     const why = [...reasons[k]];
-    if (sec > 0) why.push(`${sec} further cell(s) suppressed so that no suppressed value can be recomputed from the totals, the other layers or the table over all layers`);
-    if (hide.some(Boolean) && t.chi2) why.push('chi-square withheld: with the margins it could narrow down suppressed cells');
+    if (sec > 0) why.push({ code: 'secondary-layers', n: sec });
+    if (hide.some(Boolean) && t.chi2) why.push({ code: 'chi2-withheld' });
     const status = blockedTables[k] ? 'blocked' : hide.some(Boolean) ? 'suppressed' : 'safe';
     return publishWithPattern(t, hide, summary(rs, status, why, prim, sec));
   });
@@ -93,13 +95,13 @@ function isWeighted(t: CrosstabTable): boolean {
 /** The primary rules of a single crosstab (apply-crosstab.ts), inside every table of the cube. */
 function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonly number[], rs: RuleSet) {
   const primary = new Array<boolean>(cube.table.size).fill(false);
-  const reasons: string[][] = [];
+  const reasons: DisclosureMessage[][] = [];
   const blockedTables: boolean[] = [];
   tables.forEach((t, k) => {
     const own = cube.own[k];
     const { r, c } = cube.shapes[k];
     const layout = crosstabLayout(r, c);
-    const why: string[] = [];
+    const why: DisclosureMessage[] = [];
     const mark = (ownCell: number) => (primary[own[ownCell]] = true);
     let unsafe = 0;
     own.forEach((cell, ownCell) => {
@@ -108,24 +110,24 @@ function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonl
         unsafe++;
       }
     });
-    if (unsafe > 0) why.push(`${unsafe} cell(s) or total(s) based on fewer than ${rs.minCount} units`);
+    if (unsafe > 0) why.push({ code: 'primary-cells', n: unsafe, min: rs.minCount });
     if (rs.suppressSmallBase) {
       for (let j = 0; j < c; j++) {
         if (!unsafeCount(counts[own[layout.colTotal(j)]], rs)) continue;
         for (let i = 0; i < r; i++) mark(layout.interior(i, j));
-        why.push(`column "${t.cols[j].label}" has base ${counts[own[layout.colTotal(j)]]} < ${rs.minCount}: column suppressed`);
+        why.push({ code: 'column-base', label: t.cols[j].label, base: counts[own[layout.colTotal(j)]], min: rs.minCount });
       }
       for (let i = 0; i < r; i++) {
         if (!unsafeCount(counts[own[layout.rowTotal(i)]], rs)) continue;
         for (let j = 0; j < c; j++) mark(layout.interior(i, j));
-        why.push(`row "${t.rows[i].label}" has base ${counts[own[layout.rowTotal(i)]]} < ${rs.minCount}: row suppressed`);
+        why.push({ code: 'row-base', label: t.rows[i].label, base: counts[own[layout.rowTotal(i)]], min: rs.minCount });
       }
     }
     const n = counts[own[layout.grand]];
     const isBlocked = unsafeCount(n, rs);
     if (isBlocked) {
       own.forEach((_cell, ownCell) => mark(ownCell));
-      why.push(`table based on ${n} units, below ${rs.minCount}`);
+      why.push({ code: 'table-small', n, min: rs.minCount });
     }
     reasons.push(why);
     blockedTables.push(isBlocked);
@@ -138,10 +140,11 @@ function separately(result: LayeredCrosstab, rs: RuleSet, dropTotal: boolean, wh
   const layers = result.layers.map((l) => applyRulesToCrosstab(l.table, rs));
   const total = !dropTotal && result.total ? applyRulesToCrosstab(result.total, rs) : null;
   const out = assemble(result, layers, total, rs);
-  return dropTotal && result.total ? { ...out, totalWithheld: why, rules: { ...out.rules!, reasons: [...out.rules!.reasons, why] } } : out;
+  if (!dropTotal || !result.total) return out;
+  return { ...out, totalWithheld: legacyText(why), totalWithheldMessage: why, rules: withReasons(out.rules!, [why]) };
 }
 
-function blocked(result: LayeredCrosstab, rs: RuleSet, reasons: string[]): LayeredCrosstab {
+function blocked(result: LayeredCrosstab, rs: RuleSet, reasons: DisclosureMessage[]): LayeredCrosstab {
   const block = (t: CrosstabTable) => {
     const size = crosstabLayout(t.rows.length, t.cols.length).table.size;
     return publishWithPattern(t, new Array<boolean>(size).fill(true), summary(rs, 'blocked', reasons, t.rows.length * t.cols.length, 0));
@@ -154,9 +157,18 @@ function assemble(result: LayeredCrosstab, layers: CrosstabTable[], total: Cross
   const rules: DisclosureSummary = summary(
     rs,
     all.every((t) => t.rules.status === 'blocked') ? 'blocked' : all.some((t) => t.rules.status !== 'safe') ? 'suppressed' : 'safe',
-    [...new Set(all.flatMap((t, k) => t.rules.reasons.map((r) => `${k < layers.length ? result.layers[k].label : 'Totaal'}: ${r}`)))],
+    unique(all.flatMap((t, k) => reasonMessages(t.rules).map((m) => ({ ...m, scope: k < layers.length ? result.layers[k].label : 'Totaal' })))),
     sum(all.map((t) => t.rules.primary)),
     sum(all.map((t) => t.rules.secondary)),
   );
   return { ...result, layers: result.layers.map((l, k) => ({ ...l, table: layers[k] })), total, rules };
+}
+
+/** Messages with distinct texts, first occurrence kept. */
+function unique(ms: DisclosureMessage[]): DisclosureMessage[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const key = legacyText(m);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }

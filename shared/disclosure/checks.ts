@@ -4,20 +4,28 @@
  */
 import type { VariableMeta } from '../model/dataset';
 import type { DisclosureSummary, RegressionResult } from '../model/results';
+import { legacyText, type DisclosureMessage } from '../i18n/messages';
 import type { RuleSet } from './rules';
 
-export function summary(rs: RuleSet, status: DisclosureSummary['status'], reasons: string[] = [], primary = 0, secondary = 0): DisclosureSummary {
-  return { ruleSet: rs.name, status, primary, secondary, reasons };
+/** `reasons` get their legacy text (the CLI JSON contract) and `messages` the codes behind them. */
+export function summary(rs: RuleSet, status: DisclosureSummary['status'], messages: DisclosureMessage[] = [], primary = 0, secondary = 0): DisclosureSummary {
+  const reasons = messages.map(legacyText);
+  return { ruleSet: rs.name, status, primary, secondary, reasons, ...(messages.length > 0 ? { messages } : {}) };
+}
+
+/** Appends to a summary's reasons, keeping `reasons` and `messages` in step. */
+export function withReasons(rules: DisclosureSummary, add: DisclosureMessage[]): DisclosureSummary {
+  if (add.length === 0) return rules;
+  const prior: DisclosureMessage[] = rules.messages ?? rules.reasons.map((text) => ({ code: 'text', text }));
+  return { ...rules, reasons: [...rules.reasons, ...add.map(legacyText)], messages: [...prior, ...add] };
 }
 
 /** A model is publishable with at least minDf residual degrees of freedom and minCount cases. */
 export function checkRegression(result: Pick<RegressionResult, 'df' | 'n'>, rs: RuleSet): DisclosureSummary {
   if (rs.name === 'none') return summary(rs, 'safe');
-  const reasons: string[] = [];
-  if (!(result.df >= rs.minDf)) {
-    reasons.push(`residual degrees of freedom ${result.df} below ${rs.minDf}`);
-  }
-  if (!(result.n >= rs.minCount)) reasons.push(`model based on ${result.n} cases, below ${rs.minCount}`);
+  const reasons: DisclosureMessage[] = [];
+  if (!(result.df >= rs.minDf)) reasons.push({ code: 'model-df', df: result.df, min: rs.minDf });
+  if (!(result.n >= rs.minCount)) reasons.push({ code: 'model-n', n: result.n, min: rs.minCount });
   return summary(rs, reasons.length > 0 ? 'blocked' : 'safe', reasons);
 }
 
@@ -32,6 +40,8 @@ export function applyRulesToRegression(result: RegressionResult, rs: RuleSet): R
 export interface LinkingKeyHit {
   name: string;
   reason: string;
+  /** The hit as a message naming the variable (see shared/i18n). */
+  message?: DisclosureMessage;
 }
 
 /** Suffixes that keep a short key recognisable: BEIDNR, BRIN_NUMMER, RINPERSOONS, RINADRES2. */
@@ -55,6 +65,12 @@ function tokens(name: string): string[] {
  * trip BEID.
  */
 export function linkingKeyReason(name: string, keys: readonly string[]): string | null {
+  const key = linkingKeyMatch(name, keys);
+  return key === null ? null : `looks like linking key ${key}`;
+}
+
+/** The linking key (upper case) that `name` looks like, or null; see linkingKeyReason. */
+export function linkingKeyMatch(name: string, keys: readonly string[]): string | null {
   const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   const toks = tokens(name);
   for (const raw of keys) {
@@ -65,7 +81,7 @@ export function linkingKeyReason(name: string, keys: readonly string[]): string 
       whole === key ||
       (key.length >= LONG_KEY &&
         (whole.startsWith(key) || whole.endsWith(key) || toks.some((t) => t.startsWith(key) || t.endsWith(key))));
-    if (hit) return `looks like linking key ${raw.toUpperCase()}`;
+    if (hit) return raw.toUpperCase();
   }
   return null;
 }
@@ -85,11 +101,16 @@ export function checkLinkingKeys(
   for (const name of variableNames) {
     const role = roles.get(name.toLowerCase());
     if (role === 'id' || role === 'key') {
-      hits.push({ name, reason: `marked as identifier (role ${role})` });
+      hits.push({ name, reason: `marked as identifier (role ${role})`, message: { code: 'identifier-role', variable: name, role } });
       continue;
     }
-    const reason = linkingKeyReason(name, rs.linkingKeys);
-    if (reason) hits.push({ name, reason });
+    const key = linkingKeyMatch(name, rs.linkingKeys);
+    if (key) hits.push({ name, reason: `looks like linking key ${key}`, message: { code: 'linking-key', variable: name, key } });
   }
   return { ok: hits.length === 0, hits };
+}
+
+/** The hits as reasons: "NAME: why". */
+export function keyMessages(hits: readonly LinkingKeyHit[]): DisclosureMessage[] {
+  return hits.map((h) => h.message ?? { code: 'text', text: `${h.name}: ${h.reason}` });
 }

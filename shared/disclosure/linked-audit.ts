@@ -11,6 +11,7 @@
  * in the joint system is blocked whole; blocking only removes published values, so the others can only
  * gain, and the loop ends.
  */
+import type { DisclosureMessage } from '../i18n/message-types';
 import { auditSuppression, AuditError } from './audit';
 import { type BannerLayout, bannerLayout } from './banner-layout';
 import { withheldCell } from './banner-cells';
@@ -148,7 +149,7 @@ function failures(raws: readonly BannerResult[], ruled: readonly BannerResult[],
   return out;
 }
 
-function blocked(raw: BannerResult, rs: RuleSet, reason: string): BannerResult {
+function blocked(raw: BannerResult, rs: RuleSet, reason: DisclosureMessage): BannerResult {
   const nulls = (xs: (number | null)[]) => xs.map(() => null);
   return {
     ...raw,
@@ -171,7 +172,7 @@ export function auditLinkedBanners(raws: readonly BannerResult[], ruled: readonl
     if (failed.size === 0) break;
     for (const [t, partners] of failed) {
       const names = [...partners].map((u) => raws[u].rowVariable.name).join(', ');
-      out[t] = blocked(raws[t], rs, `suppressed values could be recomputed together with ${names || 'other tables'} (same banner and population)`);
+      out[t] = blocked(raws[t], rs, { code: 'linked-recomputable', tables: names });
     }
   }
   return out;

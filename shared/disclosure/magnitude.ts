@@ -5,6 +5,7 @@
  * protect them, with a relative margin (the larger of the rule set's relative margin and p %),
  * because an absolute margin in counts means nothing for euros.
  */
+import type { DisclosureMessage } from '../i18n/message-types';
 import type { DisclosureSummary } from '../model/results';
 import { summary } from './checks';
 import { crosstabLayout, flattenCrosstab } from './linear-table';
@@ -55,15 +56,15 @@ export function suppressMagnitudeTable(
       : protectTable(layout.table, [{ values, required: need, integer: false }], primary);
   const nPrimary = primary.filter(Boolean).length;
   const nSecondary = res.secondary.filter(Boolean).length;
-  const text: string[] = [];
+  const text: DisclosureMessage[] = [];
   for (const kind of ['count', 'dominance', 'p-percent'] as const) {
     const n = reasons.filter((x) => x === kind).length;
-    if (n > 0) text.push(`${n} cell(s) unsafe by the ${kind === 'count' ? 'minimum-count' : kind === 'dominance' ? 'dominance' : 'p%'} rule`);
+    if (n > 0) text.push({ code: 'magnitude-unsafe', n, rule: kind });
   }
-  if (nSecondary > 0) text.push(`${nSecondary} further cell(s) suppressed so that no suppressed value can be recomputed`);
+  if (nSecondary > 0) text.push({ code: 'secondary-magnitude', n: nSecondary });
   const blocked = res.failures.length > 0;
   const hide = blocked ? values.map(() => true) : res.suppressed;
-  if (blocked) text.push('no suppression pattern found that protects every cell');
+  if (blocked) text.push({ code: 'no-pattern' });
   const status = blocked ? 'blocked' : hide.some(Boolean) ? 'suppressed' : 'safe';
   return {
     suppressed: sums.map((row, i) => row.map((_v, j) => hide[layout.interior(i, j)])),

@@ -10,7 +10,9 @@
  */
 import type { Code } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
-import { applyRulesToRegression } from './checks';
+import { legacyText } from '../i18n/messages';
+import type { DisclosureMessage, ModelCategoryKind } from '../i18n/message-types';
+import { applyRulesToRegression, withReasons } from './checks';
 import type { RuleSet } from './rules';
 
 export interface ModelCategoryCount {
@@ -37,28 +39,31 @@ export interface ModelCounts {
   outcome?: ValueCounts;
 }
 
-const named = (label: string, code: Code) => (label && label !== String(code) ? `${code} "${label}"` : String(code));
-
 /** Dutch reasons why the model may not be published; empty when the counts are safe. */
 export function checkModelCounts(counts: ModelCounts, rs: RuleSet): string[] {
+  return modelCountMessages(counts, rs).map(legacyText);
+}
+
+/** The same as codes (see shared/i18n/messages.ts). */
+export function modelCountMessages(counts: ModelCounts, rs: RuleSet): DisclosureMessage[] {
   if (rs.name === 'none') return [];
   const min = rs.minCount;
-  const out: string[] = [];
+  const out: DisclosureMessage[] = [];
   for (const v of counts.categorical) {
     for (const c of v.categories) {
-      if (c.count >= min) continue;
-      const what = c.reference ? 'referentiecategorie' : 'categorie';
-      out.push(`${v.variable}: ${what} ${named(c.label, c.code)} telt ${c.count} waarnemingen, minder dan ${min}`);
+      if (c.count < min) out.push(category(v.variable, c.reference ? 'reference' : 'category', c, min));
     }
   }
-  const small = (vc: ValueCounts, what: string) => {
-    for (const v of vc.values) {
-      if (v.count < min) out.push(`${vc.variable}: ${what} ${named(v.label, v.code)} telt ${v.count} waarnemingen, minder dan ${min}`);
-    }
+  const small = (vc: ValueCounts, kind: ModelCategoryKind) => {
+    for (const v of vc.values) if (v.count < min) out.push(category(vc.variable, kind, v, min));
   };
-  for (const b of counts.binary ?? []) small(b, 'waarde');
-  if (counts.outcome) small(counts.outcome, 'uitkomst');
+  for (const b of counts.binary ?? []) small(b, 'value');
+  if (counts.outcome) small(counts.outcome, 'outcome');
   return out;
+}
+
+function category(variable: string, kind: ModelCategoryKind, v: { code: Code; label: string; count: number }, min: number): DisclosureMessage {
+  return { code: 'model-category', variable, kind, value: String(v.code), label: v.label, count: v.count, min };
 }
 
 /**
@@ -68,10 +73,11 @@ export function checkModelCounts(counts: ModelCounts, rs: RuleSet): string[] {
 export function applyModelRules(result: RegressionResult, counts: ModelCounts | null, rs: RuleSet): RegressionResult {
   const base = applyRulesToRegression(result, rs);
   if (rs.name === 'none') return base;
-  const reasons = counts === null ? ['aantallen per categorie konden niet worden nagegaan'] : checkModelCounts(counts, rs);
-  if (counts !== null && counts.n !== result.n) reasons.push(`steekproef voor de controle (${counts.n}) wijkt af van het model (${result.n})`);
+  const reasons: DisclosureMessage[] = counts === null ? [{ code: 'model-counts-unknown' }] : modelCountMessages(counts, rs);
+  if (counts !== null && counts.n !== result.n) reasons.push({ code: 'model-sample-mismatch', check: counts.n, model: result.n });
   if (reasons.length === 0) return base;
   const { r2: _r2, adjR2: _adj, neg2LL: _ll, ...rest } = base;
-  const prior = base.rules!.status === 'blocked' ? base.rules!.reasons : [];
-  return { ...rest, coefficients: [], rules: { ...base.rules!, status: 'blocked', reasons: [...prior, ...reasons] } };
+  // A safe summary's own reasons (none) are dropped; a blocked one keeps them ahead of the counts.
+  const prior = base.rules!.status === 'blocked' ? base.rules! : { ...base.rules!, reasons: [], messages: undefined };
+  return { ...rest, coefficients: [], rules: { ...withReasons(prior, reasons), status: 'blocked' } };
 }

@@ -9,10 +9,12 @@
  * shared by every table of the same banner (apply-banners.ts), and releasing it in one table would
  * undo the others' protection.
  */
+import type { DisclosureMessage } from '../i18n/message-types';
 import type { AppliedOverride, BannerResult, CrosstabTable, DisclosureSummary } from '../model/results';
 import { applyRulesToBanner, type BannerRuleOptions } from './apply-banner';
 import { applyRulesToBanners } from './apply-banners';
 import { applyRulesToCrosstab } from './apply-crosstab';
+import { withReasons } from './checks';
 import { bannerLayout } from './banner-layout';
 import { crosstabLayout } from './linear-table';
 import { overrideKey, type OverrideRecord } from './override';
@@ -76,19 +78,19 @@ function crosstabRelease(raw: CrosstabTable, m: OverrideMatch): Set<number> {
 /** Adds the applied overrides (those with a published cell) and the stale ones to the summary. */
 function noteOverrides(rules: DisclosureSummary, m: OverrideMatch, published: (row: string, col: string) => boolean): DisclosureSummary {
   const applied: AppliedOverride[] = [];
-  const reasons = [...rules.reasons];
+  const notes: DisclosureMessage[] = [];
   for (const o of m.applied) {
     const cells = o.cells.filter((c) => published(String(c.row), c.col));
     if (cells.length === 0) {
-      reasons.push(`override of ${dateOf(o.createdAt)} not applied: the table is withheld as a whole`);
+      notes.push({ code: 'override-blocked', date: dateOf(o.createdAt) });
       continue;
     }
     applied.push({ id: o.id, reason: o.reason, createdAt: o.createdAt, cells: cells.map((c) => ({ ...c })) });
-    reasons.push(`${cells.length} cell(s) released by override of ${dateOf(o.createdAt)}: ${o.reason}`);
+    notes.push({ code: 'override-released', n: cells.length, date: dateOf(o.createdAt), reason: o.reason });
   }
-  for (const s of m.stale) reasons.push(`override of ${dateOf(s.override.createdAt)} not applied: ${s.why}`);
-  if (applied.length === 0 && reasons.length === rules.reasons.length) return rules;
-  return { ...rules, reasons, ...(applied.length > 0 ? { overrides: applied } : {}) };
+  for (const s of m.stale) notes.push(s.message);
+  if (applied.length === 0 && notes.length === 0) return rules;
+  return { ...withReasons(rules, notes), ...(applied.length > 0 ? { overrides: applied } : {}) };
 }
 
 function markBanner(raw: BannerResult, out: BannerResult, m: OverrideMatch): BannerResult {

@@ -3,6 +3,7 @@
  * crosstab, the fingerprint of its unweighted counts, and the check of each released cell's count.
  * See override.ts for what "the same table" means and why the counts are part of it.
  */
+import type { DisclosureMessage } from '../i18n/message-types';
 import type { Code } from '../model/dataset';
 import type { BannerResult, CrosstabTable } from '../model/results';
 import type { OverrideColumns, OverrideRecord, TableIdentity } from './override';
@@ -19,7 +20,8 @@ export interface CountView {
 
 export interface OverrideMatch {
   applied: OverrideRecord[];
-  stale: { override: OverrideRecord; why: string }[];
+  /** `message`: why, as the reason the table's summary gets (see shared/i18n/messages.ts). */
+  stale: { override: OverrideRecord; why: string; message: DisclosureMessage }[];
 }
 
 /** cyrb53 (public-domain 53-bit string hash): enough to notice changed counts, not a security hash. */
@@ -120,15 +122,21 @@ export function crosstabIdentity(dataset: string, t: CrosstabTable, rs: RuleSet)
 }
 
 /** Splits candidate overrides (same key) into those whose counts still hold and stale ones. */
+const dateOf = (iso: string) => iso.slice(0, 10);
+
 export function matchOverrides(view: CountView, candidates: readonly OverrideRecord[]): OverrideMatch {
   const out: OverrideMatch = { applied: [], stale: [] };
   for (const o of candidates) {
     if (o.fingerprint !== view.fingerprint) {
-      out.stale.push({ override: o, why: 'the counts of the table changed since the override was recorded' });
+      const message: DisclosureMessage = { code: 'override-stale-counts', date: dateOf(o.createdAt) };
+      out.stale.push({ override: o, why: 'the counts of the table changed since the override was recorded', message });
       continue;
     }
     const moved = o.cells.find((c) => view.count(c.row, c.col) !== c.count);
-    if (moved) out.stale.push({ override: o, why: `cell ${moved.rowLabel} / ${moved.colLabel} no longer has count ${moved.count}` });
+    if (moved) {
+      const message: DisclosureMessage = { code: 'override-stale-cell', date: dateOf(o.createdAt), row: moved.rowLabel, col: moved.colLabel, count: moved.count };
+      out.stale.push({ override: o, why: `cell ${moved.rowLabel} / ${moved.colLabel} no longer has count ${moved.count}`, message });
+    }
     else out.applied.push(o);
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import type { Code } from '../model/dataset';
 import type { CrosstabTable, DisclosureSummary } from '../model/results';
+import type { DisclosureMessage } from '../i18n/message-types';
 
 export interface LayerKey {
   variable: string;
@@ -34,6 +35,8 @@ export interface LayeredCrosstab {
   total: CrosstabTable | null;
   /** Why the total table is not published. */
   totalWithheld?: string;
+  /** The same as a message code (shared/i18n/messages.ts), for Dutch or English text. */
+  totalWithheldMessage?: DisclosureMessage;
   /** The output rules' verdict over all tables together. */
   rules?: DisclosureSummary;
 }

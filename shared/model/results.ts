@@ -3,6 +3,7 @@
  * and the charts. The CLI shapes are a public contract (DESIGN.md): fields may be added, never renamed.
  * Suppressed cells are `null` in every matrix.
  */
+import type { DisclosureMessage } from '../i18n/message-types';
 import type { Code } from './dataset';
 
 export type WeightType = 'frequency' | 'sampling';
@@ -206,6 +207,11 @@ export interface DisclosureSummary {
   primary: number;
   secondary: number;
   reasons: string[];
+  /**
+   * The same reasons as codes with parameters, one per entry of `reasons` and in the same order, so
+   * front ends can say them in Dutch or English (shared/i18n/messages.ts). Absent when there are none.
+   */
+  messages?: DisclosureMessage[];
   /** Overrides applied to this table: cells published despite the rules, each with its written reason. */
   overrides?: AppliedOverride[];
 }

@@ -1,0 +1,9 @@
+/** The shape of one language's texts: a function per code, so a missing code fails type checking. */
+import type { MessageCode, MessageParams } from './message-types';
+
+export interface MessageFormat {
+  /** A count or value as the language writes it (Dutch: 1.234). */
+  num(n: number): string;
+}
+
+export type MessageCatalogue = { [C in MessageCode]: (p: MessageParams[C], f: MessageFormat) => string };

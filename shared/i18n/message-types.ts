@@ -1,0 +1,92 @@
+/**
+ * Stable codes for the texts the rules and the expression language produce, each with its
+ * parameters. A result carries these next to its (English) text so every front end can say it in
+ * the reader's language; see messages.ts for the rendering.
+ */
+
+/** A code without parameters. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type None = {};
+
+export type MagnitudeRule = 'count' | 'dominance' | 'p-percent';
+export type ModelCategoryKind = 'category' | 'reference' | 'value' | 'outcome';
+/** What the parser expected where an expression went wrong. */
+export type ExprExpected = 'paren-after-in' | 'comma-or-close' | 'close' | 'open' | 'operand' | 'operator-or-end';
+
+export interface DisclosureParams {
+  /** Cells or totals of a crosstab below the minimum count. */
+  'primary-cells': { n: number; min: number };
+  /** Cells or column bases of a banner table below the minimum count. */
+  'primary-banner': { n: number; min: number };
+  /** Categories or totals of a frequency table below the minimum count. */
+  'primary-categories': { n: number; min: number };
+  'column-base': { label: string; base: number; min: number };
+  'row-base': { label: string; base: number; min: number };
+  'all-bases-below': None;
+  'linked-base': { n: number };
+  'no-pattern': None;
+  'secondary-cells': { n: number };
+  'secondary-layers': { n: number };
+  'secondary-categories': { n: number };
+  'secondary-magnitude': { n: number };
+  'magnitude-unsafe': { n: number; rule: MagnitudeRule };
+  'means-withheld': { n: number; min: number };
+  'chi2-withheld': None;
+  'input-suppressed': None;
+  'input-suppressed-layers': None;
+  'table-small': { n: number; min: number };
+  'total-withheld': None;
+  'total-costlier': None;
+  'total-too-large': { max: number };
+  /** `tables`: the other tables' names, comma separated; '' when unknown. */
+  'linked-recomputable': { tables: string };
+  'identifier-role': { variable: string; role: string };
+  'linking-key': { variable: string; key: string };
+  'model-df': { df: number; min: number };
+  'model-n': { n: number; min: number };
+  'model-category': { variable: string; kind: ModelCategoryKind; value: string; label: string; count: number; min: number };
+  'model-counts-unknown': None;
+  'model-sample-mismatch': { check: number; model: number };
+  'override-blocked': { date: string };
+  'override-released': { n: number; date: string; reason: string };
+  'override-stale-counts': { date: string };
+  'override-stale-cell': { date: string; row: string; col: string; count: number };
+  /** A text that has no code (kept as it is in every language). */
+  text: { text: string };
+}
+
+export interface ExprParams {
+  'expr-needs-numbers': { fn: string };
+  'expr-value-needs-var': None;
+  'expr-range-args': None;
+  'expr-same-type': { fn: string; type: 'num' | 'str' };
+  'expr-range-order': { from: string; to: string };
+  'expr-unknown-variable': { names: string[] };
+  /** `op`: the operator ('-' is unary minus, 'not', or a binary operator). */
+  'expr-needs-number': { op: string };
+  'expr-compare-types': None;
+  'expr-filter-text': None;
+  'expr-result-text': None;
+  'expr-ends-early': { expected: ExprExpected };
+  'expr-expected': { expected: ExprExpected; found: string };
+  'expr-chained-comparison': None;
+  'expr-unknown-function': { name: string };
+  'expr-no-n-suffix': { name: string };
+  'expr-range-not-allowed': None;
+  'expr-arg-count': { name: string; min: number; max: number; got: number };
+  'expr-empty': None;
+  'expr-unterminated-string': None;
+  'expr-unexpected-char': { char: string };
+}
+
+export type MessageParams = DisclosureParams & ExprParams;
+export type MessageCode = keyof MessageParams;
+export type DisclosureCode = keyof DisclosureParams;
+export type ExprCode = keyof ExprParams;
+
+/** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
+type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
+export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C> }[DisclosureCode];
+export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
+export type Message = DisclosureMessage | ExprMessage;
+export type MessageLang = 'nl' | 'en';

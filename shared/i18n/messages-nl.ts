@@ -1,0 +1,84 @@
+/** Dutch texts of the message codes (see message-types.ts), with Dutch plurals and number format. */
+import type { MessageCatalogue, MessageFormat } from './catalogue';
+import type { ExprExpected, MagnitudeRule, ModelCategoryKind } from './message-types';
+
+/** "1 cel", "3 cellen", "1.234 cellen". */
+const count = (f: MessageFormat, n: number, one: string, many: string) => `${f.num(n)} ${n === 1 ? one : many}`;
+const units = (f: MessageFormat, n: number) => count(f, n, 'waarneming', 'waarnemingen');
+
+const EXPECTED: Record<ExprExpected, string> = {
+  'paren-after-in': "'(' na in",
+  'comma-or-close': "',' of ')'",
+  close: "')'",
+  open: "'('",
+  operand: 'een getal, tekst, variabele of (',
+  'operator-or-end': 'een operator of het einde van de expressie',
+};
+const RULE: Record<MagnitudeRule, string> = { count: 'minimumaantalregel', dominance: 'dominantieregel', 'p-percent': 'p%-regel' };
+const MODEL_KIND: Record<ModelCategoryKind, string> = { category: 'categorie', reference: 'referentiecategorie', value: 'waarde', outcome: 'uitkomst' };
+const named = (label: string, code: string) => (label && label !== code ? `${code} "${label}"` : code);
+const FURTHER = 'onderdrukt zodat geen onderdrukte waarde kan worden teruggerekend';
+
+export const NL: MessageCatalogue = {
+  'primary-cells': (p, f) => `${count(f, p.n, 'cel of totaal', 'cellen of totalen')} gebaseerd op minder dan ${units(f, p.min)}`,
+  'primary-banner': (p, f) => `${count(f, p.n, 'cel of basis', 'cellen of bases')} gebaseerd op minder dan ${units(f, p.min)}`,
+  'primary-categories': (p, f) => `${count(f, p.n, 'categorie of totaal', 'categorieën of totalen')} gebaseerd op minder dan ${units(f, p.min)}`,
+  'column-base': (p, f) => `kolom "${p.label}" heeft basis ${f.num(p.base)} < ${f.num(p.min)}: kolom onderdrukt`,
+  'row-base': (p, f) => `rij "${p.label}" heeft basis ${f.num(p.base)} < ${f.num(p.min)}: rij onderdrukt`,
+  'all-bases-below': () => 'elke kolombasis ligt onder de drempel',
+  'linked-base': (p, f) => `${count(f, p.n, 'basis', 'bases')} achtergehouden omdat een andere tabel dezelfde basis achterhoudt`,
+  'no-pattern': () => 'geen onderdrukkingspatroon gevonden dat elke cel beschermt',
+  'secondary-cells': (p, f) => `nog ${count(f, p.n, 'cel', 'cellen')} ${FURTHER} uit de totalen`,
+  'secondary-layers': (p, f) => `nog ${count(f, p.n, 'cel', 'cellen')} ${FURTHER} uit de totalen, de andere lagen of de tabel over alle lagen`,
+  'secondary-categories': (p, f) => `nog ${count(f, p.n, 'categorie', 'categorieën')} onderdrukt zodat geen enkele uit de totalen kan worden teruggerekend`,
+  'secondary-magnitude': (p, f) => `nog ${count(f, p.n, 'cel', 'cellen')} ${FURTHER}`,
+  'magnitude-unsafe': (p, f) => `${count(f, p.n, 'cel', 'cellen')} onveilig volgens de ${RULE[p.rule]}`,
+  'means-withheld': (p, f) =>
+    `${count(f, p.n, 'gemiddelde', 'gemiddelden')} achtergehouden: groep kleiner dan ${units(f, p.min)} of terug te rekenen`,
+  'chi2-withheld': () => 'chi-kwadraat achtergehouden: samen met de randtotalen zou die onderdrukte cellen kunnen verraden',
+  'input-suppressed': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabel',
+  'input-suppressed-layers': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabellen',
+  'table-small': (p, f) => `tabel gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
+  'total-withheld': () => 'tabel over alle lagen niet gepubliceerd: geen onderdrukkingspatroon beschermt de lagen en het totaal samen',
+  'total-costlier': () =>
+    'tabel over alle lagen niet gepubliceerd: die samen met de lagen beschermen zou meer cellen achterhouden dan hem weglaten',
+  'total-too-large': (p, f) =>
+    `tabel over alle lagen niet gepubliceerd: meer dan ${f.num(p.max)} kleine cellen over de lagen, te veel om lagen en totaal samen te beschermen`,
+  'linked-recomputable': (p) =>
+    `onderdrukte waarden zouden kunnen worden teruggerekend samen met ${p.tables || 'andere tabellen'} (zelfde kolomindeling en populatie)`,
+  'identifier-role': (p) => `${p.variable}: gemarkeerd als identificatievariabele (rol ${p.role})`,
+  'linking-key': (p) => `${p.variable}: lijkt op koppelsleutel ${p.key}`,
+  'model-df': (p, f) => `residuele vrijheidsgraden ${f.num(p.df)}, minder dan ${f.num(p.min)}`,
+  'model-n': (p, f) => `model gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
+  'model-category': (p, f) =>
+    `${p.variable}: ${MODEL_KIND[p.kind]} ${named(p.label, p.value)} telt ${units(f, p.count)}, minder dan ${f.num(p.min)}`,
+  'model-counts-unknown': () => 'aantallen per categorie konden niet worden nagegaan',
+  'model-sample-mismatch': (p, f) => `steekproef voor de controle (${f.num(p.check)}) wijkt af van het model (${f.num(p.model)})`,
+  'override-blocked': (p) => `vrijgave van ${p.date} niet toegepast: de tabel wordt als geheel achtergehouden`,
+  'override-released': (p, f) => `${count(f, p.n, 'cel', 'cellen')} vrijgegeven op ${p.date}: ${p.reason}`,
+  'override-stale-counts': (p) => `vrijgave van ${p.date} niet toegepast: de aantallen in de tabel zijn veranderd sinds de vrijgave`,
+  'override-stale-cell': (p, f) => `vrijgave van ${p.date} niet toegepast: cel ${p.row} / ${p.col} heeft niet meer aantal ${f.num(p.count)}`,
+  text: (p) => p.text,
+
+  'expr-needs-numbers': (p) => `'${p.fn}' werkt alleen met getallen; dit argument is tekst`,
+  'expr-value-needs-var': () => "'value' verwacht de naam van een numerieke variabele",
+  'expr-range-args': () => "'range' verwacht een waarde en daarna paren van onder- en bovengrens",
+  'expr-same-type': (p) => `'${p.fn}': alle waarden moeten ${p.type === 'num' ? 'getallen' : 'tekst'} zijn`,
+  'expr-range-order': (p) => `'${p.from} to ${p.to}': ${p.to} staat vóór ${p.from} in het databestand`,
+  'expr-unknown-variable': (p) => (p.names.length === 1 ? `Onbekende variabele '${p.names[0]}'` : `Onbekende variabelen: ${p.names.join(', ')}`),
+  'expr-needs-number': (p) => `${p.op === '-' ? 'Min' : `'${p.op}'`} werkt alleen met een getal, niet met tekst`,
+  'expr-compare-types': () => 'Tekst kan niet met een getal worden vergeleken',
+  'expr-filter-text': () => 'Een filter moet een voorwaarde zijn, geen tekst',
+  'expr-result-text': () => 'Deze expressie geeft tekst, geen getal',
+  'expr-ends-early': (p) => `De expressie houdt te vroeg op: verwacht ${EXPECTED[p.expected]}`,
+  'expr-expected': (p) => `Verwacht ${EXPECTED[p.expected]} maar gevonden '${p.found}'`,
+  'expr-chained-comparison': () => 'Vergelijkingen kunnen niet aan elkaar worden geschakeld: gebruik and, bijvoorbeeld a < b and b < c',
+  'expr-unknown-function': (p) => `Onbekende functie '${p.name}'`,
+  'expr-no-n-suffix': (p) => `'${p.name}' kent geen .n-achtervoegsel`,
+  'expr-range-not-allowed': () => `Lijsten 'x to y' mogen alleen in mean, sum, min, max, sd, nvalid en nmiss`,
+  'expr-arg-count': (p, f) =>
+    `'${p.name}' verwacht ${p.min === p.max ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
+  'expr-empty': () => 'De expressie is leeg',
+  'expr-unterminated-string': () => 'Tekst zonder afsluitend aanhalingsteken: voeg het sluitende aanhalingsteken toe',
+  'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,
+};

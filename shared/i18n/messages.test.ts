@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { legacyText, reasonTexts, renderMessage } from './messages';
+import { EN } from './messages-en';
+import { NL } from './messages-nl';
+import type { Message, MessageCode } from './message-types';
+
+/** One example per code, so a new code without an example fails the coverage test below. */
+const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
+  'primary-cells': { code: 'primary-cells', n: 3, min: 10 },
+  'primary-banner': { code: 'primary-banner', n: 1, min: 10 },
+  'primary-categories': { code: 'primary-categories', n: 2, min: 10 },
+  'column-base': { code: 'column-base', label: 'Man', base: 4, min: 10 },
+  'row-base': { code: 'row-base', label: 'Utrecht', base: 4, min: 10 },
+  'all-bases-below': { code: 'all-bases-below' },
+  'linked-base': { code: 'linked-base', n: 2 },
+  'no-pattern': { code: 'no-pattern' },
+  'secondary-cells': { code: 'secondary-cells', n: 3 },
+  'secondary-layers': { code: 'secondary-layers', n: 1 },
+  'secondary-categories': { code: 'secondary-categories', n: 1 },
+  'secondary-magnitude': { code: 'secondary-magnitude', n: 2 },
+  'magnitude-unsafe': { code: 'magnitude-unsafe', n: 1, rule: 'dominance' },
+  'means-withheld': { code: 'means-withheld', n: 1, min: 10 },
+  'chi2-withheld': { code: 'chi2-withheld' },
+  'input-suppressed': { code: 'input-suppressed' },
+  'input-suppressed-layers': { code: 'input-suppressed-layers' },
+  'table-small': { code: 'table-small', n: 8, min: 10 },
+  'total-withheld': { code: 'total-withheld' },
+  'total-costlier': { code: 'total-costlier' },
+  'total-too-large': { code: 'total-too-large', max: 200 },
+  'linked-recomputable': { code: 'linked-recomputable', tables: 'geslacht, regio' },
+  'identifier-role': { code: 'identifier-role', variable: 'respnr', role: 'id' },
+  'linking-key': { code: 'linking-key', variable: 'rinpersoon_ma', key: 'RINPERSOON' },
+  'model-df': { code: 'model-df', df: 4, min: 10 },
+  'model-n': { code: 'model-n', n: 8, min: 10 },
+  'model-category': { code: 'model-category', variable: 'g', kind: 'reference', value: '1', label: 'Man', count: 7, min: 10 },
+  'model-counts-unknown': { code: 'model-counts-unknown' },
+  'model-sample-mismatch': { code: 'model-sample-mismatch', check: 12128, model: 12000 },
+  'override-blocked': { code: 'override-blocked', date: '2026-11-25' },
+  'override-released': { code: 'override-released', n: 2, date: '2026-11-25', reason: 'afgestemd met CBS' },
+  'override-stale-counts': { code: 'override-stale-counts', date: '2026-11-25' },
+  'override-stale-cell': { code: 'override-stale-cell', date: '2026-11-25', row: 'Man', col: 'Totaal', count: 7 },
+  text: { code: 'text', text: 'vrije tekst' },
+  'expr-needs-numbers': { code: 'expr-needs-numbers', fn: 'sum' },
+  'expr-value-needs-var': { code: 'expr-value-needs-var' },
+  'expr-range-args': { code: 'expr-range-args' },
+  'expr-same-type': { code: 'expr-same-type', fn: 'any', type: 'num' },
+  'expr-range-order': { code: 'expr-range-order', from: 'b', to: 'a' },
+  'expr-unknown-variable': { code: 'expr-unknown-variable', names: ['x'] },
+  'expr-needs-number': { code: 'expr-needs-number', op: '-' },
+  'expr-compare-types': { code: 'expr-compare-types' },
+  'expr-filter-text': { code: 'expr-filter-text' },
+  'expr-result-text': { code: 'expr-result-text' },
+  'expr-ends-early': { code: 'expr-ends-early', expected: 'close' },
+  'expr-expected': { code: 'expr-expected', expected: 'operand', found: ')' },
+  'expr-chained-comparison': { code: 'expr-chained-comparison' },
+  'expr-unknown-function': { code: 'expr-unknown-function', name: 'foo' },
+  'expr-no-n-suffix': { code: 'expr-no-n-suffix', name: 'abs' },
+  'expr-range-not-allowed': { code: 'expr-range-not-allowed' },
+  'expr-arg-count': { code: 'expr-arg-count', name: 'abs', min: 1, max: 1, got: 2 },
+  'expr-empty': { code: 'expr-empty' },
+  'expr-unterminated-string': { code: 'expr-unterminated-string' },
+  'expr-unexpected-char': { code: 'expr-unexpected-char', char: '#' },
+};
+
+/** Words that only English rule texts use; none may appear in a Dutch text. */
+const ENGLISH = /\b(cell\(s\)|cells?|suppressed|based on|fewer|withheld|further|column|row|table|needs|expected|unknown|found|override)\b/i;
+
+describe('message catalogue', () => {
+  it('has a Dutch and an English text for every code, and they differ', () => {
+    expect(Object.keys(NL).sort()).toEqual(Object.keys(EN).sort());
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(EN).sort());
+    for (const m of Object.values(EXAMPLES)) {
+      const nl = renderMessage(m, 'nl');
+      const en = renderMessage(m, 'en');
+      expect(nl.length, m.code).toBeGreaterThan(0);
+      expect(en.length, m.code).toBeGreaterThan(0);
+      if (m.code !== 'text') expect(nl, m.code).not.toBe(en);
+    }
+  });
+
+  it('Dutch texts contain no English rule words', () => {
+    for (const m of Object.values(EXAMPLES)) {
+      if (m.code === 'text') continue;
+      expect(renderMessage(m, 'nl'), m.code).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('uses Dutch singular and plural forms', () => {
+    expect(renderMessage({ code: 'primary-banner', n: 1, min: 10 }, 'nl')).toBe('1 cel of basis gebaseerd op minder dan 10 waarnemingen');
+    expect(renderMessage({ code: 'primary-banner', n: 3, min: 10 }, 'nl')).toBe('3 cellen of bases gebaseerd op minder dan 10 waarnemingen');
+    expect(renderMessage({ code: 'secondary-cells', n: 1 }, 'nl')).toMatch(/^nog 1 cel onderdrukt /);
+    expect(renderMessage({ code: 'secondary-cells', n: 3 }, 'nl')).toMatch(/^nog 3 cellen onderdrukt /);
+    expect(renderMessage({ code: 'primary-categories', n: 1, min: 10 }, 'nl')).toMatch(/^1 categorie of totaal /);
+    expect(renderMessage({ code: 'primary-categories', n: 2, min: 10 }, 'nl')).toMatch(/^2 categorieën of totalen /);
+    expect(renderMessage({ code: 'means-withheld', n: 1, min: 10 }, 'nl')).toMatch(/^1 gemiddelde /);
+    expect(renderMessage({ code: 'means-withheld', n: 4, min: 10 }, 'nl')).toMatch(/^4 gemiddelden /);
+    expect(renderMessage({ code: 'model-category', variable: 'g', kind: 'value', value: '1', label: '', count: 1, min: 10 }, 'nl')).toBe(
+      'g: waarde 1 telt 1 waarneming, minder dan 10',
+    );
+    expect(renderMessage({ code: 'expr-arg-count', name: 'abs', min: 1, max: 1, got: 2 }, 'nl')).toBe("'abs' verwacht 1 argument, maar kreeg er 2");
+    expect(renderMessage({ code: 'expr-arg-count', name: 'mean', min: 2, max: 9, got: 1 }, 'nl')).toBe("'mean' verwacht minstens 2 argumenten, maar kreeg er 1");
+  });
+
+  it('writes numbers the Dutch way in Dutch and plainly in English', () => {
+    const m: Message = { code: 'model-sample-mismatch', check: 12128, model: 12000 };
+    expect(renderMessage(m, 'nl')).toBe('steekproef voor de controle (12.128) wijkt af van het model (12.000)');
+    expect(renderMessage({ code: 'secondary-cells', n: 1234 }, 'nl')).toMatch(/^nog 1\.234 cellen /);
+    expect(renderMessage({ code: 'secondary-cells', n: 1234 }, 'en')).toMatch(/^1234 further cell\(s\)/);
+  });
+
+  it('puts a scope (layer label) in front', () => {
+    expect(renderMessage({ code: 'secondary-cells', n: 2, scope: 'Vrouw' }, 'nl')).toMatch(/^Vrouw: nog 2 cellen /);
+    expect(legacyText({ code: 'secondary-cells', n: 2, scope: 'Vrouw' })).toMatch(/^Vrouw: 2 further cell\(s\)/);
+  });
+
+  it('keeps the legacy reason texts of the CLI JSON: English, the model counts Dutch with plain numbers', () => {
+    expect(legacyText({ code: 'primary-banner', n: 1, min: 10 })).toBe('1 cell(s) or base(s) based on fewer than 10 units');
+    expect(legacyText({ code: 'model-sample-mismatch', check: 12128, model: 12000 })).toBe('steekproef voor de controle (12128) wijkt af van het model (12000)');
+  });
+
+  it('falls back to the reason texts when a summary has no codes', () => {
+    const rules = { reasons: ['old text'] };
+    expect(reasonTexts(rules, 'nl')).toEqual(['old text']);
+    expect(reasonTexts({ reasons: ['x'], messages: [{ code: 'no-pattern' }] }, 'nl')).toEqual(['geen onderdrukkingspatroon gevonden dat elke cel beschermt']);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The one place that turns a message code and its parameters into text, in Dutch or English.
+ * Results carry both the codes (`DisclosureSummary.messages`, `ExprError.detail`) and the legacy
+ * text (`reasons`, `message`); front ends render the codes and fall back to the text.
+ */
+import { formatNumber, NUMBER_STYLES } from '../format/number';
+import type { MessageFormat } from './catalogue';
+import type { DisclosureMessage, Message, MessageCode, MessageLang, MessageParams } from './message-types';
+import { EN } from './messages-en';
+import { NL } from './messages-nl';
+
+export type * from './message-types';
+
+const FORMAT: Record<MessageLang, MessageFormat> = {
+  nl: { num: (n) => formatNumber(n, Number.isInteger(n) ? 0 : 2, NUMBER_STYLES.nl) },
+  en: { num: (n) => String(n) },
+};
+
+function raw(m: Message, lang: MessageLang, f: MessageFormat): string {
+  const render = (lang === 'nl' ? NL : EN)[m.code] as (p: MessageParams[MessageCode], f: MessageFormat) => string;
+  const text = render(m as never, f);
+  return m.scope ? `${m.scope}: ${text}` : text;
+}
+
+export function renderMessage(m: Message, lang: MessageLang): string {
+  return raw(m, lang, FORMAT[lang]);
+}
+
+/** Codes whose legacy text (in `reasons`) was always Dutch. */
+const LEGACY_DUTCH: ReadonlySet<MessageCode> = new Set(['model-category', 'model-counts-unknown', 'model-sample-mismatch']);
+
+/**
+ * The text `reasons` and `Error.message` have always carried for a code (the CLI JSON contract):
+ * English, except the model count checks, which were Dutch; numbers unformatted.
+ */
+export function legacyText(m: Message): string {
+  return raw(m, LEGACY_DUTCH.has(m.code) ? 'nl' : 'en', FORMAT.en);
+}
+
+/** A summary's reasons as messages: its codes when they match its reasons, else the texts as they are. */
+export function reasonMessages(rules: { reasons: string[]; messages?: DisclosureMessage[] }): DisclosureMessage[] {
+  const m = rules.messages;
+  if (m && m.length === rules.reasons.length) return m;
+  return rules.reasons.map((text) => ({ code: 'text', text }));
+}
+
+/** A summary's reasons in `lang`. */
+export function reasonTexts(rules: { reasons: string[]; messages?: DisclosureMessage[] }, lang: MessageLang): string[] {
+  return reasonMessages(rules).map((m) => renderMessage(m, lang));
+}
