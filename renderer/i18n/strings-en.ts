@@ -87,6 +87,8 @@ export const en: Record<StringKey, string> = {
   'tb.filterOk': 'Filter is valid',
   'tb.stats': 'Statistics',
   'tb.colPct': 'Column percentages',
+  'tb.rowPct': 'Row percentages (within the column group)',
+  'tb.totalPct': 'Total percentages (of the column group)',
   'tb.counts': 'Counts (unweighted)',
   'tb.weighted': 'Weighted counts',
   'tb.base': 'Unweighted base',

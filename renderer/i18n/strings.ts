@@ -85,6 +85,8 @@ export const nl = {
   'tb.filterOk': 'Filter is geldig',
   'tb.stats': 'Statistieken',
   'tb.colPct': 'Kolompercentages',
+  'tb.rowPct': 'Rijpercentages (binnen de kolomgroep)',
+  'tb.totalPct': 'Totaalpercentages (van de kolomgroep)',
   'tb.counts': 'Aantallen (ongewogen)',
   'tb.weighted': 'Gewogen aantallen',
   'tb.base': 'Ongewogen basis',

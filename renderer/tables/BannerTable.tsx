@@ -10,7 +10,7 @@ import { headerRows } from './banner-layout';
 import { OVERRIDE_MARK, overrideLegend, type ReleasableCell } from './override-target';
 import type { TableSpecState } from './spec';
 
-type Stat = 'pct' | 'count' | 'weighted';
+type Stat = 'pct' | 'rowPct' | 'totalPct' | 'count' | 'weighted';
 
 export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
   const { t } = useI18n();
@@ -54,11 +54,15 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
   const header = headerRows(result.columns, varLabel);
   const shownStats: { stat: Stat; label: StringKey }[] = [];
   if (stats.colPct) shownStats.push({ stat: 'pct', label: 'tb.colPct' });
+  if (stats.rowPct) shownStats.push({ stat: 'rowPct', label: 'tb.rowPct' });
+  if (stats.totalPct) shownStats.push({ stat: 'totalPct', label: 'tb.totalPct' });
   if (stats.counts) shownStats.push({ stat: 'count', label: 'tb.counts' });
   if (stats.weighted && result.weight) shownStats.push({ stat: 'weighted', label: 'tb.weighted' });
   if (shownStats.length === 0) shownStats.push({ stat: 'pct', label: 'tb.colPct' });
   const anySuppressed = result.cells.some((r) => r.some((c) => c.suppressed));
-  const anyUnknown = result.cells.some((r) => r.some((c) => !c.suppressed && c.pct === null));
+  const shownValue = (c: BannerCell, stat: Stat) =>
+    stat === 'pct' ? c.pct : stat === 'rowPct' ? (c.rowPct ?? null) : stat === 'totalPct' ? (c.totalPct ?? null) : stat === 'count' ? c.count : c.weighted;
+  const anyUnknown = result.cells.some((r) => r.some((c) => !c.suppressed && shownStats.some((s) => shownValue(c, s.stat) === null)));
   const lettersOn = result.tests.method === 'z';
   const weightText = result.weight
     ? t('tb.weightedBy', { w: result.weight.variable, type: t(result.weight.type === 'frequency' ? 'tb.frequency' : 'tb.sampling') })
@@ -66,10 +70,10 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
 
   const cellText = (c: BannerCell, stat: Stat): string => {
     if (c.suppressed) return 'x';
-    const v = stat === 'pct' ? c.pct : stat === 'count' ? c.count : c.weighted;
+    const v = shownValue(c, stat);
     if (v === null) return '.';
     if (v === 0) return '-';
-    return num(v, stat === 'pct' ? 1 : 0);
+    return num(v, stat === 'count' || stat === 'weighted' ? 0 : 1);
   };
   const base = (v: number | null, decimals = 0) => (v === null ? 'x' : num(v, decimals));
   const labelSpan = shownStats.length > 1 ? 2 : 1;

@@ -15,6 +15,8 @@ export interface TableOptionsProps {
 
 const STAT_KEYS: { key: keyof TableSpecState['stats']; label: StringKey }[] = [
   { key: 'colPct', label: 'tb.colPct' },
+  { key: 'rowPct', label: 'tb.rowPct' },
+  { key: 'totalPct', label: 'tb.totalPct' },
   { key: 'counts', label: 'tb.counts' },
   { key: 'weighted', label: 'tb.weighted' },
   { key: 'base', label: 'tb.base' },

@@ -12,7 +12,7 @@ export interface TableSpecState {
   total: boolean;
   weight: { variable: string; type: 'frequency' | 'sampling' } | null;
   filter: string;
-  stats: { colPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
+  stats: { colPct: boolean; rowPct: boolean; totalPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
   tests: { letters: boolean; chi2: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
   /** Layer variables (CROSSTABS … BY layer); optional so that specs saved before layers still load. */
   layers?: string[];
@@ -24,7 +24,7 @@ export const emptySpec: TableSpecState = {
   total: true,
   weight: null,
   filter: '',
-  stats: { colPct: true, counts: false, weighted: false, base: true, effBase: false, means: false },
+  stats: { colPct: true, rowPct: false, totalPct: false, counts: false, weighted: false, base: true, effBase: false, means: false },
   tests: { letters: true, chi2: false, adjust: 'bonferroni', alpha: 0.05 },
   layers: [],
 };

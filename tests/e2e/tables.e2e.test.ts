@@ -66,6 +66,19 @@ describe('table builder', { timeout: 120_000 }, () => {
       if (picks.length === 3) break;
     }
     expect(picks.length).toBe(3);
+    // Row percentages within the gemeente group, next to the column percentages.
+    await page.getByTestId('stat-rowPct').check();
+    let rowShown = 0;
+    for (const [ri, ci] of picks) {
+      const row = expected.rows[ri];
+      const col = expected.columns[ci];
+      const text = (await page.locator(`td[data-row="${row.code}"][data-col="${col.key}"][data-stat="rowPct"]`).textContent()) ?? '';
+      if (text === '.') continue; // withheld: it would reveal an unpublished row total
+      expect(text).toBe(nl1(expected.cells[ri][ci].rowPct as number));
+      rowShown++;
+    }
+    expect(rowShown).toBeGreaterThan(0);
+    await page.getByTestId('stat-rowPct').uncheck();
     // At least one significance letter is shown somewhere, with its legend.
     expect(await page.locator('.banner sup.sig').count()).toBeGreaterThan(0);
     expect(await page.locator('.legend-block').textContent()).toContain('Bonferroni');
