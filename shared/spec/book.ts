@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { bannerSpec, ruleSetName, weightSpec } from '../api/analysis';
 import { rangeRecodeSpec } from './recode';
+import { chartTypes } from '../chart/spec';
 
 const varName = z.string().min(1).max(256);
 const code = z.union([z.number(), z.string()]);
@@ -54,6 +55,27 @@ export const trendSpec = z.object({
   markers: z.object({ up: z.string().max(3).default('▲'), down: z.string().max(3).default('▼') }).default({ up: '▲', down: '▼' }),
 });
 
+/**
+ * A chart of each question's table on its sheet, drawn from the same rule-applied banner as the table
+ * (withheld cells are gaps marked with the suppression symbol). Off unless asked for: charts cost
+ * render time and file size, and many published books are tables only.
+ */
+export const bookChartsSpec = z.object({
+  enabled: z.boolean().default(true),
+  /** Default: 100% stacked bars, one bar per banner column, the usual tabellenboek figure. */
+  type: z.enum(chartTypes).default('bar-100'),
+  /**
+   * Under the table's footnotes (default: a printed page keeps the table's scale, as pages are fitted
+   * to the width) or beside it, level with the header (handier on screen for narrow banners).
+   */
+  placement: z.enum(['right', 'below']).default('below'),
+  widthMm: z.number().min(40).max(400).default(160),
+  /** Default: grows with the number of banner columns (bars), 60 to 250 mm. */
+  heightMm: z.number().min(40).max(400).optional(),
+  /** Raster resolution of the PNG; 150 is sharp on screen and in a printed book at this size. */
+  dpi: z.number().int().min(72).max(600).default(150),
+});
+
 export const bookSpec = z.object({
   version: z.literal(1),
   title: z.string().min(1).max(500),
@@ -81,6 +103,8 @@ export const bookSpec = z.object({
   style: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('default'),
   /** Language of fixed texts (Totaal, Basis, footnotes). */
   language: z.enum(['nl', 'en']).default('nl'),
+  /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
+  charts: bookChartsSpec.optional(),
 }).refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
   message: 'trend columns need a comparison (the wave variable and the previous wave)',
   path: ['trend'],
@@ -89,6 +113,7 @@ export const bookSpec = z.object({
 export type BookSpec = z.output<typeof bookSpec>;
 export type BookSpecInput = z.input<typeof bookSpec>;
 export type Symbols = z.output<typeof symbolsSpec>;
+export type BookChartsSpec = z.output<typeof bookChartsSpec>;
 export type TestsSpec = z.output<typeof testsSpec>;
 
 /** A spec that does not validate; the message names every bad field on one line (CLI errors are one line). */

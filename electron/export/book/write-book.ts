@@ -19,8 +19,10 @@ import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-s
 import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
 import { formatDate, tableModels } from './models';
 import { loadHouseStyle } from './style';
-import { blockLayout, cellAt, columnWidths, writeTableBlock } from './table-sheet';
+import { blockLayout, cellAt, columnWidths, tableWidth, writeTableBlock } from './table-sheet';
 import { type BookStyles, makeStyles } from './xlsx-style';
+import { bookChartSize, chartAnchor, chartRows, enabledCharts, renderBookChart } from './book-chart';
+import { type StreamPictures, streamPictures } from './sheet-image';
 
 export interface BookProgress {
   phase: 'compute' | 'write';
@@ -104,11 +106,14 @@ function place(items: { table: ComputedTable; model: TableModel | null }[], spec
   const taken = new Set<string>(['inhoud', 'contents', 'controle', 'checker', 'tabellen', 'tables']);
   if (spec.layout === 'blocks') {
     const sheet = spec.language === 'nl' ? 'Tabellen' : 'Tables';
+    const charts = enabledCharts(spec);
     let row = 1;
     return items.map(({ table, model }) => {
       if (!model) return { table, model, sheet: null, row: 0 };
       const at = row;
       row = blockLayout(at, model).next + 1;
+      // The next block starts below this block's chart too.
+      if (charts && table.result) row = Math.max(row, chartAnchor(charts, model, at).row + chartRows(bookChartSize(charts, table.result)) + 2);
       return { table, model, sheet, row: at };
     });
   }
@@ -134,6 +139,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   wb.creator = 'Duiding';
   wb.title = xmlSafe(spec.title);
   const catchUp = zipCatchUp(wb, stream);
+  const pictures = enabledCharts(spec) ? streamPictures(wb) : null;
   let failure: Error | null = null;
   stream.on('error', (e: Error) => (failure ??= e));
   const check = () => {
@@ -162,11 +168,11 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
     index.commit();
 
     const written = placed.filter((p) => p.model && p.sheet);
-    if (spec.layout === 'blocks') writeBlocks(wb, written, ctx);
+    if (spec.layout === 'blocks') writeBlocks(wb, written, ctx, pictures);
     else
       for (const [i, p] of written.entries()) {
         check();
-        writeTableSheet(wb, p, ctx, index.name);
+        writeTableSheet(wb, p, ctx, index.name, pictures);
         opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
         await catchUp(i + 2);
       }
@@ -234,7 +240,17 @@ function printSetup(headerTop: number, headerRows: number) {
   };
 }
 
-function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx: WriteContext, indexName: string): void {
+/** The chart of a placed table, into the sheet's drawing (nothing for blocked tables or without charts). */
+function addChart(ws: ExcelJS.Worksheet, p: Placed, ctx: WriteContext, pictures: StreamPictures | null, width?: number): void {
+  const charts = enabledCharts(ctx.spec);
+  if (!pictures || !charts) return;
+  const chart = renderBookChart(p.table, ctx.spec, charts, ctx.dataset);
+  if (!chart) return;
+  const at = chartAnchor(charts, p.model!, p.row, width);
+  pictures.add(ws, { png: chart.png, ...at, widthPx: chart.widthPx, heightPx: chart.heightPx, description: chart.description });
+}
+
+function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx: WriteContext, indexName: string, pictures: StreamPictures | null): void {
   const model = p.model!;
   const layout = blockLayout(1, model);
   const ws = wb.addWorksheet(p.sheet!, {
@@ -247,11 +263,12 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx:
   const back = cellAt(ws, 2, 1);
   back.value = { text: TEXTS[ctx.spec.language].back, hyperlink: sheetLink(indexName) };
   back.style = ctx.styles.link;
+  addChart(ws, p, ctx, pictures);
   ws.commit();
 }
 
 /** All tables on one sheet, one below the other; widths fit the widest table. */
-function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], ctx: WriteContext): void {
+function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], ctx: WriteContext, pictures: StreamPictures | null): void {
   if (written.length === 0) return;
   const widest = written.reduce((a, b) => (b.model!.columns.length * (b.model!.sigColumns ? 2 : 1) > a.model!.columns.length * (a.model!.sigColumns ? 2 : 1) ? b : a));
   const ws = wb.addWorksheet(written[0].sheet!, { pageSetup: { ...printSetup(1, 1), printTitlesRow: undefined } });
@@ -260,6 +277,7 @@ function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], 
   written.forEach((p, i) => {
     if (ctx.opts.signal?.aborted) throw new Error('cancelled');
     writeTableBlock(ws, p.row, p.model!, ctx.styles, ctx.spec.symbols);
+    addChart(ws, p, ctx, pictures, tableWidth(widest.model!));
     ctx.opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
   });
   ws.commit();
