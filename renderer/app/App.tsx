@@ -16,6 +16,7 @@ import { VariableView } from '../variables/VariableView';
 import { TableBuilder } from '../tables/TableBuilder';
 import { RegressionView } from '../regression/RegressionView';
 import { ChartView } from '../charts/ChartView';
+import { ImportDialog } from '../import/ImportDialog';
 
 const TABS = [
   { id: 'data', label: 'tab.data' },
@@ -37,6 +38,7 @@ export function App() {
   const { notify } = useNotice();
   const [tab, setTab] = useState<TabId>(() => (sessionStorage.getItem('duiding.tab') as TabId | null) ?? 'data');
   const [auditOpen, setAuditOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
 
   const chooseTab = (id: TabId) => {
     sessionStorage.setItem('duiding.tab', id);
@@ -55,6 +57,16 @@ export function App() {
       }
     },
     [notify, refresh, t],
+  );
+  const onImported = useCallback(
+    (name: string) => {
+      setImportOpen(false);
+      setDataset(name);
+      sessionStorage.setItem('duiding.tab', 'data');
+      setTab('data');
+      notify(t('imp.done', { name }));
+    },
+    [setDataset, notify, t],
   );
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
@@ -109,6 +121,9 @@ export function App() {
           </span>
         )}
         <span className="spacer" />
+        <button type="button" onClick={() => setImportOpen(true)} disabled={!project} data-testid="import-open">
+          {t('imp.open')}
+        </button>
         <button type="button" onClick={() => void undo()} title="Ctrl+Z">
           {t('app.undo')}
         </button>
@@ -152,6 +167,7 @@ export function App() {
         {info && dataset && tab === 'charts' && <ChartView />}
       </main>
       {auditOpen && <AuditDialog onClose={() => setAuditOpen(false)} />}
+      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={onImported} />}
     </div>
   );
 }
