@@ -24,6 +24,8 @@ export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // After opening a folder from the list, the keyboard user continues in the new list.
+  const focusList = useRef(false);
 
   const open = useCallback(async (dir?: string) => {
     try {
@@ -41,7 +43,17 @@ export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
     void open(sessionStorage.getItem(START_KEY) ?? undefined);
   }, [open]);
 
-  const choose = (e: FileEntry) => (e.kind === 'dir' ? void open(e.path) : onChoose(e.path));
+  useEffect(() => {
+    if (!focusList.current) return;
+    focusList.current = false;
+    listRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [listing]);
+
+  const openFromList = (dir: string) => {
+    focusList.current = true;
+    void open(dir);
+  };
+  const choose = (e: FileEntry) => (e.kind === 'dir' ? openFromList(e.path) : onChoose(e.path));
 
   // Roving focus over the entries: one Tab stop for the list, arrows within it.
   const onListKey = (ev: KeyboardEvent<HTMLUListElement>) => {
@@ -54,7 +66,7 @@ export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
     else if (ev.key === 'End') next = buttons.length - 1;
     else if (ev.key === 'Backspace' && listing?.parent) {
       ev.preventDefault();
-      void open(listing.parent);
+      openFromList(listing.parent);
       return;
     }
     if (next < 0) return;

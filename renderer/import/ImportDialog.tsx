@@ -31,6 +31,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [path, setPath] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const [name, setName] = useState('');
   const [replace, setReplace] = useState(false);
   const job = useImportJob();
@@ -43,10 +44,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setName(defaultDatasetName(p));
     setReplace(false);
     job.reset();
+    setPreviewing(true);
     try {
       setPreview(await invoke('import.preview', { path: p }));
     } catch (e) {
       setPreviewError(toApiError(e));
+    } finally {
+      setPreviewing(false);
     }
   };
 
@@ -115,6 +119,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             <strong>{t('imp.file')}:</strong> {path}
           </p>
         )}
+        {previewing && <p role="status">{t('app.loading')}</p>}
         <ImportErrorBox error={previewError} />
         {preview && <ImportPreview preview={preview} />}
         {preview && (

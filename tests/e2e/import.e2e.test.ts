@@ -52,6 +52,13 @@ describe('import dialog', { timeout: 180_000 }, () => {
     const names = await page.locator('[data-testid="import-files"] button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-name')));
     expect(names).toEqual(['archief', 'kapot.sav', 'peiling.csv', 'ragged.csv']);
     expect(await page.getByTestId('import-path').inputValue()).toMatch(/gegevens$/);
+    // Focus follows into the opened folder: arrows move on, Backspace goes back up.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-name'))).toBe('kapot.sav');
+    await page.keyboard.press('Backspace');
+    await page.locator('[data-testid="import-files"] button[data-name="gegevens"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="import-files"] button[data-name="peiling.csv"]').waitFor();
     await e.screenshot('50-import-browse');
   });
 
