@@ -20,7 +20,7 @@ export const analysisHandlers: HandlerMap = {
       checkVariables(parseExpr(filter), session.dataset(dataset));
       return { ok: true as const };
     } catch (e) {
-      if (e instanceof ExprError) return { ok: false as const, message: e.message, position: e.position };
+      if (e instanceof ExprError) return { ok: false as const, message: e.message, position: e.position, ...(e.detail ? { detail: e.detail } : {}) };
       throw e;
     }
   },

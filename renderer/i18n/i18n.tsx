@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en, nl, type StringKey } from './strings';
 import { formatNumber } from './format';
+import { reasonTexts, renderMessage, type DisclosureMessage, type Message } from '../../shared/i18n/messages';
 
 export type Lang = 'nl' | 'en';
 const LANG_KEY = 'duiding.lang';
@@ -15,6 +16,10 @@ export interface I18n {
   t(key: StringKey, params?: Record<string, string | number>): string;
   /** Number in the language's format; null/NaN gives "". */
   num(v: number | null | undefined, decimals?: number): string;
+  /** A rule or expression message (code + parameters) in the language. */
+  msg(m: Message): string;
+  /** An output-rule summary's reasons in the language (its codes, else its texts). */
+  reasons(rules: { reasons: string[]; messages?: DisclosureMessage[] }): string[];
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -43,6 +48,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => interpolate(dict[key] ?? key, params),
       num: (v, decimals = 0) => formatNumber(lang, v, decimals),
+      msg: (m) => renderMessage(m, lang),
+      reasons: (rules) => reasonTexts(rules, lang),
     };
   }, [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

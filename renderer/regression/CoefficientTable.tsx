@@ -34,7 +34,7 @@ function seLabel(se: string, t: ReturnType<typeof useI18n>['t']): string {
 }
 
 export function CoefficientTable({ result, variables }: { result: RegressionResult; variables: VariableMeta[] }) {
-  const { t, num, lang } = useI18n();
+  const { t, num, lang, reasons } = useI18n();
   const logit = result.model === 'logit';
   return (
     <figure className="regression-result" data-testid="regression-result">
@@ -100,7 +100,7 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
           </li>
         )}
       </ul>
-      {result.rules && result.rules.reasons.length > 0 && <p className="muted">{result.rules.reasons.join(' · ')}</p>}
+      {result.rules && result.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{reasons(result.rules).join(' · ')}</p>}
     </figure>
   );
 }

@@ -13,13 +13,13 @@ import type { TableSpecState } from './spec';
 type Stat = 'pct' | 'rowPct' | 'totalPct' | 'count' | 'weighted';
 
 export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
-  const { t } = useI18n();
+  const { t, reasons } = useI18n();
   const n = rules.primary + rules.secondary;
   const status = rules.status === 'safe' ? t('tb.status.safe') : rules.status === 'blocked' ? t('tb.status.blocked') : t('tb.status.suppressed', { n });
   const released = (rules.overrides ?? []).reduce((s, o) => s + o.cells.length, 0);
   const text = released > 0 ? `${status} · ${t('ov.badge', { n: released })}` : status;
   return (
-    <span className={`badge badge-${rules.status}`} title={[t('tb.ruleSet', { name: rules.ruleSet }), ...rules.reasons].join('\n')} data-testid="disclosure-badge">
+    <span className={`badge badge-${rules.status}`} title={[t('tb.ruleSet', { name: rules.ruleSet }), ...reasons(rules)].join('\n')} data-testid="disclosure-badge">
       {text}
     </span>
   );
@@ -50,7 +50,7 @@ export interface BannerTableProps {
 }
 
 export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableProps) {
-  const { t, num } = useI18n();
+  const { t, num, reasons } = useI18n();
   const header = headerRows(result.columns, varLabel);
   const shownStats: { stat: Stat; label: StringKey }[] = [];
   if (stats.colPct) shownStats.push({ stat: 'pct', label: 'tb.colPct' });
@@ -171,7 +171,7 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
             })}
           </p>
         )}
-        {result.rules.reasons.length > 0 && <p className="muted">{result.rules.reasons.join(' · ')}</p>}
+        {result.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{reasons(result.rules).join(' · ')}</p>}
       </div>
     </figure>
   );

@@ -12,13 +12,14 @@ import { chi2Parts } from './chi2-text';
 type CrosstabRequest = Request<'analysis.crosstab'>;
 
 function Chi2Line({ request, colLabel }: { request: CrosstabRequest; colLabel: string }) {
-  const { t, num, lang } = useI18n();
+  const { t, num, lang, msg } = useI18n();
   const call = useLiveCall('analysis.crosstab', request, 0);
   const chi2: Chi2Block | null | undefined = call.result?.chi2;
   if (call.error) return <li className="muted">{colLabel}: {call.error.message}</li>;
   if (!call.result) return null;
   if (!chi2) {
-    const why = call.result.rules.reasons.find((r) => /chi/i.test(r));
+    const chiWithheld = call.result.rules.messages?.find((m) => m.code === 'chi2-withheld');
+    const why = chiWithheld ? msg(chiWithheld) : call.result.rules.reasons.find((r) => /chi/i.test(r));
     return (
       <li className="muted" data-testid="chi2-withheld">
         <strong>{colLabel}:</strong> {t('tb.chi2.withheld')}

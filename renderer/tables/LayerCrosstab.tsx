@@ -94,7 +94,7 @@ export function LayerCrosstab({ table, caption, stats }: { table: CrosstabTable;
         {anySuppressed && <p>{t('tb.legend.x')}</p>}
         <p>{t('tb.legend.dash')}</p>
         <p data-testid="layer-chi2">{table.chi2 ? chi2Parts(table.chi2, i18n).join(' · ') : t('tb.chi2.withheld')}</p>
-        {table.rules.reasons.length > 0 && <p className="muted">{table.rules.reasons.join(' · ')}</p>}
+        {table.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{i18n.reasons(table.rules).join(' · ')}</p>}
       </div>
     </figure>
   );

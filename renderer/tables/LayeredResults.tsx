@@ -19,7 +19,7 @@ interface Props {
 }
 
 function LayeredResult({ request, stats, labelOf }: Props) {
-  const { t } = useI18n();
+  const { t, msg } = useI18n();
   const call = useLiveCall('analysis.layers', request);
   const [active, setActive] = useState(0);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -72,7 +72,7 @@ function LayeredResult({ request, stats, labelOf }: Props) {
             {table ? (
               <LayerCrosstab table={table} stats={stats} caption={t('tb.layerCaption', { pair, layer: names[current] })} />
             ) : (
-              <p className="muted" data-testid="layer-total-withheld" title={r.totalWithheld}>
+              <p className="muted" data-testid="layer-total-withheld" title={r.totalWithheldMessage ? msg(r.totalWithheldMessage) : r.totalWithheld}>
                 {t('tb.layerTotalWithheld')}
               </p>
             )}

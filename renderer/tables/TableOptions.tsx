@@ -26,10 +26,11 @@ const STAT_KEYS: { key: keyof TableSpecState['stats']; label: StringKey }[] = [
 
 /** The filter text with a caret under the character the parser stopped at. */
 export function FilterError({ filter, status }: { filter: string; status: FilterStatus }) {
+  const { msg } = useI18n();
   if (status.state !== 'error') return null;
   return (
     <div className="filter-error" role="alert" data-testid="filter-error">
-      {status.message}
+      {status.detail ? msg(status.detail) : status.message}
       {status.position !== null && (
         <pre className="filter-caret" aria-hidden="true">
           {filter}

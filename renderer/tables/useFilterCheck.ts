@@ -1,8 +1,9 @@
 /** Live validation of a filter expression through analysis.checkFilter, debounced while typing. */
 import { useEffect, useState } from 'react';
 import { invoke, toApiError } from '../api/client';
+import type { ExprMessage } from '../../shared/i18n/message-types';
 
-export type FilterStatus = { state: 'empty' } | { state: 'checking' } | { state: 'ok' } | { state: 'error'; message: string; position: number | null };
+export type FilterStatus = { state: 'empty' } | { state: 'checking' } | { state: 'ok' } | { state: 'error'; message: string; position: number | null; detail?: ExprMessage };
 
 export function useFilterCheck(dataset: string, filter: string, delayMs = 300): FilterStatus {
   const [status, setStatus] = useState<FilterStatus>({ state: 'empty' });
@@ -16,7 +17,7 @@ export function useFilterCheck(dataset: string, filter: string, delayMs = 300): 
     let live = true;
     const timer = setTimeout(() => {
       invoke('analysis.checkFilter', { dataset, filter: text })
-        .then((r) => live && setStatus(r.ok ? { state: 'ok' } : { state: 'error', message: r.message, position: r.position }))
+        .then((r) => live && setStatus(r.ok ? { state: 'ok' } : { state: 'error', message: r.message, position: r.position, detail: r.detail }))
         .catch((e) => live && setStatus({ state: 'error', message: toApiError(e).message, position: null }));
     }, delayMs);
     return () => {

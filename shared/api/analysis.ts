@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from './contract';
 import type { BannerResult, CrosstabTable, RegressionResult } from '../model/results';
 import type { DisclosedFreqResult } from '../disclosure/apply-freq';
+import type { ExprMessage } from '../i18n/message-types';
 
 const dataset = z.string().min(1).max(256);
 const varName = z.string().min(1).max(256);
@@ -70,7 +71,7 @@ export const analysisSection = {
   'analysis.crosstab': call<CrosstabTable>()(crosstabRequest),
   'analysis.banner': call<BannerResult[]>()(bannerRequest),
   'analysis.regress': call<RegressionResult>()(regressRequest),
-  'analysis.checkFilter': call<{ ok: true } | { ok: false; message: string; position: number }>()(
+  'analysis.checkFilter': call<{ ok: true } | { ok: false; message: string; position: number; detail?: ExprMessage }>()(
     z.object({ dataset, filter: filterExpr }),
   ),
 };

@@ -40,6 +40,8 @@ export interface DisclosureParams {
   'total-too-large': { max: number };
   /** `tables`: the other tables' names, comma separated; '' when unknown. */
   'linked-recomputable': { tables: string };
+  'identifiers-not-exported': None;
+  'blocked-by-rules': None;
   'identifier-role': { variable: string; role: string };
   'linking-key': { variable: string; key: string };
   'model-df': { df: number; min: number };
@@ -73,7 +75,8 @@ export interface ExprParams {
   'expr-unknown-function': { name: string };
   'expr-no-n-suffix': { name: string };
   'expr-range-not-allowed': None;
-  'expr-arg-count': { name: string; min: number; max: number; got: number };
+  /** `exact`: the function takes exactly `min` arguments, else at least `min`. */
+  'expr-arg-count': { name: string; min: number; exact: boolean; got: number };
   'expr-empty': None;
   'expr-unterminated-string': None;
   'expr-unexpected-char': { char: string };

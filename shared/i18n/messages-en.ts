@@ -42,6 +42,8 @@ export const EN: MessageCatalogue = {
   'total-too-large': (p) =>
     `table over all layers not published: more than ${p.max} small cells over the layers, too many to protect layers and total together`,
   'linked-recomputable': (p) => `suppressed values could be recomputed together with ${p.tables || 'other tables'} (same banner and population)`,
+  'identifiers-not-exported': () => 'identifiers may not be exported',
+  'blocked-by-rules': () => 'blocked by the output rules',
   'identifier-role': (p) => `${p.variable}: marked as identifier (role ${p.role})`,
   'linking-key': (p) => `${p.variable}: looks like linking key ${p.key}`,
   'model-df': (p) => `residual degrees of freedom ${p.df} below ${p.min}`,
@@ -71,7 +73,7 @@ export const EN: MessageCatalogue = {
   'expr-unknown-function': (p) => `Unknown function '${p.name}'`,
   'expr-no-n-suffix': (p) => `'${p.name}' does not take a .n suffix`,
   'expr-range-not-allowed': () => `'x to y' lists are allowed only in mean, sum, min, max, sd, nvalid, nmiss`,
-  'expr-arg-count': (p) => `'${p.name}' takes ${p.min === p.max ? `${p.min}` : `at least ${p.min}`} argument(s), got ${p.got}`,
+  'expr-arg-count': (p) => `'${p.name}' takes ${p.exact ? `${p.min}` : `at least ${p.min}`} argument(s), got ${p.got}`,
   'expr-empty': () => 'The expression is empty',
   'expr-unterminated-string': () => 'Unterminated string: add the closing quote',
   'expr-unexpected-char': (p) => `Unexpected character '${p.char}'`,

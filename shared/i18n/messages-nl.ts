@@ -46,6 +46,8 @@ export const NL: MessageCatalogue = {
     `tabel over alle lagen niet gepubliceerd: meer dan ${f.num(p.max)} kleine cellen over de lagen, te veel om lagen en totaal samen te beschermen`,
   'linked-recomputable': (p) =>
     `onderdrukte waarden zouden kunnen worden teruggerekend samen met ${p.tables || 'andere tabellen'} (zelfde kolomindeling en populatie)`,
+  'identifiers-not-exported': () => 'identificerende variabelen mogen niet worden geëxporteerd',
+  'blocked-by-rules': () => 'geblokkeerd door de outputregels',
   'identifier-role': (p) => `${p.variable}: gemarkeerd als identificatievariabele (rol ${p.role})`,
   'linking-key': (p) => `${p.variable}: lijkt op koppelsleutel ${p.key}`,
   'model-df': (p, f) => `residuele vrijheidsgraden ${f.num(p.df)}, minder dan ${f.num(p.min)}`,
@@ -77,7 +79,7 @@ export const NL: MessageCatalogue = {
   'expr-no-n-suffix': (p) => `'${p.name}' kent geen .n-achtervoegsel`,
   'expr-range-not-allowed': () => `Lijsten 'x to y' mogen alleen in mean, sum, min, max, sd, nvalid en nmiss`,
   'expr-arg-count': (p, f) =>
-    `'${p.name}' verwacht ${p.min === p.max ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
+    `'${p.name}' verwacht ${p.exact ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
   'expr-empty': () => 'De expressie is leeg',
   'expr-unterminated-string': () => 'Tekst zonder afsluitend aanhalingsteken: voeg het sluitende aanhalingsteken toe',
   'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,

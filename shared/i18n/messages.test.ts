@@ -28,6 +28,8 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'total-costlier': { code: 'total-costlier' },
   'total-too-large': { code: 'total-too-large', max: 200 },
   'linked-recomputable': { code: 'linked-recomputable', tables: 'geslacht, regio' },
+  'identifiers-not-exported': { code: 'identifiers-not-exported' },
+  'blocked-by-rules': { code: 'blocked-by-rules' },
   'identifier-role': { code: 'identifier-role', variable: 'respnr', role: 'id' },
   'linking-key': { code: 'linking-key', variable: 'rinpersoon_ma', key: 'RINPERSOON' },
   'model-df': { code: 'model-df', df: 4, min: 10 },
@@ -56,7 +58,7 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'expr-unknown-function': { code: 'expr-unknown-function', name: 'foo' },
   'expr-no-n-suffix': { code: 'expr-no-n-suffix', name: 'abs' },
   'expr-range-not-allowed': { code: 'expr-range-not-allowed' },
-  'expr-arg-count': { code: 'expr-arg-count', name: 'abs', min: 1, max: 1, got: 2 },
+  'expr-arg-count': { code: 'expr-arg-count', name: 'abs', min: 1, exact: true, got: 2 },
   'expr-empty': { code: 'expr-empty' },
   'expr-unterminated-string': { code: 'expr-unterminated-string' },
   'expr-unexpected-char': { code: 'expr-unexpected-char', char: '#' },
@@ -97,8 +99,8 @@ describe('message catalogue', () => {
     expect(renderMessage({ code: 'model-category', variable: 'g', kind: 'value', value: '1', label: '', count: 1, min: 10 }, 'nl')).toBe(
       'g: waarde 1 telt 1 waarneming, minder dan 10',
     );
-    expect(renderMessage({ code: 'expr-arg-count', name: 'abs', min: 1, max: 1, got: 2 }, 'nl')).toBe("'abs' verwacht 1 argument, maar kreeg er 2");
-    expect(renderMessage({ code: 'expr-arg-count', name: 'mean', min: 2, max: 9, got: 1 }, 'nl')).toBe("'mean' verwacht minstens 2 argumenten, maar kreeg er 1");
+    expect(renderMessage({ code: 'expr-arg-count', name: 'abs', min: 1, exact: true, got: 2 }, 'nl')).toBe("'abs' verwacht 1 argument, maar kreeg er 2");
+    expect(renderMessage({ code: 'expr-arg-count', name: 'mean', min: 2, exact: false, got: 1 }, 'nl')).toBe("'mean' verwacht minstens 2 argumenten, maar kreeg er 1");
   });
 
   it('writes numbers the Dutch way in Dutch and plainly in English', () => {

@@ -44,6 +44,10 @@ describe('table builder', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await page.getByTestId('banner-weight').textContent()) ?? '').toContain('gewicht');
     await page.locator('[data-testid="results"][data-pending="false"]').waitFor();
     await e.screenshot('10-table-builder');
+    // The output rules' reasons under the table are Dutch, from their codes.
+    const reasons = (await page.getByTestId('rule-reasons').first().textContent()) ?? '';
+    expect(reasons).toMatch(/\d+ (cel|cellen) /);
+    expect(reasons).not.toMatch(/cell\(s\)|suppressed|based on fewer|further/);
 
     const expected = banner(ds, {
       row: 'leefbaarheid',
@@ -100,6 +104,16 @@ describe('table builder', { timeout: 120_000 }, () => {
     await page.getByTestId('tb-filter').fill('leeftijd >= ');
     await page.getByTestId('filter-error').waitFor();
     await e.screenshot('11-filter-error');
+    expect(await page.getByTestId('filter-error').textContent()).toContain('De expressie houdt te vroeg op: verwacht een getal, tekst, variabele of (');
+    const caret = await page.locator('.filter-caret').textContent();
+    // The same error in English, with the caret at the same character.
+    await page.getByTestId('lang').selectOption('en');
+    try {
+      await expect.poll(async () => (await page.getByTestId('filter-error').textContent()) ?? '').toContain('Expression ends too early: expected a number');
+      expect(await page.locator('.filter-caret').textContent()).toBe(caret);
+    } finally {
+      await page.getByTestId('lang').selectOption('nl');
+    }
     await page.getByTestId('tb-filter').fill('leeftijd >= 18 and gemeente in (1, 3)');
     await page.getByTestId('filter-ok').waitFor();
     await page.locator('[data-testid="results"][data-pending="false"] .banner').waitFor();

@@ -63,11 +63,11 @@ describe('tabellenboek', () => {
       ['q2', 'q2', expect.stringMatching(/safe|suppressed/)],
       ['respnr', null, 'blocked'],
     ]);
-    expect(report.tables[2].reason).toMatch(/identifier/);
+    expect(report.tables[2].reason).toMatch(/respnr: gemarkeerd als identificatievariabele .*mogen niet worden geëxporteerd/);
     const index = book.wb.getWorksheet('Inhoud')!;
     const r = findRow(index, '3');
     expect(index.getCell(r, 3).value).toBe('respnr');
-    expect(String(index.getCell(r, 4).value)).toMatch(/^niet gepubliceerd: .*identifier/);
+    expect(String(index.getCell(r, 4).value)).toMatch(/^niet gepubliceerd: .*identificatievariabele/);
   });
 
   it('links every written table from the index to its sheet', () => {

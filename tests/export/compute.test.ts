@@ -26,11 +26,11 @@ describe('book contents', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'duiding-book-filter-')), 'boek.xlsx');
     const report = await writeBook(ds, { ...base, filter: 'respnr <= 8', questions: ['q1'] }, out);
     expect(report.tables).toEqual([expect.objectContaining({ variable: 'q1', sheet: null, status: 'blocked' })]);
-    expect(report.tables[0].reason).toMatch(/based on [0-8] units/);
+    expect(report.tables[0].reason).toMatch(/gebaseerd op [0-8] waarneming/);
     const book = await readBook(out);
     expect(book.wb.worksheets.map((w) => w.name)).toEqual(['Inhoud', 'Controle']);
     const index = book.wb.getWorksheet('Inhoud')!;
-    expect(String(index.getCell(findRow(index, '1'), 4).value)).toMatch(/niet gepubliceerd: .*based on [0-8] units/);
+    expect(String(index.getCell(findRow(index, '1'), 4).value)).toMatch(/niet gepubliceerd: .*gebaseerd op [0-8] waarneming/);
     expect([...internalLinks(book, 1).values()]).toEqual(["'Controle'!A1"]);
   });
 });

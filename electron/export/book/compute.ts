@@ -8,7 +8,8 @@ import { findVariable } from '../../../shared/model/dataset';
 import type { BannerResult } from '../../../shared/model/results';
 import type { RuleSet } from '../../../shared/disclosure/rules';
 import type { BookSpec } from '../../../shared/spec/book';
-import { checkLinkingKeys } from '../../../shared/disclosure/checks';
+import { checkLinkingKeys, keyMessages } from '../../../shared/disclosure/checks';
+import { reasonMessages, renderMessage, type DisclosureMessage } from '../../../shared/i18n/messages';
 import { applyRecode } from '../../../shared/transform/recode';
 import { toRecodeRecipe } from '../../../shared/spec/recode';
 import { andMasks, filterMask, valueMask } from '../../../shared/spec/filter';
@@ -22,7 +23,10 @@ export interface ComputedTable {
   variable: string;
   label: string;
   status: TableStatus;
+  /** Why the table is blocked or suppressed, in the book's language (`messages` joined by '; '). */
   reason?: string;
+  /** The same as codes (shared/i18n/messages.ts). */
+  messages?: DisclosureMessage[];
   /** The banner after the output rules (suppressed cells carry no values). Absent when blocked. */
   result?: BannerResult;
   trend?: TrendInput;
@@ -49,9 +53,13 @@ export interface ComputedBook {
 }
 
 /** The first identifier or linking key among `names`, with the reason, or null. */
-function linkingKey(ds: Dataset, names: string[], ruleSet: RuleSet): string | null {
+function linkingKey(ds: Dataset, names: string[], ruleSet: RuleSet): DisclosureMessage[] | null {
   const check = checkLinkingKeys(names, ds.variables, ruleSet);
-  return check.ok ? null : `${check.hits[0].name}: ${check.hits[0].reason}; identifiers may not be exported`;
+  return check.ok ? null : [...keyMessages(check.hits.slice(0, 1)), { code: 'identifiers-not-exported' }];
+}
+
+function withReason(messages: DisclosureMessage[], lang: BookSpec['language']): { reason?: string; messages?: DisclosureMessage[] } {
+  return messages.length === 0 ? {} : { reason: messages.map((m) => renderMessage(m, lang)).join('; '), messages };
 }
 
 export function resolveQuestions(ds: Dataset, spec: BookSpec, folders?: Record<string, string[]>): string[] {
@@ -92,25 +100,27 @@ export function computeBook(source: Dataset, spec: BookSpec, deps: ComputeDeps):
   const keyInBanner = linkingKey(ds, bannerVars, deps.ruleSet);
   const groupRules = deps.applyGroupRules ?? groupRulesFor(deps.applyRules);
   // Every question shares banner, filter and weight: tabulate all, then apply the rules to the group.
-  const pending: { variable: string; label: string; raw: BannerResult | null; reason?: string }[] = [];
+  const pending: { variable: string; label: string; raw: BannerResult | null; key: DisclosureMessage[] | null }[] = [];
   questions.forEach((variable, i) => {
     throwIfAborted(deps.signal);
     const label = ds.variables[findVariable(ds, variable)].label || variable;
     const key = keyInBanner ?? linkingKey(ds, [variable], deps.ruleSet);
     const raw = key ? null : deps.banner(ds, { row: variable, columns: spec.banner, weight: spec.weight ?? null, filter: main, tests });
-    pending.push({ variable, label, raw, reason: key ?? undefined });
+    pending.push({ variable, label, raw, key });
     deps.onTable?.(i + 1, questions.length);
   });
   throwIfAborted(deps.signal);
   const raws = pending.flatMap((p) => (p.raw ? [p.raw] : []));
   const indexOf = new Map(raws.map((raw, i) => [raw, i]));
   const results = groupRules(raws, deps.ruleSet);
-  const tables: ComputedTable[] = pending.map(({ variable, label, raw, reason }) => {
-    if (!raw) return { variable, label, status: 'blocked', reason };
+  const lang = spec.language;
+  const tables: ComputedTable[] = pending.map(({ variable, label, raw, key }) => {
+    if (!raw) return { variable, label, status: 'blocked', ...withReason(key ?? [], lang) };
     const result = results[indexOf.get(raw)!];
     const status = result.rules.status;
-    if (status === 'blocked') return { variable, label, status, reason: result.rules.reasons.join('; ') || 'blocked by the output rules' };
-    return { variable, label, status, reason: result.rules.reasons.join('; ') || undefined, result };
+    const why = reasonMessages(result.rules);
+    if (status === 'blocked') return { variable, label, status, ...withReason(why.length ? why : [{ code: 'blocked-by-rules' }], lang) };
+    return { variable, label, status, ...withReason(why, lang), result };
   });
   if (cmp && spec.trend?.enabled) addTrends(ds, spec, deps.banner, groupRules, deps.ruleSet, tables, both);
   return { dataset: ds, tables, selectedRows: main ? main.reduce((n, v) => n + v, 0) : ds.rows };

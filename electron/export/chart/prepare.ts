@@ -12,7 +12,8 @@ import type { OverrideRecord } from '../../../shared/disclosure/override';
 import { crosstab } from '../../../shared/engine/crosstab';
 import { weightArray, type WeightSpec } from '../../../shared/engine/weights';
 import { findVariable, newVariable, type Dataset } from '../../../shared/model/dataset';
-import type { CrosstabTable } from '../../../shared/model/results';
+import type { CrosstabTable, DisclosureSummary } from '../../../shared/model/results';
+import { reasonMessages, reasonTexts, type DisclosureMessage } from '../../../shared/i18n/messages';
 import defaultStyleJson from '../../../resources/styles/chart-default.json';
 import { measureWithBundledFont } from './fonts';
 
@@ -27,10 +28,21 @@ export interface ChartTableRequest {
 }
 
 export class ChartWithheldError extends Error {
-  constructor(message: string) {
+  /** The rules' reasons as codes (shared/i18n/messages.ts). */
+  readonly messages: DisclosureMessage[];
+
+  constructor(message: string, messages: DisclosureMessage[] = []) {
     super(message);
     this.name = 'ChartWithheldError';
+    this.messages = messages;
   }
+}
+
+/** The withheld chart's message in the chart's language. */
+function withheld(rules: RuleSet, summary: DisclosureSummary, locale: ChartSpec['locale']): ChartWithheldError {
+  const why = reasonTexts(summary, locale).join('; ');
+  const head = locale === 'nl' ? `Grafiek niet getoond volgens de outputregels (${rules.name})` : `Chart withheld by output rules (${rules.name})`;
+  return new ChartWithheldError(`${head}: ${why}`, reasonMessages(summary));
 }
 
 /**
@@ -76,7 +88,7 @@ export function prepareChart(
   const spec = chartSpecSchema.parse(specIn);
   const table = runCrosstab(ds, req, rules, overrides);
   if (table.rules.status === 'blocked') {
-    throw new ChartWithheldError(`Chart withheld by output rules (${rules.name}): ${table.rules.reasons.join('; ')}`);
+    throw withheld(rules, table.rules, spec.locale);
   }
   const rowMeta = ds.variables[findVariable(ds, req.row)];
   const colMeta = ds.variables[findVariable(ds, req.col)];

@@ -3,6 +3,8 @@
  * Every node keeps the character position it starts at, so errors found after parsing (unknown
  * variables, type mismatches) can still point at the text the user typed.
  */
+import type { ExprMessage } from '../../i18n/message-types';
+import { legacyText } from '../../i18n/messages';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '**' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 export type UnaryOp = '-' | 'not';
@@ -31,12 +33,16 @@ export class ExprError extends Error {
   readonly position: number;
   /** Every unknown variable name, when that is the problem (the message names the first). */
   readonly unknown: string[];
+  /** The error as a code with parameters, for Dutch or English text (shared/i18n/messages.ts). */
+  readonly detail?: ExprMessage;
 
-  constructor(message: string, position: number, unknown: string[] = []) {
-    super(message);
+  /** `message` as a code gives `.message` its English text. */
+  constructor(message: string | ExprMessage, position: number, unknown: string[] = []) {
+    super(typeof message === 'string' ? message : legacyText(message));
     this.name = 'ExprError';
     this.position = position;
     this.unknown = unknown;
+    if (typeof message !== 'string') this.detail = message;
   }
 }
 

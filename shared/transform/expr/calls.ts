@@ -32,7 +32,7 @@ function expandArgs(args: CallArg[], ds: Dataset): Ast[] {
 function numArgs(args: Ast[], ds: Dataset, fn: string, compile: CompileNode): NumBlock[] {
   return args.map((a) => {
     const c = compile(a, ds);
-    if (c.type !== 'num') throw new ExprError(`'${fn}' needs numbers; this argument is text`, a.pos);
+    if (c.type !== 'num') throw new ExprError({ code: 'expr-needs-numbers', fn }, a.pos);
     return c.f;
   });
 }
@@ -168,12 +168,12 @@ function special(ast: CallAst, args: Ast[], ds: Dataset, compile: CompileNode, c
     }
     case 'value': {
       if (target < 0 || ds.columns[target].kind !== 'numeric') {
-        throw new ExprError("'value' needs a numeric variable name", first.pos);
+        throw new ExprError({ code: 'expr-value-needs-var' }, first.pos);
       }
       return result(rawNumericReader(ds.columns[target] as NumericColumn), false);
     }
     case 'range':
-      if (args.length % 2 !== 1) throw new ExprError("'range' needs a value and then pairs of low, high", ast.pos);
+      if (args.length % 2 !== 1) throw new ExprError({ code: 'expr-range-args' }, ast.pos);
       return result(matcher(args, ds, compile, ast.name));
     default:
       return result(matcher(args, ds, compile, ast.name));
@@ -185,7 +185,7 @@ function matcher(args: Ast[], ds: Dataset, compile: CompileNode, name: string): 
   const cs = args.map((a) => compile(a, ds));
   const type = cs[0].type;
   cs.forEach((c, k) => {
-    if (c.type !== type) throw new ExprError(`'${name}': all values must be ${type === 'num' ? 'numbers' : 'text'}`, args[k].pos);
+    if (c.type !== type) throw new ExprError({ code: 'expr-same-type', fn: name, type }, args[k].pos);
   });
   const isAny = name === 'any';
   if (type === 'str') {

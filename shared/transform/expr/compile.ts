@@ -51,13 +51,12 @@ export function checkVariables(ast: Ast, ds: Dataset): void {
     if (a < 0) unknown.push({ name: n.from, pos: n.pos });
     if (b < 0) unknown.push({ name: n.to, pos: n.pos });
     if (a >= 0 && b >= 0 && b < a) {
-      throw new ExprError(`'${n.from} to ${n.to}': ${n.to} comes before ${n.from} in the dataset`, n.pos);
+      throw new ExprError({ code: 'expr-range-order', from: n.from, to: n.to }, n.pos);
     }
   });
   if (unknown.length > 0) {
     const names = [...new Set(unknown.map((u) => u.name))];
-    const msg = names.length === 1 ? `Unknown variable '${names[0]}'` : `Unknown variables: ${names.join(', ')}`;
-    throw new ExprError(msg, unknown[0].pos, names);
+    throw new ExprError({ code: 'expr-unknown-variable', names }, unknown[0].pos, names);
   }
 }
 
@@ -100,14 +99,15 @@ export function compileNode(ast: Ast, ds: Dataset): Compiled {
   }
 }
 
-export function requireNum(c: Compiled, what: string): NumBlock {
-  if (c.type !== 'num') throw new ExprError(`${what} needs a number, not text`, c.ast.pos);
+/** `op`: the operator that needs the number ('-' for unary minus). */
+export function requireNum(c: Compiled, op: string): NumBlock {
+  if (c.type !== 'num') throw new ExprError({ code: 'expr-needs-number', op }, c.ast.pos);
   return c.f;
 }
 
 function compileUnary(ast: Extract<Ast, { kind: 'unary' }>, ds: Dataset): Compiled {
   const a = compileNode(ast.arg, ds);
-  const f = requireNum(a, ast.op === '-' ? 'Minus' : "'not'");
+  const f = requireNum(a, ast.op);
   const g =
     ast.op === '-'
       ? numBlock((out, start, n) => {
@@ -130,7 +130,7 @@ function compileBinary(ast: Extract<Ast, { kind: 'binary' }>, ds: Dataset): Comp
   const constant = l.constant && r.constant;
   const op = ast.op;
   if (op === '=' || op === '<>' || op === '<' || op === '<=' || op === '>' || op === '>=') {
-    if (l.type !== r.type) throw new ExprError('Cannot compare text with a number', ast.right.pos);
+    if (l.type !== r.type) throw new ExprError({ code: 'expr-compare-types' }, ast.right.pos);
     if (l.type === 'str' && r.type === 'str') return { type: 'num', f: compareStrings(op, l, r, ds), constant, ast };
     if (l.ast.kind === 'var' && r.constant) {
       const k = findVariable(ds, l.ast.name);
@@ -140,8 +140,8 @@ function compileBinary(ast: Extract<Ast, { kind: 'binary' }>, ds: Dataset): Comp
     }
     return { type: 'num', f: compareNumbers(op, l.f as NumBlock, r.f as NumBlock, r.constant), constant, ast };
   }
-  const a = requireNum(l, `'${op}'`);
-  const b = requireNum(r, `'${op}'`);
+  const a = requireNum(l, op);
+  const b = requireNum(r, op);
   return { type: 'num', f: arithmetic(op, a, b), constant, ast };
 }
 

@@ -9,7 +9,7 @@ import { BLOCK } from './readers';
 /** 1 = keep. A missing or false condition drops the row (SPSS SELECT IF / FILTER semantics). */
 export function evaluateFilter(ast: Ast, ds: Dataset): Uint8Array {
   const c = compileExpr(ast, ds);
-  if (c.type !== 'num') throw new ExprError('A filter must be a condition, not text', ast.pos);
+  if (c.type !== 'num') throw new ExprError({ code: 'expr-filter-text' }, ast.pos);
   const out = new Uint8Array(ds.rows);
   for (let s = 0; s < ds.rows; s += BLOCK) {
     const n = Math.min(BLOCK, ds.rows - s);
@@ -25,7 +25,7 @@ export function evaluateFilter(ast: Ast, ds: Dataset): Uint8Array {
 /** NaN = system-missing. Infinite results (overflow) become system-missing: SPSS has no infinity. */
 export function evaluateNumeric(ast: Ast, ds: Dataset): Float64Array {
   const c = compileExpr(ast, ds);
-  if (c.type !== 'num') throw new ExprError('This expression gives text, not a number', ast.pos);
+  if (c.type !== 'num') throw new ExprError({ code: 'expr-result-text' }, ast.pos);
   const out = new Float64Array(ds.rows);
   for (let s = 0; s < ds.rows; s += BLOCK) {
     const n = Math.min(BLOCK, ds.rows - s);

@@ -5,6 +5,7 @@
 import { type Ast, type BinaryOp, type CallArg, ExprError } from './ast';
 import { FUNCTIONS, splitFnName } from './functions';
 import { type Token, tokenize } from './tokenize';
+import type { ExprExpected } from '../../i18n/message-types';
 
 const COMPARISONS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 
@@ -25,14 +26,14 @@ class Parser {
     const t = this.peek(offset);
     return t.type === 'op' && t.text === text;
   }
-  private expect(text: string, what: string): Token {
+  private expect(text: string, what: ExprExpected): Token {
     if (!this.isOp(text)) throw this.unexpected(what);
     return this.next();
   }
-  unexpected(what: string): ExprError {
+  unexpected(what: ExprExpected): ExprError {
     const t = this.peek();
-    if (t.type === 'eof') return new ExprError(`Expression ends too early: expected ${what}`, t.pos);
-    return new ExprError(`Expected ${what} but found '${describe(t)}'`, t.pos);
+    if (t.type === 'eof') return new ExprError({ code: 'expr-ends-early', expected: what }, t.pos);
+    return new ExprError({ code: 'expr-expected', expected: what, found: describe(t) }, t.pos);
   }
 
   parseExpression(): Ast {
@@ -65,20 +66,20 @@ class Parser {
     const t = this.peek();
     if (t.type === 'ident' && t.text.toLowerCase() === 'in') {
       this.next();
-      this.expect('(', "'(' after in");
+      this.expect('(', 'paren-after-in');
       const values = [this.parseAdditive()];
       while (this.isOp(',')) {
         this.next();
         values.push(this.parseAdditive());
       }
-      this.expect(')', "',' or ')'");
+      this.expect(')', 'comma-or-close');
       return { kind: 'in', arg: left, values, pos: left.pos };
     }
     if (t.type === 'op' && COMPARISONS.has(t.text)) {
       this.next();
       const right = this.parseAdditive();
       if (this.peek().type === 'op' && COMPARISONS.has(this.peek().text)) {
-        throw new ExprError('Comparisons cannot be chained: use and, e.g. a < b and b < c', this.peek().pos);
+        throw new ExprError({ code: 'expr-chained-comparison' }, this.peek().pos);
       }
       return { kind: 'binary', op: t.text as BinaryOp, left, right, pos: left.pos };
     }
@@ -137,20 +138,20 @@ class Parser {
     if (this.isOp('(')) {
       this.next();
       const inner = this.parseExpression();
-      this.expect(')', "')'");
+      this.expect(')', 'close');
       return inner;
     }
-    throw this.unexpected('a number, string, variable or (');
+    throw this.unexpected('operand');
   }
 
   private parseCall(nameTok: Token): Ast {
     const { name, minValid } = splitFnName(nameTok.text);
     const def = FUNCTIONS[name];
-    if (!def) throw new ExprError(`Unknown function '${nameTok.text}'`, nameTok.pos);
+    if (!def) throw new ExprError({ code: 'expr-unknown-function', name: nameTok.text }, nameTok.pos);
     if (minValid !== undefined && def.kind !== 'aggregate') {
-      throw new ExprError(`'${name}' does not take a .n suffix`, nameTok.pos);
+      throw new ExprError({ code: 'expr-no-n-suffix', name }, nameTok.pos);
     }
-    this.expect('(', "'('");
+    this.expect('(', 'open');
     const args: CallArg[] = [];
     if (!this.isOp(')')) {
       args.push(this.parseArg());
@@ -159,14 +160,13 @@ class Parser {
         args.push(this.parseArg());
       }
     }
-    this.expect(')', "',' or ')'");
+    this.expect(')', 'comma-or-close');
     const ranges = args.some((a) => a.kind === 'range');
     if (ranges && def.kind !== 'aggregate') {
-      throw new ExprError(`'x to y' lists are allowed only in mean, sum, min, max, sd, nvalid, nmiss`, nameTok.pos);
+      throw new ExprError({ code: 'expr-range-not-allowed' }, nameTok.pos);
     }
     if (!ranges && (args.length < def.min || args.length > def.max)) {
-      const want = def.min === def.max ? `${def.min}` : `at least ${def.min}`;
-      throw new ExprError(`'${name}' takes ${want} argument(s), got ${args.length}`, nameTok.pos);
+      throw new ExprError({ code: 'expr-arg-count', name, min: def.min, exact: def.min === def.max, got: args.length }, nameTok.pos);
     }
     if (minValid === undefined) return { kind: 'call', name, args, pos: nameTok.pos };
     return { kind: 'call', name, args, pos: nameTok.pos, minValid };
@@ -191,8 +191,8 @@ function describe(t: Token): string {
 /** Parses an expression; throws ExprError with the position of the first problem. */
 export function parseExpr(text: string): Ast {
   const p = new Parser(tokenize(text));
-  if (p.atEnd()) throw new ExprError('The expression is empty', 0);
+  if (p.atEnd()) throw new ExprError({ code: 'expr-empty' }, 0);
   const ast = p.parseExpression();
-  if (!p.atEnd()) throw p.unexpected('an operator or the end of the expression');
+  if (!p.atEnd()) throw p.unexpected('operator-or-end');
   return ast;
 }

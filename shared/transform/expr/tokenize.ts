@@ -78,7 +78,7 @@ function readString(text: string, start: number): { end: number; value: string }
   let i = start + 1;
   let out = '';
   for (;;) {
-    if (i >= text.length) throw new ExprError('Unterminated string: add the closing quote', start);
+    if (i >= text.length) throw new ExprError({ code: 'expr-unterminated-string' }, start);
     const c = text[i];
     if (c === quote) {
       // A doubled quote inside a string stands for one quote, as in SPSS.
@@ -127,7 +127,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const sym = SYMBOLS.find(([s]) => text.startsWith(s, i));
-    if (!sym) throw new ExprError(`Unexpected character '${c}'`, i);
+    if (!sym) throw new ExprError({ code: 'expr-unexpected-char', char: c }, i);
     tokens.push({ type: 'op', text: sym[1], value: NaN, pos: i });
     i += sym[0].length;
   }
