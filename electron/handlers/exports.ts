@@ -4,7 +4,10 @@ import { parseBookSpec } from '../../shared/spec/book';
 import type { z } from 'zod';
 import type { exportTableRequest } from '../../shared/api/exports';
 import { overrideGroupRules, writeBook } from '../export/book/index';
-import { renderTables, writeTableFile } from '../export/table/index';
+import { renderLayered, renderTables, writeTableFile } from '../export/table/index';
+import { writeFileAtomic } from '../export/atomic-write';
+import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
+import { findVariable } from '../../shared/model/dataset';
 import { HandlerError } from './context';
 import { startJob } from './jobs';
 import { projectOverrides } from './rules';
@@ -67,6 +70,26 @@ export const exportHandlers: HandlerMap = {
     }
     const rendered = renderTables(ds, spec, req.format, { ruleSet, applyGroupRules });
     audit(ctx, 'export.table', { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, tables: rendered.tables });
+    return rendered;
+  },  'export.layers': async (req, ctx) => {
+    const ds = ctx.session.dataset(req.dataset);
+    const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
+    // The very call analysis.layers makes, so the file holds what the table builder shows.
+    const result = runLayeredCrosstab(ds, req, ruleSet);
+    const label = (name: string) => {
+      const i = findVariable(ds, name);
+      return i >= 0 ? ds.variables[i].label || ds.variables[i].name : name;
+    };
+    const pair = req.pair ?? `${label(req.row)} × ${label(req.col)}`;
+    const rendered = renderLayered(result, req.format, { language: req.language, stats: req.stats, pair, title: req.title });
+    const detail = { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, row: req.row, col: req.col, layers: req.layers, tables: rendered.tables };
+    if (req.out) {
+      if (req.format === 'clipboard') throw new HandlerError('bad-request', 'the clipboard format is not written to a file');
+      await writeFileAtomic(req.out, rendered.text);
+      audit(ctx, 'export.layers', { ...detail, out: req.out });
+      return { ...rendered, path: req.out };
+    }
+    audit(ctx, 'export.layers', detail);
     return rendered;
   },
 };

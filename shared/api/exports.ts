@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { call } from './contract';
 import { bannerRequest } from './analysis';
+import { layersRequest } from './layers';
 import { bookSpec, symbolsSpec, testsSpec } from '../spec/book';
 
 const dataset = z.string().min(1).max(256);
@@ -24,6 +25,22 @@ export const exportTableRequest = bannerRequest.omit({ means: true, tests: true 
   title: z.string().max(500).optional(),
   source: z.string().max(1000).optional(),
   /** Write the text to this file (atomically) instead of only returning it; not for 'clipboard'. */
+  out: outPath.optional(),
+});
+
+/**
+ * The request of analysis.layers, plus how to render it: every layer and the total over the layers
+ * (or the note that it is withheld), with the statistics the table builder shows.
+ */
+export const exportLayersRequest = layersRequest.extend({
+  format: z.enum(['csv', 'html', 'tsv', 'clipboard']),
+  language: z.enum(['nl', 'en']).default('nl'),
+  stats: z
+    .object({ colPct: z.boolean().default(true), counts: z.boolean().default(false), weighted: z.boolean().default(false), base: z.boolean().default(true) })
+    .default({ colPct: true, counts: false, weighted: false, base: true }),
+  /** "Row × column" as the screen shows it; default the variable labels. */
+  pair: z.string().max(1000).optional(),
+  title: z.string().max(500).optional(),
   out: outPath.optional(),
 });
 
@@ -47,4 +64,6 @@ export const exportsSection = {
   /** Starts a job; `job.done` carries the BookReport (shared/spec/book.ts). */
   'export.book': call<{ jobId: string }>()(exportBookRequest),
   'export.table': call<ExportTableResult>()(exportTableRequest),
+  /** A layered crosstab as analysis.layers returns it (output rules applied), as CSV/HTML/TSV/clipboard. */
+  'export.layers': call<ExportTableResult>()(exportLayersRequest),
 };
