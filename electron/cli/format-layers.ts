@@ -1,5 +1,6 @@
 /** Text output of a layered crosstab: each layer's table under its own heading, then the total. */
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../../shared/engine/layer-result';
+import { renderMessage } from '../../shared/i18n/messages';
 import { oneCrosstab, rulesLine } from './format-tables';
 
 function oneLayered(r: LayeredCrosstab): string {
@@ -8,7 +9,10 @@ function oneLayered(r: LayeredCrosstab): string {
     return `== Layer: ${what} ==\n${oneCrosstab(l.table)}`;
   });
   if (r.total) parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${oneCrosstab(r.total)}`);
-  else if (r.totalWithheld) parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${r.totalWithheld}`);
+  else if (r.totalWithheld) {
+    const why = r.totalWithheldMessage ? renderMessage(r.totalWithheldMessage, 'en') : r.totalWithheld;
+    parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${why}`);
+  }
   parts.push(`All tables together — ${rulesLine(r.rules)}`);
   return parts.join('\n\n');
 }

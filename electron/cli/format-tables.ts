@@ -1,15 +1,18 @@
 /** Human-readable text for freq and crosstab results; suppressed cells print as the rule set's symbol. */
 import type { DisclosedFreqResult } from '../../shared/disclosure/apply-freq';
 import type { CrosstabMulti, CrosstabTable, DisclosureSummary } from '../../shared/model/results';
+import { reasonTexts } from '../../shared/i18n/messages';
 import { textTable } from './text-table';
 
 const fmt = (v: number | null | undefined, decimals: number, symbol = 'x') =>
   v === null || v === undefined ? symbol : v.toFixed(decimals);
 
+/** The CLI's text output is English throughout, so the reasons are too (the model checks' included). */
 export function rulesLine(r: DisclosureSummary | undefined): string {
   if (!r) return '';
+  const reasons = reasonTexts(r, 'en');
   const what = r.status === 'safe' ? 'safe' : r.status === 'blocked' ? 'BLOCKED' : `${r.primary} primary + ${r.secondary} secondary cells suppressed (x)`;
-  return `Output rules ${r.ruleSet}: ${what}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`;
+  return `Output rules ${r.ruleSet}: ${what}${reasons.length ? ` — ${reasons.join('; ')}` : ''}`;
 }
 
 export function freqText(f: DisclosedFreqResult): string {
