@@ -1,6 +1,7 @@
 /**
- * Layered crosstabs in the table builder: for each row × column pair one analysis.layers call, and a
- * tab list above the result to choose the layer (or the total over layers). Arrow keys, Home and End
+ * Layered crosstabs in the table builder: for each row × column pair one analysis.layers call, the
+ * export buttons (all layers and the total, as shown), and a tab list to choose the layer (or the
+ * total over layers). Arrow keys, Home and End
  * move between tabs, as in the WAI-ARIA tabs pattern.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,6 +11,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { useI18n } from '../i18n/i18n';
 import { LayerCrosstab } from './LayerCrosstab';
+import { LayeredTableExport } from './TableExport';
 import type { TableSpecState } from './spec';
 
 interface Props {
@@ -47,6 +49,7 @@ function LayeredResult({ request, stats, labelOf }: Props) {
       <ErrorBox error={call.error} />
       {r && (
         <>
+          <LayeredTableExport request={request} stats={stats} pair={pair} />
           <div className="tabs layer-tabs" role="tablist" aria-label={`${t('tb.layerTabs')}: ${pair}`} onKeyDown={onKey}>
             {names.map((name, k) => (
               <button

@@ -3,6 +3,7 @@
  * keyboard path, the second layer chosen with the arrow keys in the layer tab list, and its numbers
  * compared with the engine run directly on the same project file.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
@@ -70,6 +71,22 @@ describe('layered tables', { timeout: 120_000 }, () => {
     await page.keyboard.press('End');
     await expect.poll(() => tabs.nth(2).getAttribute('aria-selected')).toBe('true');
     expect(await panel.locator('td[data-col="total"][data-stat="base"]').textContent()).toBe(nl0(want.total!.n!));
+  });
+
+  it('saves all layers as CSV with the cells shown on screen ("x" where withheld)', async () => {
+    const { page } = e;
+    const layered = page.locator('[data-testid="layered"][data-row-var="gemeente"][data-col-var="geslacht"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), layered.getByTestId('tx-layers-csv').click()]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    const want = runLayeredCrosstab(ds, { row: 'gemeente', col: 'geslacht', layers: ['golf'] }, defaultRuleSet('cbs-persons'));
+    const block = text.split('\r\n\r\n').find((b) => b.startsWith('Gemeente × Geslacht — Golf 2025'))!;
+    expect(block).toBeDefined();
+    const layer = want.layers.find((l) => l.code === 2025)!.table;
+    layer.rows.forEach((r, i) => {
+      const cells = layer.cols.map((_, j) => layer.colPct[i][j]).map((v) => (v === null ? 'x' : v === 0 ? '-' : nl1(v)));
+      expect(block).toContain(`\r\n${r.label};${cells.join(';')};`);
+    });
+    expect(text).toContain('Gemeente × Geslacht — Totaal over de lagen');
   });
 
   it('logged no errors or warnings', () => {

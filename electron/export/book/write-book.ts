@@ -202,7 +202,11 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   }
 }
 
-type ZipLike = { on(e: 'entry', f: () => void): void; once(e: 'entry', f: () => void): void; removeListener(e: 'entry', f: () => void): void };
+type ZipEntry = { name?: string };
+type ZipLike = { on(e: 'entry', f: (entry?: ZipEntry) => void): void; once(e: 'entry', f: () => void): void; removeListener(e: 'entry', f: () => void): void };
+
+/** Sheets only: charts add a PNG and drawing parts per sheet, which must not count as a sheet done. */
+const isSheetEntry = (entry?: ZipEntry) => !entry?.name || /worksheets\/sheet\d+\.xml$/.test(entry.name);
 
 /**
  * A function that waits until the zip has taken in all but a few of the `committed` sheets. Without
@@ -212,7 +216,9 @@ type ZipLike = { on(e: 'entry', f: () => void): void; once(e: 'entry', f: () => 
 function zipCatchUp(wb: ExcelJS.stream.xlsx.WorkbookWriter, stream: NodeJS.WritableStream & { destroyed: boolean }, lag = 4) {
   const zip = (wb as unknown as { zip?: ZipLike }).zip;
   let done = 0;
-  zip?.on('entry', () => done++);
+  zip?.on('entry', (entry) => {
+    if (isSheetEntry(entry)) done++;
+  });
   return async (committed: number): Promise<void> => {
     while (zip && committed - done > lag && !stream.destroyed) {
       await new Promise<void>((resolve) => {
