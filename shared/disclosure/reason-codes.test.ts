@@ -1,0 +1,53 @@
+/**
+ * Every output-rule result carries its reasons twice: as the legacy texts (`reasons`, the CLI JSON
+ * contract) and as codes (`messages`). They must stay in step, entry by entry, on real tables.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../resources/demo/generate';
+import { runBanner } from '../analysis/run-banner';
+import { runLayeredCrosstab } from '../analysis/run-layers';
+import { runCrosstab, runFreq } from '../analysis/run-tables';
+import { legacyText, renderMessage } from '../i18n/messages';
+import type { DisclosureSummary } from '../model/results';
+import { defaultRuleSet } from './rules';
+
+const demo = generateDemo();
+const rs = defaultRuleSet('cbs-persons');
+
+function inStep(rules: DisclosureSummary | undefined): void {
+  expect(rules).toBeDefined();
+  const r = rules!;
+  expect(r.reasons.length).toBeGreaterThan(0);
+  expect(r.messages?.map(legacyText)).toEqual(r.reasons);
+  for (const m of r.messages!) {
+    expect(m.code).not.toBe('text');
+    expect(renderMessage(m, 'nl')).not.toMatch(/cell\(s\)|suppressed|based on|further|withheld/);
+  }
+}
+
+describe('reason codes beside the reason texts', () => {
+  it('crosstab with small cells and chi-square withheld', () => {
+    const t = runCrosstab(demo, { row: 'gemeente', col: 'leeftijdsklasse', filter: 'golf = 2025 and geslacht = 1' }, rs);
+    expect(t.rules.status).toBe('suppressed');
+    inStep(t.rules);
+    expect(t.rules.messages!.map((m) => m.code)).toEqual(expect.arrayContaining(['primary-cells', 'secondary-cells', 'chi2-withheld']));
+  });
+
+  it('banner, frequency table and a blocked small table', () => {
+    const [b] = runBanner(demo, { rows: ['leefbaarheid'], columns: { total: true, items: [{ variable: 'gemeente' }] }, weight: { variable: 'gewicht', type: 'sampling' } }, rs);
+    inStep(b.rules);
+    expect(b.rules.messages!.map((m) => m.code)).toContain('primary-banner');
+    const f = runFreq(demo, { variable: 'leefbaarheid', filter: 'gemeente = 2 and golf = 2025' }, rs);
+    inStep(f.rules);
+    const small = runCrosstab(demo, { row: 'gemeente', col: 'geslacht', filter: 'respnr <= 100009 and golf = 2025' }, rs);
+    expect(small.rules.status).toBe('blocked');
+    inStep(small.rules);
+    expect(renderMessage(small.rules.messages![0], 'nl')).toMatch(/^tabel gebaseerd op \d waarnemingen?, minder dan 10$/);
+  });
+
+  it('layered crosstab: reasons scoped by layer', () => {
+    const r = runLayeredCrosstab(demo, { row: 'gemeente', col: 'leeftijdsklasse', layers: ['geslacht'], filter: 'golf = 2025' }, rs);
+    inStep(r.rules);
+    expect(r.rules!.messages!.every((m) => typeof m.scope === 'string')).toBe(true);
+  });
+});
