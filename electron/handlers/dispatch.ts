@@ -38,15 +38,21 @@ function fail(status: number, code: string, message: string, extra: Partial<ApiE
   return { ok: false, status, body: { error: { code, message, ...extra } } };
 }
 
+/** The message code an ExprError or OutputRuleError carries, for the UI's language. */
+function detailOf(e: Error): Partial<ApiErrorBody['error']> {
+  const detail = (e as { detail?: ApiErrorBody['error']['detail'] }).detail;
+  return detail ? { detail } : {};
+}
+
 export function toFailure(e: unknown): DispatchResult {
   if (e instanceof HandlerError) return fail(422, e.code, e.message, e.extra);
   if (e instanceof ProjectError) return fail(422, e.code, e.message);
   if (e instanceof ImportError) return fail(422, 'import', e.message, { file: e.file, offset: e.offset, line: e.line });
   // Subclasses (e.g. RegressionError for separation or collinearity) are user-correctable too.
   if (e instanceof EngineError) return fail(422, 'analysis', e.message);
-  if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message);
+  if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message, detailOf(e));
   if (e instanceof Error && (e.name === 'PanelError' || e.name === 'MergeError' || e.name === 'RecipeError')) return fail(422, 'transform', e.message);
-  if (e instanceof Error && e.name === 'OutputRuleError') return fail(422, 'output-rules', e.message);
+  if (e instanceof Error && e.name === 'OutputRuleError') return fail(422, 'output-rules', e.message, detailOf(e));
   const message = e instanceof Error ? e.message : String(e);
   return fail(500, 'internal', `Something went wrong: ${message}`);
 }

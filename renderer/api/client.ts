@@ -4,6 +4,8 @@
  * over Server-Sent Events. Either way callers see typed results or an ApiError with a readable message.
  */
 import type { CallName, EventName, Events, Request, Result } from '../../shared/api';
+import { renderMessage, type Message } from '../../shared/i18n/messages';
+import { storedLang } from '../i18n/i18n';
 
 interface Bridge {
   invoke(name: string, args: unknown): Promise<unknown>;
@@ -43,8 +45,10 @@ export function hostToken(): string | null {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e && typeof e === 'object' && 'error' in e) {
-    const body = (e as { error: { code?: string; message?: string; file?: string; line?: number; offset?: number } }).error;
-    return new ApiError(body.code ?? 'error', body.message ?? 'Onbekende fout', body);
+    const body = (e as { error: { code?: string; message?: string; file?: string; line?: number; offset?: number; detail?: Message } }).error;
+    // An error with a message code is said in the UI's language; the English text is the fallback.
+    const message = body.detail ? renderMessage(body.detail, storedLang()) : body.message;
+    return new ApiError(body.code ?? 'error', message ?? 'Onbekende fout', body);
   }
   if (e instanceof Error) {
     // Electron prefixes rejected invoke messages with its own text; keep only the handler's words.

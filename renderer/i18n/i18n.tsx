@@ -24,9 +24,9 @@ export interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
-  const saved = localStorage.getItem(LANG_KEY);
-  return saved === 'en' ? 'en' : 'nl';
+/** The chosen language outside React (e.g. for API error texts); Dutch unless English was chosen. */
+export function storedLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
 }
 
 export function interpolate(text: string, params?: Record<string, string | number>): string {
@@ -35,7 +35,7 @@ export function interpolate(text: string, params?: Record<string, string | numbe
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(LANG_KEY, l);
     document.documentElement.lang = l;

@@ -5,11 +5,17 @@
 import { checkLinkingKeys, defaultRuleSet, type RuleSet } from '../disclosure/index';
 import type { Dataset } from '../model/dataset';
 import type { RuleSetName } from '../model/results';
+import { legacyText, type DisclosureMessage } from '../i18n/messages';
 
 export class OutputRuleError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The refusal as a code, for Dutch or English text (shared/i18n/messages.ts). */
+  readonly detail?: DisclosureMessage;
+
+  /** `message` as a code gives `.message` its English text. */
+  constructor(message: string | DisclosureMessage) {
+    super(typeof message === 'string' ? message : legacyText(message));
     this.name = 'OutputRuleError';
+    if (typeof message !== 'string') this.detail = message;
   }
 }
 
@@ -23,6 +29,9 @@ export function assertNoLinkingKeys(ds: Dataset, names: string[], rs: RuleSet): 
   const check = checkLinkingKeys(names, ds.variables, rs);
   if (!check.ok) {
     const hit = check.hits[0];
+    const m = hit.message;
+    if (m?.code === 'identifier-role') throw new OutputRuleError({ code: 'not-in-output-role', variable: hit.name, ruleSet: rs.name, role: m.role });
+    if (m?.code === 'linking-key') throw new OutputRuleError({ code: 'not-in-output-key', variable: hit.name, ruleSet: rs.name, key: m.key });
     throw new OutputRuleError(`${hit.name} may not appear in output under ${rs.name}: ${hit.reason}`);
   }
 }

@@ -4,6 +4,7 @@
  * carried as a phantom so both sides agree at compile time.
  */
 import type { z } from 'zod';
+import type { Message } from '../i18n/message-types';
 
 export interface CallDef<Req extends z.ZodType = z.ZodType, Res = unknown> {
   request: Req;
@@ -24,5 +25,6 @@ export type ResultOf<C extends CallDef> = C['result'];
 
 /** A typed error the backend sends back instead of a stack trace. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; file?: string; offset?: number | null; line?: number | null };
+  /** `detail`: the error as a message code, so the UI can say it in its language (shared/i18n/messages.ts). */
+  error: { code: string; message: string; file?: string; offset?: number | null; line?: number | null; detail?: Message };
 }

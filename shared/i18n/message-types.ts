@@ -42,6 +42,9 @@ export interface DisclosureParams {
   'linked-recomputable': { tables: string };
   'identifiers-not-exported': None;
   'blocked-by-rules': None;
+  /** A request names a variable that may never appear in output (see assertNoLinkingKeys). */
+  'not-in-output-role': { variable: string; ruleSet: string; role: string };
+  'not-in-output-key': { variable: string; ruleSet: string; key: string };
   'identifier-role': { variable: string; role: string };
   'linking-key': { variable: string; key: string };
   'model-df': { df: number; min: number };

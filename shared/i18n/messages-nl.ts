@@ -48,6 +48,8 @@ export const NL: MessageCatalogue = {
     `onderdrukte waarden zouden kunnen worden teruggerekend samen met ${p.tables || 'andere tabellen'} (zelfde kolomindeling en populatie)`,
   'identifiers-not-exported': () => 'identificerende variabelen mogen niet worden geëxporteerd',
   'blocked-by-rules': () => 'geblokkeerd door de outputregels',
+  'not-in-output-role': (p) => `${p.variable} mag onder ${p.ruleSet} niet in de output staan: gemarkeerd als identificatievariabele (rol ${p.role})`,
+  'not-in-output-key': (p) => `${p.variable} mag onder ${p.ruleSet} niet in de output staan: lijkt op koppelsleutel ${p.key}`,
   'identifier-role': (p) => `${p.variable}: gemarkeerd als identificatievariabele (rol ${p.role})`,
   'linking-key': (p) => `${p.variable}: lijkt op koppelsleutel ${p.key}`,
   'model-df': (p, f) => `residuele vrijheidsgraden ${f.num(p.df)}, minder dan ${f.num(p.min)}`,

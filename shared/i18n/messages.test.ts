@@ -30,6 +30,8 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'linked-recomputable': { code: 'linked-recomputable', tables: 'geslacht, regio' },
   'identifiers-not-exported': { code: 'identifiers-not-exported' },
   'blocked-by-rules': { code: 'blocked-by-rules' },
+  'not-in-output-role': { code: 'not-in-output-role', variable: 'respnr', ruleSet: 'cbs-persons', role: 'id' },
+  'not-in-output-key': { code: 'not-in-output-key', variable: 'rinpersoon', ruleSet: 'cbs-persons', key: 'RINPERSOON' },
   'identifier-role': { code: 'identifier-role', variable: 'respnr', role: 'id' },
   'linking-key': { code: 'linking-key', variable: 'rinpersoon_ma', key: 'RINPERSOON' },
   'model-df': { code: 'model-df', df: 4, min: 10 },
