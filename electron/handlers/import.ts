@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { previewCsv } from '../import/csv/index';
 import { readAnyFile } from '../import/index';
 import { readSavDictionary } from '../import/sav/index';
+import { listSheets } from '../import/xlsx/index';
 import { importIntoProject } from '../import/run-import';
 import { cancelJob, startJob } from './jobs';
 import type { HandlerMap } from './types';
@@ -10,10 +11,10 @@ import type { HandlerMap } from './types';
 const TEXT = new Set(['.csv', '.tsv', '.txt']);
 
 export const importHandlers: HandlerMap = {
-  'import.preview': async ({ path }) => {
+  'import.preview': async ({ path, options = {} }) => {
     const ext = extname(path).toLowerCase();
     if (TEXT.has(ext)) {
-      const p = await previewCsv(path);
+      const p = await previewCsv(path, options);
       return { format: 'csv', csv: { options: { ...p.options }, columns: p.columns, rows: p.rows } };
     }
     if (ext === '.sav' || ext === '.zsav') {
@@ -21,13 +22,15 @@ export const importHandlers: HandlerMap = {
       const { name: _n, ...dictionary } = await readSavDictionary(path);
       return { format: ext.slice(1), dictionary };
     }
-    const { columns: _c, name: _n, ...dictionary } = await readAnyFile(path);
+    const { columns: _c, name: _n, ...dictionary } = await readAnyFile(path, options);
+    if (ext === '.xlsx') return { format: 'xlsx', dictionary, sheets: (await listSheets(path)).map((s) => s.name) };
     return { format: ext.slice(1), dictionary };
   },
-  'import.run': async ({ path, name, replace }, ctx) => {
+  'import.run': async ({ path, name, replace, options = {} }, ctx) => {
     const store = ctx.session.store();
     const jobId = startJob(ctx, 'import', async (signal, progress) => {
       const summary = await importIntoProject(store, path, {
+        ...options,
         name,
         replace,
         signal,

@@ -1,5 +1,6 @@
 /** Picks the reader for a data file by its extension. */
 import { extname } from 'node:path';
+import type { ReadOptions } from '../../shared/api/import';
 import type { Dataset } from '../../shared/model/dataset';
 import { readCsv } from './csv/index';
 import { readDta } from './dta/index';
@@ -22,7 +23,8 @@ const READERS: Record<string, AnyReader> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
-export async function readAnyFile(path: string, options: ImportOptions = {}): Promise<Dataset> {
+/** `options` may carry the reader's own settings (CSV, Excel: shared/api/import.ts ReadOptions). */
+export async function readAnyFile(path: string, options: ImportOptions & ReadOptions = {}): Promise<Dataset> {
   const ext = extname(path).toLowerCase();
   const reader = READERS[ext];
   if (!reader) throw new ImportError(path, `unsupported file type "${ext}" (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`);

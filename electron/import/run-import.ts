@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import type { ReadOptions } from '../../shared/api/import';
 import type { DatasetSummary } from '../../shared/api/project';
 import type { ProjectStore } from '../store/project-store';
 import { readAnyFile } from './index';
@@ -26,7 +27,8 @@ export function datasetNameFor(path: string): string {
 export async function importIntoProject(
   store: ProjectStore,
   path: string,
-  options: ImportOptions & { replace?: boolean } = {},
+  /** Reader settings (CSV: encoding, delimiter, decimal, header; Excel: sheet, headerRow) pass through. */
+  options: ImportOptions & ReadOptions & { replace?: boolean } = {},
 ): Promise<DatasetSummary> {
   const size = statSync(path).size;
   const [ds, sha256] = await Promise.all([readAnyFile(path, options), sha256File(path)]);

@@ -4,7 +4,7 @@
  * import changes nothing in the project; a finished one opens the new dataset in the data view.
  */
 import { useEffect, useState } from 'react';
-import type { ImportPreview as Preview } from '../../shared/api/import';
+import type { ImportPreview as Preview, ReadOptions } from '../../shared/api/import';
 import { invoke, toApiError, type ApiError } from '../api/client';
 import { useProject } from '../app/project-context';
 import { Dialog } from '../components/Dialog';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { FileBrowser } from './FileBrowser';
 import { ImportErrorBox } from './ImportErrorBox';
 import { ImportPreview } from './ImportPreview';
+import { ReadSettings } from './ReadSettings';
 import { useImportJob } from './useImportJob';
 import './import.css';
 
@@ -34,24 +35,36 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [previewing, setPreviewing] = useState(false);
   const [name, setName] = useState('');
   const [replace, setReplace] = useState(false);
+  const [options, setOptions] = useState<ReadOptions>({});
   const job = useImportJob();
   const running = job.state.phase === 'running';
 
-  const choose = async (p: string) => {
-    setPath(p);
-    setPreview(null);
+  const load = async (p: string, o: ReadOptions) => {
     setPreviewError(null);
-    setName(defaultDatasetName(p));
-    setReplace(false);
     job.reset();
     setPreviewing(true);
     try {
-      setPreview(await invoke('import.preview', { path: p }));
+      setPreview(await invoke('import.preview', { path: p, options: o }));
     } catch (e) {
+      // Keep the last good preview next to the error, so the setting can be changed back.
       setPreviewError(toApiError(e));
     } finally {
       setPreviewing(false);
     }
+  };
+
+  const choose = async (p: string) => {
+    setPath(p);
+    setPreview(null);
+    setName(defaultDatasetName(p));
+    setReplace(false);
+    setOptions({});
+    await load(p, {});
+  };
+
+  const changeOptions = (o: ReadOptions) => {
+    setOptions(o);
+    if (path) void load(path, o);
   };
 
   const chooseNative = async () => {
@@ -70,12 +83,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
   const exists = !!project?.datasets.some((d) => d.name === name);
   const nameOk = NAME.test(name) && name.length <= 128;
-  const canImport = !!preview && nameOk && (!exists || replace) && !running;
+  const canImport = !!preview && !previewError && !previewing && nameOk && (!exists || replace) && !running;
 
   const back = () => {
     setPath(null);
     setPreview(null);
     setPreviewError(null);
+    setOptions({});
     job.reset();
   };
 
@@ -90,7 +104,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         {t('app.cancel')}
       </button>
       {path && (
-        <button type="button" className="primary" disabled={!canImport} data-testid="import-run" onClick={() => void job.start({ path, name, replace })}>
+        <button type="button" className="primary" disabled={!canImport} data-testid="import-run" onClick={() => void job.start({ path, name, replace, options })}>
           {t('imp.run')}
         </button>
       )}
@@ -121,6 +135,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         )}
         {previewing && <p role="status">{t('app.loading')}</p>}
         <ImportErrorBox error={previewError} />
+        {preview && <ReadSettings preview={preview} options={options} onChange={changeOptions} disabled={running || previewing} />}
         {preview && <ImportPreview preview={preview} />}
         {preview && (
           <div className="import-name">

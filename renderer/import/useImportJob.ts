@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Events } from '../../shared/api';
+import type { ReadOptions } from '../../shared/api/import';
 import type { DatasetSummary } from '../../shared/api/project';
 import { ApiError, invoke, on, toApiError } from '../api/client';
 
@@ -26,7 +27,7 @@ export function useImportJob() {
   };
   useEffect(() => detach, []);
 
-  const start = useCallback(async (args: { path: string; name: string; replace: boolean }) => {
+  const start = useCallback(async (args: { path: string; name: string; replace: boolean; options?: ReadOptions }) => {
     detach();
     cancelling.current = false;
     jobId.current = null;
@@ -47,7 +48,7 @@ export function useImportJob() {
       }),
     );
     try {
-      const { jobId: id } = await invoke('import.run', { path: args.path, name: args.name, replace: args.replace });
+      const { jobId: id } = await invoke('import.run', { path: args.path, name: args.name, replace: args.replace, options: args.options });
       jobId.current = id;
       const done = early.find((d) => d.jobId === id);
       if (done) finish(done);

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../electron/import/csv/index';
+import { ProjectStore } from '../../electron/store/project-store';
 import { startE2E, type E2E } from './harness';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'csv');
@@ -114,5 +115,36 @@ describe('import dialog', { timeout: 180_000 }, () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
     expect(e.errors.filter((m) => !/status of 422/.test(m))).toEqual([]);
+  });
+
+  it('lets the user change the detected settings; the preview and the import follow them', async () => {
+    const { page } = e;
+    await openDialogAt(data);
+    await page.locator('[data-testid="import-files"] button[data-name="peiling.csv"]').click();
+    await page.getByTestId('import-settings').waitFor();
+    const income = page.getByTestId('import-preview-rows').locator('th').nth(3);
+    expect(await income.textContent()).toContain('numeric');
+    // Strict UTF-8 refuses the Windows-1252 euro sign; going back to the detected encoding recovers.
+    await page.getByTestId('import-opt-encoding').selectOption('utf-8');
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+    await page.getByTestId('import-opt-encoding').selectOption('windows-1252');
+    await page.getByTestId('import-error').waitFor({ state: 'detached' });
+    // With a decimal point, "2500,50" is no number: the column is read as text.
+    await page.getByTestId('import-opt-decimal').selectOption('.');
+    await expect.poll(async () => (await income.textContent()) ?? '').toContain('string');
+    await e.screenshot('55-import-settings');
+    await page.getByTestId('import-name').fill('peiling_tekst');
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="dataset-picker"]') as HTMLSelectElement | null)?.value === 'peiling_tekst');
+    const store = ProjectStore.open(e.projectPath);
+    try {
+      const ds = store.loadDataset('peiling_tekst');
+      expect(ds.variables[3].type).toBe('string');
+      expect(store.loadDataset('peiling').variables[3].type).toBe('numeric');
+    } finally {
+      store.close();
+    }
   });
 });

@@ -4,7 +4,8 @@
  * caller (the import dialog shows the preview and lets the user change them).
  */
 import { openForImport } from '../dta/bytes';
-import { chunkDecoder, type CsvEncoding, guessEncoding } from './decode';
+import { ImportError } from '../import-error';
+import { chunkDecoder, type CsvEncoding, firstInvalidUtf8, guessEncoding } from './decode';
 import { CsvSyntaxError, RecordSplitter } from './records';
 import { type DateLayout, type Decimal, detectDateLayout, MISSING_TOKENS, parseNumber } from './values';
 
@@ -133,6 +134,11 @@ export async function sniffWith(path: string, given: Partial<CsvOptions> = {}): 
   const guess = guessEncoding(raw, complete);
   const encoding = given.encoding ?? guess.encoding;
   const bom = given.bom ?? (guess.bom && guess.encoding === encoding);
+  if (given.encoding === 'utf-8') {
+    // Chosen by the user: the preview refuses what the import would refuse, at the same byte.
+    const bad = firstInvalidUtf8(raw, complete);
+    if (bad >= 0) throw new ImportError(path, 'invalid UTF-8 byte sequence', { offset: bad });
+  }
   const text = decodeSample(raw, complete, encoding, bom);
   const s = { text, complete };
   const quote = given.quote ?? chooseQuote(text);
