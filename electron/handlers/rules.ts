@@ -83,7 +83,7 @@ export const rulesHandlers: HandlerMap = {
     const m = matchBanner(target.dataset, rawTarget(session, target, rs), rs, all);
     return [
       ...m.applied.map((o) => ({ ...view(o), status: 'applied' as const })),
-      ...m.stale.map((s) => ({ ...view(s.override), status: 'stale' as const, why: s.why })),
+      ...m.stale.map((s) => ({ ...view(s.override), status: 'stale' as const, why: s.why, whyMessage: s.whyMessage })),
     ].sort((a, b) => a.id - b.id);
   },
   'rules.override.remove': async ({ id, reason }, ctx) => {

@@ -27,7 +27,7 @@ export interface OverrideDialogProps {
 }
 
 export function OverrideDialog({ target, result, initial, onClose }: OverrideDialogProps) {
-  const { t } = useI18n();
+  const { t, msg } = useI18n();
   const { notify } = useNotice();
   const reasonId = useId();
   const cells = releasableCells(result);
@@ -127,7 +127,7 @@ export function OverrideDialog({ target, result, initial, onClose }: OverrideDia
                 <li key={o.id}>
                   <span>
                     {o.cells.map((c) => `${c.rowLabel} / ${c.colLabel}`).join(', ')} — {o.reason} ({o.createdAt.slice(0, 10)})
-                    {o.status === 'stale' && <em> · {t('ov.stale', { why: o.why ?? '' })}</em>}
+                    {o.status === 'stale' && <em> · {t('ov.stale', { why: o.whyMessage ? msg(o.whyMessage) : (o.why ?? '') })}</em>}
                   </span>{' '}
                   <button type="button" onClick={() => void remove(o.id)} data-testid="override-remove">
                     {t('ov.remove')}

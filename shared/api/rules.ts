@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './contract';
+import type { DisclosureMessage } from '../i18n/message-types';
 import { ruleSetSchema, type RuleSet } from '../disclosure/rules';
 import { overrideSchema, overrideTargetSchema, type OverrideRecord } from '../disclosure/override';
 
@@ -8,6 +9,8 @@ export interface OverrideView extends Omit<OverrideRecord, 'key' | 'fingerprint'
   /** 'stale': recorded for this table, but its counts have changed since, so it is not applied. */
   status?: 'applied' | 'stale';
   why?: string;
+  /** `why` as a message code (shared/i18n/messages.ts), for the UI's language. */
+  whyMessage?: DisclosureMessage;
 }
 
 /**

@@ -3,7 +3,7 @@
  * crosstab, the fingerprint of its unweighted counts, and the check of each released cell's count.
  * See override.ts for what "the same table" means and why the counts are part of it.
  */
-import type { DisclosureMessage } from '../i18n/message-types';
+import { legacyText, type DisclosureMessage } from '../i18n/messages';
 import type { Code } from '../model/dataset';
 import type { BannerResult, CrosstabTable } from '../model/results';
 import type { OverrideColumns, OverrideRecord, TableIdentity } from './override';
@@ -21,7 +21,7 @@ export interface CountView {
 export interface OverrideMatch {
   applied: OverrideRecord[];
   /** `message`: why, as the reason the table's summary gets (see shared/i18n/messages.ts). */
-  stale: { override: OverrideRecord; why: string; message: DisclosureMessage }[];
+  stale: { override: OverrideRecord; why: string; message: DisclosureMessage; whyMessage: DisclosureMessage }[];
 }
 
 /** cyrb53 (public-domain 53-bit string hash): enough to notice changed counts, not a security hash. */
@@ -128,14 +128,14 @@ export function matchOverrides(view: CountView, candidates: readonly OverrideRec
   const out: OverrideMatch = { applied: [], stale: [] };
   for (const o of candidates) {
     if (o.fingerprint !== view.fingerprint) {
-      const message: DisclosureMessage = { code: 'override-stale-counts', date: dateOf(o.createdAt) };
-      out.stale.push({ override: o, why: 'the counts of the table changed since the override was recorded', message });
+      const why: DisclosureMessage = { code: 'override-stale-counts' };
+      out.stale.push({ override: o, why: legacyText(why), whyMessage: why, message: { ...why, date: dateOf(o.createdAt) } });
       continue;
     }
     const moved = o.cells.find((c) => view.count(c.row, c.col) !== c.count);
     if (moved) {
-      const message: DisclosureMessage = { code: 'override-stale-cell', date: dateOf(o.createdAt), row: moved.rowLabel, col: moved.colLabel, count: moved.count };
-      out.stale.push({ override: o, why: `cell ${moved.rowLabel} / ${moved.colLabel} no longer has count ${moved.count}`, message });
+      const why: DisclosureMessage = { code: 'override-stale-cell', row: moved.rowLabel, col: moved.colLabel, count: moved.count };
+      out.stale.push({ override: o, why: legacyText(why), whyMessage: why, message: { ...why, date: dateOf(o.createdAt) } });
     }
     else out.applied.push(o);
   }

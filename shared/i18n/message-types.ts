@@ -54,8 +54,9 @@ export interface DisclosureParams {
   'model-sample-mismatch': { check: number; model: number };
   'override-blocked': { date: string };
   'override-released': { n: number; date: string; reason: string };
-  'override-stale-counts': { date: string };
-  'override-stale-cell': { date: string; row: string; col: string; count: number };
+  /** Without `date`: only why (the override dialog lists the override itself). */
+  'override-stale-counts': { date?: string };
+  'override-stale-cell': { date?: string; row: string; col: string; count: number };
   /** A text that has no code (kept as it is in every language). */
   text: { text: string };
 }

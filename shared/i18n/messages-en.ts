@@ -14,6 +14,7 @@ const EXPECTED = {
 } as const;
 
 const MODEL_KIND = { category: 'category', reference: 'reference category', value: 'value', outcome: 'outcome' } as const;
+const notApplied = (date: string | undefined) => (date ? `override of ${date} not applied: ` : '');
 const named = (label: string, code: string) => (label && label !== code ? `${code} "${label}"` : code);
 
 export const EN: MessageCatalogue = {
@@ -55,8 +56,8 @@ export const EN: MessageCatalogue = {
   'model-sample-mismatch': (p) => `sample of the check (${p.check}) differs from the model (${p.model})`,
   'override-blocked': (p) => `override of ${p.date} not applied: the table is withheld as a whole`,
   'override-released': (p) => `${p.n} cell(s) released by override of ${p.date}: ${p.reason}`,
-  'override-stale-counts': (p) => `override of ${p.date} not applied: the counts of the table changed since the override was recorded`,
-  'override-stale-cell': (p) => `override of ${p.date} not applied: cell ${p.row} / ${p.col} no longer has count ${p.count}`,
+  'override-stale-counts': (p) => `${notApplied(p.date)}the counts of the table changed since the override was recorded`,
+  'override-stale-cell': (p) => `${notApplied(p.date)}cell ${p.row} / ${p.col} no longer has count ${p.count}`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' needs numbers; this argument is text`,

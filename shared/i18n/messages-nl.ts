@@ -16,6 +16,7 @@ const EXPECTED: Record<ExprExpected, string> = {
 };
 const RULE: Record<MagnitudeRule, string> = { count: 'minimumaantalregel', dominance: 'dominantieregel', 'p-percent': 'p%-regel' };
 const MODEL_KIND: Record<ModelCategoryKind, string> = { category: 'categorie', reference: 'referentiecategorie', value: 'waarde', outcome: 'uitkomst' };
+const notApplied = (date: string | undefined) => (date ? `vrijgave van ${date} niet toegepast: ` : '');
 const named = (label: string, code: string) => (label && label !== code ? `${code} "${label}"` : code);
 const FURTHER = 'onderdrukt zodat geen onderdrukte waarde kan worden teruggerekend';
 
@@ -60,8 +61,8 @@ export const NL: MessageCatalogue = {
   'model-sample-mismatch': (p, f) => `steekproef voor de controle (${f.num(p.check)}) wijkt af van het model (${f.num(p.model)})`,
   'override-blocked': (p) => `vrijgave van ${p.date} niet toegepast: de tabel wordt als geheel achtergehouden`,
   'override-released': (p, f) => `${count(f, p.n, 'cel', 'cellen')} vrijgegeven op ${p.date}: ${p.reason}`,
-  'override-stale-counts': (p) => `vrijgave van ${p.date} niet toegepast: de aantallen in de tabel zijn veranderd sinds de vrijgave`,
-  'override-stale-cell': (p, f) => `vrijgave van ${p.date} niet toegepast: cel ${p.row} / ${p.col} heeft niet meer aantal ${f.num(p.count)}`,
+  'override-stale-counts': (p) => `${notApplied(p.date)}de aantallen in de tabel zijn veranderd sinds de vrijgave`,
+  'override-stale-cell': (p, f) => `${notApplied(p.date)}cel ${p.row} / ${p.col} heeft niet meer aantal ${f.num(p.count)}`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' werkt alleen met getallen; dit argument is tekst`,

@@ -112,6 +112,14 @@ describe('message catalogue', () => {
     expect(renderMessage({ code: 'secondary-cells', n: 1234 }, 'en')).toMatch(/^1234 further cell\(s\)/);
   });
 
+  it('says why an override is stale with or without its date', () => {
+    expect(renderMessage({ code: 'override-stale-counts', date: '2026-11-25' }, 'nl')).toMatch(/^vrijgave van 2026-11-25 niet toegepast: de aantallen/);
+    expect(renderMessage({ code: 'override-stale-counts' }, 'nl')).toMatch(/^de aantallen in de tabel zijn veranderd/);
+    expect(legacyText({ code: 'override-stale-cell', date: '2026-11-25', row: 'Man', col: 'Totaal', count: 7 })).toBe(
+      'override of 2026-11-25 not applied: cell Man / Totaal no longer has count 7',
+    );
+  });
+
   it('puts a scope (layer label) in front', () => {
     expect(renderMessage({ code: 'secondary-cells', n: 2, scope: 'Vrouw' }, 'nl')).toMatch(/^Vrouw: nog 2 cellen /);
     expect(legacyText({ code: 'secondary-cells', n: 2, scope: 'Vrouw' })).toMatch(/^Vrouw: 2 further cell\(s\)/);
