@@ -80,6 +80,10 @@ describe('overrides in the table builder', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('td.suppressed[data-stat="count"]').count()).toBe(0);
     expect(await page.getByTestId('override-legend').textContent()).toContain(REASON);
     expect(await page.getByTestId('disclosure-badge').first().textContent()).toContain('1 vrijgegeven');
+    // The rules' reasons under the table are Dutch: the release and the small cells it concerns.
+    const reasons = (await page.getByTestId('rule-reasons').first().textContent()) ?? '';
+    expect(reasons).toContain(`1 cel vrijgegeven op`);
+    expect(reasons).not.toMatch(/cell\(s\)|suppressed|released by override|based on fewer/);
     await e.screenshot('41-override-marked');
 
     // The audit log in the project file: the release with the table specification and the reason.
