@@ -6,6 +6,7 @@ import type { EventName, Events } from '../../shared/api';
 import type { Dataset } from '../../shared/model/dataset';
 import type { RuleSet } from '../../shared/disclosure/rules';
 import type { ProjectStore } from '../store/project-store';
+import type { Message } from '../../shared/i18n/message-types';
 
 export interface Session {
   /** The open project; throws a HandlerError('no-project') when none is open. */
@@ -28,7 +29,7 @@ export class HandlerError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly extra: { file?: string; offset?: number | null; line?: number | null } = {},
+    readonly extra: { file?: string; offset?: number | null; line?: number | null; detail?: Message } = {},
   ) {
     super(message);
     this.name = 'HandlerError';

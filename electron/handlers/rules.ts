@@ -69,7 +69,7 @@ export const rulesHandlers: HandlerMap = {
     try {
       prepared = prepareOverride(raw, published, rs, target, cells, reason);
     } catch (e) {
-      if (e instanceof OverrideError) throw new HandlerError(e.code, e.message);
+      if (e instanceof OverrideError) throw new HandlerError(e.code, e.message, { detail: e.detail });
       throw e;
     }
     const record = store.overrides().add(prepared);

@@ -4,17 +4,19 @@
  * and their unweighted counts and the table's fingerprint are taken from the raw table, so the
  * override applies to exactly this table and no changed version of it.
  */
+import { legacyText, reasonMessages, type DisclosureMessage } from '../i18n/messages';
 import type { BannerResult } from '../model/results';
 import { overrideKey, type OverrideCell, type OverrideRecord, type OverrideTarget, type RecordedCell } from './override';
 import { bannerCountView, bannerIdentity } from './override-match';
 import type { RuleSet } from './rules';
 
 export class OverrideError extends Error {
+  /** `detail`: the refusal as a message code (shared/i18n/messages.ts); `.message` is its English text. */
   constructor(
     readonly code: 'no-rules' | 'unknown-cell' | 'not-primary' | 'blocked',
-    message: string,
+    readonly detail: DisclosureMessage,
   ) {
-    super(message);
+    super(legacyText(detail));
     this.name = 'OverrideError';
   }
 }
@@ -33,9 +35,9 @@ export function prepareOverride(
   cells: readonly OverrideCell[],
   reason: string,
 ): NewOverride {
-  if (rs.name === 'none') throw new OverrideError('no-rules', 'No output rules are active, so there is nothing to release.');
+  if (rs.name === 'none') throw new OverrideError('no-rules', { code: 'override-no-rules' });
   if (published.rules.status === 'blocked') {
-    throw new OverrideError('blocked', `This table is withheld as a whole (${published.rules.reasons.join('; ')}); single cells cannot be released.`);
+    throw new OverrideError('blocked', { code: 'override-table-blocked', why: reasonMessages(published.rules) });
   }
   const view = bannerCountView(raw);
   const seen = new Set<string>();
@@ -46,12 +48,11 @@ export function prepareOverride(
     seen.add(key);
     const i = raw.rows.findIndex((r) => String(r.code) === String(c.row));
     const k = raw.columns.findIndex((col) => col.key === c.col);
-    if (i < 0 || k < 0) throw new OverrideError('unknown-cell', `The table has no cell (${String(c.row)}, ${c.col}).`);
+    if (i < 0 || k < 0) throw new OverrideError('unknown-cell', { code: 'override-unknown-cell', row: String(c.row), col: c.col });
     const shown = published.cells[i][k];
     const { rowLabel, colLabel } = view.labels(raw.rows[i].code, c.col);
     if (!shown.suppressed || shown.suppression !== 'primary') {
-      const what = shown.suppressed ? 'is withheld only to protect another cell' : 'is already published';
-      throw new OverrideError('not-primary', `Cell ${rowLabel} / ${colLabel} ${what}; only cells withheld by a primary rule can be released.`);
+      throw new OverrideError('not-primary', { code: 'override-not-primary', row: rowLabel, col: colLabel, secondary: shown.suppressed });
     }
     recorded.push({ row: raw.rows[i].code, col: c.col, rowLabel, colLabel, count: view.count(raw.rows[i].code, c.col) ?? 0 });
   }

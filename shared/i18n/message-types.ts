@@ -57,6 +57,11 @@ export interface DisclosureParams {
   /** Without `date`: only why (the override dialog lists the override itself). */
   'override-stale-counts': { date?: string };
   'override-stale-cell': { date?: string; row: string; col: string; count: number };
+  'override-no-rules': None;
+  'override-table-blocked': { why: DisclosureMessage[] };
+  'override-unknown-cell': { row: string; col: string };
+  /** `secondary`: the cell is withheld only to protect another; else it is published already. */
+  'override-not-primary': { row: string; col: string; secondary: boolean };
   /** A text that has no code (kept as it is in every language). */
   text: { text: string };
 }

@@ -58,6 +58,11 @@ export const EN: MessageCatalogue = {
   'override-released': (p) => `${p.n} cell(s) released by override of ${p.date}: ${p.reason}`,
   'override-stale-counts': (p) => `${notApplied(p.date)}the counts of the table changed since the override was recorded`,
   'override-stale-cell': (p) => `${notApplied(p.date)}cell ${p.row} / ${p.col} no longer has count ${p.count}`,
+  'override-no-rules': () => 'No output rules are active, so there is nothing to release.',
+  'override-table-blocked': (p, f) => `This table is withheld as a whole (${p.why.map(f.msg).join('; ')}); single cells cannot be released.`,
+  'override-unknown-cell': (p) => `The table has no cell (${p.row}, ${p.col}).`,
+  'override-not-primary': (p) =>
+    `Cell ${p.row} / ${p.col} ${p.secondary ? 'is withheld only to protect another cell' : 'is already published'}; only cells withheld by a primary rule can be released.`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' needs numbers; this argument is text`,

@@ -63,6 +63,12 @@ export const NL: MessageCatalogue = {
   'override-released': (p, f) => `${count(f, p.n, 'cel', 'cellen')} vrijgegeven op ${p.date}: ${p.reason}`,
   'override-stale-counts': (p) => `${notApplied(p.date)}de aantallen in de tabel zijn veranderd sinds de vrijgave`,
   'override-stale-cell': (p, f) => `${notApplied(p.date)}cel ${p.row} / ${p.col} heeft niet meer aantal ${f.num(p.count)}`,
+  'override-no-rules': () => 'Er zijn geen outputregels actief, dus er valt niets vrij te geven.',
+  'override-table-blocked': (p, f) =>
+    `Deze tabel wordt als geheel achtergehouden (${p.why.map(f.msg).join('; ')}); losse cellen kunnen niet worden vrijgegeven.`,
+  'override-unknown-cell': (p) => `De tabel heeft geen cel (${p.row}, ${p.col}).`,
+  'override-not-primary': (p) =>
+    `Cel ${p.row} / ${p.col} ${p.secondary ? 'wordt alleen achtergehouden om een andere cel te beschermen' : 'is al gepubliceerd'}; alleen cellen die door een primaire regel zijn achtergehouden, kunnen worden vrijgegeven.`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' werkt alleen met getallen; dit argument is tekst`,

@@ -43,6 +43,10 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'override-released': { code: 'override-released', n: 2, date: '2026-11-25', reason: 'afgestemd met CBS' },
   'override-stale-counts': { code: 'override-stale-counts', date: '2026-11-25' },
   'override-stale-cell': { code: 'override-stale-cell', date: '2026-11-25', row: 'Man', col: 'Totaal', count: 7 },
+  'override-no-rules': { code: 'override-no-rules' },
+  'override-table-blocked': { code: 'override-table-blocked', why: [{ code: 'table-small', n: 7, min: 10 }] },
+  'override-unknown-cell': { code: 'override-unknown-cell', row: '3', col: 'total' },
+  'override-not-primary': { code: 'override-not-primary', row: 'Pekela', col: '18–34', secondary: true },
   text: { code: 'text', text: 'vrije tekst' },
   'expr-needs-numbers': { code: 'expr-needs-numbers', fn: 'sum' },
   'expr-value-needs-var': { code: 'expr-value-needs-var' },
@@ -118,6 +122,12 @@ describe('message catalogue', () => {
     expect(legacyText({ code: 'override-stale-cell', date: '2026-11-25', row: 'Man', col: 'Totaal', count: 7 })).toBe(
       'override of 2026-11-25 not applied: cell Man / Totaal no longer has count 7',
     );
+  });
+
+  it('renders nested reasons in the same language', () => {
+    const m: Message = { code: 'override-table-blocked', why: [{ code: 'table-small', n: 7, min: 10 }] };
+    expect(renderMessage(m, 'nl')).toBe('Deze tabel wordt als geheel achtergehouden (tabel gebaseerd op 7 waarnemingen, minder dan 10); losse cellen kunnen niet worden vrijgegeven.');
+    expect(legacyText(m)).toBe('This table is withheld as a whole (table based on 7 units, below 10); single cells cannot be released.');
   });
 
   it('puts a scope (layer label) in front', () => {

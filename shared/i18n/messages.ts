@@ -11,19 +11,20 @@ import { NL } from './messages-nl';
 
 export type * from './message-types';
 
-const FORMAT: Record<MessageLang, MessageFormat> = {
-  nl: { num: (n) => formatNumber(n, Number.isInteger(n) ? 0 : 2, NUMBER_STYLES.nl) },
-  en: { num: (n) => String(n) },
+type Num = MessageFormat['num'];
+const NUM: Record<MessageLang, Num> = {
+  nl: (n) => formatNumber(n, Number.isInteger(n) ? 0 : 2, NUMBER_STYLES.nl),
+  en: (n) => String(n),
 };
 
-function raw(m: Message, lang: MessageLang, f: MessageFormat): string {
+function raw(m: Message, lang: MessageLang, num: Num): string {
   const render = (lang === 'nl' ? NL : EN)[m.code] as (p: MessageParams[MessageCode], f: MessageFormat) => string;
-  const text = render(m as never, f);
+  const text = render(m as never, { num, msg: (inner) => raw(inner, lang, num) });
   return m.scope ? `${m.scope}: ${text}` : text;
 }
 
 export function renderMessage(m: Message, lang: MessageLang): string {
-  return raw(m, lang, FORMAT[lang]);
+  return raw(m, lang, NUM[lang]);
 }
 
 /** Codes whose legacy text (in `reasons`) was always Dutch. */
@@ -34,7 +35,7 @@ const LEGACY_DUTCH: ReadonlySet<MessageCode> = new Set(['model-category', 'model
  * English, except the model count checks, which were Dutch; numbers unformatted.
  */
 export function legacyText(m: Message): string {
-  return raw(m, LEGACY_DUTCH.has(m.code) ? 'nl' : 'en', FORMAT.en);
+  return raw(m, LEGACY_DUTCH.has(m.code) ? 'nl' : 'en', NUM.en);
 }
 
 /** A summary's reasons as messages: its codes when they match its reasons, else the texts as they are. */

@@ -112,6 +112,8 @@ describe('rules.override.* through the handlers', () => {
     expect(short).toMatchObject({ ok: false, status: 400, body: { error: { code: 'invalid-request' } } });
     const published = await raw('rules.override.add', { target, cells: [{ row: 2, col: YOUNG }], reason });
     expect(published).toMatchObject({ ok: false, status: 422, body: { error: { code: 'not-primary' } } });
+    // With its message code, so the dialog can say it in Dutch.
+    expect(published).toMatchObject({ body: { error: { detail: { code: 'override-not-primary', secondary: false } } } });
     const unknown = await raw('rules.override.add', { target, cells: [{ row: 99, col: YOUNG }], reason });
     expect(unknown).toMatchObject({ ok: false, status: 422, body: { error: { code: 'unknown-cell' } } });
     const gone = await raw('rules.override.remove', { id: 12345 });
