@@ -4,29 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { describe, expect, it } from 'vitest';
+import { cli } from './run-cli';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { auditSuppression, crosstabLayout, flattenCrosstab } from '../../shared/disclosure/index';
 import { readPngInfo } from '../../electron/export/chart/index';
 
 const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/demo/expected.json'), 'utf8'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await runCli(argv, (s) => (out += s));
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const json = async (...argv: string[]) => {
   const r = await cli(...argv, '--json');
