@@ -34,3 +34,14 @@ describe('error details for the UI language', () => {
     expect(renderMessage(err.detail!, 'nl')).toBe('respnr mag onder cbs-persons niet in de output staan: gemarkeerd als identificatievariabele (rol id)');
   });
 });
+
+describe('a withheld chart', () => {
+  it('is an output-rules refusal in the chart language, not an internal error', async () => {
+    const { prepareChart } = await import('../export/chart/prepare');
+    const req = { row: 'gemeente', col: 'geslacht', filter: 'respnr <= 100009 and golf = 2025' };
+    for (const [locale, head] of [['nl', /^Grafiek niet getoond volgens de outputregels \(cbs-persons\): tabel gebaseerd op 7 waarnemingen/], ['en', /^Chart withheld by output rules \(cbs-persons\): table based on 7 units/]] as const) {
+      const err = failure(() => prepareChart(generateDemo(), req, { type: 'bar', locale }, defaultRuleSet('cbs-persons')));
+      expect(err).toMatchObject({ code: 'output-rules', message: expect.stringMatching(head) });
+    }
+  });
+});
