@@ -48,6 +48,8 @@ describe('table builder', { timeout: 120_000 }, () => {
     const reasons = (await page.getByTestId('rule-reasons').first().textContent()) ?? '';
     expect(reasons).toMatch(/\d+ (cel|cellen) /);
     expect(reasons).not.toMatch(/cell\(s\)|suppressed|based on fewer|further/);
+    await page.getByTestId('rule-reasons').first().scrollIntoViewIfNeeded();
+    await e.screenshot('14-rule-reasons');
 
     const expected = banner(ds, {
       row: 'leefbaarheid',
