@@ -44,7 +44,8 @@ export function DataView() {
       headerName: '#',
       colId: '__row',
       pinned: 'left',
-      width: 80,
+      // Wide enough for the last row's number (10,000,000 needs eight digits).
+      width: Math.max(64, 28 + 9 * String(info?.rows ?? 0).length),
       valueGetter: (p) => (p.data ? p.data.i + 1 : undefined),
       cellClass: 'cell-rownum',
       suppressMovable: true,
@@ -69,7 +70,7 @@ export function DataView() {
       },
     }));
     return [rowCol, ...cols];
-  }, [variables, lang]);
+  }, [variables, lang, info?.rows]);
 
   const datasource = useMemo<IDatasource>(
     () => ({
