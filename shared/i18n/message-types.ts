@@ -5,7 +5,6 @@
  */
 
 /** A code without parameters. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type None = {};
 
 export type MagnitudeRule = 'count' | 'dominance' | 'p-percent';
