@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../resources/demo/generate';
 import { runBanner } from '../analysis/run-banner';
 import { runLayeredCrosstab } from '../analysis/run-layers';
+import { runRegress } from '../analysis/run-models';
 import { runCrosstab, runFreq } from '../analysis/run-tables';
 import { legacyText, renderMessage } from '../i18n/messages';
 import type { DisclosureSummary } from '../model/results';
@@ -49,5 +50,16 @@ describe('reason codes beside the reason texts', () => {
     const r = runLayeredCrosstab(demo, { row: 'gemeente', col: 'leeftijdsklasse', layers: ['geslacht'], filter: 'golf = 2025' }, rs);
     inStep(r.rules);
     expect(r.rules!.messages!.every((m) => typeof m.scope === 'string')).toBe(true);
+  });
+
+  it('regression blocked by a small category: the model checks keep their Dutch legacy text', () => {
+    const req = { dependent: 'leefbaarheid', predictors: [], categorical: [{ variable: 'gemeente' }], model: 'ols' as const, se: 'classical' as const, filter: 'golf = 2025 and leeftijd < 25' };
+    const r = runRegress(demo, req, rs);
+    expect(r.rules!.status).toBe('blocked');
+    inStep(r.rules);
+    const small = r.rules!.messages!.find((m) => m.code === 'model-category')!;
+    expect(r.rules!.reasons).toContain(legacyText(small));
+    expect(legacyText(small)).toMatch(/^gemeente: categorie \d+ "[^"]+" telt \d+ waarnemingen?, minder dan 10$/);
+    expect(renderMessage(small, 'en')).toMatch(/^gemeente: category \d+ "[^"]+" has \d+ observation\(s\), fewer than 10$/);
   });
 });
