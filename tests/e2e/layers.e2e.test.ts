@@ -53,6 +53,12 @@ describe('layered tables', { timeout: 120_000 }, () => {
     const want = runLayeredCrosstab(ds, { row: 'gemeente', col: 'geslacht', layers: ['golf'] }, defaultRuleSet('cbs-persons'));
     const layer = want.layers.find((l) => l.code === 2025)!.table;
     const panel = layered.getByRole('tabpanel');
+    // The layer's output-rule reasons, in Dutch from their codes, say as much as the engine's.
+    expect(layer.rules.status).toBe('suppressed');
+    const reasons = (await panel.getByTestId('rule-reasons').textContent()) ?? '';
+    expect(reasons.split(' · ')).toHaveLength(layer.rules.reasons.length);
+    expect(reasons).toMatch(/^\d+ (cel|cellen) of (totaal|totalen) gebaseerd op minder dan 10 waarnemingen/);
+    expect(reasons).not.toMatch(/cell\(s\)|suppressed|based on|further/);
     let published = 0;
     for (let i = 0; i < layer.rows.length; i++) {
       for (let j = 0; j < layer.cols.length; j++) {
