@@ -1,43 +1,19 @@
 /**
- * What `import.preview` found: for text files the detected settings, the columns with their inferred
- * types and the first rows; for SPSS, Stata and Excel the variables with type, label and value labels.
+ * What `import.preview` found: for text files the columns with their inferred types and the first rows
+ * (the settings are in ReadSettings.tsx); for SPSS, Stata and Excel the variables with type, label and value labels.
  */
 import type { ImportPreview as Preview } from '../../shared/api/import';
 import type { VariableMeta } from '../../shared/model/dataset';
 import { useI18n } from '../i18n/i18n';
-import type { StringKey } from '../i18n/strings';
 
 const SHOWN_ROWS = 20;
 const SHOWN_VARIABLES = 200;
 
-/** The detected CSV settings the dialog names; other option fields are shown under their own key. */
-const OPTION_LABELS: Record<string, StringKey> = {
-  encoding: 'imp.opt.encoding',
-  delimiter: 'imp.opt.delimiter',
-  decimal: 'imp.opt.decimal',
-  header: 'imp.opt.header',
-  quote: 'imp.opt.quote',
-};
-
-function optionText(key: string, v: unknown, t: (k: StringKey) => string): string {
-  if (typeof v === 'boolean') return t(v ? 'imp.yes' : 'imp.no');
-  if (key === 'delimiter' && v === '\t') return t('imp.tab');
-  return String(v);
-}
-
 function CsvPreview({ csv }: { csv: NonNullable<Preview['csv']> }) {
   const { t } = useI18n();
-  const shownOptions = Object.entries(csv.options).filter(([k]) => k in OPTION_LABELS);
+  // The detected (or chosen) settings are shown and changed in ReadSettings above the preview.
   return (
     <>
-      <dl className="import-options" data-testid="import-options">
-        {shownOptions.map(([k, v]) => (
-          <div key={k}>
-            <dt>{t(OPTION_LABELS[k])}</dt>
-            <dd data-option={k}>{optionText(k, v, t)}</dd>
-          </div>
-        ))}
-      </dl>
       <p className="muted">{t('imp.detected')}</p>
       <div className="import-rows">
         <table className="simple-table" data-testid="import-preview-rows">

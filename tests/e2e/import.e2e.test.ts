@@ -67,9 +67,10 @@ describe('import dialog', { timeout: 180_000 }, () => {
     const { page } = e;
     await page.locator('[data-testid="import-files"] button[data-name="peiling.csv"]').click();
     await page.getByTestId('import-preview-rows').waitFor();
-    expect(await page.locator('[data-option="encoding"]').textContent()).toBe('windows-1252');
-    expect(await page.locator('[data-option="delimiter"]').textContent()).toBe(';');
-    expect(await page.locator('[data-option="decimal"]').textContent()).toBe(',');
+    expect(await page.getByTestId('import-opt-encoding').inputValue()).toBe('windows-1252');
+    expect(await page.getByTestId('import-opt-delimiter').inputValue()).toBe(';');
+    expect(await page.getByTestId('import-opt-decimal').inputValue()).toBe(',');
+    expect(await page.getByTestId('import-opt-header').isChecked()).toBe(true);
     expect(await page.getByTestId('import-preview-rows').textContent()).toContain('Utrecht');
     expect(await page.getByTestId('import-name').inputValue()).toBe('peiling');
     await e.screenshot('51-import-preview');
