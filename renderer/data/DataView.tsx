@@ -12,6 +12,7 @@ import { useProject } from '../app/project-context';
 import { useNotice } from '../app/notice';
 import { useI18n } from '../i18n/i18n';
 import { formatValue } from '../i18n/format';
+import { dateKind, formatSpssDate } from '../../shared/format/spss-date';
 import { registerGridModules } from './grid-setup';
 import { pageToRows, type GridRow } from './rows';
 
@@ -50,25 +51,30 @@ export function DataView() {
       cellClass: 'cell-rownum',
       suppressMovable: true,
     };
-    const cols = variables.map<ColDef<GridRow>>((meta, idx) => ({
-      colId: meta.name,
-      headerName: meta.name,
-      headerComponent: VarHeader,
-      headerComponentParams: { meta },
-      width: meta.type === 'string' ? 180 : 120,
-      valueGetter: (p) => p.data?.v[idx],
-      valueFormatter: (p: ValueFormatterParams<GridRow>) => {
-        const v = p.value as number | string | null | undefined;
-        if (v === undefined) return '';
-        if (v === null) return meta.type === 'string' ? '' : '.';
-        return typeof v === 'number' ? formatValue(lang, v) : v;
-      },
-      cellClassRules: {
-        'cell-user-missing': (p) => p.data?.m[idx] === 'u',
-        'cell-sysmis': (p) => p.data?.m[idx] === 's',
-        'cell-number': (p) => typeof p.data?.v[idx] === 'number',
-      },
-    }));
+    const cols = variables.map<ColDef<GridRow>>((meta, idx) => {
+      // Dates and times are stored as SPSS seconds; shown as dates by their print format.
+      const dates = meta.type === 'numeric' ? dateKind(meta.format?.type) : null;
+      return {
+        colId: meta.name,
+        headerName: meta.name,
+        headerComponent: VarHeader,
+        headerComponentParams: { meta },
+        width: meta.type === 'string' ? 180 : 120,
+        valueGetter: (p) => p.data?.v[idx],
+        valueFormatter: (p: ValueFormatterParams<GridRow>) => {
+          const v = p.value as number | string | null | undefined;
+          if (v === undefined) return '';
+          if (v === null) return meta.type === 'string' ? '' : '.';
+          if (typeof v !== 'number') return v;
+          return dates ? formatSpssDate(v, dates, lang) : formatValue(lang, v);
+        },
+        cellClassRules: {
+          'cell-user-missing': (p) => p.data?.m[idx] === 'u',
+          'cell-sysmis': (p) => p.data?.m[idx] === 's',
+          'cell-number': (p) => typeof p.data?.v[idx] === 'number',
+        },
+      };
+    });
     return [rowCol, ...cols];
   }, [variables, lang, info?.rows]);
 

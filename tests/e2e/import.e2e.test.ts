@@ -84,6 +84,9 @@ describe('import dialog', { timeout: 180_000 }, () => {
     await cell.waitFor();
     await page.waitForFunction((sel) => !!document.querySelector(sel)?.textContent, `.ag-row[row-index="0"] .ag-cell[col-id="${city}"]`);
     expect((await cell.textContent())?.trim()).toBe('Utrecht');
+    // The birth date is stored as SPSS seconds and shown as a Dutch date.
+    const born = page.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${expected.variables[4].name}"]`);
+    expect((await born.textContent())?.trim()).toBe('03-02-1990');
     expect(await page.locator('.ag-row').count()).toBeGreaterThanOrEqual(expected.rows);
     expect(await datasetNames()).toContain('peiling');
     await e.screenshot('52-imported-grid');

@@ -6,8 +6,8 @@
 export type Decimal = '.' | ',';
 export type DateLayout = 'ymd' | 'dmy' | 'ymd-hms' | 'dmy-hms';
 
-/** Seconds from 1582-10-14 to 1970-01-01: 141,428 days. */
-export const SPSS_EPOCH_OFFSET = 141428 * 86400;
+export { SPSS_EPOCH_OFFSET } from '../../../shared/format/spss-date';
+import { SPSS_EPOCH_OFFSET } from '../../../shared/format/spss-date';
 
 /** Cells that mean "no value" in a numeric or date column (R writes NA, Stata writes .). */
 export const MISSING_TOKENS = new Set(['', 'NA', '.']);
