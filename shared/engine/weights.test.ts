@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Dataset, compactNumeric, newVariable } from '../model/dataset';
 import { EngineError } from './errors';
-import { resolveWeights } from './weights';
+import { resolveWeights, weightArray } from './weights';
 
 function ds(): Dataset {
   const wv = newVariable('w', 'numeric', { missing: { values: [-9], range: null } });
@@ -36,5 +36,16 @@ describe('resolveWeights', () => {
   it('rejects a string weight and an unknown variable with engine errors', () => {
     expect(() => resolveWeights(ds(), { variable: 's', type: 'frequency' })).toThrow(EngineError);
     expect(() => resolveWeights(ds(), { variable: 'nope', type: 'frequency' })).toThrow(/Onbekende variabele/);
+  });
+
+  it('keeps the converted weights with the column, and converts again when the missing values change', () => {
+    const d = ds();
+    const a = weightArray(d, { variable: 'w', type: 'sampling' });
+    expect(weightArray(d, { variable: 'w', type: 'frequency' })).toBe(a);
+    const edited: Dataset = { ...d, variables: [newVariable('w', 'numeric', { missing: { values: [2], range: null } }), d.variables[1]] };
+    const b = weightArray(edited, { variable: 'w', type: 'sampling' });
+    expect(b).not.toBe(a);
+    expect(Array.from(b, (v) => v > 0)).toEqual([true, false, false, false, false, false]);
+    expect(Array.from(a, (v) => v > 0)).toEqual([true, false, false, false, false, true]);
   });
 });

@@ -34,6 +34,8 @@ export function countExcluded(w: Float64Array, filter?: Uint8Array): number {
   return excluded;
 }
 
+const converted = new WeakMap<ArrayLike<number>, Map<string, Float64Array>>();
+
 /** The weight column as doubles with user-missing and system-missing as NaN (not yet counted). */
 export function weightArray(ds: Dataset, spec: WeightSpec): Float64Array {
   const { meta, col } = variable(ds, spec.variable);
@@ -44,6 +46,11 @@ export function weightArray(ds: Dataset, spec: WeightSpec): Float64Array {
   const { values, range } = meta.missing;
   const hasUserMissing = values.length > 0 || range !== null;
   if (d instanceof Float64Array && !hasUserMissing) return d;
+  // Columns never change once loaded, so the converted weights are kept with the column: repeated
+  // tables with the same weight neither convert again nor look like new data to the kernels.
+  const key = JSON.stringify(meta.missing);
+  const known = converted.get(d)?.get(key);
+  if (known) return known;
   const sentinel = d instanceof Float64Array ? NaN : d instanceof Int8Array ? -128 : d instanceof Int16Array ? -32768 : -2147483648;
   const out = new Float64Array(d.length);
   const lo = range ? range[0] : Infinity;
@@ -54,6 +61,9 @@ export function weightArray(ds: Dataset, spec: WeightSpec): Float64Array {
     if (v === sentinel || (v >= lo && v <= hi) || (discrete.length > 0 && discrete.includes(v))) out[i] = NaN;
     else out[i] = v;
   }
+  const byMissing = converted.get(d) ?? new Map<string, Float64Array>();
+  byMissing.set(key, out);
+  converted.set(d, byMissing);
   return out;
 }
 

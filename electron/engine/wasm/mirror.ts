@@ -3,7 +3,8 @@
  * array lives (a column of a loaded dataset is tabulated again and again as the user drags variables).
  *
  * This relies on arrays handed to the engine never changing after they are built — true for dataset
- * columns, weights and filters, which are always fresh arrays. A copy goes when its array is collected
+ * columns and for converted weights (kept with their column, shared/engine/weights.ts). Filters, made
+ * afresh for every request, are not mirrored but copied for the one call. A copy goes when its array is collected
  * (FinalizationRegistry) or, when the memory budget is full, least recently used first — never one
  * that the current call uses.
  */

@@ -32,6 +32,9 @@ export function kernelBytes(): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** Allocates a block released when the current call ends (zeroed when asked); null when full. */
+type Temp = (bytes: number, zeroed: boolean) => number | null;
+
 export interface WasmParts {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
@@ -56,8 +59,8 @@ export class WasmAccelerator implements TallyAccelerator {
 
   pairs(a: Int8Array, b: Int8Array, w: Float64Array | null, filter?: Uint8Array): PairTally | null {
     const n = a.length;
-    return this.withCall(() => {
-      const p = this.pointers([a, b], w, filter);
+    return this.withCall((temp) => {
+      const p = this.pointers([a, b], w, filter, temp);
       const tables = this.pairTablesKept();
       if (!p || !tables) return null;
       const [pa, pb] = p.codes;
@@ -102,7 +105,7 @@ export class WasmAccelerator implements TallyAccelerator {
 
   seen(data: Int8Array, filter?: Uint8Array): Uint8Array | null {
     return this.withCall((temp) => {
-      const p = this.pointers([data], null, filter);
+      const p = this.pointers([data], null, filter, temp);
       const out0 = temp(256, true);
       const out1 = temp(256, true);
       if (!p || out0 === null || out1 === null) return null;
@@ -120,7 +123,7 @@ export class WasmAccelerator implements TallyAccelerator {
     const n = job.row.length;
     const G = job.parts.length;
     return this.withCall((temp) => {
-      const p = this.pointers([job.row, ...job.parts.flatMap((q) => [q.a, q.b])], job.w, job.filter);
+      const p = this.pointers([job.row, ...job.parts.flatMap((q) => [q.a, q.b])], job.w, job.filter, temp);
       if (!p) return null;
       const lut = (l: Int32Array) => {
         const at = temp(1024, false);
@@ -202,10 +205,15 @@ export class WasmAccelerator implements TallyAccelerator {
   }
 
   /** Offsets of mirrored inputs; null when the memory has no room (the caller uses JavaScript). */
-  private pointers(codes: Int8Array[], w: Float64Array | null, filter?: Uint8Array) {
+  private pointers(codes: Int8Array[], w: Float64Array | null, filter: Uint8Array | undefined, temp: Temp) {
     const offs = codes.map((c) => this.mirror.offsetOf(c));
     const pw = w ? this.mirror.offsetOf(w) : -1;
-    const pf = filter ? this.mirror.offsetOf(filter) : -1;
+    // A filter is made afresh for every request: copied for this call only, not kept.
+    let pf: number | null = -1;
+    if (filter) {
+      pf = temp(filter.byteLength, false);
+      if (pf !== null) new Uint8Array(this.arena.memory.buffer, pf, filter.byteLength).set(filter);
+    }
     if (offs.some((o) => o === null) || pw === null || pf === null) return null;
     return { codes: offs as number[], pw, pf };
   }
@@ -231,7 +239,7 @@ export class WasmAccelerator implements TallyAccelerator {
   }
 
   /** One engine call: temporaries released at the end, however it ends. */
-  private withCall<T>(body: (temp: (bytes: number, zeroed: boolean) => number | null) => T | null): T | null {
+  private withCall<T>(body: (temp: Temp) => T | null): T | null {
     this.mirror.beginCall();
     const held: Array<[number, number]> = [];
     const temp = (bytes: number, zeroed: boolean) => {
