@@ -4,6 +4,7 @@
  * may be shown: a percentage reveals its denominator, so it is published only where the rules already
  * treat that denominator as known.
  */
+import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn } from '../model/results';
 
 export function withheldCell(c: BannerCell, kind: 'primary' | 'secondary'): BannerCell {
@@ -23,9 +24,8 @@ export function percentagesShown(
   baseHidden: (k: number) => boolean,
 ): { row: (i: number, k: number) => boolean; total: (k: number) => boolean } {
   const total = columns.findIndex((c) => c.path.length === 0);
-  const members = new Map<string, number[]>();
-  columns.forEach((c, k) => members.set(c.group, [...(members.get(c.group) ?? []), k]));
-  const groupOf = (k: number) => members.get(columns[k].group) as number[];
+  const members = groupMembers(columns);
+  const groupOf = (k: number) => members[k];
   const rowKnown = Array.from({ length: rows }, (_, i) =>
     columns.map((_c, k) => (total >= 0 && !cellHidden(i, total)) || groupOf(k).every((m) => !cellHidden(i, m))),
   );

@@ -6,6 +6,7 @@
  * which keeps a yearly tabellenboek's layout stable). All cells come from one pass (banner-tally.ts).
  */
 import type { Dataset } from '../model/dataset';
+import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
 import type { Adjust } from './adjust';
 import { type BannerPartLookup, tallyBanner } from './banner-tally';
@@ -108,9 +109,7 @@ function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerP
  */
 function groupTotals(columns: BannerColumn[], nr: number, sw: Float64Array, colW: Float64Array) {
   const ncol = columns.length;
-  const members = new Map<string, number[]>();
-  columns.forEach((c, k) => members.set(c.group, [...(members.get(c.group) ?? []), k]));
-  const groupOf = columns.map((c) => members.get(c.group) as number[]);
+  const groupOf = groupMembers(columns);
   const row = Array.from({ length: nr }, (_, r) =>
     groupOf.map((g) => g.reduce((s, k) => s + sw[r * ncol + k], 0)),
   );
