@@ -12,8 +12,7 @@ contextBridge.exposeInMainWorld('duiding', {
   async invoke(name: string, args: unknown): Promise<unknown> {
     if (!calls.has(name)) throw new Error(`Unknown call "${name}"`);
     const out = (await ipcRenderer.invoke('duiding:invoke', name, args)) as
-      | { ok: true; result: unknown }
-      | { ok: false; error: { code: string; message: string } };
+      { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
     if (out.ok) return out.result;
     const err = new Error(out.error.message);
     (err as Error & { code?: string }).code = out.error.code;

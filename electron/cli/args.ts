@@ -60,7 +60,12 @@ export class Flags {
   }
   list(name: string): string[] | undefined {
     const v = this.string(name);
-    return v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+    return v === undefined
+      ? undefined
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   }
   number(name: string, fallback: number): number {
     const v = this.string(name);

@@ -4,8 +4,7 @@ import type { CrosstabMulti, CrosstabTable, DisclosureSummary } from '../../shar
 import { reasonTexts } from '../../shared/i18n/messages';
 import { textTable } from './text-table';
 
-const fmt = (v: number | null | undefined, decimals: number, symbol = 'x') =>
-  v === null || v === undefined ? symbol : v.toFixed(decimals);
+const fmt = (v: number | null | undefined, decimals: number, symbol = 'x') => (v === null || v === undefined ? symbol : v.toFixed(decimals));
 
 /** The CLI's text output is English throughout, so the reasons are too (the model checks' included). */
 export function rulesLine(r: DisclosureSummary | undefined): string {
@@ -27,18 +26,31 @@ export function freqText(f: DisclosedFreqResult): string {
   ]);
   rows.push(['', 'Total', '', fmt(f.total, 2), '100.0', '', '']);
   const head = `${f.variable}${f.label ? ` — ${f.label}` : ''}${f.weight ? ` (weighted by ${f.weight})` : ' (unweighted)'}`;
-  return [head, textTable(['Code', 'Label', 'N', 'Weighted', 'Percent', 'Valid %', 'Cum. %'], rows, [false, false, true, true, true, true, true]), rulesLine(f.rules)].join('\n');
+  return [
+    head,
+    textTable(['Code', 'Label', 'N', 'Weighted', 'Percent', 'Valid %', 'Cum. %'], rows, [false, false, true, true, true, true, true]),
+    rulesLine(f.rules),
+  ].join('\n');
 }
 
 export function oneCrosstab(t: CrosstabTable): string {
   const header = [`${t.rowVariable ?? ''} \\ ${t.colVariable ?? ''}`, ...t.cols.map((c) => c.label), 'Total'];
   const rows = t.rows.map((r, i) => [r.label, ...t.cols.map((_, j) => `${fmt(t.weighted[i][j], 1)} (${fmt(t.colPct[i][j], 1)}%)`), fmt(t.rowTotals[i], 1)]);
   rows.push(['Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);
-  const lines = [textTable(header, rows, header.map((_, i) => i > 0))];
+  const lines = [
+    textTable(
+      header,
+      rows,
+      header.map((_, i) => i > 0),
+    ),
+  ];
   const c = t.chi2;
   if (c?.pearson) lines.push(`Pearson chi2 = ${c.pearson.value.toFixed(3)}, df = ${c.pearson.df}, p = ${c.pearson.p.toPrecision(4)}`);
   if (c?.lr) lines.push(`Likelihood ratio = ${c.lr.value.toFixed(3)}, df = ${c.lr.df}, p = ${c.lr.p.toPrecision(4)}`);
-  if (c?.raoScott) lines.push(`Rao-Scott F = ${c.raoScott.F.toFixed(4)}, ndf = ${c.raoScott.ndf.toFixed(3)}, ddf = ${c.raoScott.ddf.toFixed(3)}, p = ${c.raoScott.p.toPrecision(4)}`);
+  if (c?.raoScott)
+    lines.push(
+      `Rao-Scott F = ${c.raoScott.F.toFixed(4)}, ndf = ${c.raoScott.ndf.toFixed(3)}, ddf = ${c.raoScott.ddf.toFixed(3)}, p = ${c.raoScott.p.toPrecision(4)}`,
+    );
   if (c?.note) lines.push(c.note);
   lines.push(rulesLine(t.rules));
   return lines.join('\n');

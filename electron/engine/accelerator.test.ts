@@ -91,9 +91,7 @@ function results(ds: Dataset, filter: Uint8Array) {
   attempt('xtabW', () => crosstab(ds, { row: 'a', col: 'd', weight: { variable: 'w', type: 'frequency' }, filter, onePass: true }));
   attempt('xtabS', () => crosstab(ds, { row: 'b', col: 'c', weight: { variable: 'w', type: 'sampling' }, onePass: true }));
   attempt('banner', () => banner(ds, { row: 'b', columns: cols }));
-  attempt('bannerW', () =>
-    banner(ds, { row: 'a', columns: cols, weight: { variable: 'w', type: 'sampling' }, filter, tests: { adjust: 'bh', alpha: 0.05 } }),
-  );
+  attempt('bannerW', () => banner(ds, { row: 'a', columns: cols, weight: { variable: 'w', type: 'sampling' }, filter, tests: { adjust: 'bh', alpha: 0.05 } }));
   attempt('look', () => ds.columns.slice(0, 4).map((c, k) => categoryLookup(c, ds.variables[k], { filter }).categories));
   return out;
 }

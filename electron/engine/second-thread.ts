@@ -6,15 +6,7 @@
  * never an answer.
  */
 import { Worker } from 'node:worker_threads';
-import {
-  CONTROL_WORDS,
-  type Collected,
-  KIND,
-  type KernelCall,
-  RESULT_WORD,
-  STATE,
-  type SecondThread,
-} from './wasm/protocol';
+import { CONTROL_WORDS, type Collected, KIND, type KernelCall, RESULT_WORD, STATE, type SecondThread } from './wasm/protocol';
 
 /** How long a taken call may run before the engine gives up on the worker (a 10M-row pass takes ~10 ms). */
 const TAKEN_CALL_TIMEOUT_MS = 120_000;

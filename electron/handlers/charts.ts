@@ -23,7 +23,10 @@ const STYLE_NAME = 'huisstijl';
 export function projectChartStyle(session: Session): ChartStyle {
   let saved: unknown;
   try {
-    saved = session.store().listSpecs(STYLE_KIND).find((s) => s.name === STYLE_NAME)?.body;
+    saved = session
+      .store()
+      .listSpecs(STYLE_KIND)
+      .find((s) => s.name === STYLE_NAME)?.body;
   } catch {
     return defaultChartStyle;
   }
@@ -49,9 +52,27 @@ export const chartHandlers: HandlerMap = {
   },
   'chart.export': async (req, ctx) => {
     const rules = chooseRuleSet(req.rules, ctx.session.ruleSet());
-    const { built, spec, table } = prepareChart(ctx.session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(ctx.session), projectOverrides(ctx.session));
+    const { built, spec, table } = prepareChart(
+      ctx.session.dataset(req.dataset),
+      req,
+      req.spec,
+      rules,
+      projectChartStyle(ctx.session),
+      projectOverrides(ctx.session),
+    );
     const written = await writeChart(req.out, built.option, spec);
-    audit(ctx, 'export.chart', { dataset: req.dataset, out: written.path, row: req.row, col: req.col, weight: req.weight ?? null, filter: req.filter ?? null, ruleSet: rules.name, spec, suppressed: built.suppressed, overrides: table.rules.overrides?.map((o) => o.id) ?? [] });
+    audit(ctx, 'export.chart', {
+      dataset: req.dataset,
+      out: written.path,
+      row: req.row,
+      col: req.col,
+      weight: req.weight ?? null,
+      filter: req.filter ?? null,
+      ruleSet: rules.name,
+      spec,
+      suppressed: built.suppressed,
+      overrides: table.rules.overrides?.map((o) => o.id) ?? [],
+    });
     return { ...written, suppressed: built.suppressed, rules: table.rules };
   },
   'chart.style': async (_req, { session }) => projectChartStyle(session),

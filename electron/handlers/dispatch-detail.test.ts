@@ -39,7 +39,10 @@ describe('a withheld chart', () => {
   it('is an output-rules refusal in the chart language, not an internal error', async () => {
     const { prepareChart } = await import('../export/chart/prepare');
     const req = { row: 'gemeente', col: 'geslacht', filter: 'respnr <= 100009 and golf = 2025' };
-    for (const [locale, head] of [['nl', /^Grafiek niet getoond volgens de outputregels \(cbs-persons\): tabel gebaseerd op 7 waarnemingen/], ['en', /^Chart withheld by output rules \(cbs-persons\): table based on 7 units/]] as const) {
+    for (const [locale, head] of [
+      ['nl', /^Grafiek niet getoond volgens de outputregels \(cbs-persons\): tabel gebaseerd op 7 waarnemingen/],
+      ['en', /^Chart withheld by output rules \(cbs-persons\): table based on 7 units/],
+    ] as const) {
       const err = failure(() => prepareChart(generateDemo(), req, { type: 'bar', locale }, defaultRuleSet('cbs-persons')));
       expect(err).toMatchObject({ code: 'output-rules', message: expect.stringMatching(head) });
     }

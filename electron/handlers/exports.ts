@@ -71,7 +71,8 @@ export const exportHandlers: HandlerMap = {
     const rendered = renderTables(ds, spec, req.format, { ruleSet, applyGroupRules });
     audit(ctx, 'export.table', { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, tables: rendered.tables });
     return rendered;
-  },  'export.layers': async (req, ctx) => {
+  },
+  'export.layers': async (req, ctx) => {
     const ds = ctx.session.dataset(req.dataset);
     const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
     // The very call analysis.layers makes, so the file holds what the table builder shows.

@@ -14,7 +14,8 @@ beforeAll(() => {
   mkdirSync(join(home, 'zeta'));
   mkdirSync(join(home, 'Alpha'));
   mkdirSync(join(home, '.hidden'));
-  for (const f of ['b.sav', 'a.CSV', 'c.xlsx', 'd.dta', 'e.zsav', 'f.tsv', 'notes.pdf', 'script.sh', '.secret.csv']) writeFileSync(join(home, f), 'x'.repeat(7));
+  for (const f of ['b.sav', 'a.CSV', 'c.xlsx', 'd.dta', 'e.zsav', 'f.tsv', 'notes.pdf', 'script.sh', '.secret.csv'])
+    writeFileSync(join(home, f), 'x'.repeat(7));
   writeFileSync(join(home, 'zeta', 'inner.csv'), 'a,b\n1,2\n');
   symlinkSync(join(home, 'zeta'), join(home, 'link-to-zeta'));
   symlinkSync(join(home, 'nowhere'), join(home, 'broken.csv'));
@@ -81,6 +82,9 @@ describe('files.list', () => {
   it('gives the Electron dialog one filter for all kinds and one per kind', () => {
     const f = dialogFilters(['sav', 'csv']);
     expect(f[0].extensions).toEqual(['sav', 'zsav', 'csv', 'tsv', 'txt']);
-    expect(f.slice(1).map((x) => x.extensions)).toEqual([['sav', 'zsav'], ['csv', 'tsv', 'txt']]);
+    expect(f.slice(1).map((x) => x.extensions)).toEqual([
+      ['sav', 'zsav'],
+      ['csv', 'tsv', 'txt'],
+    ]);
   });
 });

@@ -59,10 +59,7 @@ async function entryFor(dir: string, d: Dirent, kinds: readonly DataFileKind[]):
   return kind ? { name: d.name, path, kind, size: s.size, modified: s.mtime.toISOString() } : null;
 }
 
-export async function listFiles(
-  req: { dir?: string; kinds?: DataFileKind[]; hidden?: boolean },
-  home: string = homedir(),
-): Promise<FileListing> {
+export async function listFiles(req: { dir?: string; kinds?: DataFileKind[]; hidden?: boolean }, home: string = homedir()): Promise<FileListing> {
   const asked = normaliseDir(req.dir, home);
   let dir: string;
   let dirents: Dirent[];

@@ -4,6 +4,5 @@ import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
 import type { HandlerMap } from './types';
 
 export const layersHandlers: HandlerMap = {
-  'analysis.layers': async (req, { session }) =>
-    runLayeredCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.layers': async (req, { session }) => runLayeredCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
 };

@@ -5,7 +5,11 @@ import type { HandlerMap } from './types';
 import { rowPage } from './rows';
 
 export function summary(store: ProjectStore, ruleSet: string): ProjectSummary {
-  const name = store.path.split(/[\\/]/).pop()?.replace(/\.duiding$/, '') ?? store.path;
+  const name =
+    store.path
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.duiding$/, '') ?? store.path;
   return { path: store.path, name, datasets: store.listDatasets(), ruleSet };
 }
 

@@ -27,7 +27,13 @@ function save(ctx: AppContext, next: RuleSet, reason: string): RuleSet {
     throw new HandlerError('reason-required', 'Loosening the output rules needs a written reason (at least 10 characters); it is kept in the audit log.');
   }
   // The audit keeps the rule names and public thresholds; dominance parameters are confidential and stay in the settings only.
-  const publicPart = (r: RuleSet) => ({ name: r.name, minCount: r.minCount, minDf: r.minDf, suppressSmallBase: r.suppressSmallBase, linkingKeys: r.linkingKeys });
+  const publicPart = (r: RuleSet) => ({
+    name: r.name,
+    minCount: r.minCount,
+    minDf: r.minDf,
+    suppressSmallBase: r.suppressSmallBase,
+    linkingKeys: r.linkingKeys,
+  });
   ctx.session.store().setSetting('ruleSet', next, { action: 'rules.change', from: publicPart(prev), to: publicPart(next), reason });
   ctx.emit('project.changed', { reason: 'rules' });
   return next;

@@ -25,9 +25,19 @@ function derive(run: () => Dataset): Dataset {
 
 export const uiHandlers: HandlerMap = {
   'transform.recode': async ({ dataset, recipe }, ctx) =>
-    storeDerived(ctx, dataset, derive(() => applyRecode(ctx.session.dataset(dataset), recipe)), recipe.target),
+    storeDerived(
+      ctx,
+      dataset,
+      derive(() => applyRecode(ctx.session.dataset(dataset), recipe)),
+      recipe.target,
+    ),
   'transform.compute': async ({ dataset, recipe }, ctx) =>
-    storeDerived(ctx, dataset, derive(() => applyCompute(ctx.session.dataset(dataset), recipe)), recipe.target),
+    storeDerived(
+      ctx,
+      dataset,
+      derive(() => applyCompute(ctx.session.dataset(dataset), recipe)),
+      recipe.target,
+    ),
   'spec.list': async ({ kind }, { session }) => session.store().listSpecs(kind),
   'spec.save': async (spec, { session }) => session.store().saveSpec(spec),
   'spec.delete': async ({ id }, { session }) => {

@@ -9,8 +9,7 @@ export class ImportError extends Error {
   readonly reason: string;
 
   constructor(file: string, reason: string, where: { offset?: number; line?: number } = {}) {
-    const at =
-      where.offset !== undefined ? ` at byte ${where.offset}` : where.line !== undefined ? ` at line ${where.line}` : '';
+    const at = where.offset !== undefined ? ` at byte ${where.offset}` : where.line !== undefined ? ` at line ${where.line}` : '';
     super(`${file}${at}: ${reason}`);
     this.name = 'ImportError';
     this.file = file;

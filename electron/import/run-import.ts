@@ -20,7 +20,9 @@ export async function sha256File(path: string): Promise<string> {
 
 /** A dataset name from a file name: letters, digits and underscores. */
 export function datasetNameFor(path: string): string {
-  const base = basename(path, extname(path)).replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '');
+  const base = basename(path, extname(path))
+    .replace(/[^\p{L}\p{N}_]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
   return base || 'data';
 }
 

@@ -17,7 +17,9 @@ const FILE = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 
 /** Reads and checks the migration files: every file matches the pattern, numbers run 1..N. */
 export function loadMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const out: Migration[] = [];
   for (const f of files) {
     const m = FILE.exec(f);

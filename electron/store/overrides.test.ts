@@ -46,9 +46,13 @@ describe('override store', () => {
   it('leaves the project unchanged when the audit write fails, and refuses a short reason', () => {
     const store = fresh();
     const db = (store as unknown as { db: ConstructorParameters<typeof OverrideStore>[0] }).db;
-    const failing = new OverrideStore(db, () => {
-      throw new Error('disk full');
-    }, () => '2026-11-25T10:00:00.000Z');
+    const failing = new OverrideStore(
+      db,
+      () => {
+        throw new Error('disk full');
+      },
+      () => '2026-11-25T10:00:00.000Z',
+    );
     const audits = count(store, 'SELECT count(*) AS n FROM audit');
     expect(() => failing.add(sample)).toThrow(/disk full/);
     expect(store.overrides().list()).toEqual([]);

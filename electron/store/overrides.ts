@@ -53,9 +53,8 @@ export class OverrideStore {
       const createdAt = this.now();
       const body: Body = { target: o.target, ruleSet: o.ruleSet, cells: o.cells, fingerprint: o.fingerprint };
       const id = Number(
-        this.db
-          .prepare('INSERT INTO overrides (key, body, reason, created_at) VALUES (?, ?, ?, ?)')
-          .run(o.key, JSON.stringify(body), o.reason, createdAt).lastInsertRowid,
+        this.db.prepare('INSERT INTO overrides (key, body, reason, created_at) VALUES (?, ?, ?, ?)').run(o.key, JSON.stringify(body), o.reason, createdAt)
+          .lastInsertRowid,
       );
       const record: OverrideRecord = { ...o, id, createdAt };
       this.audit('rules.override.add', auditDetail(record));

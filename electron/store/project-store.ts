@@ -136,14 +136,12 @@ export class ProjectStore {
   }
 
   datasetInfo(name: string): DatasetInfo {
-    const d = this.db.prepare('SELECT id, rows, info FROM datasets WHERE name = ?').get(name) as
-      | { id: number; rows: number; info: string }
-      | undefined;
+    const d = this.db.prepare('SELECT id, rows, info FROM datasets WHERE name = ?').get(name) as { id: number; rows: number; info: string } | undefined;
     if (!d) throw new ProjectError('unknown-dataset', `The project has no dataset named "${name}"`);
     const info = JSON.parse(d.info) as Pick<DatasetInfo, 'weight' | 'fileLabel' | 'documents' | 'mrSets'>;
-    const variables = (
-      this.db.prepare('SELECT meta FROM variables WHERE dataset_id = ? ORDER BY position').all(d.id) as { meta: string }[]
-    ).map((r) => JSON.parse(r.meta) as VariableMeta);
+    const variables = (this.db.prepare('SELECT meta FROM variables WHERE dataset_id = ? ORDER BY position').all(d.id) as { meta: string }[]).map(
+      (r) => JSON.parse(r.meta) as VariableMeta,
+    );
     return { name, rows: d.rows, variables, ...info };
   }
 
@@ -184,8 +182,7 @@ export class ProjectStore {
       const id = Number(
         this.db
           .prepare('INSERT INTO datasets (name, rows, info, source_name, source_size, source_sha256, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(ds.name, ds.rows, info, options.source?.name ?? null, options.source?.size ?? null, options.source?.sha256 ?? null, now())
-          .lastInsertRowid,
+          .run(ds.name, ds.rows, info, options.source?.name ?? null, options.source?.size ?? null, options.source?.sha256 ?? null, now()).lastInsertRowid,
       );
       ds.variables.forEach((v, position) => this.writeColumn(id, position, v, ds.columns[position], ds.rows));
       this.audit(options.action ?? 'dataset.save', {
@@ -216,8 +213,7 @@ export class ProjectStore {
       const len = col.kind === 'string' ? col.codes.length : col.data.length;
       if (len !== rows) throw new ProjectError('invalid', `Variable ${meta.name} has ${len} values; the dataset has ${rows} rows`);
       const existing = this.db.prepare('SELECT position FROM variables WHERE dataset_id = ? AND name = ?').get(id, meta.name) as
-        | { position: number }
-        | undefined;
+        { position: number } | undefined;
       let position: number;
       if (existing) {
         position = existing.position;
@@ -245,8 +241,7 @@ export class ProjectStore {
   private variableRow(dataset: string, variable: string): { id: number; position: number; meta: VariableMeta } {
     const id = this.datasetId(dataset);
     const row = this.db.prepare('SELECT position, meta FROM variables WHERE dataset_id = ? AND name = ?').get(id, variable) as
-      | { position: number; meta: string }
-      | undefined;
+      { position: number; meta: string } | undefined;
     if (!row) throw new ProjectError('unknown-variable', `Dataset "${dataset}" has no variable named "${variable}"`);
     return { id, position: row.position, meta: JSON.parse(row.meta) as VariableMeta };
   }
@@ -284,8 +279,7 @@ export class ProjectStore {
   undo(): string | null {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-        | { id: number; label: string; undo: string }
-        | undefined;
+        { id: number; label: string; undo: string } | undefined;
       if (!row) return null;
       this.applyOp(JSON.parse(row.undo) as HistoryOp);
       this.db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(row.id);
@@ -297,8 +291,7 @@ export class ProjectStore {
   redo(): string | null {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-        | { id: number; label: string; redo: string }
-        | undefined;
+        { id: number; label: string; redo: string } | undefined;
       if (!row) return null;
       this.applyOp(JSON.parse(row.redo) as HistoryOp);
       this.db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(row.id);

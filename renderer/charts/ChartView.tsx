@@ -89,9 +89,30 @@ export function ChartView() {
             ))}
           </select>
         </label>
-        <RadioGroup legend={t('ch.orientation')} name="orientation" value={s.orientation} onChange={(v) => set('orientation', v)} options={[{ value: 'horizontal', label: t('ch.horizontal') }, { value: 'vertical', label: t('ch.vertical') }]} />
-        <RadioGroup legend={t('ch.value')} name="value" value={s.value} onChange={(v) => set('value', v)} options={VALUES.map((v) => ({ value: v, label: t(`ch.${v}`) }))} />
-        <WeightPicker variables={variables} variable={s.weight} type={s.weightType} testId="ch-weight" onChange={(weight, weightType) => setS((x) => ({ ...x, weight, weightType }))} />
+        <RadioGroup
+          legend={t('ch.orientation')}
+          name="orientation"
+          value={s.orientation}
+          onChange={(v) => set('orientation', v)}
+          options={[
+            { value: 'horizontal', label: t('ch.horizontal') },
+            { value: 'vertical', label: t('ch.vertical') },
+          ]}
+        />
+        <RadioGroup
+          legend={t('ch.value')}
+          name="value"
+          value={s.value}
+          onChange={(v) => set('value', v)}
+          options={VALUES.map((v) => ({ value: v, label: t(`ch.${v}`) }))}
+        />
+        <WeightPicker
+          variables={variables}
+          variable={s.weight}
+          type={s.weightType}
+          testId="ch-weight"
+          onChange={(weight, weightType) => setS((x) => ({ ...x, weight, weightType }))}
+        />
         <div className="add-buttons">
           <button type="button" disabled={!preview.result} onClick={() => void save('svg')}>
             {t('ch.saveSvg')}

@@ -36,7 +36,19 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
 }
 
 /** The usual Cancel / Save pair at the bottom of an editing dialog. */
-export function SaveCancel({ onSave, onCancel, saveLabel, cancelLabel, testId }: { onSave(): void; onCancel(): void; saveLabel: string; cancelLabel: string; testId: string }) {
+export function SaveCancel({
+  onSave,
+  onCancel,
+  saveLabel,
+  cancelLabel,
+  testId,
+}: {
+  onSave(): void;
+  onCancel(): void;
+  saveLabel: string;
+  cancelLabel: string;
+  testId: string;
+}) {
   return (
     <>
       <button type="button" onClick={onCancel}>

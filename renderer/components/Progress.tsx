@@ -20,7 +20,14 @@ export function Progress({ label, onStop, stopLabel }: { label: string; onStop?:
   }, []);
   if (!visible) return null;
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+    >
       <span>{label}</span>
       <progress max={1} value={fraction ?? undefined} />
       {onStop && (

@@ -4,7 +4,19 @@ import { pageToRows } from './rows';
 describe('pageToRows', () => {
   it('places values by variable name and keeps missing markers', () => {
     const rows = pageToRows(
-      { start: 200, total: 1000, columns: ['b', 'a'], values: [[1, 'x'], [null, 'y']], missing: [['u', ''], ['s', '']] },
+      {
+        start: 200,
+        total: 1000,
+        columns: ['b', 'a'],
+        values: [
+          [1, 'x'],
+          [null, 'y'],
+        ],
+        missing: [
+          ['u', ''],
+          ['s', ''],
+        ],
+      },
       ['a', 'b', 'c'],
     );
     expect(rows).toEqual([

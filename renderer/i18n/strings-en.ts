@@ -233,7 +233,8 @@ export const en: Record<StringKey, string> = {
   'tb.layerTabs': 'Choose layer',
   'tb.layerTotal': 'Total over layers',
   'tb.layerCaption': '{pair} — {layer}',
-  'tb.layerTotalWithheld': 'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
+  'tb.layerTotalWithheld':
+    'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
   'tb.layerNeedsCols': 'Put a variable in Columns to make a layered table.',
   'err.title': 'Something went wrong',
   'err.line': 'line {line}',

@@ -231,13 +231,15 @@ export const nl = {
   'tb.layerTabs': 'Laag kiezen',
   'tb.layerTotal': 'Totaal over de lagen',
   'tb.layerCaption': '{pair} — {layer}',
-  'tb.layerTotalWithheld': 'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
+  'tb.layerTotalWithheld':
+    'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
   'tb.layerNeedsCols': 'Zet een variabele in Kolommen om een tabel met lagen te maken.',
   'err.title': 'Er ging iets mis',
   'err.line': 'regel {line}',
   'ov.open': 'Vrijgeven…',
   'ov.title': 'Cellen vrijgeven ondanks de outputregels',
-  'ov.intro': 'Kies de onderdrukte cellen die gepubliceerd mogen worden. De overige cellen worden daarna opnieuw beschermd; cellen die alleen deze cel beschermden komen terug.',
+  'ov.intro':
+    'Kies de onderdrukte cellen die gepubliceerd mogen worden. De overige cellen worden daarna opnieuw beschermd; cellen die alleen deze cel beschermden komen terug.',
   'ov.cells': 'Primair onderdrukte cellen',
   'ov.none': 'Deze tabel heeft geen primair onderdrukte cellen om vrij te geven.',
   'ov.reason': 'Reden (minstens 10 tekens)',

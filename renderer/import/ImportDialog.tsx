@@ -104,7 +104,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         {t('app.cancel')}
       </button>
       {path && (
-        <button type="button" className="primary" disabled={!canImport} data-testid="import-run" onClick={() => void job.start({ path, name, replace, options })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canImport}
+          data-testid="import-run"
+          onClick={() => void job.start({ path, name, replace, options })}
+        >
           {t('imp.run')}
         </button>
       )}
@@ -141,7 +147,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           <div className="import-name">
             <label>
               {t('imp.name')}
-              <input value={name} onChange={(e) => setName(e.target.value)} maxLength={128} data-testid="import-name" disabled={running} aria-invalid={!nameOk} />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={128}
+                data-testid="import-name"
+                disabled={running}
+                aria-invalid={!nameOk}
+              />
             </label>
             {!nameOk && <span className="field-error">{t('imp.nameRule')}</span>}
             {nameOk && exists && (
@@ -153,7 +166,15 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           </div>
         )}
         {state.phase === 'running' && (
-          <div className="progress" role="progressbar" aria-label={t('imp.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={state.fraction === null ? undefined : Math.round(state.fraction * 100)} data-testid="import-progress">
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={t('imp.running')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={state.fraction === null ? undefined : Math.round(state.fraction * 100)}
+            data-testid="import-progress"
+          >
             <span>{t('imp.running')}</span>
             <progress max={1} value={state.fraction ?? undefined} />
             {state.fraction !== null && <span>{num(state.fraction * 100)}%</span>}

@@ -10,7 +10,17 @@ const ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DECIMALS = ['.', ','] as const;
 
-export function ReadSettings({ preview, options, onChange, disabled }: { preview: Preview; options: ReadOptions; onChange(o: ReadOptions): void; disabled: boolean }) {
+export function ReadSettings({
+  preview,
+  options,
+  onChange,
+  disabled,
+}: {
+  preview: Preview;
+  options: ReadOptions;
+  onChange(o: ReadOptions): void;
+  disabled: boolean;
+}) {
   const { t } = useI18n();
   if (preview.csv) {
     const detected = preview.csv.options as Partial<Record<keyof ReadOptions, unknown>>;
@@ -52,7 +62,12 @@ export function ReadSettings({ preview, options, onChange, disabled }: { preview
         <legend>{t('imp.settings')}</legend>
         <label>
           {t('imp.opt.sheet')}
-          <select value={String(options.sheet ?? preview.sheets[0])} disabled={disabled} data-testid="import-opt-sheet" onChange={(e) => onChange({ ...options, sheet: e.target.value })}>
+          <select
+            value={String(options.sheet ?? preview.sheets[0])}
+            disabled={disabled}
+            data-testid="import-opt-sheet"
+            onChange={(e) => onChange({ ...options, sheet: e.target.value })}
+          >
             {preview.sheets.map((s) => (
               <option key={s} value={s}>
                 {s}

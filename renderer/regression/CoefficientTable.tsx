@@ -43,7 +43,9 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
           {t(`reg.${result.model}`)}: {result.dependent ?? ''}
         </span>
         <span className="banner-weight">
-          {result.weight ? t('tb.weightedBy', { w: result.weight, type: result.weightInfo?.type === 'frequency' ? t('tb.frequency') : t('tb.sampling') }) : t('tb.unweighted')}
+          {result.weight
+            ? t('tb.weightedBy', { w: result.weight, type: result.weightInfo?.type === 'frequency' ? t('tb.frequency') : t('tb.sampling') })
+            : t('tb.unweighted')}
         </span>
         {result.rules && <DisclosureBadge rules={result.rules} />}
       </figcaption>
@@ -100,7 +102,11 @@ export function CoefficientTable({ result, variables }: { result: RegressionResu
           </li>
         )}
       </ul>
-      {result.rules && result.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{reasons(result.rules).join(' · ')}</p>}
+      {result.rules && result.rules.reasons.length > 0 && (
+        <p className="muted" data-testid="rule-reasons">
+          {reasons(result.rules).join(' · ')}
+        </p>
+      )}
     </figure>
   );
 }

@@ -81,7 +81,13 @@ export function RegressionView() {
       >
         <label className="field">
           {t('reg.dependent')}
-          <VariableSelect variables={numeric} value={spec.dependent} onChange={(v) => set('dependent', v)} emptyLabel={t('reg.choose')} testId="reg-dependent" />
+          <VariableSelect
+            variables={numeric}
+            value={spec.dependent}
+            onChange={(v) => set('dependent', v)}
+            emptyLabel={t('reg.choose')}
+            testId="reg-dependent"
+          />
         </label>
         <fieldset className="predictors">
           <legend>{t('reg.predictors')}</legend>
@@ -106,7 +112,10 @@ export function RegressionView() {
                   {on && cat && (
                     <label>
                       {t('reg.reference')}{' '}
-                      <select value={spec.categorical[v.name]} onChange={(e) => setSpec((s) => ({ ...s, categorical: { ...s.categorical, [v.name]: e.target.value } }))}>
+                      <select
+                        value={spec.categorical[v.name]}
+                        onChange={(e) => setSpec((s) => ({ ...s, categorical: { ...s.categorical, [v.name]: e.target.value } }))}
+                      >
                         <option value="">{t('reg.lowest')}</option>
                         {codes.map(([code, label]) => (
                           <option key={code} value={code}>
@@ -122,7 +131,13 @@ export function RegressionView() {
           </div>
         </fieldset>
         <div className="regression-options">
-          <RadioGroup legend={t('reg.model')} name="model" value={spec.model} onChange={(m) => set('model', m)} options={(['ols', 'logit', 'fe'] as const).map((m) => ({ value: m, label: t(`reg.${m}`) }))}>
+          <RadioGroup
+            legend={t('reg.model')}
+            name="model"
+            value={spec.model}
+            onChange={(m) => set('model', m)}
+            options={(['ols', 'logit', 'fe'] as const).map((m) => ({ value: m, label: t(`reg.${m}`) }))}
+          >
             {spec.model === 'fe' && (
               <label className="field">
                 {t('reg.panel')}
@@ -130,8 +145,20 @@ export function RegressionView() {
               </label>
             )}
           </RadioGroup>
-          <WeightPicker variables={variables} variable={spec.weight} type={spec.weightType} testId="reg-weight" onChange={(weight, weightType) => setSpec((s) => ({ ...s, weight, weightType }))} />
-          <RadioGroup legend={t('reg.se')} name="se" value={spec.se} onChange={(m) => set('se', m)} options={(['classical', 'hc1', 'cluster'] as const).map((m) => ({ value: m, label: t(`reg.${m}`) }))}>
+          <WeightPicker
+            variables={variables}
+            variable={spec.weight}
+            type={spec.weightType}
+            testId="reg-weight"
+            onChange={(weight, weightType) => setSpec((s) => ({ ...s, weight, weightType }))}
+          />
+          <RadioGroup
+            legend={t('reg.se')}
+            name="se"
+            value={spec.se}
+            onChange={(m) => set('se', m)}
+            options={(['classical', 'hc1', 'cluster'] as const).map((m) => ({ value: m, label: t(`reg.${m}`) }))}
+          >
             {spec.se === 'cluster' && (
               <label className="field">
                 {t('reg.clusterVar')}
@@ -141,7 +168,14 @@ export function RegressionView() {
           </RadioGroup>
           <fieldset>
             <legend>{t('tb.filter')}</legend>
-            <input className="filter-input" aria-label={t('tb.filter')} placeholder={t('tb.filterPlaceholder')} value={spec.filter} spellCheck={false} onChange={(e) => set('filter', e.target.value)} />
+            <input
+              className="filter-input"
+              aria-label={t('tb.filter')}
+              placeholder={t('tb.filterPlaceholder')}
+              value={spec.filter}
+              spellCheck={false}
+              onChange={(e) => set('filter', e.target.value)}
+            />
             <FilterError filter={spec.filter.trim()} status={filterStatus} />
           </fieldset>
           <button type="submit" className="primary" disabled={problem !== null || running} data-testid="reg-run">

@@ -19,7 +19,11 @@ export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
   const released = (rules.overrides ?? []).reduce((s, o) => s + o.cells.length, 0);
   const text = released > 0 ? `${status} · ${t('ov.badge', { n: released })}` : status;
   return (
-    <span className={`badge badge-${rules.status}`} title={[t('tb.ruleSet', { name: rules.ruleSet }), ...reasons(rules)].join('\n')} data-testid="disclosure-badge">
+    <span
+      className={`badge badge-${rules.status}`}
+      title={[t('tb.ruleSet', { name: rules.ruleSet }), ...reasons(rules)].join('\n')}
+      data-testid="disclosure-badge"
+    >
       {text}
     </span>
   );
@@ -126,7 +130,14 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
                     const releasable = onRelease && si === 0 && cell.suppression === 'primary' && result.rules.status !== 'blocked';
                     const cls = `num${cell.suppressed ? ' suppressed' : ''}${cell.overridden ? ' overridden' : ''}${groupStart[ci] ? ' group-start' : ''}`;
                     return (
-                      <td key={c.key} className={cls} data-row={String(r.code)} data-col={c.key} data-stat={s.stat} data-overridden={cell.overridden ? 'true' : undefined}>
+                      <td
+                        key={c.key}
+                        className={cls}
+                        data-row={String(r.code)}
+                        data-col={c.key}
+                        data-stat={s.stat}
+                        data-overridden={cell.overridden ? 'true' : undefined}
+                      >
                         {releasable ? (
                           <button
                             type="button"
@@ -149,8 +160,12 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
             )}
             {result.means && <SummaryRow label={t('tb.mean')} span={labelSpan} values={result.means.mean.map((m) => (m === null ? 'x' : num(m, 2)))} />}
             {stats.base && <SummaryRow label={t('tb.baseRow')} span={labelSpan} values={result.base.count.map((v) => base(v))} keys={keys} stat="base" />}
-            {stats.weighted && result.weight && <SummaryRow label={t('tb.weightedBaseRow')} span={labelSpan} values={result.base.weighted.map((v) => base(v))} />}
-            {stats.effBase && <SummaryRow label={t('tb.effBaseRow')} span={labelSpan} values={result.base.effective.map((v) => base(v, 1))} keys={keys} stat="effective" />}
+            {stats.weighted && result.weight && (
+              <SummaryRow label={t('tb.weightedBaseRow')} span={labelSpan} values={result.base.weighted.map((v) => base(v))} />
+            )}
+            {stats.effBase && (
+              <SummaryRow label={t('tb.effBaseRow')} span={labelSpan} values={result.base.effective.map((v) => base(v, 1))} keys={keys} stat="effective" />
+            )}
           </tbody>
         </table>
       </div>
@@ -171,7 +186,11 @@ export function BannerTable({ result, stats, varLabel, onRelease }: BannerTableP
             })}
           </p>
         )}
-        {result.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{reasons(result.rules).join(' · ')}</p>}
+        {result.rules.reasons.length > 0 && (
+          <p className="muted" data-testid="rule-reasons">
+            {reasons(result.rules).join(' · ')}
+          </p>
+        )}
       </div>
     </figure>
   );

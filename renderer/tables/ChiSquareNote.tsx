@@ -15,7 +15,12 @@ function Chi2Line({ request, colLabel }: { request: CrosstabRequest; colLabel: s
   const { t, num, lang, msg } = useI18n();
   const call = useLiveCall('analysis.crosstab', request, 0);
   const chi2: Chi2Block | null | undefined = call.result?.chi2;
-  if (call.error) return <li className="muted">{colLabel}: {call.error.message}</li>;
+  if (call.error)
+    return (
+      <li className="muted">
+        {colLabel}: {call.error.message}
+      </li>
+    );
   if (!call.result) return null;
   if (!chi2) {
     const chiWithheld = call.result.rules.messages?.find((m) => m.code === 'chi2-withheld');
@@ -36,7 +41,17 @@ function Chi2Line({ request, colLabel }: { request: CrosstabRequest; colLabel: s
   );
 }
 
-export function ChiSquareNote({ base, row, columns, labelOf }: { base: Omit<CrosstabRequest, 'row' | 'col'>; row: string; columns: string[]; labelOf(n: string): string }) {
+export function ChiSquareNote({
+  base,
+  row,
+  columns,
+  labelOf,
+}: {
+  base: Omit<CrosstabRequest, 'row' | 'col'>;
+  row: string;
+  columns: string[];
+  labelOf(n: string): string;
+}) {
   if (columns.length === 0) return null;
   return (
     <ul className="chi2-list">

@@ -62,7 +62,13 @@ export function LayerCrosstab({ table, caption, stats }: { table: CrosstabTable;
                   )}
                   {shown.length > 1 && <td className="stat-label">{t(s.label)}</td>}
                   {table.cols.map((c, j) => (
-                    <td key={String(c.code)} className={`num${table.suppressed[i][j] ? ' suppressed' : ''}`} data-row={String(r.code)} data-col={String(c.code)} data-stat={s.stat}>
+                    <td
+                      key={String(c.code)}
+                      className={`num${table.suppressed[i][j] ? ' suppressed' : ''}`}
+                      data-row={String(r.code)}
+                      data-col={String(c.code)}
+                      data-stat={s.stat}
+                    >
                       {text(grid(s.stat)[i][j], s.stat === 'count' ? 0 : 1)}
                     </td>
                   ))}
@@ -94,7 +100,11 @@ export function LayerCrosstab({ table, caption, stats }: { table: CrosstabTable;
         {anySuppressed && <p>{t('tb.legend.x')}</p>}
         <p>{t('tb.legend.dash')}</p>
         <p data-testid="layer-chi2">{table.chi2 ? chi2Parts(table.chi2, i18n).join(' · ') : t('tb.chi2.withheld')}</p>
-        {table.rules.reasons.length > 0 && <p className="muted" data-testid="rule-reasons">{i18n.reasons(table.rules).join(' · ')}</p>}
+        {table.rules.reasons.length > 0 && (
+          <p className="muted" data-testid="rule-reasons">
+            {i18n.reasons(table.rules).join(' · ')}
+          </p>
+        )}
       </div>
     </figure>
   );

@@ -35,7 +35,16 @@ function LayeredResult({ request, stats, labelOf }: Props) {
   };
   const onKey = (e: KeyboardEvent) => {
     const last = names.length - 1;
-    const next = e.key === 'ArrowRight' ? (current + 1) % names.length : e.key === 'ArrowLeft' ? (current + last) % names.length : e.key === 'Home' ? 0 : e.key === 'End' ? last : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (current + 1) % names.length
+        : e.key === 'ArrowLeft'
+          ? (current + last) % names.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     choose(next);
@@ -86,7 +95,15 @@ function LayeredResult({ request, stats, labelOf }: Props) {
   );
 }
 
-export function LayeredResults({ requests, stats, labelOf }: { requests: Request<'analysis.layers'>[]; stats: TableSpecState['stats']; labelOf(name: string): string }) {
+export function LayeredResults({
+  requests,
+  stats,
+  labelOf,
+}: {
+  requests: Request<'analysis.layers'>[];
+  stats: TableSpecState['stats'];
+  labelOf(name: string): string;
+}) {
   const { t } = useI18n();
   if (requests.length === 0) return <p className="muted">{t('tb.layerNeedsCols')}</p>;
   return (

@@ -112,7 +112,14 @@ export function OverrideDialog({ target, result, initial, onClose }: OverrideDia
         <label htmlFor={reasonId} className="override-reason-label">
           {t('ov.reason')}
         </label>
-        <textarea id={reasonId} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${reasonId}-count ${reasonId}-log`} data-testid="override-reason" />
+        <textarea
+          id={reasonId}
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={`${reasonId}-count ${reasonId}-log`}
+          data-testid="override-reason"
+        />
         <p id={`${reasonId}-count`} className={length >= MIN_REASON ? 'muted' : 'warn'} aria-live="polite">
           {t('ov.reasonCount', { n: length })}
         </p>

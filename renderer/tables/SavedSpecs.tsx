@@ -75,8 +75,20 @@ export function SavedSpecs({ spec, variableNames, onOpen }: SavedSpecsProps) {
 
   return (
     <div className="spec-bar">
-      <input aria-label={t('sp.name')} placeholder={t('sp.name')} value={current.name} onChange={(e) => setCurrent({ ...current, name: e.target.value })} data-testid="sp-name" />
-      <input className="folder-input" aria-label={t('sp.folder')} placeholder={t('sp.folder')} value={current.folder} onChange={(e) => setCurrent({ ...current, folder: e.target.value })} />
+      <input
+        aria-label={t('sp.name')}
+        placeholder={t('sp.name')}
+        value={current.name}
+        onChange={(e) => setCurrent({ ...current, name: e.target.value })}
+        data-testid="sp-name"
+      />
+      <input
+        className="folder-input"
+        aria-label={t('sp.folder')}
+        placeholder={t('sp.folder')}
+        value={current.folder}
+        onChange={(e) => setCurrent({ ...current, folder: e.target.value })}
+      />
       <button type="button" onClick={() => void save(false)} data-testid="sp-save">
         {t('sp.save')}
       </button>

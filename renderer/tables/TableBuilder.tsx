@@ -16,7 +16,20 @@ import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
 import { ChiSquareNote } from './ChiSquareNote';
 import { VariableList } from './VariableList';
-import { addColumn, addLayer, addRow, bannerRequest, layerRequests, removeLayer, columnLabel, emptySpec, nestColumn, removeColumn, removeRow, type TableSpecState } from './spec';
+import {
+  addColumn,
+  addLayer,
+  addRow,
+  bannerRequest,
+  layerRequests,
+  removeLayer,
+  columnLabel,
+  emptySpec,
+  nestColumn,
+  removeColumn,
+  removeRow,
+  type TableSpecState,
+} from './spec';
 import { useFilterCheck } from './useFilterCheck';
 import { LayeredResults } from './LayeredResults';
 
@@ -36,10 +49,7 @@ export function TableBuilder() {
     [spec, ds, filterReady, filterStatus.state, layered],
   );
   // With layers the result is one layered crosstab per row × column pair instead of the banner.
-  const layerReqs = useMemo(
-    () => (filterStatus.state === 'checking' ? [] : layerRequests(spec, ds, filterReady)),
-    [spec, ds, filterReady, filterStatus.state],
-  );
+  const layerReqs = useMemo(() => (filterStatus.state === 'checking' ? [] : layerRequests(spec, ds, filterReady)), [spec, ds, filterReady, filterStatus.state]);
   // Rerun on project changes too (rules, overrides): same request, other output.
   const banner = useLiveCall('analysis.banner', request, 350, version);
 
@@ -74,7 +84,13 @@ export function TableBuilder() {
       <div className="builder-main">
         <SavedSpecs spec={spec} variableNames={variables.map((v) => v.name)} onOpen={setSpec} />
         <div className="zones">
-          <DropZone title={t('tb.rows')} chips={rowChips} testId="zone-rows" onDrop={(n) => setSpec((s) => addRow(s, n))} onRemove={(i) => setSpec((s) => removeRow(s, i))} />
+          <DropZone
+            title={t('tb.rows')}
+            chips={rowChips}
+            testId="zone-rows"
+            onDrop={(n) => setSpec((s) => addRow(s, n))}
+            onRemove={(i) => setSpec((s) => removeRow(s, i))}
+          />
           <DropZone
             title={t('tb.columns')}
             chips={colChips}

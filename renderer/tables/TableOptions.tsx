@@ -82,7 +82,12 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
         </label>
         {STAT_KEYS.map((s) => (
           <label className="check" key={s.key}>
-            <input type="checkbox" checked={spec.stats[s.key]} data-testid={`stat-${s.key}`} onChange={(e) => set('stats', { ...spec.stats, [s.key]: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={spec.stats[s.key]}
+              data-testid={`stat-${s.key}`}
+              onChange={(e) => set('stats', { ...spec.stats, [s.key]: e.target.checked })}
+            />
             {t(s.label)}
           </label>
         ))}
@@ -90,7 +95,12 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
       <fieldset>
         <legend>{t('tb.tests')}</legend>
         <label className="check">
-          <input type="checkbox" checked={spec.tests.letters} data-testid="tb-letters" onChange={(e) => set('tests', { ...spec.tests, letters: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={spec.tests.letters}
+            data-testid="tb-letters"
+            onChange={(e) => set('tests', { ...spec.tests, letters: e.target.checked })}
+          />
           {t('tb.letters')}
         </label>
         <label className="check">
@@ -99,7 +109,12 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
         </label>
         <label>
           {t('tb.adjust')}{' '}
-          <select value={spec.tests.adjust} disabled={!spec.tests.letters} data-testid="tb-adjust" onChange={(e) => set('tests', { ...spec.tests, adjust: e.target.value as TableSpecState['tests']['adjust'] })}>
+          <select
+            value={spec.tests.adjust}
+            disabled={!spec.tests.letters}
+            data-testid="tb-adjust"
+            onChange={(e) => set('tests', { ...spec.tests, adjust: e.target.value as TableSpecState['tests']['adjust'] })}
+          >
             <option value="bonferroni">{t('tb.adjust.bonferroni')}</option>
             <option value="bh">{t('tb.adjust.bh')}</option>
             <option value="none">{t('tb.adjust.none')}</option>
@@ -107,7 +122,11 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
         </label>
         <label>
           {t('tb.alpha')}{' '}
-          <select value={String(spec.tests.alpha)} disabled={!spec.tests.letters} onChange={(e) => set('tests', { ...spec.tests, alpha: Number(e.target.value) })}>
+          <select
+            value={String(spec.tests.alpha)}
+            disabled={!spec.tests.letters}
+            onChange={(e) => set('tests', { ...spec.tests, alpha: Number(e.target.value) })}
+          >
             {[0.01, 0.05, 0.1].map((a) => (
               <option key={a} value={String(a)}>
                 {num(a, 2)}

@@ -35,7 +35,14 @@ export function VariableList({ variables, selected, onSelect, onActivate }: Vari
 
   return (
     <div className="var-list">
-      <input type="search" placeholder={t('tb.search')} aria-label={t('tb.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="tb-search" />
+      <input
+        type="search"
+        placeholder={t('tb.search')}
+        aria-label={t('tb.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        data-testid="tb-search"
+      />
       <ul
         role="listbox"
         aria-label={t('tb.variables')}

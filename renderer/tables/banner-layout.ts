@@ -33,7 +33,7 @@ export function headerRows(columns: BannerColumn[], varLabel: (name: string) => 
   const depth = Math.max(1, ...columns.map((c) => c.path.length));
   const rows: HeaderCell[][] = Array.from({ length: depth + 1 }, () => []);
   // Row 0: groups; columns without a path (Totaal) span the whole header.
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const c = columns[i];
     if (c.path.length === 0) {
       rows[0].push({ key: c.key, text: c.label, letter: c.letter, colSpan: 1, rowSpan: depth + 1, leaf: true });
@@ -47,7 +47,7 @@ export function headerRows(columns: BannerColumn[], varLabel: (name: string) => 
     i = j;
   }
   for (let level = 1; level <= depth; level++) {
-    for (let i = 0; i < columns.length; ) {
+    for (let i = 0; i < columns.length;) {
       const c = columns[i];
       if (c.path.length < level) {
         i++;

@@ -6,7 +6,13 @@ import { overrideLegend, overrideTarget, releasableCells } from './override-targ
 
 describe('override dialog helpers', () => {
   it('turns the banner request into the table specification the backend records', () => {
-    const req = { dataset: 'demo', rows: ['gemeente', 'geslacht'], columns: { items: [{ variable: 'leeftijdsklasse' }] }, filter: ' golf = 2025 ', weight: { variable: 'gewicht' } };
+    const req = {
+      dataset: 'demo',
+      rows: ['gemeente', 'geslacht'],
+      columns: { items: [{ variable: 'leeftijdsklasse' }] },
+      filter: ' golf = 2025 ',
+      weight: { variable: 'gewicht' },
+    };
     expect(overrideTarget(req, 'geslacht')).toEqual({
       dataset: 'demo',
       row: 'geslacht',
@@ -18,14 +24,31 @@ describe('override dialog helpers', () => {
   });
 
   it('offers only primary-suppressed cells, and none of a blocked table', () => {
-    const out = applyRulesToBanner(bannerFrom([[[3, 20, 25], [15, 18, 30], [22, 26, 40]]]), defaultRuleSet('cbs-persons'));
+    const out = applyRulesToBanner(
+      bannerFrom([
+        [
+          [3, 20, 25],
+          [15, 18, 30],
+          [22, 26, 40],
+        ],
+      ]),
+      defaultRuleSet('cbs-persons'),
+    );
     expect(out.cells.flat().some((c) => c.suppression === 'secondary')).toBe(true);
     expect(releasableCells(out)).toEqual([{ row: 1, col: 'Gemeente=1', rowLabel: 'A1', colLabel: 'Gemeente 1' }]);
     expect(releasableCells({ ...out, rules: { ...out.rules, status: 'blocked' } })).toEqual([]);
   });
 
   it('gives one legend line per applied override', () => {
-    const out = applyRulesToBanner(bannerFrom([[[3, 20], [15, 18]]]), defaultRuleSet('cbs-persons'));
+    const out = applyRulesToBanner(
+      bannerFrom([
+        [
+          [3, 20],
+          [15, 18],
+        ],
+      ]),
+      defaultRuleSet('cbs-persons'),
+    );
     expect(overrideLegend(out)).toEqual([]);
     const cells = [{ row: 1, col: 'Gemeente=1', rowLabel: 'A1', colLabel: 'Gemeente 1', count: 3 }];
     const withOverride = { ...out, rules: { ...out.rules, overrides: [{ id: 4, reason: 'Afgestemd met CBS', createdAt: '2026-11-25T10:00:00Z', cells }] } };

@@ -36,7 +36,9 @@ export function releasableCells(r: BannerResult): ReleasableCell[] {
   if (r.rules.status === 'blocked') return [];
   return r.cells.flatMap((row, i) =>
     row.flatMap((c, k) =>
-      c.suppressed && c.suppression === 'primary' ? [{ row: r.rows[i].code, col: r.columns[k].key, rowLabel: r.rows[i].label, colLabel: colLabel(r.columns[k]) }] : [],
+      c.suppressed && c.suppression === 'primary'
+        ? [{ row: r.rows[i].code, col: r.columns[k].key, rowLabel: r.rows[i].label, colLabel: colLabel(r.columns[k]) }]
+        : [],
     ),
   );
 }

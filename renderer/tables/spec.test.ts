@@ -20,7 +20,11 @@ describe('table builder spec', () => {
   });
 
   it('builds the banner request, leaving out an invalid filter', () => {
-    const s = { ...addColumn(addRow(emptySpec, 'leefbaarheid'), 'gemeente'), filter: 'leeftijd >=', weight: { variable: 'gewicht', type: 'sampling' as const } };
+    const s = {
+      ...addColumn(addRow(emptySpec, 'leefbaarheid'), 'gemeente'),
+      filter: 'leeftijd >=',
+      weight: { variable: 'gewicht', type: 'sampling' as const },
+    };
     expect(bannerRequest(emptySpec, 'demo', true)).toBeNull();
     expect(bannerRequest(s, 'demo', false)).toEqual({
       dataset: 'demo',

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { invoke, toApiError } from '../api/client';
 import type { ExprMessage } from '../../shared/i18n/message-types';
 
-export type FilterStatus = { state: 'empty' } | { state: 'checking' } | { state: 'ok' } | { state: 'error'; message: string; position: number | null; detail?: ExprMessage };
+export type FilterStatus =
+  { state: 'empty' } | { state: 'checking' } | { state: 'ok' } | { state: 'error'; message: string; position: number | null; detail?: ExprMessage };
 
 export function useFilterCheck(dataset: string, filter: string, delayMs = 300): FilterStatus {
   const [status, setStatus] = useState<FilterStatus>({ state: 'empty' });

@@ -15,7 +15,10 @@ export function ComputeDialog({ dataset, onDone, onClose }: DeriveDialogProps) {
   const save = async () => {
     if (!target.trim() || !expression.trim()) return setError(t('rc.needNames'));
     try {
-      const meta = await invoke('transform.compute', { dataset, recipe: { target: target.trim(), expression: expression.trim(), label: label.trim() || undefined } });
+      const meta = await invoke('transform.compute', {
+        dataset,
+        recipe: { target: target.trim(), expression: expression.trim(), label: label.trim() || undefined },
+      });
       onDone(meta.name);
     } catch (e) {
       setError(toApiError(e).message);
@@ -23,7 +26,12 @@ export function ComputeDialog({ dataset, onDone, onClose }: DeriveDialogProps) {
   };
 
   return (
-    <Dialog title={t('rc.computeTitle')} onClose={onClose} wide footer={<SaveCancel onSave={() => void save()} onCancel={onClose} saveLabel={t('app.save')} cancelLabel={t('app.cancel')} testId="cp-save" />}>
+    <Dialog
+      title={t('rc.computeTitle')}
+      onClose={onClose}
+      wide
+      footer={<SaveCancel onSave={() => void save()} onCancel={onClose} saveLabel={t('app.save')} cancelLabel={t('app.cancel')} testId="cp-save" />}
+    >
       <div className="form-grid">
         <label>
           {t('rc.target')}
@@ -36,7 +44,14 @@ export function ComputeDialog({ dataset, onDone, onClose }: DeriveDialogProps) {
       </div>
       <label className="field">
         {t('rc.expression')}
-        <textarea className="expr-input" rows={3} spellCheck={false} value={expression} onChange={(e) => setExpression(e.target.value)} data-testid="cp-expression" />
+        <textarea
+          className="expr-input"
+          rows={3}
+          spellCheck={false}
+          value={expression}
+          onChange={(e) => setExpression(e.target.value)}
+          data-testid="cp-expression"
+        />
       </label>
       {error && (
         <p className="field-error" role="alert" data-testid="cp-error">

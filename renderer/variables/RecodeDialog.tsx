@@ -41,11 +41,22 @@ export function RecodeDialog({ dataset, variables, onDone, onClose }: DeriveDial
   };
 
   return (
-    <Dialog title={t('rc.title')} onClose={onClose} wide footer={<SaveCancel onSave={() => void save()} onCancel={onClose} saveLabel={t('app.save')} cancelLabel={t('app.cancel')} testId="rc-save" />}>
+    <Dialog
+      title={t('rc.title')}
+      onClose={onClose}
+      wide
+      footer={<SaveCancel onSave={() => void save()} onCancel={onClose} saveLabel={t('app.save')} cancelLabel={t('app.cancel')} testId="rc-save" />}
+    >
       <div className="form-grid">
         <label>
           {t('rc.source')}
-          <VariableSelect variables={variables.filter((v) => v.type === 'numeric')} value={source} onChange={setSource} emptyLabel={t('reg.choose')} testId="rc-source" />
+          <VariableSelect
+            variables={variables.filter((v) => v.type === 'numeric')}
+            value={source}
+            onChange={setSource}
+            emptyLabel={t('reg.choose')}
+            testId="rc-source"
+          />
         </label>
         <label>
           {t('rc.target')}
@@ -87,7 +98,14 @@ export function RecodeDialog({ dataset, variables, onDone, onClose }: DeriveDial
                     <input className="code-input" aria-label={`${t('rc.to')} ${i + 1}`} value={r.hi} onChange={(e) => update(i, { hi: e.target.value })} />
                   </span>
                 )}
-                {r.kind === 'values' && <input aria-label={`${t('rc.values')} ${i + 1}`} placeholder={t('rc.values')} value={r.values} onChange={(e) => update(i, { values: e.target.value })} />}
+                {r.kind === 'values' && (
+                  <input
+                    aria-label={`${t('rc.values')} ${i + 1}`}
+                    placeholder={t('rc.values')}
+                    value={r.values}
+                    onChange={(e) => update(i, { values: e.target.value })}
+                  />
+                )}
               </td>
               <td>
                 <input className="code-input" aria-label={`${t('rc.newCode')} ${i + 1}`} value={r.to} onChange={(e) => update(i, { to: e.target.value })} />

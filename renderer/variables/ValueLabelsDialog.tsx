@@ -16,7 +16,6 @@ export function ValueLabelsDialog({ meta, onSave, onClose }: { meta: VariableMet
   const { rows, update, remove, add } = useRows<Row>(() => Object.entries(meta.valueLabels).map(([code, label]) => ({ code, label })));
   const [error, setError] = useState<string | null>(null);
 
-
   const save = () => {
     const out: Record<string, string> = {};
     for (const r of rows) {
@@ -54,7 +53,12 @@ export function ValueLabelsDialog({ meta, onSave, onClose }: { meta: VariableMet
                 <input className="code-input" value={r.code} aria-label={`${t('vl.code')} ${i + 1}`} onChange={(e) => update(i, { code: e.target.value })} />
               </td>
               <td>
-                <input className="label-input" value={r.label} aria-label={`${t('vl.label')} ${i + 1}`} onChange={(e) => update(i, { label: e.target.value })} />
+                <input
+                  className="label-input"
+                  value={r.label}
+                  aria-label={`${t('vl.label')} ${i + 1}`}
+                  onChange={(e) => update(i, { label: e.target.value })}
+                />
               </td>
               <td>
                 <button type="button" onClick={() => remove(i)}>

@@ -95,7 +95,14 @@ export function VariableView() {
               <tr key={v.name} data-var={v.name}>
                 <td>
                   <div className="name-cell">
-                    <EditableText value={v.name} label={`${t('var.name')} ${v.name}`} validate={validateName} onCommit={(name) => update(v, { name })} className="name-input" testId={`name-${v.name}`} />
+                    <EditableText
+                      value={v.name}
+                      label={`${t('var.name')} ${v.name}`}
+                      validate={validateName}
+                      onCommit={(name) => update(v, { name })}
+                      className="name-input"
+                      testId={`name-${v.name}`}
+                    />
                     {v.derivedFrom && (
                       <span className="derived-badge" title={v.derivedFrom}>
                         {t('rc.derived')}
@@ -104,13 +111,23 @@ export function VariableView() {
                   </div>
                 </td>
                 <td>
-                  <EditableText value={v.label} label={`${t('var.label')} ${v.name}`} onCommit={(label) => update(v, { label })} className="label-input" testId={`label-${v.name}`} />
+                  <EditableText
+                    value={v.label}
+                    label={`${t('var.label')} ${v.name}`}
+                    onCommit={(label) => update(v, { label })}
+                    className="label-input"
+                    testId={`label-${v.name}`}
+                  />
                 </td>
                 <td>{t(v.type === 'numeric' ? 'var.numeric' : 'var.string')}</td>
                 <td>
                   <span className="measure-cell">
                     <MeasureIcon measure={v.measure} />
-                    <select value={v.measure} aria-label={`${t('var.measure')} ${v.name}`} onChange={(e) => void update(v, { measure: e.target.value as Measure }).catch(() => undefined)}>
+                    <select
+                      value={v.measure}
+                      aria-label={`${t('var.measure')} ${v.name}`}
+                      onChange={(e) => void update(v, { measure: e.target.value as Measure }).catch(() => undefined)}
+                    >
                       {MEASURES.map((m) => (
                         <option key={m} value={m}>
                           {t(`var.${m}`)}
@@ -120,17 +137,31 @@ export function VariableView() {
                   </span>
                 </td>
                 <td>
-                  <button type="button" className="summary-button" onClick={() => setDialog({ kind: 'labels', meta: v })} aria-label={`${t('var.valueLabels')} ${v.name}: ${t('var.edit')}`}>
+                  <button
+                    type="button"
+                    className="summary-button"
+                    onClick={() => setDialog({ kind: 'labels', meta: v })}
+                    aria-label={`${t('var.valueLabels')} ${v.name}: ${t('var.edit')}`}
+                  >
                     {valueLabelSummary(v) || <span className="muted">{t('var.none')}</span>}
                   </button>
                 </td>
                 <td>
-                  <button type="button" className="summary-button" onClick={() => setDialog({ kind: 'missing', meta: v })} aria-label={`${t('var.missing')} ${v.name}: ${t('var.edit')}`}>
+                  <button
+                    type="button"
+                    className="summary-button"
+                    onClick={() => setDialog({ kind: 'missing', meta: v })}
+                    aria-label={`${t('var.missing')} ${v.name}: ${t('var.edit')}`}
+                  >
                     {missingSummary(v.missing, (x) => num(x, Number.isInteger(x) ? 0 : 2)) || <span className="muted">{t('var.none')}</span>}
                   </button>
                 </td>
                 <td>
-                  <select value={v.role} aria-label={`${t('var.role')} ${v.name}`} onChange={(e) => void update(v, { role: e.target.value as Role }).catch(() => undefined)}>
+                  <select
+                    value={v.role}
+                    aria-label={`${t('var.role')} ${v.name}`}
+                    onChange={(e) => void update(v, { role: e.target.value as Role }).catch(() => undefined)}
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`var.role.${r}`)}
@@ -147,7 +178,12 @@ export function VariableView() {
         <ValueLabelsDialog
           meta={dialog.meta}
           onClose={() => setDialog(null)}
-          onSave={(valueLabels) => void update(dialog.meta, { valueLabels }).then(() => setDialog(null), () => undefined)}
+          onSave={(valueLabels) =>
+            void update(dialog.meta, { valueLabels }).then(
+              () => setDialog(null),
+              () => undefined,
+            )
+          }
         />
       )}
       {dialog?.kind === 'recode' && dataset && <RecodeDialog {...deriveProps(dataset)} />}
@@ -156,7 +192,12 @@ export function VariableView() {
         <MissingDialog
           meta={dialog.meta}
           onClose={() => setDialog(null)}
-          onSave={(missing) => void update(dialog.meta, { missing }).then(() => setDialog(null), () => undefined)}
+          onSave={(missing) =>
+            void update(dialog.meta, { missing }).then(
+              () => setDialog(null),
+              () => undefined,
+            )
+          }
         />
       )}
     </section>

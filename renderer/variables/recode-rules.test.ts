@@ -21,7 +21,12 @@ describe('rowsToRules', () => {
 
   it('points at the first bad row', () => {
     expect(rowsToRules([])).toEqual({ row: 0, problem: 'empty' });
-    expect(rowsToRules([{ ...newRuleRow(), lo: '1', hi: '2', to: '1' }, { ...newRuleRow(), lo: '5', hi: '3', to: '2' }])).toEqual({ row: 1, problem: 'range' });
+    expect(
+      rowsToRules([
+        { ...newRuleRow(), lo: '1', hi: '2', to: '1' },
+        { ...newRuleRow(), lo: '5', hi: '3', to: '2' },
+      ]),
+    ).toEqual({ row: 1, problem: 'range' });
     expect(rowsToRules([{ ...newRuleRow(), lo: '1', to: 'x' }])).toEqual({ row: 0, problem: 'to' });
     expect(rowsToRules([{ ...newRuleRow(), kind: 'values', values: '1 a', to: '1' }])).toEqual({ row: 0, problem: 'values' });
   });

@@ -41,8 +41,7 @@ function variables(): VariableMeta[] {
       missing: FIVE_POINT_MISSING,
       format: { type: 'F', width: 1, decimals: 0 },
     });
-  const dich = (name: string, label: string) =>
-    nominal(name, label, { '0': 'Niet genoemd', '1': 'Genoemd' }, { format: { type: 'F', width: 1, decimals: 0 } });
+  const dich = (name: string, label: string) => nominal(name, label, { '0': 'Niet genoemd', '1': 'Genoemd' }, { format: { type: 'F', width: 1, decimals: 0 } });
   const leefLabels: Record<string, string> = { '1': '1 Zeer slecht', '10': '10 Uitstekend', '99': 'Weet niet' };
   return [
     newVariable('respnr', 'numeric', { label: 'Respondentnummer', measure: 'nominal', role: 'id', format: { type: 'F', width: 6, decimals: 0 } }),
@@ -72,7 +71,12 @@ function variables(): VariableMeta[] {
       missing: FIVE_POINT_MISSING,
       format: { type: 'F', width: 1, decimals: 0 },
     }),
-    newVariable('gewicht', 'numeric', { label: 'Weegfactor (gemeente × leeftijd × geslacht)', measure: 'scale', role: 'weight', format: { type: 'F', width: 8, decimals: 4 } }),
+    newVariable('gewicht', 'numeric', {
+      label: 'Weegfactor (gemeente × leeftijd × geslacht)',
+      measure: 'scale',
+      role: 'weight',
+      format: { type: 'F', width: 8, decimals: 4 },
+    }),
     newVariable('leefbaarheid', 'numeric', {
       label: 'Rapportcijfer leefbaarheid van de buurt',
       measure: 'ordinal',
@@ -80,11 +84,29 @@ function variables(): VariableMeta[] {
       missing: { values: [99], range: null },
       format: { type: 'F', width: 2, decimals: 0 },
     }),
-    ordinal5('vertrouwen', 'Vertrouwen in het gemeentebestuur', ['Zeer weinig vertrouwen', 'Weinig vertrouwen', 'Neutraal', 'Veel vertrouwen', 'Zeer veel vertrouwen']),
+    ordinal5('vertrouwen', 'Vertrouwen in het gemeentebestuur', [
+      'Zeer weinig vertrouwen',
+      'Weinig vertrouwen',
+      'Neutraal',
+      'Veel vertrouwen',
+      'Zeer veel vertrouwen',
+    ]),
     ordinal5('gezondheid', 'Ervaren gezondheid', ['Zeer slecht', 'Slecht', 'Gaat wel', 'Goed', 'Zeer goed']),
     ordinal5('eenzaamheid', 'Hoe vaak voelt u zich eenzaam?', ['Nooit', 'Zelden', 'Soms', 'Vaak', 'Zeer vaak']),
-    ordinal5('zorgen_schade', 'Zorgen over schade door aardbevingen', ['Helemaal geen zorgen', 'Weinig zorgen', 'Enige zorgen', 'Veel zorgen', 'Zeer veel zorgen']),
-    ordinal5('financien', 'Financiële situatie van het huishouden', ['Schulden maken', 'Spaargeld aanspreken', 'Precies rondkomen', 'Een beetje overhouden', 'Veel overhouden']),
+    ordinal5('zorgen_schade', 'Zorgen over schade door aardbevingen', [
+      'Helemaal geen zorgen',
+      'Weinig zorgen',
+      'Enige zorgen',
+      'Veel zorgen',
+      'Zeer veel zorgen',
+    ]),
+    ordinal5('financien', 'Financiële situatie van het huishouden', [
+      'Schulden maken',
+      'Spaargeld aanspreken',
+      'Precies rondkomen',
+      'Een beetje overhouden',
+      'Veel overhouden',
+    ]),
     dich('isolatie_dak', 'Isolatiemaatregel: dakisolatie'),
     dich('isolatie_gevel', 'Isolatiemaatregel: spouwmuur- of gevelisolatie'),
     dich('isolatie_vloer', 'Isolatiemaatregel: vloerisolatie'),
@@ -92,10 +114,15 @@ function variables(): VariableMeta[] {
     dich('isolatie_geen', 'Isolatiemaatregel: geen van deze'),
     newVariable('opmerking', 'string', { label: 'Wilt u nog iets opmerken over uw buurt?', width: 200, format: { type: 'A', width: 200, decimals: 0 } }),
     // Delivered with the panel file, as most panels do; researchers make their own groupings with a recode.
-    nominal('leeftijdsklasse', 'Leeftijdsklasse', { '1': '18 t/m 34 jaar', '2': '35 t/m 49 jaar', '3': '50 t/m 64 jaar', '4': '65 jaar of ouder' }, {
-      measure: 'ordinal',
-      format: { type: 'F', width: 1, decimals: 0 },
-    }),
+    nominal(
+      'leeftijdsklasse',
+      'Leeftijdsklasse',
+      { '1': '18 t/m 34 jaar', '2': '35 t/m 49 jaar', '3': '50 t/m 64 jaar', '4': '65 jaar of ouder' },
+      {
+        measure: 'ordinal',
+        format: { type: 'F', width: 1, decimals: 0 },
+      },
+    ),
   ];
 }
 

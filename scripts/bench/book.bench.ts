@@ -29,7 +29,13 @@ const labels = (n: number, prefix: string) => Object.fromEntries(Array.from({ le
 
 function panel(): Dataset {
   const rnd = lcg(2025);
-  const banner: [string, number][] = [['gemeente', 10], ['leeftijd_gr', 4], ['geslacht', 2], ['opleiding', 3], ['inkomen', 5]];
+  const banner: [string, number][] = [
+    ['gemeente', 10],
+    ['leeftijd_gr', 4],
+    ['geslacht', 2],
+    ['opleiding', 3],
+    ['inkomen', 5],
+  ];
   const vars: VariableMeta[] = banner.map(([name, k]) => newVariable(name, 'numeric', { label: name, measure: 'nominal', valueLabels: labels(k, name) }));
   vars.push(newVariable('gewicht', 'numeric', { label: 'Weegfactor', role: 'weight' }));
   for (let q = 1; q <= QUESTIONS; q++) {

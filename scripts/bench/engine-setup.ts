@@ -3,11 +3,7 @@
  * what DUIDING_ACCEL asks for. `describeEngine` times the other ways too, so every run also prints
  * what the first call costs (columns copied into the kernels' memory) and what plain JavaScript does.
  */
-import {
-  type AcceleratorMode,
-  installEngineAccelerator,
-  uninstallEngineAccelerator,
-} from '../../electron/engine/install-accelerator';
+import { type AcceleratorMode, installEngineAccelerator, uninstallEngineAccelerator } from '../../electron/engine/install-accelerator';
 import { ACCEL_MIN_ROWS, acceleratorFor } from '../../shared/engine/accel';
 import { medianMs } from './gen-data';
 
@@ -33,5 +29,7 @@ export async function describeEngine(task: string, fn: () => unknown, runs: numb
   uninstallEngineAccelerator();
   const js = await medianMs(fn, runs);
   await setUpEngine();
-  console.log(`# ${task}: engine ${mode}; first call ${first.toFixed(1)} ms (copies the columns into the kernels' memory); JavaScript kernels alone ${js.toFixed(1)} ms`);
+  console.log(
+    `# ${task}: engine ${mode}; first call ${first.toFixed(1)} ms (copies the columns into the kernels' memory); JavaScript kernels alone ${js.toFixed(1)} ms`,
+  );
 }

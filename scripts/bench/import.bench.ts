@@ -43,7 +43,9 @@ function benchDataset(rows: number): Dataset {
         const u = rnd();
         d[i] = u < 0.01 ? -128 : u < 0.03 ? 99 : 1 + Math.floor(rnd() * k);
       }
-      variables.push(newVariable(name, 'numeric', { measure: 'nominal', missing: { values: [99], range: null }, format: { type: 'F', width: 2, decimals: 0 } }));
+      variables.push(
+        newVariable(name, 'numeric', { measure: 'nominal', missing: { values: [99], range: null }, format: { type: 'F', width: 2, decimals: 0 } }),
+      );
       columns.push({ kind: 'numeric', data: d });
     } else {
       const d = new Float64Array(rows);
@@ -84,7 +86,10 @@ function haven(): { ms: number; cpuMs: number } | null {
 for (i in 1:3) { invisible(gc()); t0 <- proc.time(); d <- read_sav("${FILE}"); t <- proc.time() - t0;
   ms <- c(ms, t[["elapsed"]] * 1000); cpu <- c(cpu, (t[["user.self"]] + t[["sys.self"]]) * 1000); rm(d) }
 cat(median(ms), median(cpu))`;
-  const [ms, cpuMs] = execFileSync('Rscript', ['-e', r], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split(/\s+/).map(Number);
+  const [ms, cpuMs] = execFileSync('Rscript', ['-e', r], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { ms, cpuMs };
 }
 

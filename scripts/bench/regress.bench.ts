@@ -86,5 +86,9 @@ const rGlm = median(r.glm_ms);
 console.log(`BENCH ols duiding_ms=${ols.ms.toFixed(0)} r_lm_ms=${rLm.toFixed(0)} ratio=${(rLm / ols.ms).toFixed(1)}`);
 console.log(`BENCH logit duiding_ms=${logit.ms.toFixed(0)} r_glm_ms=${rGlm.toFixed(0)} ratio=${(rGlm / logit.ms).toFixed(1)}`);
 // On a shared machine wall time includes waiting for a core; CPU time shows the work itself.
-console.log(`# cpu_ms (user+sys): ols duiding=${ols.cpu.toFixed(0)} r_lm=${median(r.lm_cpu).toFixed(0)}; logit duiding=${logit.cpu.toFixed(0)} r_glm=${median(r.glm_cpu).toFixed(0)}`);
-console.log(`# max relative coefficient difference vs R: ols ${maxRelDiff(ols.b, r.lm_b).toExponential(1)}, logit ${maxRelDiff(logit.b, r.glm_b).toExponential(1)} (glm stops at deviance change 1e-8)`);
+console.log(
+  `# cpu_ms (user+sys): ols duiding=${ols.cpu.toFixed(0)} r_lm=${median(r.lm_cpu).toFixed(0)}; logit duiding=${logit.cpu.toFixed(0)} r_glm=${median(r.glm_cpu).toFixed(0)}`,
+);
+console.log(
+  `# max relative coefficient difference vs R: ols ${maxRelDiff(ols.b, r.lm_b).toExponential(1)}, logit ${maxRelDiff(logit.b, r.glm_b).toExponential(1)} (glm stops at deviance change 1e-8)`,
+);

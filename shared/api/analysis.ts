@@ -18,9 +18,7 @@ export const filterExpr = z.string().max(4000);
 
 export const bannerSpec = z.object({
   total: z.boolean().default(true),
-  items: z
-    .array(z.union([z.object({ variable: varName }), z.object({ nest: z.tuple([varName, varName]) })]))
-    .max(20),
+  items: z.array(z.union([z.object({ variable: varName }), z.object({ nest: z.tuple([varName, varName]) })])).max(20),
 });
 export type BannerSpecInput = z.input<typeof bannerSpec>;
 
@@ -46,9 +44,7 @@ export const bannerRequest = z.object({
   columns: bannerSpec,
   weight: weightSpec.optional(),
   filter: filterExpr.optional(),
-  tests: z
-    .object({ adjust: z.enum(['none', 'bonferroni', 'bh']).default('bonferroni'), alpha: z.number().min(0.0001).max(0.5).default(0.05) })
-    .optional(),
+  tests: z.object({ adjust: z.enum(['none', 'bonferroni', 'bh']).default('bonferroni'), alpha: z.number().min(0.0001).max(0.5).default(0.05) }).optional(),
   means: z.boolean().default(false),
   rules: ruleSetName.optional(),
 });

@@ -6,7 +6,11 @@ export const datasetExportSection = {
   'dataset.saveSav': call<{ path: string; rows: number; variables: number }>()(
     z.object({
       dataset: z.string().min(1).max(256),
-      out: z.string().min(1).max(4096).regex(/\.(sav|zsav)$/i, 'the file name must end in .sav or .zsav'),
+      out: z
+        .string()
+        .min(1)
+        .max(4096)
+        .regex(/\.(sav|zsav)$/i, 'the file name must end in .sav or .zsav'),
       compression: z.enum(['none', 'bytecode', 'zlib']).optional(),
     }),
   ),

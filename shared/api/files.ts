@@ -48,9 +48,16 @@ export interface FileListing {
   truncated: boolean;
 }
 
-const kinds = z.array(z.enum(dataFileKinds as [DataFileKind, ...DataFileKind[]])).min(1).max(dataFileKinds.length);
+const kinds = z
+  .array(z.enum(dataFileKinds as [DataFileKind, ...DataFileKind[]]))
+  .min(1)
+  .max(dataFileKinds.length);
 // NUL cannot occur in a path; refusing it here keeps it away from every file system call.
-const dirPath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'a path cannot contain NUL');
+const dirPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'a path cannot contain NUL');
 
 export const filesSection = {
   /** The native open dialog (Electron only); null when the user cancels. */

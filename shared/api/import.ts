@@ -36,7 +36,12 @@ export const importSection = {
   'import.run': call<{ jobId: string }>()(
     z.object({
       path,
-      name: z.string().min(1).max(128).regex(/^[\p{L}\p{N}_]+$/u).optional(),
+      name: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\p{L}\p{N}_]+$/u)
+        .optional(),
       replace: z.boolean().default(false),
       options: readOptionsSchema.optional(),
     }),

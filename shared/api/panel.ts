@@ -31,5 +31,14 @@ export type PanelPlan = { kind: 'append'; rows: number; conflicts: MetaConflict[
 
 export const panelSection = {
   'panel.plan': call<PanelPlan>()(panelRequest),
-  'panel.apply': call<DatasetSummary>()(z.object({ link: panelRequest, target: z.string().min(1).max(128).regex(/^[\p{L}\p{N}_]+$/u) })),
+  'panel.apply': call<DatasetSummary>()(
+    z.object({
+      link: panelRequest,
+      target: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\p{L}\p{N}_]+$/u),
+    }),
+  ),
 };

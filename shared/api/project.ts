@@ -37,7 +37,12 @@ export interface RowPage {
 
 export const variablePatch = z
   .object({
-    name: z.string().min(1).max(64).regex(/^[\p{L}@#$][\p{L}\p{N}_.@#$]*$/u).optional(),
+    name: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[\p{L}@#$][\p{L}\p{N}_.@#$]*$/u)
+      .optional(),
     label: z.string().max(4096).optional(),
     measure: z.enum(['nominal', 'ordinal', 'scale']).optional(),
     role: z.enum(['input', 'weight', 'id', 'key', 'none']).optional(),

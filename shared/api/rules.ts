@@ -21,14 +21,10 @@ export interface OverrideView extends Omit<OverrideRecord, 'key' | 'fingerprint'
 export const rulesSection = {
   'rules.get': call<RuleSet>()(z.object({})),
   'rules.set': call<RuleSet>()(z.object({ ruleSet: ruleSetSchema, reason: z.string().trim().max(2000).default('') })),
-  'rules.reset': call<RuleSet>()(
-    z.object({ name: z.enum(['cbs-persons', 'cbs-business', 'none']), reason: z.string().trim().max(2000).default('') }),
-  ),
+  'rules.reset': call<RuleSet>()(z.object({ name: z.enum(['cbs-persons', 'cbs-business', 'none']), reason: z.string().trim().max(2000).default('') })),
   /** Release primary-suppressed cells of one banner table (under the project's rule set). */
   'rules.override.add': call<OverrideView>()(overrideSchema),
   /** The project's overrides; with `target`, those recorded for that table, with their status. */
   'rules.override.list': call<OverrideView[]>()(z.object({ target: overrideTargetSchema.optional() })),
-  'rules.override.remove': call<{ removed: number }>()(
-    z.object({ id: z.number().int().positive(), reason: z.string().trim().max(2000).default('') }),
-  ),
+  'rules.override.remove': call<{ removed: number }>()(z.object({ id: z.number().int().positive(), reason: z.string().trim().max(2000).default('') })),
 };

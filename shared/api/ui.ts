@@ -21,7 +21,10 @@ export const recodeRecipe = z.object({
   source: varName,
   target: varName,
   label: z.string().max(4096).optional(),
-  rules: z.array(z.object({ from: recodeFrom, to: z.number(), label: z.string().max(4096).optional() })).min(1).max(500),
+  rules: z
+    .array(z.object({ from: recodeFrom, to: z.number(), label: z.string().max(4096).optional() }))
+    .min(1)
+    .max(500),
 });
 
 export const computeRecipe = z.object({

@@ -140,7 +140,10 @@ function stackPieces(ctx: ChartContext, data: ChartData, layout: ScaleLayout | n
   const rows = data.rows;
   if (!layout) {
     const k = rows.length;
-    const colors = data.ordinal && k >= 3 ? ramp(style.palette.sequential[0], style.palette.sequential[1], k) : rows.map((_, i) => style.palette.categorical[i % style.palette.categorical.length]);
+    const colors =
+      data.ordinal && k >= 3
+        ? ramp(style.palette.sequential[0], style.palette.sequential[1], k)
+        : rows.map((_, i) => style.palette.categorical[i % style.palette.categorical.length]);
     const pieces = rows.map((r, i) => ({ row: i, name: r.label, color: colors[i], sign: 1 as const, share: 1, label: true }));
     return { pieces, legend: rows.map((r) => r.label) };
   }
@@ -182,7 +185,12 @@ export function stackedBars(ctx: ChartContext, data: ChartData, percent: boolean
     const step = most <= 40 ? 10 : most <= 80 ? 20 : 25;
     const reach = Math.min(100, step * Math.ceil(most / step));
     range = 2 * reach;
-    axisExtra = { min: -reach, max: reach, interval: step, axisLabel: { fontSize: ctx.px.axis, color: style.colors.muted, formatter: tickFormatter(ctx, true, true) } };
+    axisExtra = {
+      min: -reach,
+      max: reach,
+      interval: step,
+      axisLabel: { fontSize: ctx.px.axis, color: style.colors.muted, formatter: tickFormatter(ctx, true, true) },
+    };
   } else if (percent) {
     range = 100;
     axisExtra = { min: 0, max: 100 };

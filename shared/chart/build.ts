@@ -48,12 +48,21 @@ export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput
   else option = dotPlot(ctx, data);
   // Screen readers get the title and the footnote (base, suppression, source) as the description.
   const titles = (Array.isArray(option.title) ? option.title : [option.title]).filter(Boolean) as { text?: string; subtext?: string }[];
-  const description = titles.map((t) => [t.text, t.subtext].filter(Boolean).join('. ')).join('. ').replace(/\s*\n\s*/g, ' ');
+  const description = titles
+    .map((t) => [t.text, t.subtext].filter(Boolean).join('. '))
+    .join('. ')
+    .replace(/\s*\n\s*/g, ' ');
   option.aria = { enabled: true, label: { description } };
   const suppressed = data.suppressed.reduce((s, row) => s + row.filter(Boolean).length, 0);
   return { option, data, suppressed };
 }
 
-export function buildChartOption(input: ChartInput, spec: ChartSpec | ChartSpecInput, style: ChartStyle, locale?: ChartLocale, env: BuildEnv = {}): EChartsOption {
+export function buildChartOption(
+  input: ChartInput,
+  spec: ChartSpec | ChartSpecInput,
+  style: ChartStyle,
+  locale?: ChartLocale,
+  env: BuildEnv = {},
+): EChartsOption {
   return buildChart(input, spec, style, locale, env).option;
 }

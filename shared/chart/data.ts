@@ -182,6 +182,6 @@ export function toChartData(input: ChartInput, spec: ChartSpec): ChartData {
   const data = input.kind === 'crosstab' ? fromCrosstab(input, spec) : fromBanner(input, spec);
   if (!spec.focus || spec.focus.length === 0) return data;
   const keep = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => spec.focus!.some((f) => String(f) === String(r.code)));
-  const pick = <T,>(m: T[][]) => keep.map(({ i }) => m[i]);
+  const pick = <T>(m: T[][]) => keep.map(({ i }) => m[i]);
   return { ...data, rows: keep.map(({ r }) => r), values: pick(data.values), suppressed: pick(data.suppressed), ci: pick(data.ci) };
 }

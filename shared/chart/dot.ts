@@ -18,7 +18,17 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
   const k = data.rows.length;
   const order = orderGroups(data, spec, (j) => data.values[0][j]);
   const labels = order.map((j) => groupLabel(ctx, data.cols[j], !horizontal));
-  const method = data.isMean ? (spec.locale === 'nl' ? 'normale benadering' : 'normal approximation') : spec.ci.method === 'wilson' ? (spec.locale === 'nl' ? 'Wilson, effectieve n' : 'Wilson, effective n') : spec.locale === 'nl' ? 'normale benadering, effectieve n' : 'normal approximation, effective n';
+  const method = data.isMean
+    ? spec.locale === 'nl'
+      ? 'normale benadering'
+      : 'normal approximation'
+    : spec.ci.method === 'wilson'
+      ? spec.locale === 'nl'
+        ? 'Wilson, effectieve n'
+        : 'Wilson, effective n'
+      : spec.locale === 'nl'
+        ? 'normale benadering, effectieve n'
+        : 'normal approximation, effective n';
   const hasCI = data.ci.some((r) => r.some(Boolean));
   const frame = buildFrame(ctx, {
     title: spec.title ?? data.title,
@@ -51,7 +61,11 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
         const d = dodge(i);
         const cap = dot * 0.45;
         const lw = ptToPx(style.lineWidthPt) * 0.8;
-        const seg = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line' as const, shape: { x1, y1, x2, y2 }, style: { stroke: color, lineWidth: lw } });
+        const seg = (x1: number, y1: number, x2: number, y2: number) => ({
+          type: 'line' as const,
+          shape: { x1, y1, x2, y2 },
+          style: { stroke: color, lineWidth: lw },
+        });
         return {
           type: 'group',
           children: horizontal
@@ -89,7 +103,8 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
   for (const row of data.values) for (const v of row) if (v != null) lowest = Math.min(lowest, v);
   data.rows.forEach((_, i) =>
     order.forEach((j, c) => {
-      if (data.suppressed[i][j]) points.push({ cat: c, value: Number.isFinite(lowest) ? lowest : 0, slot: i, slots: k, color: k === 1 ? palette[0] : palette[i % palette.length] });
+      if (data.suppressed[i][j])
+        points.push({ cat: c, value: Number.isFinite(lowest) ? lowest : 0, slot: i, slots: k, color: k === 1 ? palette[0] : palette[i % palette.length] });
     }),
   );
   // Markers sit at the low end of the scale on the answer's dodge line.
@@ -102,7 +117,11 @@ export function dotPlot(ctx: ChartContext, data: ChartData): EChartsOption {
     textStyle: { fontFamily: style.fontFamily, color: style.colors.text },
     title: frame.titles,
     legend: frame.legend ? { ...frame.legend, icon: 'circle', data: data.rows.map((r) => r.label) } : undefined,
-    grid: { ...frame.plot, right: frame.plot.right + (horizontal ? endTickRoom(ctx, tickFormatter(ctx, data.isPct)(data.isPct ? 100 : highest)) : 0), containLabel: true },
+    grid: {
+      ...frame.plot,
+      right: frame.plot.right + (horizontal ? endTickRoom(ctx, tickFormatter(ctx, data.isPct)(data.isPct ? 100 : highest)) : 0),
+      containLabel: true,
+    },
     xAxis: (horizontal ? val : cat) as EChartsOption['xAxis'],
     yAxis: (horizontal ? cat : val) as EChartsOption['yAxis'],
     series,

@@ -26,7 +26,13 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     footnotes: footnotes(ctx, data),
     legend: names.length > 1 && !direct ? names : undefined,
   });
-  const endRoom = direct ? widestLine(ctx, names.map((_, i) => endText(i)), ctx.px.label) + ctx.px.label : 0;
+  const endRoom = direct
+    ? widestLine(
+        ctx,
+        names.map((_, i) => endText(i)),
+        ctx.px.label,
+      ) + ctx.px.label
+    : 0;
   const labels = data.cols.map((c) => groupLabel(ctx, c, true));
   const band = (ctx.width - 2 * ctx.margin) / Math.max(1, labels.length);
   const cat = { ...categoryAxis(ctx, labels, { horizontal: false, bandWidth: band }), boundaryGap: true };
@@ -72,7 +78,11 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     grid: { ...frame.plot, right: frame.plot.right + endRoom, containLabel: true },
     xAxis: cat as EChartsOption['xAxis'],
     // Percentages and counts from zero; a mean on a 1–5 scale would be flattened by it.
-    yAxis: valueAxis(ctx, data.isPct, data.isMean ? { scale: true, boundaryGap: ['10%', '10%'] } : { min: 0, boundaryGap: [0, '10%'] }) as EChartsOption['yAxis'],
+    yAxis: valueAxis(
+      ctx,
+      data.isPct,
+      data.isMean ? { scale: true, boundaryGap: ['10%', '10%'] } : { min: 0, boundaryGap: [0, '10%'] },
+    ) as EChartsOption['yAxis'],
     series: marks ? [...series, marks] : series,
   };
 }

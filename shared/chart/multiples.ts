@@ -58,7 +58,13 @@ export function smallMultiples(ctx: ChartContext, data: ChartData): EChartsOptio
     const left = frame.plot.left + gutter + c * (panelW + gapX);
     const top = frame.plot.top + r * (titleH + axisH + panelH + gapY) + titleH;
     grids.push({ left, top, width: panelW, height: panelH, containLabel: false });
-    titles.push({ text: groupLabel(ctx, data.cols[j], false), left, top: top - titleH, padding: 0, textStyle: { fontSize: px.panelTitle, fontWeight: 'bold', color: style.colors.text } });
+    titles.push({
+      text: groupLabel(ctx, data.cols[j], false),
+      left,
+      top: top - titleH,
+      padding: 0,
+      textStyle: { fontSize: px.panelTitle, fontWeight: 'bold', color: style.colors.text },
+    });
     const cat = categoryAxis(ctx, labels, { horizontal: true });
     yAxes.push({ ...cat, gridIndex: p, axisLabel: { ...(cat.axisLabel as object), show: c === 0, width: gutter - px.axis * 0.8 } });
     // Two intervals per panel; the end label is dropped where the next panel's 0 would touch it.

@@ -23,14 +23,30 @@ function checkInvariants(input: BannerResult, out: BannerResult) {
 
 describe('applyRulesToBanner', () => {
   it('leaves everything published under rule set none', () => {
-    const input = bannerFrom([[[3, 20], [12, 14]]]);
+    const input = bannerFrom([
+      [
+        [3, 20],
+        [12, 14],
+      ],
+    ]);
     const out = applyRulesToBanner(input, defaultRuleSet('none'));
     expect(out.cells.flat().every((c) => !c.suppressed && c.count !== null)).toBe(true);
     expect(out.rules.ruleSet).toBe('none');
   });
 
   it('suppresses and protects within a group, marking primary and secondary cells', () => {
-    const input = bannerFrom([[[20, 3, 15], [12, 14, 30], [25, 40, 33]], [[20, 18], [30, 26], [50, 48]]]);
+    const input = bannerFrom([
+      [
+        [20, 3, 15],
+        [12, 14, 30],
+        [25, 40, 33],
+      ],
+      [
+        [20, 18],
+        [30, 26],
+        [50, 48],
+      ],
+    ]);
     const out = applyRulesToBanner(input, rs);
     checkInvariants(input, out);
     expect(out.cells[0][2]).toMatchObject({ suppressed: true, suppression: 'primary' });
@@ -41,7 +57,13 @@ describe('applyRulesToBanner', () => {
   });
 
   it('blocks a column with a small base and nulls its base', () => {
-    const input = bannerFrom([[[20, 3, 15], [12, 4, 30], [25, 0, 33]]]);
+    const input = bannerFrom([
+      [
+        [20, 3, 15],
+        [12, 4, 30],
+        [25, 0, 33],
+      ],
+    ]);
     const out = applyRulesToBanner(input, rs);
     checkInvariants(input, out);
     expect(out.cells.map((row) => row[2].count)).toEqual([null, null, null]);
@@ -50,13 +72,27 @@ describe('applyRulesToBanner', () => {
   });
 
   it('blocks the whole banner when Totaal is below the threshold', () => {
-    const out = applyRulesToBanner(bannerFrom([[[2, 3], [1, 2]]]), rs);
+    const out = applyRulesToBanner(
+      bannerFrom([
+        [
+          [2, 3],
+          [1, 2],
+        ],
+      ]),
+      rs,
+    );
     expect(out.rules.status).toBe('blocked');
     expect(out.base.count.every((b) => b === null)).toBe(true);
   });
 
   it('withholds means of small groups and one more in the same group', () => {
-    const input = bannerFrom([[[20, 3, 15], [12, 14, 30], [25, 40, 33]]]);
+    const input = bannerFrom([
+      [
+        [20, 3, 15],
+        [12, 14, 30],
+        [25, 40, 33],
+      ],
+    ]);
     input.means = { mean: [3.1, 3.2, 2.5, 3.3], se: [0.1, 0.2, 0.5, 0.2], n: [57, 9, 57, 78] };
     const out = applyRulesToBanner(input, rs);
     expect(out.means!.mean[2]).toBeNull();

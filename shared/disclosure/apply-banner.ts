@@ -76,7 +76,11 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
       required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell] || linked.includes(cell), rs),
     });
   }
-  const prot = protectTable(layout.table, layers, primary.map((p, c) => p || linked.includes(c)));
+  const prot = protectTable(
+    layout.table,
+    layers,
+    primary.map((p, c) => p || linked.includes(c)),
+  );
   if (prot.failures.length > 0) {
     return blockAll(result, rs, [...reasons, { code: 'no-pattern' }]);
   }
@@ -87,9 +91,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   const cellHidden = (i: number, k: number) => hide[layout.interior(i, k)];
   const shownPct = percentagesShown(result.columns, r, cellHidden, baseHidden);
   const cells = result.cells.map((row, i) => {
-    const hiddenLetters = new Set(
-      result.columns.filter((col, k) => cellHidden(i, k) || baseHidden(k)).map((col) => `${col.group}\u0000${col.letter}`),
-    );
+    const hiddenLetters = new Set(result.columns.filter((col, k) => cellHidden(i, k) || baseHidden(k)).map((col) => `${col.group}\u0000${col.letter}`));
     return row.map((c, k): BannerCell => {
       const group = result.columns[k].group;
       if (cellHidden(i, k)) {
@@ -134,12 +136,7 @@ function withReleased(layout: ReturnType<typeof bannerLayout>, release: Readonly
  * withheld mean could be recovered from Totaal's mean and the others (Σ n·mean), so a second one —
  * the smallest group — is withheld with it.
  */
-function suppressMeans(
-  result: BannerResult,
-  rs: RuleSet,
-  baseHidden: (k: number) => boolean,
-  reasons: DisclosureMessage[],
-): BannerResult['means'] {
+function suppressMeans(result: BannerResult, rs: RuleSet, baseHidden: (k: number) => boolean, reasons: DisclosureMessage[]): BannerResult['means'] {
   const m = result.means!;
   const hide = result.columns.map((_c, k) => baseHidden(k) || !((m.n[k] ?? 0) >= rs.minCount));
   const groups = new Map<string, number[]>();
@@ -162,9 +159,7 @@ function blockAll(result: BannerResult, rs: RuleSet, reasons: DisclosureMessage[
   const nulls = (xs: (number | null)[]) => xs.map(() => null);
   return {
     ...result,
-    cells: result.cells.map((row) =>
-      row.map((c) => withheldCell(c, 'primary')),
-    ),
+    cells: result.cells.map((row) => row.map((c) => withheldCell(c, 'primary'))),
     base: { count: nulls(result.base.count), weighted: nulls(result.base.weighted), effective: nulls(result.base.effective) },
     means: result.means ? { mean: nulls(result.means.mean), se: nulls(result.means.se), n: nulls(result.means.n) } : undefined,
     rules: summary(rs, 'blocked', reasons, result.rows.length * result.columns.length, 0),

@@ -14,11 +14,7 @@ import type { RuleSet } from './rules';
 const baseKey = (key: string, count: number | null) => `${key}\u0000${String(count)}`;
 
 /** `release(t)`: cells of table t released by overrides (see BannerRuleOptions.release). */
-export function applyRulesToBanners(
-  results: readonly BannerResult[],
-  rs: RuleSet,
-  release?: (t: number) => BannerRuleOptions['release'],
-): BannerResult[] {
+export function applyRulesToBanners(results: readonly BannerResult[], rs: RuleSet, release?: (t: number) => BannerRuleOptions['release']): BannerResult[] {
   const withheld = new Set<string>();
   const maxRounds = 1 + results.reduce((s, r) => s + r.columns.length, 0);
   let out: BannerResult[] = [];

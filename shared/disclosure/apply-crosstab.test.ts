@@ -26,21 +26,29 @@ function checkInvariants(input: number[][], out: CrosstabTable) {
     }),
   );
   for (const m of [...out.rowCounts!, ...out.colCounts!, out.n ?? null]) if (m !== null) expect(small(m)).toBe(false);
-  const hidden = out.count.flat().filter((v) => v === null).length + [...out.rowCounts!, ...out.colCounts!].filter((v) => v === null).length + (out.n === undefined ? 1 : 0);
+  const hidden =
+    out.count.flat().filter((v) => v === null).length + [...out.rowCounts!, ...out.colCounts!].filter((v) => v === null).length + (out.n === undefined ? 1 : 0);
   if (out.rules.status !== 'blocked') expect(out.rules.primary + out.rules.secondary).toBe(hidden);
   expect(out.rules.status === 'safe').toBe(hidden === 0);
 }
 
 describe('applyRulesToCrosstab', () => {
   it('changes nothing under rule set none, and says so', () => {
-    const input = crosstabFrom([[3, 12], [1, 40]]);
+    const input = crosstabFrom([
+      [3, 12],
+      [1, 40],
+    ]);
     const out = applyRulesToCrosstab(input, defaultRuleSet('none'));
     expect(out.count).toEqual(input.count);
     expect(out.rules).toMatchObject({ ruleSet: 'none', status: 'safe' });
   });
 
   it('suppresses small cells, protects them and withholds chi-square', () => {
-    const counts = [[3, 12, 11], [10, 20, 14], [15, 16, 24]];
+    const counts = [
+      [3, 12, 11],
+      [10, 20, 14],
+      [15, 16, 24],
+    ];
     const out = applyRulesToCrosstab(crosstabFrom(counts), rs);
     checkInvariants(counts, out);
     expect(out.rules.status).toBe('suppressed');
@@ -50,7 +58,11 @@ describe('applyRulesToCrosstab', () => {
   });
 
   it('suppresses a column whose base is below the threshold, with a reason', () => {
-    const counts = [[3, 12, 11], [2, 20, 14], [0, 16, 24]];
+    const counts = [
+      [3, 12, 11],
+      [2, 20, 14],
+      [0, 16, 24],
+    ];
     const out = applyRulesToCrosstab(crosstabFrom(counts), rs);
     checkInvariants(counts, out);
     expect(out.count.map((row) => row[0])).toEqual([null, null, null]);
@@ -59,16 +71,34 @@ describe('applyRulesToCrosstab', () => {
   });
 
   it('blocks a table of fewer than minCount units, and one on a linking key', () => {
-    const tiny = applyRulesToCrosstab(crosstabFrom([[3, 2], [1, 0]]), rs);
+    const tiny = applyRulesToCrosstab(
+      crosstabFrom([
+        [3, 2],
+        [1, 0],
+      ]),
+      rs,
+    );
     expect(tiny.rules.status).toBe('blocked');
     expect(tiny.count.flat().every((v) => v === null)).toBe(true);
     expect(tiny.total).toBeNull();
-    const keyed = applyRulesToCrosstab({ ...crosstabFrom([[30, 20], [10, 40]]), rowVariable: 'RINPERSOON' }, rs);
+    const keyed = applyRulesToCrosstab(
+      {
+        ...crosstabFrom([
+          [30, 20],
+          [10, 40],
+        ]),
+        rowVariable: 'RINPERSOON',
+      },
+      rs,
+    );
     expect(keyed.rules.status).toBe('blocked');
   });
 
   it('leaves a safe table untouched', () => {
-    const input = crosstabFrom([[30, 20], [10, 0]]);
+    const input = crosstabFrom([
+      [30, 20],
+      [10, 0],
+    ]);
     const out = applyRulesToCrosstab(input, rs);
     expect(out.count).toEqual(input.count);
     expect(out.chi2).toEqual(input.chi2);
@@ -76,7 +106,11 @@ describe('applyRulesToCrosstab', () => {
   });
 
   it('protects the weighted values too', () => {
-    const counts = [[3, 12, 11], [10, 20, 14], [15, 16, 24]];
+    const counts = [
+      [3, 12, 11],
+      [10, 20, 14],
+      [15, 16, 24],
+    ];
     const weights = counts.map((row, i) => row.map((v, j) => v * (1 + 0.37 * i + 0.11 * j)));
     const out = applyRulesToCrosstab(crosstabFrom(counts, weights), rs);
     checkInvariants(counts, out);

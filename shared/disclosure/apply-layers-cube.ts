@@ -52,7 +52,12 @@ export function buildCube(tables: readonly CrosstabTable[]): Cube {
     for (const c of layout.table.constraints) constraints.push({ cells: c.cells.map((x) => x + t * size), coefs: c.coefs });
   }
   for (let p = 0; p < size; p++) {
-    constraints.push(sumConstraint(Array.from({ length: m - 1 }, (_, t) => t * size + p), (m - 1) * size + p));
+    constraints.push(
+      sumConstraint(
+        Array.from({ length: m - 1 }, (_, t) => t * size + p),
+        (m - 1) * size + p,
+      ),
+    );
   }
   const own = tables.map((t) => ownMap(t, total, layout));
   const fixed = new Array<boolean>(m * size).fill(true);

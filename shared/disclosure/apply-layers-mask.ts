@@ -17,8 +17,7 @@ export function publishWithPattern(table: CrosstabTable, hide: readonly boolean[
   const colHidden = (j: number) => hide[layout.colTotal(j)];
   const grandHidden = hide[layout.grand];
   const any = hide.some(Boolean);
-  const mask = (g: Grid, extra: (i: number, j: number) => boolean): Grid =>
-    g.map((row, i) => row.map((v, j) => (cell(i, j) || extra(i, j) ? null : v)));
+  const mask = (g: Grid, extra: (i: number, j: number) => boolean): Grid => g.map((row, i) => row.map((v, j) => (cell(i, j) || extra(i, j) ? null : v)));
   const none = () => false;
   return {
     ...table,

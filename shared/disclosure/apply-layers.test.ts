@@ -13,8 +13,16 @@ const rs = defaultRuleSet('cbs-persons');
 
 // Layer 1 holds a 3; the same position holds 20 in layer 2 and 23 in the total, all safe on their own.
 const LEAKY = [
-  [[3, 20, 25], [15, 30, 22], [18, 12, 40]],
-  [[20, 14, 30], [16, 25, 11], [21, 13, 35]],
+  [
+    [3, 20, 25],
+    [15, 30, 22],
+    [18, 12, 40],
+  ],
+  [
+    [20, 14, 30],
+    [16, 25, 11],
+    [21, 13, 35],
+  ],
 ];
 
 const failures = (pub: LayeredCrosstab, truth: LayeredCrosstab, which: 'count' | 'weighted' = 'count') =>
@@ -48,7 +56,18 @@ describe('applyRulesToLayers', () => {
   it('keeps the total only when that withholds fewer cells than leaving it out', () => {
     const hidden = (tables: CrosstabTable[]) =>
       tables.reduce((s, t) => s + [...t.count.flat(), ...t.rowCounts!, ...t.colCounts!, t.n ?? null].filter((v) => v === null).length, 0);
-    for (const cube of [LEAKY, [LEAKY[0], [[2, 1, 0], [1, 0, 2], [0, 1, 0]], LEAKY[1]]]) {
+    for (const cube of [
+      LEAKY,
+      [
+        LEAKY[0],
+        [
+          [2, 1, 0],
+          [1, 0, 2],
+          [0, 1, 0],
+        ],
+        LEAKY[1],
+      ],
+    ]) {
       const t = layeredCrosstab(datasetFromCube(cube), { row: 'a', col: 'b', layers: ['c'] });
       const out = applyRulesToLayers(t, rs);
       const alone = hidden(t.layers.map((l) => applyRulesToCrosstab(l.table, rs))) + 16;
@@ -72,9 +91,13 @@ describe('applyRulesToLayers', () => {
 
   it('random cubes: every small cell withheld, and the audit over all tables passes', () => {
     const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 8, max: 40 }));
-    const cube = fc.integer({ min: 2, max: 3 }).chain((r) =>
-      fc.integer({ min: 2, max: 3 }).chain((c) => fc.array(fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), { minLength: 2, maxLength: 3 })),
-    );
+    const cube = fc
+      .integer({ min: 2, max: 3 })
+      .chain((r) =>
+        fc
+          .integer({ min: 2, max: 3 })
+          .chain((c) => fc.array(fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), { minLength: 2, maxLength: 3 })),
+      );
     fc.assert(
       fc.property(cube, (counts) => {
         const n = counts.flat(2).reduce((s, v) => s + v, 0);
@@ -82,10 +105,12 @@ describe('applyRulesToLayers', () => {
         const t = layeredCrosstab(datasetFromCube(counts), { row: 'a', col: 'b', layers: ['c'] });
         const out = applyRulesToLayers(t, rs);
         out.layers.forEach((l, k) =>
-          l.table.count.forEach((row, i) => row.forEach((v, j) => {
-            const raw = t.layers[k].table.count[i][j]!;
-            if (raw > 0 && raw < rs.minCount) expect(v).toBeNull();
-          })),
+          l.table.count.forEach((row, i) =>
+            row.forEach((v, j) => {
+              const raw = t.layers[k].table.count[i][j]!;
+              if (raw > 0 && raw < rs.minCount) expect(v).toBeNull();
+            }),
+          ),
         );
         expect(failures(out, t)).toEqual([]);
       }),

@@ -52,11 +52,17 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
     return blocked(result, rs, [{ code: 'input-suppressed-layers' }]);
   }
   const cube = buildCube(tables);
-  const counts = cubeValues(cube, tables.map((t) => t.count as number[][]));
+  const counts = cubeValues(
+    cube,
+    tables.map((t) => t.count as number[][]),
+  );
   const { primary, reasons, blockedTables } = primaries(tables, cube, counts, rs);
   const layers: Layer[] = [{ values: counts, integer: true, required: (cell, v) => protectionNeed(v, primary[cell], rs) }];
   if (tables.some((t) => isWeighted(t))) {
-    const w = cubeValues(cube, tables.map((t) => t.weighted.map((row) => row.map((v) => v ?? 0))));
+    const w = cubeValues(
+      cube,
+      tables.map((t) => t.weighted.map((row) => row.map((v) => v ?? 0))),
+    );
     layers.push({ values: w, integer: false, required: (cell, wv) => weightedNeed(counts[cell], wv, primary[cell], rs) });
   }
   const primaries3d = primary.filter(Boolean).length;
@@ -149,7 +155,12 @@ function blocked(result: LayeredCrosstab, rs: RuleSet, reasons: DisclosureMessag
     const size = crosstabLayout(t.rows.length, t.cols.length).table.size;
     return publishWithPattern(t, new Array<boolean>(size).fill(true), summary(rs, 'blocked', reasons, t.rows.length * t.cols.length, 0));
   };
-  return assemble(result, result.layers.map((l) => block(l.table)), result.total && block(result.total), rs);
+  return assemble(
+    result,
+    result.layers.map((l) => block(l.table)),
+    result.total && block(result.total),
+    rs,
+  );
 }
 
 function assemble(result: LayeredCrosstab, layers: CrosstabTable[], total: CrosstabTable | null, rs: RuleSet): LayeredCrosstab {

@@ -84,7 +84,13 @@ describe('auditSuppression', () => {
     ];
     const L = bannerLayout(2, columns);
     // Rows: Totaal = g1 + g2 = s1 + s2.
-    const values = L.flatten([[30, 4, 26, 15, 15], [40, 20, 20, 22, 18]], [70, 24, 46, 37, 33]);
+    const values = L.flatten(
+      [
+        [30, 4, 26, 15, 15],
+        [40, 20, 20, 22, 18],
+      ],
+      [70, 24, 46, 37, 33],
+    );
     const hidden = values.map((_v, i) => i === L.interior(0, 1) || i === L.interior(0, 2));
     // Row 0 of group g: 4 + 26 = 30 published, but the columns' bases pin each: both exact.
     const out = auditSuppression(values, hidden, L.table, five, { integer: true });
@@ -100,7 +106,12 @@ describe('auditing a published table without its hidden values', () => {
       [25, 8, 40],
     ];
     const L = crosstabLayout(3, 3);
-    const values = flattenCrosstab(inner, inner.map(sum), [0, 1, 2].map((j) => sum(inner.map((r) => r[j]))), sum(inner.map(sum)));
+    const values = flattenCrosstab(
+      inner,
+      inner.map(sum),
+      [0, 1, 2].map((j) => sum(inner.map((r) => r[j]))),
+      sum(inner.map(sum)),
+    );
     const cells = [L.interior(0, 0), L.interior(0, 1), L.interior(1, 0), L.interior(1, 1)];
     const hidden = values.map((_v, i) => cells.includes(i));
     const blind = values.map((v, i) => (hidden[i] ? NaN : v));

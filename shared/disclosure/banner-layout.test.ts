@@ -43,8 +43,18 @@ describe('bannerLayout', () => {
     expect(has(L.interior(0, 1), [L.interior(0, 3), L.interior(0, 4)])).toBe(true);
     expect(has(L.interior(1, 2), [L.interior(1, 5), L.interior(1, 6)])).toBe(true);
     expect(has(L.base(1), [L.base(3), L.base(4)])).toBe(true);
-    expect(has(L.interior(0, 0), [3, 4, 5, 6].map((k) => L.interior(0, k)))).toBe(true);
-    expect(has(L.interior(0, 0), [1, 2].map((k) => L.interior(0, k)))).toBe(true);
+    expect(
+      has(
+        L.interior(0, 0),
+        [3, 4, 5, 6].map((k) => L.interior(0, k)),
+      ),
+    ).toBe(true);
+    expect(
+      has(
+        L.interior(0, 0),
+        [1, 2].map((k) => L.interior(0, k)),
+      ),
+    ).toBe(true);
     // The remainders are zero here: every group partitions its parent exactly.
     const values = L.flatten(inner, bases);
     expect(values.filter((_v, c) => L.table.fixed![c]).every((v) => v === 0)).toBe(true);

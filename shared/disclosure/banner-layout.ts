@@ -66,7 +66,12 @@ export function bannerLayout(rowCount: number, columns: readonly BannerColumn[])
   const base = (k: number) => rowCount * kk + k;
   const constraints: Constraint[] = [];
   for (let k = 0; k < kk; k++) {
-    constraints.push(sumConstraint(Array.from({ length: rowCount }, (_, i) => interior(i, k)), base(k)));
+    constraints.push(
+      sumConstraint(
+        Array.from({ length: rowCount }, (_, i) => interior(i, k)),
+        base(k),
+      ),
+    );
   }
   const parts = partitions(columns);
   let next = rowCount * kk + kk;

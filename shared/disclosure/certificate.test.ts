@@ -8,7 +8,12 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 function setup(inner: number[][]) {
   const L = crosstabLayout(inner.length, inner[0].length);
-  const values = flattenCrosstab(inner, inner.map(sum), inner[0].map((_v, j) => sum(inner.map((r) => r[j]))), sum(inner.map(sum)));
+  const values = flattenCrosstab(
+    inner,
+    inner.map(sum),
+    inner[0].map((_v, j) => sum(inner.map((r) => r[j]))),
+    sum(inner.map(sum)),
+  );
   return { L, values, cert: new RectangleCertifier(L.table, constraintsByCell(L.table)) };
 }
 

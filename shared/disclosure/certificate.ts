@@ -33,8 +33,7 @@ export class RectangleCertifier {
 
   /** Hidden cells per constraint, recomputed when the pattern changed since the last call. */
   private lists(hidden: readonly boolean[]): number[][] {
-    const same =
-      this.hiddenRef === hidden && this.hiddenSnapshot.length === hidden.length && this.hiddenSnapshot.every((h, i) => h === hidden[i]);
+    const same = this.hiddenRef === hidden && this.hiddenSnapshot.length === hidden.length && this.hiddenSnapshot.every((h, i) => h === hidden[i]);
     if (!same) {
       this.hiddenRef = hidden;
       this.hiddenSnapshot = hidden.slice();
@@ -55,8 +54,12 @@ export class RectangleCertifier {
     for (const k1 of ks) {
       for (const k2 of ks) {
         if (k1 === k2) continue;
-        const as = hiddenIn(k1).filter((a) => a !== p).sort((x, y) => values[y] - values[x]);
-        const bs = hiddenIn(k2).filter((b) => b !== p).sort((x, y) => values[y] - values[x]);
+        const as = hiddenIn(k1)
+          .filter((a) => a !== p)
+          .sort((x, y) => values[y] - values[x]);
+        const bs = hiddenIn(k2)
+          .filter((b) => b !== p)
+          .sort((x, y) => values[y] - values[x]);
         for (const a of as) {
           const za = -this.coef[k1].get(p)! / this.coef[k1].get(a)!;
           for (const b of bs) {
@@ -73,16 +76,7 @@ export class RectangleCertifier {
   }
 
   /** The fourth corner d that closes a protecting rectangle, or −1. */
-  private tryClose(
-    p: number,
-    a: number,
-    b: number,
-    za: number,
-    zb: number,
-    need: number,
-    values: readonly number[],
-    lists: readonly number[][],
-  ): number {
+  private tryClose(p: number, a: number, b: number, za: number, zb: number, need: number, values: readonly number[], lists: readonly number[][]): number {
     const kb = this.byCell[b];
     for (const k3 of this.byCell[a]) {
       if (this.coef[k3].has(p) || this.coef[k3].has(b)) continue;

@@ -9,7 +9,11 @@ const rs = defaultRuleSet('cbs-persons');
 
 describe('checkerRows', () => {
   it('lists every published cell and margin of a crosstab with its unweighted n, and nothing withheld', () => {
-    const counts = [[3, 12, 11], [10, 20, 14], [15, 16, 24]];
+    const counts = [
+      [3, 12, 11],
+      [10, 20, 14],
+      [15, 16, 24],
+    ];
     const out = applyRulesToCrosstab(crosstabFrom(counts), rs);
     const rows = checkerRows(out);
     const published = out.count.flat().filter((v) => v !== null).length;
@@ -22,17 +26,38 @@ describe('checkerRows', () => {
   });
 
   it('adds the two largest contributions for magnitude tables', () => {
-    const out = applyRulesToCrosstab(crosstabFrom([[30, 12], [10, 20]]), rs);
+    const out = applyRulesToCrosstab(
+      crosstabFrom([
+        [30, 12],
+        [10, 20],
+      ]),
+      rs,
+    );
     const contributions = [
-      [{ total: 300, top: [50, 40, 30], n: 30 }, { total: 120, top: [20, 10], n: 12 }],
-      [{ total: 100, top: [15, 14], n: 10 }, { total: 200, top: [30, 20], n: 20 }],
+      [
+        { total: 300, top: [50, 40, 30], n: 30 },
+        { total: 120, top: [20, 10], n: 12 },
+      ],
+      [
+        { total: 100, top: [15, 14], n: 10 },
+        { total: 200, top: [30, 20], n: 20 },
+      ],
     ];
     const rows = checkerRows(out, { table: 'omzet', contributions });
     expect(rows[0]).toEqual({ table: 'omzet', row: 'R1', col: 'C1', n: 30, top1: 50, top2: 40 });
   });
 
   it('lists banner cells and published bases', () => {
-    const out = applyRulesToBanner(bannerFrom([[[20, 3, 15], [12, 14, 30], [25, 40, 33]]]), rs);
+    const out = applyRulesToBanner(
+      bannerFrom([
+        [
+          [20, 3, 15],
+          [12, 14, 30],
+          [25, 40, 33],
+        ],
+      ]),
+      rs,
+    );
     const rows = checkerRows(out);
     const published = out.cells.flat().filter((c) => !c.suppressed).length + out.base.count.filter((b) => b !== null).length;
     expect(rows).toHaveLength(published);

@@ -90,10 +90,7 @@ function freqRows(f: DisclosedFreqResult, opts: CheckerOptions): CheckerRow[] {
   return out;
 }
 
-export function checkerRows(
-  result: CrosstabTable | BannerResult | DisclosedFreqResult,
-  opts: CheckerOptions = {},
-): CheckerRow[] {
+export function checkerRows(result: CrosstabTable | BannerResult | DisclosedFreqResult, opts: CheckerOptions = {}): CheckerRow[] {
   if ('kind' in result && result.kind === 'banner') return bannerRows(result, opts);
   if ('categories' in result) return freqRows(result, opts);
   return crosstabRows(result as CrosstabTable, opts);

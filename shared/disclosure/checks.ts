@@ -79,8 +79,7 @@ export function linkingKeyMatch(name: string, keys: readonly string[]): string |
     const hit =
       toks.some((t) => t.startsWith(key) && KEY_SUFFIX.test(t.slice(key.length))) ||
       whole === key ||
-      (key.length >= LONG_KEY &&
-        (whole.startsWith(key) || whole.endsWith(key) || toks.some((t) => t.startsWith(key) || t.endsWith(key))));
+      (key.length >= LONG_KEY && (whole.startsWith(key) || whole.endsWith(key) || toks.some((t) => t.startsWith(key) || t.endsWith(key))));
     if (hit) return raw.toUpperCase();
   }
   return null;

@@ -96,24 +96,39 @@ export function crosstabLayout(r: number, c: number) {
   const grand = r * c + r + c;
   const constraints: Constraint[] = [];
   for (let i = 0; i < r; i++) {
-    constraints.push(sumConstraint(Array.from({ length: c }, (_, j) => interior(i, j)), rowTotal(i)));
+    constraints.push(
+      sumConstraint(
+        Array.from({ length: c }, (_, j) => interior(i, j)),
+        rowTotal(i),
+      ),
+    );
   }
   for (let j = 0; j < c; j++) {
-    constraints.push(sumConstraint(Array.from({ length: r }, (_, i) => interior(i, j)), colTotal(j)));
+    constraints.push(
+      sumConstraint(
+        Array.from({ length: r }, (_, i) => interior(i, j)),
+        colTotal(j),
+      ),
+    );
   }
-  constraints.push(sumConstraint(Array.from({ length: r }, (_, i) => rowTotal(i)), grand));
-  constraints.push(sumConstraint(Array.from({ length: c }, (_, j) => colTotal(j)), grand));
+  constraints.push(
+    sumConstraint(
+      Array.from({ length: r }, (_, i) => rowTotal(i)),
+      grand,
+    ),
+  );
+  constraints.push(
+    sumConstraint(
+      Array.from({ length: c }, (_, j) => colTotal(j)),
+      grand,
+    ),
+  );
   const table: LinearTable = { size: grand + 1, constraints };
   return { table, interior, rowTotal, colTotal, grand };
 }
 
 /** Flattens a crosstab's interior and margins into the layout's cell order. */
-export function flattenCrosstab(
-  inner: readonly (readonly number[])[],
-  rowTotals: readonly number[],
-  colTotals: readonly number[],
-  grand: number,
-): number[] {
+export function flattenCrosstab(inner: readonly (readonly number[])[], rowTotals: readonly number[], colTotals: readonly number[], grand: number): number[] {
   const out: number[] = [];
   for (const row of inner) out.push(...row);
   out.push(...rowTotals, ...colTotals, grand);

@@ -75,7 +75,10 @@ function layerValues(
   const required = new Array<number>(j.size).fill(0);
   for (const t of live) {
     const { raw, off, layout } = { raw: raws[t], off: j.offsets[t], layout: j.layouts[t] };
-    const flat = layout.flatten(raw.cells.map((row) => row.map((c) => value(c) ?? 0)), raw.columns.map((_c, k) => baseValue(raw, k) ?? 0));
+    const flat = layout.flatten(
+      raw.cells.map((row) => row.map((c) => value(c) ?? 0)),
+      raw.columns.map((_c, k) => baseValue(raw, k) ?? 0),
+    );
     flat.forEach((v, c) => (values[off + c] = v));
     raw.cells.forEach((row, i) =>
       row.forEach((c, k) => {
@@ -93,12 +96,28 @@ function layerValues(
 }
 
 function countLayer(raws: readonly BannerResult[], ruled: readonly BannerResult[], j: Joint, live: number[], rs: RuleSet): Layer {
-  const v = layerValues(raws, ruled, j, live, (c) => c.count, (raw, k) => raw.base.count[k], (n, _v, p) => protectionNeed(n, p, rs));
+  const v = layerValues(
+    raws,
+    ruled,
+    j,
+    live,
+    (c) => c.count,
+    (raw, k) => raw.base.count[k],
+    (n, _v, p) => protectionNeed(n, p, rs),
+  );
   return { ...v, integer: true, linkKey: (t, k) => `${raws[t].columns[k].key}\u0000${String(raws[t].base.count[k])}` };
 }
 
 function weightedLayer(raws: readonly BannerResult[], ruled: readonly BannerResult[], j: Joint, live: number[], rs: RuleSet): Layer {
-  const v = layerValues(raws, ruled, j, live, (c) => c.weighted, (raw, k) => raw.base.weighted[k], (n, w, p) => weightedNeed(n, w, p, rs));
+  const v = layerValues(
+    raws,
+    ruled,
+    j,
+    live,
+    (c) => c.weighted,
+    (raw, k) => raw.base.weighted[k],
+    (n, w, p) => weightedNeed(n, w, p, rs),
+  );
   // Same population: same count and the same weighted total (to rounding).
   const key = (t: number, k: number) => {
     const w = raws[t].base.weighted[k];

@@ -23,7 +23,15 @@ describe('simplex', () => {
 
   it('copes with redundant and degenerate rows', () => {
     // x1+x2 = 3 twice, x2+x3 = 0 forces x2 = x3 = 0, so x1 = 3 exactly.
-    const fb = feasibleBasis([[1, 1, 0], [1, 1, 0], [0, 1, 1]], [3, 3, 0], 3)!;
+    const fb = feasibleBasis(
+      [
+        [1, 1, 0],
+        [1, 1, 0],
+        [0, 1, 1],
+      ],
+      [3, 3, 0],
+      3,
+    )!;
     expect(minimize(fb, [1, 0, 0]).value).toBeCloseTo(3, 9);
     expect(-minimize(fb, [-1, 0, 0]).value).toBeCloseTo(3, 9);
   });

@@ -55,13 +55,7 @@ function pivot(rows: Float64Array[], obj: Float64Array, r: number, col: number):
  * Runs the simplex on a tableau whose `obj` row holds reduced costs (last entry: minus the
  * objective value). Only columns below `enterLimit` may enter; `stop` is asked before each pivot.
  */
-function simplex(
-  rows: Float64Array[],
-  basis: Int32Array,
-  obj: Float64Array,
-  enterLimit: number,
-  stop?: () => boolean,
-): 'optimal' | 'unbounded' | 'stopped' {
+function simplex(rows: Float64Array[], basis: Int32Array, obj: Float64Array, enterLimit: number, stop?: () => boolean): 'optimal' | 'unbounded' | 'stopped' {
   const last = obj.length - 1;
   const maxIter = 50 * (rows.length + enterLimit) + 1000;
   for (let iter = 0; iter < maxIter; iter++) {

@@ -29,7 +29,12 @@ describe('suppressMagnitudeTable', () => {
     expect(out.rules.status).toBe('suppressed');
     expect(out.rules.reasons.join(' ')).toContain('dominance');
     const L = crosstabLayout(3, 3);
-    const values = flattenCrosstab(sums, sums.map(sum), [0, 1, 2].map((j) => sum(sums.map((r) => r[j]))), sum(sums.map(sum)));
+    const values = flattenCrosstab(
+      sums,
+      sums.map(sum),
+      [0, 1, 2].map((j) => sum(sums.map((r) => r[j]))),
+      sum(sums.map(sum)),
+    );
     const hidden = [...out.suppressed.flat(), ...out.rowTotals, ...out.colTotals, out.grand];
     const e = auditSuppression(values, hidden, L.table, (c, v) => (c === 0 ? 0.3 * v : 0))[0];
     expect(e.ok).toBe(true);

@@ -18,7 +18,16 @@ describe('checkModelCounts', () => {
   it('names every dummy category and the reference below the minimum, in Dutch', () => {
     const counts: ModelCounts = {
       n: 60,
-      categorical: [{ variable: 'gemeente', categories: cats([[1, 'Groningen', 45, false], [2, 'Pekela', 9, true], [3, 'Veendam', 6, false]]) }],
+      categorical: [
+        {
+          variable: 'gemeente',
+          categories: cats([
+            [1, 'Groningen', 45, false],
+            [2, 'Pekela', 9, true],
+            [3, 'Veendam', 6, false],
+          ]),
+        },
+      ],
     };
     expect(checkModelCounts(counts, rs)).toEqual([
       'gemeente: referentiecategorie 2 "Pekela" telt 9 waarnemingen, minder dan 10',
@@ -27,7 +36,18 @@ describe('checkModelCounts', () => {
   });
 
   it('accepts categories at exactly the minimum, and applies the project threshold', () => {
-    const counts: ModelCounts = { n: 30, categorical: [{ variable: 'g', categories: cats([[1, '1', 10, true], [2, '2', 20, false]]) }] };
+    const counts: ModelCounts = {
+      n: 30,
+      categorical: [
+        {
+          variable: 'g',
+          categories: cats([
+            [1, '1', 10, true],
+            [2, '2', 20, false],
+          ]),
+        },
+      ],
+    };
     expect(checkModelCounts(counts, rs)).toEqual([]);
     expect(checkModelCounts(counts, { ...rs, minCount: 15 })).toEqual(['g: referentiecategorie 1 telt 10 waarnemingen, minder dan 15']);
   });
@@ -36,7 +56,13 @@ describe('checkModelCounts', () => {
     const counts: ModelCounts = {
       n: 40,
       categorical: [],
-      outcome: { variable: 'werk', values: [{ code: 0, label: 'Nee', count: 33 }, { code: 1, label: 'Ja', count: 7 }] },
+      outcome: {
+        variable: 'werk',
+        values: [
+          { code: 0, label: 'Nee', count: 33 },
+          { code: 1, label: 'Ja', count: 7 },
+        ],
+      },
     };
     expect(checkModelCounts(counts, rs)).toEqual(['werk: uitkomst 1 "Ja" telt 7 waarnemingen, minder dan 10']);
     expect(checkModelCounts(counts, defaultRuleSet('none'))).toEqual([]);
@@ -46,14 +72,33 @@ describe('checkModelCounts', () => {
     const counts: ModelCounts = {
       n: 50,
       categorical: [],
-      binary: [{ variable: 'isolatie_dak', values: [{ code: 0, label: 'Niet genoemd', count: 42 }, { code: 1, label: 'Genoemd', count: 8 }] }],
+      binary: [
+        {
+          variable: 'isolatie_dak',
+          values: [
+            { code: 0, label: 'Niet genoemd', count: 42 },
+            { code: 1, label: 'Genoemd', count: 8 },
+          ],
+        },
+      ],
     };
     expect(checkModelCounts(counts, rs)).toEqual(['isolatie_dak: waarde 1 "Genoemd" telt 8 waarnemingen, minder dan 10']);
   });
 });
 
 describe('applyModelRules', () => {
-  const small: ModelCounts = { n: 60, categorical: [{ variable: 'g', categories: cats([[1, 'a', 55, true], [2, 'b', 5, false]]) }] };
+  const small: ModelCounts = {
+    n: 60,
+    categorical: [
+      {
+        variable: 'g',
+        categories: cats([
+          [1, 'a', 55, true],
+          [2, 'b', 5, false],
+        ]),
+      },
+    ],
+  };
 
   it('blocks a model with a small category: no estimates, no fit, the reason kept', () => {
     const out = applyModelRules(model, small, rs);
@@ -71,7 +116,18 @@ describe('applyModelRules', () => {
   });
 
   it('publishes a safe model unchanged, and blocks when the recount does not match the model', () => {
-    const safe: ModelCounts = { n: 60, categorical: [{ variable: 'g', categories: cats([[1, 'a', 30, true], [2, 'b', 30, false]]) }] };
+    const safe: ModelCounts = {
+      n: 60,
+      categorical: [
+        {
+          variable: 'g',
+          categories: cats([
+            [1, 'a', 30, true],
+            [2, 'b', 30, false],
+          ]),
+        },
+      ],
+    };
     const out = applyModelRules(model, safe, rs);
     expect(out.coefficients).toHaveLength(1);
     expect(out.rules!.status).toBe('safe');

@@ -65,7 +65,11 @@ function expectProtected(counts: number[][], out: CrosstabTable, released: Set<s
 
 describe('overrides: releasing primary cells', () => {
   it('publishes a released cell and the secondary partners that only protected it', () => {
-    const counts = [[3, 20, 25], [15, 18, 30], [22, 26, 40]];
+    const counts = [
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ];
     const { banner, crosstab } = pair(counts);
     const before = applyRulesToCrosstab(crosstab, rs);
     expect(before.rules.secondary).toBeGreaterThan(0);
@@ -77,13 +81,22 @@ describe('overrides: releasing primary cells', () => {
     expect(out.overridden?.flat().filter(Boolean)).toHaveLength(1);
     expect(out.rules).toMatchObject({ status: 'safe', primary: 0, secondary: 0 });
     expect(out.rules.overrides).toEqual([
-      { id: o.id, reason: 'Afgestemd met de CBS-outputcontrole', createdAt: o.createdAt, cells: [expect.objectContaining({ row: 1, col: 'leeftijd=1', count: 3 })] },
+      {
+        id: o.id,
+        reason: 'Afgestemd met de CBS-outputcontrole',
+        createdAt: o.createdAt,
+        cells: [expect.objectContaining({ row: 1, col: 'leeftijd=1', count: 3 })],
+      },
     ]);
     expect(out.chi2).not.toBeNull();
   });
 
   it('does the same in the banner, marking the cell and keeping Totaal and bases published', () => {
-    const { banner } = pair([[3, 20, 25], [15, 18, 30], [22, 26, 40]]);
+    const { banner } = pair([
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ]);
     const before = applyRulesToBanner(banner, rs);
     expect(before.cells[0][1]).toMatchObject({ suppressed: true, suppression: 'primary' });
     const out = applyOverridesToBanner(banner, rs, target.dataset, [record(banner, [cell(0, 0)])]);
@@ -94,7 +107,11 @@ describe('overrides: releasing primary cells', () => {
   });
 
   it('keeps a different primary cell suppressed and protected once its neighbour is released', () => {
-    const counts = [[3, 20, 25, 31], [15, 4, 30, 12], [22, 26, 40, 19]];
+    const counts = [
+      [3, 20, 25, 31],
+      [15, 4, 30, 12],
+      [22, 26, 40, 19],
+    ];
     const { banner, crosstab } = pair(counts);
     const out = applyOverridesToCrosstab(crosstab, rs, target.dataset, [record(banner, [cell(0, 0)])]);
     expect(out.suppressed[0][0]).toBe(false);
@@ -158,7 +175,10 @@ describe('overrides: releasing primary cells', () => {
         checked++;
         expect(out.cells[i][k]).toMatchObject({ overridden: true, count: raw.cells[i][k].count });
         const layout = bannerLayout(raw.rows.length, raw.columns);
-        const values = layout.flatten(raw.cells.map((row) => row.map((c) => c.count ?? 0)), raw.base.count.map((b) => b ?? 0));
+        const values = layout.flatten(
+          raw.cells.map((row) => row.map((c) => c.count ?? 0)),
+          raw.base.count.map((b) => b ?? 0),
+        );
         const hidden = values.map(() => false);
         out.cells.forEach((row, ii) => row.forEach((c, kk) => (hidden[layout.interior(ii, kk)] = c.suppressed)));
         out.base.count.forEach((b, kk) => (hidden[layout.base(kk)] = b === null));
@@ -175,7 +195,11 @@ describe('overrides: releasing primary cells', () => {
   });
 
   it('publishes every secondary again when every primary cell is released', () => {
-    const counts = [[3, 20, 25], [15, 4, 30], [22, 26, 2]];
+    const counts = [
+      [3, 20, 25],
+      [15, 4, 30],
+      [22, 26, 2],
+    ];
     const { banner, crosstab } = pair(counts);
     const o = record(banner, [cell(0, 0), cell(1, 1), cell(2, 2)]);
     const out = applyOverridesToCrosstab(crosstab, rs, target.dataset, [o]);
@@ -186,9 +210,17 @@ describe('overrides: releasing primary cells', () => {
 
 describe('overrides: which table they belong to', () => {
   it('is not applied when the counts changed (a new wave, another filter), and says so', () => {
-    const { banner } = pair([[3, 20, 25], [15, 18, 30], [22, 26, 40]]);
+    const { banner } = pair([
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ]);
     const o = record(banner, [cell(0, 0)]);
-    const changed = pair([[3, 20, 25], [15, 18, 31], [22, 26, 40]]);
+    const changed = pair([
+      [3, 20, 25],
+      [15, 18, 31],
+      [22, 26, 40],
+    ]);
     const out = applyOverridesToBanner(changed.banner, rs, target.dataset, [o]);
     expect(out.cells[0][1]).toMatchObject({ suppressed: true, count: null });
     expect(out.rules.overrides).toBeUndefined();
@@ -196,7 +228,11 @@ describe('overrides: which table they belong to', () => {
   });
 
   it('is not applied to another dataset, weight or rule set', () => {
-    const { banner } = pair([[3, 20, 25], [15, 18, 30], [22, 26, 40]]);
+    const { banner } = pair([
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ]);
     const o = record(banner, [cell(0, 0)]);
     const other = (b: BannerResult, r: RuleSet, ds: string) => applyOverridesToBanner(b, r, ds, [o]).cells[0][1].suppressed;
     expect(other(banner, rs, 'golf2024')).toBe(true);
@@ -207,8 +243,19 @@ describe('overrides: which table they belong to', () => {
   });
 
   it('applies within a set of banners and leaves the other tables alone', () => {
-    const a = pair([[3, 20, 25], [15, 18, 30], [22, 26, 40]]).banner;
-    const b = { ...pair([[4, 22, 25], [15, 18, 30], [22, 26, 40]]).banner, rowVariable: { name: 'tevredenheid', label: 'Tevredenheid' } };
+    const a = pair([
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ]).banner;
+    const b = {
+      ...pair([
+        [4, 22, 25],
+        [15, 18, 30],
+        [22, 26, 40],
+      ]).banner,
+      rowVariable: { name: 'tevredenheid', label: 'Tevredenheid' },
+    };
     const out = applyOverridesToBanners([a, b], rs, target.dataset, [record(a, [cell(0, 0)])]);
     expect(out[0].cells[0][1]).toMatchObject({ overridden: true, count: 3 });
     expect(out[1].cells[0][1]).toMatchObject({ suppressed: true, suppression: 'primary' });
@@ -217,11 +264,17 @@ describe('overrides: which table they belong to', () => {
 });
 
 describe('overrides: what can be released', () => {
-  const { banner } = pair([[3, 20, 25], [15, 18, 30], [22, 26, 40]]);
+  const { banner } = pair([
+    [3, 20, 25],
+    [15, 18, 30],
+    [22, 26, 40],
+  ]);
 
   it('refuses secondary cells, published cells and cells the table does not have', () => {
     const published = applyRulesToBanner(banner, rs);
-    const secondary = published.cells.flatMap((row, i) => row.map((c, k) => ({ c, row: i + 1, col: banner.columns[k].key }))).find((x) => x.c.suppression === 'secondary')!;
+    const secondary = published.cells
+      .flatMap((row, i) => row.map((c, k) => ({ c, row: i + 1, col: banner.columns[k].key })))
+      .find((x) => x.c.suppression === 'secondary')!;
     const code = (fn: () => unknown) => {
       try {
         fn();
@@ -249,7 +302,11 @@ describe('overrides: what can be released', () => {
 
 describe("overrides on the checker's sheet", () => {
   it('lists the released cell with its reason and date, and no other cell as released', () => {
-    const counts = [[3, 20, 25], [15, 18, 30], [22, 26, 40]];
+    const counts = [
+      [3, 20, 25],
+      [15, 18, 30],
+      [22, 26, 40],
+    ];
     const { banner, crosstab } = pair(counts);
     const o = record(banner, [cell(0, 0)]);
     const expected = { reason: 'Afgestemd met de CBS-outputcontrole', date: '2026-11-25' };

@@ -18,14 +18,7 @@ import { withReasons } from './checks';
 import { bannerLayout } from './banner-layout';
 import { crosstabLayout } from './linear-table';
 import { overrideKey, type OverrideRecord } from './override';
-import {
-  bannerCountView,
-  bannerIdentity,
-  crosstabCountView,
-  crosstabIdentity,
-  matchOverrides,
-  type OverrideMatch,
-} from './override-match';
+import { bannerCountView, bannerIdentity, crosstabCountView, crosstabIdentity, matchOverrides, type OverrideMatch } from './override-match';
 import type { RuleSet } from './rules';
 
 const dateOf = (iso: string) => iso.slice(0, 10);
@@ -121,12 +114,7 @@ export function applyOverridesToBanner(
 }
 
 /** Several banners of one request or book, bases kept consistent (applyRulesToBanners). */
-export function applyOverridesToBanners(
-  raws: readonly BannerResult[],
-  rs: RuleSet,
-  dataset: string,
-  overrides: readonly OverrideRecord[],
-): BannerResult[] {
+export function applyOverridesToBanners(raws: readonly BannerResult[], rs: RuleSet, dataset: string, overrides: readonly OverrideRecord[]): BannerResult[] {
   const matches = raws.map((r) => matchBanner(dataset, r, rs, overrides));
   const releases = raws.map((r, t) => bannerRelease(r, matches[t]));
   const out = applyRulesToBanners(raws, rs, (t) => releases[t]);

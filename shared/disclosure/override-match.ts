@@ -136,8 +136,7 @@ export function matchOverrides(view: CountView, candidates: readonly OverrideRec
     if (moved) {
       const why: DisclosureMessage = { code: 'override-stale-cell', row: moved.rowLabel, col: moved.colLabel, count: moved.count };
       out.stale.push({ override: o, why: legacyText(why), whyMessage: why, message: { ...why, date: dateOf(o.createdAt) } });
-    }
-    else out.applied.push(o);
+    } else out.applied.push(o);
   }
   return out;
 }

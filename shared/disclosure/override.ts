@@ -30,7 +30,10 @@ export const overrideTargetSchema = z.object({
   dataset: name,
   row: name,
   columns: overrideColumnsSchema,
-  weight: z.object({ variable: name, type: z.enum(['frequency', 'sampling']) }).nullable().default(null),
+  weight: z
+    .object({ variable: name, type: z.enum(['frequency', 'sampling']) })
+    .nullable()
+    .default(null),
   /** The filter expression as typed, for the log (matching goes through the counts). */
   filter: z.string().max(4000).nullable().default(null),
 });

@@ -24,7 +24,16 @@ describe('primary rules', () => {
 
   it('needs numerator and denominator of a percentage at minCount', () => {
     // Column bases 30 and 9: everything in the second column is unsafe, even its large-looking 0.
-    expect(primaryPercentages([[12, 0], [18, 9]], [30, 9], persons)).toEqual([
+    expect(
+      primaryPercentages(
+        [
+          [12, 0],
+          [18, 9],
+        ],
+        [30, 9],
+        persons,
+      ),
+    ).toEqual([
       [false, true],
       [false, true],
     ]);
@@ -53,14 +62,20 @@ describe('primary rules', () => {
   it('reports why a magnitude cell is unsafe', () => {
     expect(magnitudeReason({ total: 100, top: [10, 9], n: 5 }, business)).toBe('count');
     expect(magnitudeReason({ total: 100, top: [90, 1], n: 20 }, business)).toBe('dominance');
-    expect(magnitudeReason({ total: 100, top: [40, 30], n: 20 }, { ...business, dominance: undefined, pPercent: 100 })).toBe(
-      'p-percent',
-    );
+    expect(magnitudeReason({ total: 100, top: [40, 30], n: 20 }, { ...business, dominance: undefined, pPercent: 100 })).toBe('p-percent');
     expect(magnitudeReason({ total: 100, top: [90, 1], n: 20 }, persons)).toBeNull();
     expect(magnitudeReason({ total: 0, top: [], n: 0 }, business)).toBeNull();
-    expect(primaryMagnitude([[{ total: 100, top: [90, 1], n: 20 }, { total: 100, top: [20, 10], n: 20 }]], business)).toEqual([
-      [true, false],
-    ]);
+    expect(
+      primaryMagnitude(
+        [
+          [
+            { total: 100, top: [90, 1], n: 20 },
+            { total: 100, top: [20, 10], n: 20 },
+          ],
+        ],
+        business,
+      ),
+    ).toEqual([[true, false]]);
   });
 });
 

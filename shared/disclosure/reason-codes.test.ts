@@ -35,7 +35,11 @@ describe('reason codes beside the reason texts', () => {
   });
 
   it('banner, frequency table and a blocked small table', () => {
-    const [b] = runBanner(demo, { rows: ['leefbaarheid'], columns: { total: true, items: [{ variable: 'gemeente' }] }, weight: { variable: 'gewicht', type: 'sampling' } }, rs);
+    const [b] = runBanner(
+      demo,
+      { rows: ['leefbaarheid'], columns: { total: true, items: [{ variable: 'gemeente' }] }, weight: { variable: 'gewicht', type: 'sampling' } },
+      rs,
+    );
     inStep(b.rules);
     expect(b.rules.messages!.map((m) => m.code)).toContain('primary-banner');
     const f = runFreq(demo, { variable: 'leefbaarheid', filter: 'gemeente = 2 and golf = 2025' }, rs);
@@ -53,7 +57,14 @@ describe('reason codes beside the reason texts', () => {
   });
 
   it('regression blocked by a small category: the model checks keep their Dutch legacy text', () => {
-    const req = { dependent: 'leefbaarheid', predictors: [], categorical: [{ variable: 'gemeente' }], model: 'ols' as const, se: 'classical' as const, filter: 'golf = 2025 and leeftijd < 25' };
+    const req = {
+      dependent: 'leefbaarheid',
+      predictors: [],
+      categorical: [{ variable: 'gemeente' }],
+      model: 'ols' as const,
+      se: 'classical' as const,
+      filter: 'golf = 2025 and leeftijd < 25',
+    };
     const r = runRegress(demo, req, rs);
     expect(r.rules!.status).toBe('blocked');
     inStep(r.rules);

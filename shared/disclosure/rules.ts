@@ -91,9 +91,7 @@ export const ruleSetSchema = z.object({
   minCount: z.number().int().min(1).max(1_000_000),
   minDf: z.number().int().min(0).max(1_000_000),
   linkingKeys: z.array(z.string().trim().min(1)),
-  dominance: z
-    .object({ n: z.number().int().min(1).max(100), k: z.number().gt(0).max(100) })
-    .optional(),
+  dominance: z.object({ n: z.number().int().min(1).max(100), k: z.number().gt(0).max(100) }).optional(),
   pPercent: z.number().gt(0).max(100).optional(),
   symbol: z.string().min(1).max(8),
   protectionMargin: z.object({ absolute: z.number().min(0), relative: z.number().min(0).max(10) }),

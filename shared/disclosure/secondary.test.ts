@@ -67,13 +67,7 @@ describe('protectTable', () => {
       group: variable,
       letter: 'AB'[code - 1],
     });
-    const columns: BannerColumn[] = [
-      { key: 'total', path: [], label: 'Totaal', group: '', letter: '' },
-      col('g', 1),
-      col('g', 2),
-      col('s', 1),
-      col('s', 2),
-    ];
+    const columns: BannerColumn[] = [{ key: 'total', path: [], label: 'Totaal', group: '', letter: '' }, col('g', 1), col('g', 2), col('s', 1), col('s', 2)];
     const L = bannerLayout(3, columns);
     const inner = [
       [30, 4, 26, 15, 15],

@@ -41,12 +41,7 @@ export interface ProtectResult {
   failures: AuditEntry[];
 }
 
-export function protectTable(
-  table: LinearTable,
-  layers: readonly Layer[],
-  primary: readonly boolean[],
-  opts: ProtectOptions = {},
-): ProtectResult {
+export function protectTable(table: LinearTable, layers: readonly Layer[], primary: readonly boolean[], opts: ProtectOptions = {}): ProtectResult {
   const ctx = new Context(table, layers, primary, opts.cost ?? layers[0].values);
   const maxRounds = 2 * table.size + 10;
   // Components only grow, so after the first round only those that gained a cell need a new audit.

@@ -11,9 +11,7 @@ import type { CategoryLookup, IndexArray } from './categorize';
 import { OUT, scaledLut } from './tally';
 import { type BannerKernelResult, acceleratorFor } from './accel';
 
-export type BannerPartLookup =
-  | { kind: 'single'; look: CategoryLookup }
-  | { kind: 'nest'; outer: CategoryLookup; inner: CategoryLookup };
+export type BannerPartLookup = { kind: 'single'; look: CategoryLookup } | { kind: 'nest'; outer: CategoryLookup; inner: CategoryLookup };
 
 export interface BannerTally {
   nr: number;
@@ -29,7 +27,6 @@ export interface BannerTally {
   designN: number;
   weightExcluded: number;
 }
-
 
 export function partWidth(p: BannerPartLookup): number {
   return p.kind === 'single' ? p.look.categories.length : p.outer.categories.length * p.inner.categories.length;
@@ -114,13 +111,7 @@ function pass(
   return { designN, weightExcluded };
 }
 
-export function tallyBanner(
-  row: CategoryLookup,
-  total: boolean,
-  parts: BannerPartLookup[],
-  w: Float64Array | null,
-  filter?: Uint8Array,
-): BannerTally {
+export function tallyBanner(row: CategoryLookup, total: boolean, parts: BannerPartLookup[], w: Float64Array | null, filter?: Uint8Array): BannerTally {
   const nr = row.categories.length;
   const G = parts.length;
   const A: Reader[] = [];

@@ -97,9 +97,7 @@ function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerP
     return categoryLookup(col, meta, { ...LOOK, filter });
   };
   return spec.items.map((item) =>
-    'variable' in item
-      ? { kind: 'single', look: look(item.variable) }
-      : { kind: 'nest', outer: look(item.nest[0]), inner: look(item.nest[1]) },
+    'variable' in item ? { kind: 'single', look: look(item.variable) } : { kind: 'nest', outer: look(item.nest[0]), inner: look(item.nest[1]) },
   );
 }
 
@@ -110,9 +108,7 @@ function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerP
 function groupTotals(columns: BannerColumn[], nr: number, sw: Float64Array, colW: Float64Array) {
   const ncol = columns.length;
   const groupOf = groupMembers(columns);
-  const row = Array.from({ length: nr }, (_, r) =>
-    groupOf.map((g) => g.reduce((s, k) => s + sw[r * ncol + k], 0)),
-  );
+  const row = Array.from({ length: nr }, (_, r) => groupOf.map((g) => g.reduce((s, k) => s + sw[r * ncol + k], 0)));
   const total = groupOf.map((g) => g.reduce((s, k) => s + colW[k], 0));
   return { row, total };
 }
@@ -138,9 +134,7 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const effective = Float64Array.from(colW, (s, c) => (colW2[c] > 0 ? (s * s) / colW2[c] : 0));
   const type = opts.weight?.type;
   const testN = type === 'sampling' ? effective : type === 'frequency' ? colW : colN;
-  const sig = opts.tests
-    ? columnProportionTests({ nr, ncol, sw: t.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
-    : null;
+  const sig = opts.tests ? columnProportionTests({ nr, ncol, sw: t.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha }) : null;
   const within = groupTotals(columns, nr, t.sw, colW);
   const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
   const cells: BannerCell[][] = Array.from({ length: nr }, (_, r) =>

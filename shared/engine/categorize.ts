@@ -9,14 +9,7 @@
  * Category order follows SPSS: numeric codes ascending, strings in code-unit order. User-missing codes are
  * categories only with `includeMissing`, placed in code order and flagged; system-missing then comes last.
  */
-import {
-  type Code,
-  type Column,
-  type VariableMeta,
-  codeKey,
-  isUserMissing,
-  sysmisSentinel,
-} from '../model/dataset';
+import { type Code, type Column, type VariableMeta, codeKey, isUserMissing, sysmisSentinel } from '../model/dataset';
 import { acceleratorFor } from './accel';
 
 export interface Category {
@@ -103,9 +96,7 @@ function buildCategories(
     if (userMissing && !includeMissing) continue;
     indexOf.set(codeKey(code), categories.length);
     categories.push(
-      userMissing
-        ? { code, label: labelFor(meta, code), missing: true, missingKind: 'user' }
-        : { code, label: labelFor(meta, code), missing: false },
+      userMissing ? { code, label: labelFor(meta, code), missing: true, missingKind: 'user' } : { code, label: labelFor(meta, code), missing: false },
     );
   }
   let sysmisIndex = -1;
@@ -145,12 +136,7 @@ function smallIntLookup(data: Int8Array | Int16Array, meta: VariableMeta, opts: 
  * is non-zero for observed values (offset 128 for Int8, 32768 for Int16). Kernels that find the observed
  * values during their own pass use this to skip a separate presence scan.
  */
-export function lookupFromSeen(
-  data: Int8Array | Int16Array,
-  seen: ArrayLike<number>,
-  meta: VariableMeta,
-  opts: CategorizeOptions = {},
-): CategoryLookup {
+export function lookupFromSeen(data: Int8Array | Int16Array, seen: ArrayLike<number>, meta: VariableMeta, opts: CategorizeOptions = {}): CategoryLookup {
   const offset = data instanceof Int8Array ? 128 : 32768;
   const size = offset * 2;
   const sentinelSlot = sysmisSentinel(data) + offset;

@@ -17,11 +17,7 @@ function dataset({ a, b, w }: Rows, wide = false): Dataset {
   return {
     name: 'p',
     rows: a.length,
-    variables: [
-      newVariable('a', 'numeric', { missing: { values: [9], range: null } }),
-      newVariable('b', 'numeric'),
-      newVariable('w', 'numeric'),
-    ],
+    variables: [newVariable('a', 'numeric', { missing: { values: [9], range: null } }), newVariable('b', 'numeric'), newVariable('w', 'numeric')],
     weight: null,
     fileLabel: '',
     documents: [],
@@ -83,10 +79,11 @@ describe('crosstab properties', () => {
     fc.assert(
       fc.property(rowsArb, (r) => {
         const once = crosstab(dataset(r), { row: 'a', col: 'b', weight: FREQ });
-        const twice = crosstab(
-          dataset({ a: [...r.a, ...r.a], b: [...r.b, ...r.b], w: [...r.w, ...r.w].map((v) => v / 2) }),
-          { row: 'a', col: 'b', weight: FREQ },
-        );
+        const twice = crosstab(dataset({ a: [...r.a, ...r.a], b: [...r.b, ...r.b], w: [...r.w, ...r.w].map((v) => v / 2) }), {
+          row: 'a',
+          col: 'b',
+          weight: FREQ,
+        });
         const { count: _c1, rowCounts: _r1, colCounts: _k1, n: _n1, ...a } = once;
         const { count: _c2, rowCounts: _r2, colCounts: _k2, n: _n2, ...b } = twice;
         expectClose(b, a);
@@ -144,7 +141,10 @@ describe('banner properties', () => {
         const once = banner(dataset(r), opts);
         const twice = banner(dataset({ a: [...r.a, ...r.a], b: [...r.b, ...r.b], w: [...r.w, ...r.w].map((v) => v / 2) }), opts);
         tol = 1e-9;
-        expectClose(twice.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])), once.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])));
+        expectClose(
+          twice.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])),
+          once.cells.map((row) => row.map((c) => [c.weighted, c.pct, c.sig])),
+        );
         expectClose(twice.base.weighted, once.base.weighted);
         expectClose([twice.means!.mean, twice.means!.se], [once.means!.mean, once.means!.se]);
         expect(twice.base.count).toEqual(once.base.count.map((n) => 2 * n!));

@@ -61,7 +61,12 @@ describe('layeredCrosstab', () => {
   });
 
   it('user-missing and system-missing layers only when asked', () => {
-    const ds = dataset([['x', 1, 1, 1], ['y', 2, 9, 1], ['x', 2, NaN, 1], ['y', 1, 2, 1]]);
+    const ds = dataset([
+      ['x', 1, 1, 1],
+      ['y', 2, 9, 1],
+      ['x', 2, NaN, 1],
+      ['y', 1, 2, 1],
+    ]);
     expect(layeredCrosstab(ds, { row: 's', col: 'b', layers: ['c'] }).layers.map((l) => l.code)).toEqual([1, 2]);
     const all = layeredCrosstab(ds, { row: 's', col: 'b', layers: ['c'], includeMissingLayers: true });
     expect(all.layers.map((l) => String(l.code))).toEqual(['1', '2', '9', 'NaN']);
@@ -69,7 +74,10 @@ describe('layeredCrosstab', () => {
   });
 
   it('a layer without valid cases is left out; no layer at all is an error', () => {
-    const ds = dataset([['x', 1, 1, 1], ['y', NaN, 2, 1]]);
+    const ds = dataset([
+      ['x', 1, 1, 1],
+      ['y', NaN, 2, 1],
+    ]);
     expect(layeredCrosstab(ds, { row: 's', col: 'b', layers: ['c'] }).layers.map((l) => l.code)).toEqual([1]);
     expect(() => layeredCrosstab(ds, { row: 's', col: 'b', layers: [] })).toThrow();
   });

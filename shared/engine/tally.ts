@@ -28,12 +28,7 @@ export function scaledLut(l: CategoryLookup, scale: number): Int32Array {
   return Int32Array.from(l.lut, (v) => (v < 0 ? OUT : v * scale));
 }
 
-export function tally2(
-  row: CategoryLookup,
-  col: CategoryLookup,
-  w: Float64Array | null,
-  filter?: Uint8Array,
-): Tally2 {
+export function tally2(row: CategoryLookup, col: CategoryLookup, w: Float64Array | null, filter?: Uint8Array): Tally2 {
   const nr = row.categories.length;
   const nc = col.categories.length;
   const count = new Int32Array(nr * nc);

@@ -44,8 +44,7 @@ function sample(): BannerResult {
 }
 
 const labels: Record<string, string> = { gemeente: 'Gemeente', geslacht: 'Geslacht', leeftijd_gr: 'Leeftijd' };
-const model = () =>
-  buildTableModel(sample(), { symbols, decimals: 1, sigDisplay: 'letters', language: 'nl', variableLabel: (n) => labels[n] ?? n });
+const model = () => buildTableModel(sample(), { symbols, decimals: 1, sigDisplay: 'letters', language: 'nl', variableLabel: (n) => labels[n] ?? n });
 
 describe('formatNumber', () => {
   it('writes Dutch and English numbers, rounding half away from zero', () => {
@@ -108,7 +107,12 @@ describe('CSV, HTML and clipboard', () => {
     const ja = csv.split('\r\n').find((l) => l.startsWith('Ja;'))!;
     expect(ja.split(';')).toEqual(['Ja', '60,0', '', '62,5', 'B', 'x', '', '1234,6', '', '-', '']);
     const en = tableToCsv([model()], { dialect: 'en', symbols, bom: false });
-    expect(en.split('\r\n').find((l) => l.startsWith('Ja,'))!.split(',')).toEqual(['Ja', '60.0', '', '62.5', 'B', 'x', '', '1234.6', '', '-', '']);
+    expect(
+      en
+        .split('\r\n')
+        .find((l) => l.startsWith('Ja,'))!
+        .split(','),
+    ).toEqual(['Ja', '60.0', '', '62.5', 'B', 'x', '', '1234.6', '', '-', '']);
   });
 
   it('writes an accessible HTML table', () => {

@@ -20,7 +20,7 @@ export const NUMBER_STYLES: Record<NumberLocale, NumberStyle> = {
 export function formatNumber(value: number, decimals: number, style: NumberStyle): string {
   if (!Number.isFinite(value)) return '';
   const factor = 10 ** decimals;
-  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9) / factor;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor;
   const fixed = Math.abs(rounded).toFixed(decimals);
   const [intPart, frac] = fixed.split('.');
   const grouped = style.group ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : intPart;

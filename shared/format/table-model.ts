@@ -131,9 +131,7 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
   if (trend) columns.push({ key: 'trend:previous', label: xmlSafe(trend.label), letter: '' });
 
   const rows: ModelRow[] = result.rows.map((r, i) => {
-    const cells = result.cells[i].map((c) =>
-      pctCell(c.pct, c.count, c.suppressed, letters ? c.sig : '', bold && c.sig.length > 0),
-    );
+    const cells = result.cells[i].map((c) => pctCell(c.pct, c.count, c.suppressed, letters ? c.sig : '', bold && c.sig.length > 0));
     if (trend) {
       const tc = trend.cells[i];
       const marker = tc.change === 'up' ? trend.markers.up : tc.change === 'down' ? trend.markers.down : '';

@@ -38,8 +38,7 @@ export const EN: MessageCatalogue = {
   'input-suppressed-layers': () => 'input already contains suppressed cells; rerun on the full tables',
   'table-small': (p) => `table based on ${p.n} units, below ${p.min}`,
   'total-withheld': () => 'table over all layers not published: no suppression pattern protects the layers and the total together',
-  'total-costlier': () =>
-    'table over all layers not published: protecting it together with the layers would withhold more cells than leaving it out',
+  'total-costlier': () => 'table over all layers not published: protecting it together with the layers would withhold more cells than leaving it out',
   'total-too-large': (p) =>
     `table over all layers not published: more than ${p.max} small cells over the layers, too many to protect layers and total together`,
   'linked-recomputable': (p) => `suppressed values could be recomputed together with ${p.tables || 'other tables'} (same banner and population)`,

@@ -34,15 +34,13 @@ export const NL: MessageCatalogue = {
   'secondary-categories': (p, f) => `nog ${count(f, p.n, 'categorie', 'categorieën')} onderdrukt zodat geen enkele uit de totalen kan worden teruggerekend`,
   'secondary-magnitude': (p, f) => `nog ${count(f, p.n, 'cel', 'cellen')} ${FURTHER}`,
   'magnitude-unsafe': (p, f) => `${count(f, p.n, 'cel', 'cellen')} onveilig volgens de ${RULE[p.rule]}`,
-  'means-withheld': (p, f) =>
-    `${count(f, p.n, 'gemiddelde', 'gemiddelden')} achtergehouden: groep kleiner dan ${units(f, p.min)} of terug te rekenen`,
+  'means-withheld': (p, f) => `${count(f, p.n, 'gemiddelde', 'gemiddelden')} achtergehouden: groep kleiner dan ${units(f, p.min)} of terug te rekenen`,
   'chi2-withheld': () => 'chi-kwadraat achtergehouden: samen met de randtotalen zou die onderdrukte cellen kunnen verraden',
   'input-suppressed': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabel',
   'input-suppressed-layers': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabellen',
   'table-small': (p, f) => `tabel gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
   'total-withheld': () => 'tabel over alle lagen niet gepubliceerd: geen onderdrukkingspatroon beschermt de lagen en het totaal samen',
-  'total-costlier': () =>
-    'tabel over alle lagen niet gepubliceerd: die samen met de lagen beschermen zou meer cellen achterhouden dan hem weglaten',
+  'total-costlier': () => 'tabel over alle lagen niet gepubliceerd: die samen met de lagen beschermen zou meer cellen achterhouden dan hem weglaten',
   'total-too-large': (p, f) =>
     `tabel over alle lagen niet gepubliceerd: meer dan ${f.num(p.max)} kleine cellen over de lagen, te veel om lagen en totaal samen te beschermen`,
   'linked-recomputable': (p) =>
@@ -55,8 +53,7 @@ export const NL: MessageCatalogue = {
   'linking-key': (p) => `${p.variable}: lijkt op koppelsleutel ${p.key}`,
   'model-df': (p, f) => `residuele vrijheidsgraden ${f.num(p.df)}, minder dan ${f.num(p.min)}`,
   'model-n': (p, f) => `model gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
-  'model-category': (p, f) =>
-    `${p.variable}: ${MODEL_KIND[p.kind]} ${named(p.label, p.value)} telt ${units(f, p.count)}, minder dan ${f.num(p.min)}`,
+  'model-category': (p, f) => `${p.variable}: ${MODEL_KIND[p.kind]} ${named(p.label, p.value)} telt ${units(f, p.count)}, minder dan ${f.num(p.min)}`,
   'model-counts-unknown': () => 'aantallen per categorie konden niet worden nagegaan',
   'model-sample-mismatch': (p, f) => `steekproef voor de controle (${f.num(p.check)}) wijkt af van het model (${f.num(p.model)})`,
   'override-blocked': (p) => `vrijgave van ${p.date} niet toegepast: de tabel wordt als geheel achtergehouden`,
@@ -87,8 +84,7 @@ export const NL: MessageCatalogue = {
   'expr-unknown-function': (p) => `Onbekende functie '${p.name}'`,
   'expr-no-n-suffix': (p) => `'${p.name}' kent geen .n-achtervoegsel`,
   'expr-range-not-allowed': () => `Lijsten 'x to y' mogen alleen in mean, sum, min, max, sd, nvalid en nmiss`,
-  'expr-arg-count': (p, f) =>
-    `'${p.name}' verwacht ${p.exact ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
+  'expr-arg-count': (p, f) => `'${p.name}' verwacht ${p.exact ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
   'expr-empty': () => 'De expressie is leeg',
   'expr-unterminated-string': () => 'Tekst zonder afsluitend aanhalingsteken: voeg het sluitende aanhalingsteken toe',
   'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,

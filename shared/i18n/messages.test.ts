@@ -106,7 +106,9 @@ describe('message catalogue', () => {
       'g: waarde 1 telt 1 waarneming, minder dan 10',
     );
     expect(renderMessage({ code: 'expr-arg-count', name: 'abs', min: 1, exact: true, got: 2 }, 'nl')).toBe("'abs' verwacht 1 argument, maar kreeg er 2");
-    expect(renderMessage({ code: 'expr-arg-count', name: 'mean', min: 2, exact: false, got: 1 }, 'nl')).toBe("'mean' verwacht minstens 2 argumenten, maar kreeg er 1");
+    expect(renderMessage({ code: 'expr-arg-count', name: 'mean', min: 2, exact: false, got: 1 }, 'nl')).toBe(
+      "'mean' verwacht minstens 2 argumenten, maar kreeg er 1",
+    );
   });
 
   it('writes numbers the Dutch way in Dutch and plainly in English', () => {
@@ -126,7 +128,9 @@ describe('message catalogue', () => {
 
   it('renders nested reasons in the same language', () => {
     const m: Message = { code: 'override-table-blocked', why: [{ code: 'table-small', n: 7, min: 10 }] };
-    expect(renderMessage(m, 'nl')).toBe('Deze tabel wordt als geheel achtergehouden (tabel gebaseerd op 7 waarnemingen, minder dan 10); losse cellen kunnen niet worden vrijgegeven.');
+    expect(renderMessage(m, 'nl')).toBe(
+      'Deze tabel wordt als geheel achtergehouden (tabel gebaseerd op 7 waarnemingen, minder dan 10); losse cellen kunnen niet worden vrijgegeven.',
+    );
     expect(legacyText(m)).toBe('This table is withheld as a whole (table based on 7 units, below 10); single cells cannot be released.');
   });
 
@@ -137,7 +141,9 @@ describe('message catalogue', () => {
 
   it('keeps the legacy reason texts of the CLI JSON: English, the model counts Dutch with plain numbers', () => {
     expect(legacyText({ code: 'primary-banner', n: 1, min: 10 })).toBe('1 cell(s) or base(s) based on fewer than 10 units');
-    expect(legacyText({ code: 'model-sample-mismatch', check: 12128, model: 12000 })).toBe('steekproef voor de controle (12128) wijkt af van het model (12000)');
+    expect(legacyText({ code: 'model-sample-mismatch', check: 12128, model: 12000 })).toBe(
+      'steekproef voor de controle (12128) wijkt af van het model (12000)',
+    );
   });
 
   it('falls back to the reason texts when a summary has no codes', () => {

@@ -3,13 +3,7 @@
  * widening only when a value does not fit. This keeps an import's memory near the size of the stored
  * columns instead of 8 bytes per value.
  */
-import {
-  type NumericStorage,
-  SYSMIS_INT8,
-  SYSMIS_INT16,
-  SYSMIS_INT32,
-  sysmisSentinel,
-} from './dataset';
+import { type NumericStorage, SYSMIS_INT8, SYSMIS_INT16, SYSMIS_INT32, sysmisSentinel } from './dataset';
 
 type Level = 0 | 1 | 2 | 3; // Int8, Int16, Int32, Float64
 

@@ -21,9 +21,7 @@ describe('book spec', () => {
     const base = { title: 'T', dataset: 'd', banner: { items: [] }, questions: ['q'] };
     expect(() => parseBookSpec({ ...base, version: 2 })).toThrow();
     expect(() => parseBookSpec({ ...base, version: 1, style: '../etc/passwd' })).toThrow();
-    expect(() =>
-      parseBookSpec({ ...base, version: 1, recodes: [{ source: 'a', target: 'b', rules: [{ code: 1, label: 'x' }] }] }),
-    ).toThrow(/from, to or both/);
+    expect(() => parseBookSpec({ ...base, version: 1, recodes: [{ source: 'a', target: 'b', rules: [{ code: 1, label: 'x' }] }] })).toThrow(/from, to or both/);
     expect(() => parseBookSpec({ ...base, version: 1, trend: { enabled: true } })).toThrow(/trend: trend columns need a comparison/);
     expect(() => parseBookSpec({ ...base, version: 1, decimals: 9 })).toThrow(/^invalid book specification: decimals: .*$/);
   });

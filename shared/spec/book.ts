@@ -76,39 +76,44 @@ export const bookChartsSpec = z.object({
   dpi: z.number().int().min(72).max(600).default(150),
 });
 
-export const bookSpec = z.object({
-  version: z.literal(1),
-  title: z.string().min(1).max(500),
-  subtitle: z.string().max(500).default(''),
-  source: z.string().max(1000).default(''),
-  dataset: z.string().min(1).max(256),
-  comparison: comparisonSpec.optional(),
-  weight: weightSpec.optional(),
-  /** Expression in Duiding's filter language, applied before everything else. */
-  filter: z.string().max(4000).optional(),
-  /** Derived variables (age groups and the like) made before tabulating. */
-  recodes: z.array(rangeRecodeSpec).max(100).default([]),
-  banner: bannerSpec,
-  questions: questionsSpec,
-  statistics: statisticsSpec.default({ percent: 'column', unweightedBase: true, weightedBase: false, counts: false }),
-  tests: testsSpec.default({ display: 'letters', adjust: 'bonferroni', alpha: 0.05 }),
-  trend: trendSpec.optional(),
-  ruleSet: ruleSetName.default('cbs-persons'),
-  /** Write the checker's sheet (per published cell the unweighted n behind it). */
-  checkerSheet: z.boolean().default(true),
-  symbols: symbolsSpec.default({ unknown: '.', suppressed: 'x', nil: '-' }),
-  decimals: z.number().int().min(0).max(4).default(1),
-  layout: z.enum(['sheet-per-table', 'blocks']).default('sheet-per-table'),
-  /** House style: a file name in resources/styles without `.json`. */
-  style: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('default'),
-  /** Language of fixed texts (Totaal, Basis, footnotes). */
-  language: z.enum(['nl', 'en']).default('nl'),
-  /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
-  charts: bookChartsSpec.optional(),
-}).refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
-  message: 'trend columns need a comparison (the wave variable and the previous wave)',
-  path: ['trend'],
-});
+export const bookSpec = z
+  .object({
+    version: z.literal(1),
+    title: z.string().min(1).max(500),
+    subtitle: z.string().max(500).default(''),
+    source: z.string().max(1000).default(''),
+    dataset: z.string().min(1).max(256),
+    comparison: comparisonSpec.optional(),
+    weight: weightSpec.optional(),
+    /** Expression in Duiding's filter language, applied before everything else. */
+    filter: z.string().max(4000).optional(),
+    /** Derived variables (age groups and the like) made before tabulating. */
+    recodes: z.array(rangeRecodeSpec).max(100).default([]),
+    banner: bannerSpec,
+    questions: questionsSpec,
+    statistics: statisticsSpec.default({ percent: 'column', unweightedBase: true, weightedBase: false, counts: false }),
+    tests: testsSpec.default({ display: 'letters', adjust: 'bonferroni', alpha: 0.05 }),
+    trend: trendSpec.optional(),
+    ruleSet: ruleSetName.default('cbs-persons'),
+    /** Write the checker's sheet (per published cell the unweighted n behind it). */
+    checkerSheet: z.boolean().default(true),
+    symbols: symbolsSpec.default({ unknown: '.', suppressed: 'x', nil: '-' }),
+    decimals: z.number().int().min(0).max(4).default(1),
+    layout: z.enum(['sheet-per-table', 'blocks']).default('sheet-per-table'),
+    /** House style: a file name in resources/styles without `.json`. */
+    style: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,64}$/)
+      .default('default'),
+    /** Language of fixed texts (Totaal, Basis, footnotes). */
+    language: z.enum(['nl', 'en']).default('nl'),
+    /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
+    charts: bookChartsSpec.optional(),
+  })
+  .refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
+    message: 'trend columns need a comparison (the wave variable and the previous wave)',
+    path: ['trend'],
+  });
 
 export type BookSpec = z.output<typeof bookSpec>;
 export type BookSpecInput = z.input<typeof bookSpec>;

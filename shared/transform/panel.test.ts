@@ -93,8 +93,14 @@ describe('mergeDatasets', () => {
   });
 
   it('one-to-one on text keys, ignoring trailing blanks', () => {
-    const a = makeDataset([{ name: 'k', values: ['x', 'y '] }, { name: 'a', values: [1, 2] }]);
-    const b = makeDataset([{ name: 'k', values: ['y', 'z'] }, { name: 'b', values: [3, 4] }]);
+    const a = makeDataset([
+      { name: 'k', values: ['x', 'y '] },
+      { name: 'a', values: [1, 2] },
+    ]);
+    const b = makeDataset([
+      { name: 'k', values: ['y', 'z'] },
+      { name: 'b', values: [3, 4] },
+    ]);
     const { dataset, report } = mergeDatasets(a, b, { key: 'k', kind: 'one-to-one' });
     expect(values(dataset, 'k')).toEqual(['x', 'y ', 'z']);
     expect(values(dataset, 'a')).toEqual([1, 2, NaN]);

@@ -43,16 +43,24 @@ describe('applyRecode', () => {
     expect(ds.variables).toHaveLength(2);
   });
 
-  it("maps missing and else explicitly, first rule winning", () => {
+  it('maps missing and else explicitly, first rule winning', () => {
     const out = applyRecode(ds, {
       ...recipe,
-      rules: [{ from: { values: [999] }, to: 8 }, { from: 'missing', to: 9 }, { from: { hi: 17 }, to: 0 }, { from: 'else', to: 1 }],
+      rules: [
+        { from: { values: [999] }, to: 8 },
+        { from: 'missing', to: 9 },
+        { from: { hi: 17 }, to: 0 },
+        { from: 'else', to: 1 },
+      ],
     });
     expect(values(out, 'leeftijd3')).toEqual([1, 1, 1, 1, 1, 1, 8, 9, 0]);
   });
 
   it('recodes strings by value and replays over its own earlier result', () => {
-    const rules = [{ from: { values: ['m'] }, to: 1, label: 'man' }, { from: { values: ['v'] }, to: 2, label: 'vrouw' }];
+    const rules = [
+      { from: { values: ['m'] }, to: 1, label: 'man' },
+      { from: { values: ['v'] }, to: 2, label: 'vrouw' },
+    ];
     const once = applyRecode(ds, { source: 'geslacht', target: 'sekse', rules });
     const twice = applyRecode(once, { source: 'geslacht', target: 'sekse', rules });
     expect(twice.variables).toHaveLength(3);

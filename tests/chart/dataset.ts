@@ -3,7 +3,7 @@ import { newVariable, type Dataset } from '../../shared/model/dataset';
 
 export function surveyDataset(n = 400): Dataset {
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const q = new Int8Array(n);
   const g = new Int8Array(n);
   const w = new Float64Array(n);
@@ -24,7 +24,12 @@ export function surveyDataset(n = 400): Dataset {
     documents: [],
     mrSets: [],
     variables: [
-      newVariable('q', 'numeric', { label: 'De gemeente luistert naar inwoners', measure: 'ordinal', valueLabels: likert, missing: { values: [9], range: null } }),
+      newVariable('q', 'numeric', {
+        label: 'De gemeente luistert naar inwoners',
+        measure: 'ordinal',
+        valueLabels: likert,
+        missing: { values: [9], range: null },
+      }),
       newVariable('g', 'numeric', { label: 'Gebied', measure: 'nominal', valueLabels: { '1': 'Noord', '2': 'Zuid', '3': 'Eiland' } }),
       newVariable('w', 'numeric', { label: 'Weegfactor', role: 'weight' }),
       newVariable('respnr', 'numeric', { label: 'Respondentnummer', role: 'id' }),

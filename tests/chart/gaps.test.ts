@@ -22,8 +22,15 @@ describe('suppressed cells are gaps, never zeros', () => {
   it('grouped bars', () => {
     fc.assert(
       fc.property(cases, ({ rows, cols, counts, hidden }) => {
-        const t = table(Array.from({ length: rows }, (_, i) => `R${i}`), Array.from({ length: cols }, (_, j) => `C${j}`), counts, hidden);
-        const built = buildChart({ kind: 'crosstab', table: t }, { type: 'bar', labels: false }, defaultChartStyle, 'nl', { measureText: measureWithBundledFont });
+        const t = table(
+          Array.from({ length: rows }, (_, i) => `R${i}`),
+          Array.from({ length: cols }, (_, j) => `C${j}`),
+          counts,
+          hidden,
+        );
+        const built = buildChart({ kind: 'crosstab', table: t }, { type: 'bar', labels: false }, defaultChartStyle, 'nl', {
+          measureText: measureWithBundledFont,
+        });
         const els = parseSvg(renderChartSvg(built.option, { widthPx: 605, heightPx: 378 }));
         const sup = t.suppressed.flat().filter(Boolean).length;
         expect(built.suppressed).toBe(sup);

@@ -10,7 +10,14 @@ import { parseSvg, table, texts } from './fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'duiding-chart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const t = table(['Ja', 'Nee'], ['A', 'B'], [[30, 12], [20, 40]]);
+const t = table(
+  ['Ja', 'Nee'],
+  ['A', 'B'],
+  [
+    [30, 12],
+    [20, 40],
+  ],
+);
 const option = buildChartOption({ kind: 'crosstab', table: t, meta: { rowLabel: 'Vraag' } }, { type: 'bar' }, defaultChartStyle);
 
 describe('renderChartPng', () => {

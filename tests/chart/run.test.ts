@@ -19,7 +19,18 @@ const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
 describe('runChart', () => {
   it('writes a 300-dpi PNG of the exact print size and reports suppressed cells', async () => {
     const out = join(dir, 'q.png');
-    const r = await runChart(ds, { rows: 'q', cols: 'g', weight: 'w', type: 'bar-100', out, widthMm: 160, heightMm: 100, dpi: 300, locale: 'nl', ruleSet: 'cbs-persons' });
+    const r = await runChart(ds, {
+      rows: 'q',
+      cols: 'g',
+      weight: 'w',
+      type: 'bar-100',
+      out,
+      widthMm: 160,
+      heightMm: 100,
+      dpi: 300,
+      locale: 'nl',
+      ruleSet: 'cbs-persons',
+    });
     expect(r).toMatchObject({ path: out, widthPx: 1890, heightPx: 1181 });
     // The 12-person area cannot be shown cell by cell under cbs-persons.
     expect(r.suppressed).toBeGreaterThan(0);
@@ -63,10 +74,24 @@ describe('runChart', () => {
 
 describe('chart handlers', () => {
   const ctx = {
-    session: { dataset: () => ds, ruleSet: () => defaultRuleSet('cbs-persons'), store: () => { throw new Error('no project'); }, invalidate: () => undefined },
+    session: {
+      dataset: () => ds,
+      ruleSet: () => defaultRuleSet('cbs-persons'),
+      store: () => {
+        throw new Error('no project');
+      },
+      invalidate: () => undefined,
+    },
     emit: () => undefined,
   } as unknown as AppContext;
-  const req = (extra: Record<string, unknown>) => ({ dataset: 'survey', row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' }, spec: { type: 'dot', focus: [4] }, ...extra });
+  const req = (extra: Record<string, unknown>) => ({
+    dataset: 'survey',
+    row: 'q',
+    col: 'g',
+    weight: { variable: 'w', type: 'sampling' },
+    spec: { type: 'dot', focus: [4] },
+    ...extra,
+  });
 
   it('renders an SVG preview under the project rule set', async () => {
     const res = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({})), ctx);
@@ -77,7 +102,10 @@ describe('chart handlers', () => {
   });
 
   it('renders a PNG as base64 and exports files', async () => {
-    const png = await chartHandlers['chart.render']!(contract['chart.render'].request.parse(req({ format: 'png', spec: { type: 'bar', widthMm: 80, heightMm: 50, dpi: 150 } })), ctx);
+    const png = await chartHandlers['chart.render']!(
+      contract['chart.render'].request.parse(req({ format: 'png', spec: { type: 'bar', widthMm: 80, heightMm: 50, dpi: 150 } })),
+      ctx,
+    );
     expect(readPngInfo(Buffer.from(png.png!, 'base64'))).toMatchObject({ width: 472, height: 295 });
     const out = join(dir, 'export.svg');
     const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ out })), ctx);

@@ -21,7 +21,16 @@ const translate = (e: SvgElement) => {
 const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
 const marker = (els: SvgElement[]) => els.filter((e) => e.tag === 'text' && e.text === 'x');
 
-const oordeel = table(['Slecht', 'Matig', 'Goed'], ['Noord', 'Zuid'], [[10, 20], [30, 40], [60, 5]], [[2, 1]]);
+const oordeel = table(
+  ['Slecht', 'Matig', 'Goed'],
+  ['Noord', 'Zuid'],
+  [
+    [10, 20],
+    [30, 40],
+    [60, 5],
+  ],
+  [[2, 1]],
+);
 
 describe('grouped bars', () => {
   const { els, built } = render({ kind: 'crosstab', table: oordeel, meta: { rowLabel: 'Oordeel over de buurt' } }, { type: 'bar', decimals: 1 });
@@ -69,7 +78,14 @@ describe('grouped bars', () => {
 
 describe('escaping', () => {
   it('escapes labels so the SVG stays well-formed', () => {
-    const t = table(['Zorg & welzijn', '<5 jaar'], ['A & B', 'C'], [[10, 20], [30, 40]]);
+    const t = table(
+      ['Zorg & welzijn', '<5 jaar'],
+      ['A & B', 'C'],
+      [
+        [10, 20],
+        [30, 40],
+      ],
+    );
     const { svg, els } = render({ kind: 'crosstab', table: t, meta: { rowLabel: 'Titel met & en <tag>' } }, { type: 'bar' });
     expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-f]+;|apos;)/i);
     expect(svg).not.toContain('<tag>');
@@ -81,7 +97,13 @@ describe('100% bars for an agree/disagree scale', () => {
   const likert = table(
     ['Helemaal mee oneens', 'Mee oneens', 'Neutraal', 'Mee eens', 'Helemaal mee eens'],
     ['Oost', 'West', 'Zuid'],
-    [[20, 5, 30], [40, 25, 30], [60, 50, 40], [50, 70, 60], [30, 50, 3]],
+    [
+      [20, 5, 30],
+      [40, 25, 30],
+      [60, 50, 40],
+      [50, 70, 60],
+      [30, 50, 3],
+    ],
     [[4, 2]],
   );
   const { els, built } = render({ kind: 'crosstab', table: likert, meta: { rowLabel: 'Stelling' } }, { type: 'bar-100', decimals: 0 });
@@ -111,7 +133,16 @@ describe('100% bars for an agree/disagree scale', () => {
 });
 
 describe('lines, dots and small multiples', () => {
-  const trend = table(['Nooit', 'Soms', 'Vaak'], ['2023', '2024', '2025'], [[40, 45, 50], [30, 30, 35], [30, 3, 20]], [[2, 1]]);
+  const trend = table(
+    ['Nooit', 'Soms', 'Vaak'],
+    ['2023', '2024', '2025'],
+    [
+      [40, 45, 50],
+      [30, 30, 35],
+      [30, 3, 20],
+    ],
+    [[2, 1]],
+  );
 
   it('breaks a trend line at a suppressed wave and marks it', () => {
     const { els } = render({ kind: 'crosstab', table: trend, meta: { rowLabel: 'Hoe vaak?' } }, { type: 'line' });
@@ -132,7 +163,9 @@ describe('lines, dots and small multiples', () => {
   it('draws a dot and an interval per group, and says how the interval was made', () => {
     const { els, built } = render({ kind: 'crosstab', table: trend }, { type: 'dot', focus: [1], decimals: 1 });
     expect(dataShapes(els, 1)).toHaveLength(3);
-    const cis = els.filter((e) => e.tag === 'path' && /^M[-\d. ]+L[-\d. ]+$/.test(e.attrs.d ?? '') && e.attrs.stroke === defaultChartStyle.palette.categorical[0]);
+    const cis = els.filter(
+      (e) => e.tag === 'path' && /^M[-\d. ]+L[-\d. ]+$/.test(e.attrs.d ?? '') && e.attrs.stroke === defaultChartStyle.palette.categorical[0],
+    );
     expect(cis.length).toBe(9);
     expect(texts(els).some((s) => s.startsWith('Lijnen: 95%-betrouwbaarheidsinterval (Wilson'))).toBe(true);
     expect(built.data.ci[0].every((c) => c && c.lo < c.hi)).toBe(true);
@@ -152,7 +185,10 @@ describe('lines, dots and small multiples', () => {
 const banner = {
   kind: 'banner' as const,
   rowVariable: { name: 'q', label: 'Tevredenheid' },
-  rows: [{ code: 1, label: 'Ontevreden' }, { code: 2, label: 'Tevreden' }],
+  rows: [
+    { code: 1, label: 'Ontevreden' },
+    { code: 2, label: 'Tevreden' },
+  ],
   columns: [
     { key: 'total', path: [], label: 'Totaal', group: '', letter: '' },
     { key: 'g=1', path: [{ variable: 'g', code: 1, label: 'Man' }], label: 'Man', group: 'Geslacht', letter: 'A' },
@@ -199,7 +235,15 @@ function cell(count: number, pct: number) {
 
 describe('no trace of a withheld value', () => {
   it('draws no interval for a suppressed cell even if the input still carries its number', () => {
-    const t = table(['Ja', 'Nee'], ['A', 'B'], [[30, 12], [20, 40]], [[0, 1]]);
+    const t = table(
+      ['Ja', 'Nee'],
+      ['A', 'B'],
+      [
+        [30, 12],
+        [20, 40],
+      ],
+      [[0, 1]],
+    );
     // A careless producer that flags the cell but forgets to null it.
     t.colPct[0][1] = 23.1;
     const { built, els } = render({ kind: 'crosstab', table: t }, { type: 'dot', focus: [1], decimals: 1 });
@@ -211,7 +255,14 @@ describe('no trace of a withheld value', () => {
 });
 
 describe('many groups', () => {
-  const many = table(['Ja', 'Nee'], ['A', 'B', 'C', 'D', 'E', 'F', 'G'], [[10, 20, 30, 40, 50, 60, 70], [70, 60, 50, 40, 30, 20, 10]]);
+  const many = table(
+    ['Ja', 'Nee'],
+    ['A', 'B', 'C', 'D', 'E', 'F', 'G'],
+    [
+      [10, 20, 30, 40, 50, 60, 70],
+      [70, 60, 50, 40, 30, 20, 10],
+    ],
+  );
   it('become one panel each rather than seven colours to match to a legend', () => {
     const { built } = render({ kind: 'crosstab', table: many }, { type: 'bar' });
     expect(built.option.grid).toHaveLength(7);

@@ -38,7 +38,7 @@ export function enumerateCompletions(unknowns: number, equations: Equation[], bo
   /** Assigns forced terms; returns the trail of assigned unknowns, or null on a contradiction. */
   const propagate = (): number[] | null => {
     const trail: number[] = [];
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const e of equations) {
         let s = 0;

@@ -61,12 +61,31 @@ export function auditLayered(published: LayeredCrosstab, truth: LayeredCrosstab,
   const at = (k: number, r: string, c: string) => id.get(`${k}#${r}|${c}`)!;
   const inner = (keys: string[]) => keys.slice(0, -1);
   trueTables.forEach((_t, k) => {
-    for (const r of rowKeys) cons.push(sumConstraint(inner(colKeys).map((c) => at(k, r, c)), at(k, r, '*')));
-    for (const c of colKeys) cons.push(sumConstraint(inner(rowKeys).map((r) => at(k, r, c)), at(k, '*', c)));
+    for (const r of rowKeys)
+      cons.push(
+        sumConstraint(
+          inner(colKeys).map((c) => at(k, r, c)),
+          at(k, r, '*'),
+        ),
+      );
+    for (const c of colKeys)
+      cons.push(
+        sumConstraint(
+          inner(rowKeys).map((r) => at(k, r, c)),
+          at(k, '*', c),
+        ),
+      );
   });
   if (published.total) {
     const m = trueTables.length - 1;
-    for (const r of rowKeys) for (const c of colKeys) cons.push(sumConstraint(Array.from({ length: m }, (_, k) => at(k, r, c)), at(m, r, c)));
+    for (const r of rowKeys)
+      for (const c of colKeys)
+        cons.push(
+          sumConstraint(
+            Array.from({ length: m }, (_, k) => at(k, r, c)),
+            at(m, r, c),
+          ),
+        );
   }
   return auditSuppression(values, hidden, { size: values.length, constraints: cons }, (cell) => need[cell], { integer: which === 'count' });
 }
@@ -76,13 +95,17 @@ export function datasetFromCube(cube: number[][][]): Dataset {
   const a: number[] = [];
   const b: number[] = [];
   const c: number[] = [];
-  cube.forEach((layer, l) => layer.forEach((row, i) => row.forEach((n, j) => {
-    for (let k = 0; k < n; k++) {
-      a.push(i + 1);
-      b.push(j + 1);
-      c.push(l + 1);
-    }
-  })));
+  cube.forEach((layer, l) =>
+    layer.forEach((row, i) =>
+      row.forEach((n, j) => {
+        for (let k = 0; k < n; k++) {
+          a.push(i + 1);
+          b.push(j + 1);
+          c.push(l + 1);
+        }
+      }),
+    ),
+  );
   const col = (xs: number[]) => ({ kind: 'numeric' as const, data: compactNumeric(Float64Array.from(xs)) });
   return {
     name: 'cube',

@@ -32,11 +32,13 @@ function equations(pub: LayeredCrosstab, truth: LayeredCrosstab) {
   const grid = (p: CrosstabTable, t: CrosstabTable) => {
     const ri = new Map(t.rows.map((r, i) => [codeKey(r.code), i]));
     const cj = new Map(t.cols.map((c, j) => [codeKey(c.code), j]));
-    const cell = rows.map((r) => cols.map((c) => {
-      const i = ri.get(r);
-      const j = cj.get(c);
-      return i === undefined || j === undefined ? 0 : term(p.count[i][j], t.count[i][j]!);
-    }));
+    const cell = rows.map((r) =>
+      cols.map((c) => {
+        const i = ri.get(r);
+        const j = cj.get(c);
+        return i === undefined || j === undefined ? 0 : term(p.count[i][j], t.count[i][j]!);
+      }),
+    );
     const rowT = rows.map((r) => (ri.has(r) ? term(p.rowCounts![ri.get(r)!], t.rowCounts![ri.get(r)!]!) : 0));
     const colT = cols.map((c) => (cj.has(c) ? term(p.colCounts![cj.get(c)!], t.colCounts![cj.get(c)!]!) : 0));
     return { cell, rowT, colT, n: term(p.n, t.n!) };
@@ -71,8 +73,14 @@ function protectedByEnumeration(pub: LayeredCrosstab, truth: LayeredCrosstab): {
 }
 
 const LEAKY = [
-  [[3, 20], [15, 30]],
-  [[20, 14], [16, 25]],
+  [
+    [3, 20],
+    [15, 30],
+  ],
+  [
+    [20, 14],
+    [16, 25],
+  ],
 ];
 
 describe('layered tables: integer completions of all published tables', () => {
@@ -88,7 +96,9 @@ describe('layered tables: integer completions of all published tables', () => {
   it('random small cubes protected by applyRulesToLayers', () => {
     let searched = 0;
     const cell = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 10, max: 16 }));
-    const cube = fc.integer({ min: 2, max: 3 }).chain((w) => fc.array(fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }));
+    const cube = fc
+      .integer({ min: 2, max: 3 })
+      .chain((w) => fc.array(fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }));
     fc.assert(
       fc.property(cube, (counts) => {
         fc.pre(counts.every((l) => l.flat().some((v) => v > 0)));

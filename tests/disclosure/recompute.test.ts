@@ -53,13 +53,7 @@ function crosstabEquations(published: CrosstabTable, truth: number[][]) {
  * Every withheld number takes at least two values, and every small one spans the margin. Ranges
  * found by search are returned so callers can compare them with the LP auditor.
  */
-function bruteForceProtected(
-  unknowns: number,
-  eqs: Equation[],
-  truthOf: number[],
-  isPrimary: (u: number) => boolean,
-  publishedGrand: number | null = null,
-) {
+function bruteForceProtected(unknowns: number, eqs: Equation[], truthOf: number[], isPrimary: (u: number) => boolean, publishedGrand: number | null = null) {
   // Every count is at most a published grand total; otherwise a bound above every true value (the
   // search is exact below it; reaching it means "unbounded").
   const bound = publishedGrand ?? Math.max(...truthOf, 0) + 2 * rs.minCount;
@@ -96,11 +90,46 @@ function protectedCrosstab(counts: number[][]) {
 
 describe('no suppressed value can be recomputed', () => {
   it.each([
-    ['one small cell', [[3, 12, 11], [10, 20, 14], [15, 16, 24]]],
-    ['small cells on the diagonal', [[3, 12, 11], [10, 2, 14], [15, 16, 4]]],
-    ['two small cells in one row', [[3, 4, 11], [10, 12, 14], [15, 16, 24]]],
-    ['a small row total', [[3, 4, 0], [10, 12, 14], [15, 16, 24]]],
-    ['a small column base', [[3, 12, 11], [2, 20, 14], [0, 16, 24]]],
+    [
+      'one small cell',
+      [
+        [3, 12, 11],
+        [10, 20, 14],
+        [15, 16, 24],
+      ],
+    ],
+    [
+      'small cells on the diagonal',
+      [
+        [3, 12, 11],
+        [10, 2, 14],
+        [15, 16, 4],
+      ],
+    ],
+    [
+      'two small cells in one row',
+      [
+        [3, 4, 11],
+        [10, 12, 14],
+        [15, 16, 24],
+      ],
+    ],
+    [
+      'a small row total',
+      [
+        [3, 4, 0],
+        [10, 12, 14],
+        [15, 16, 24],
+      ],
+    ],
+    [
+      'a small column base',
+      [
+        [3, 12, 11],
+        [2, 20, 14],
+        [0, 16, 24],
+      ],
+    ],
   ])('%s', (_name, counts) => {
     const { proven, out } = protectedCrosstab(counts);
     expect(out.rules.status).toBe('suppressed');
@@ -108,7 +137,11 @@ describe('no suppressed value can be recomputed', () => {
   });
 
   it('a naive primary-only pattern is caught by the brute force (the check can fail)', () => {
-    const counts = [[3, 12, 11], [10, 20, 14], [15, 16, 24]];
+    const counts = [
+      [3, 12, 11],
+      [10, 20, 14],
+      [15, 16, 24],
+    ];
     const naive = crosstabFrom(counts);
     naive.count[0][0] = null;
     const { eqs, unknowns, truthOf, isPrimary } = crosstabEquations(naive, counts);
@@ -135,8 +168,16 @@ describe('no suppressed value can be recomputed', () => {
 
   it('banner with two groups', () => {
     // Rows × [Totaal | gemeente 1..3 | geslacht 1..2]; inputs, not expectations.
-    const gemeente = [[3, 20, 15], [12, 14, 30], [25, 40, 33]];
-    const geslacht = [[20, 18], [30, 26], [50, 48]];
+    const gemeente = [
+      [3, 20, 15],
+      [12, 14, 30],
+      [25, 40, 33],
+    ];
+    const geslacht = [
+      [20, 18],
+      [30, 26],
+      [50, 48],
+    ];
     const out = applyRulesToBanner(bannerFrom([gemeente, geslacht]), rs);
     expect(out.cells[0][1]).toMatchObject({ count: null, suppressed: true, suppression: 'primary' });
     expect(out.rules.status).toBe('suppressed');

@@ -37,7 +37,9 @@ describe('data view', { timeout: 120_000 }, () => {
     const rowHeight = 28;
     // Scroll the way a user's wheel does: move the grid's vertical scroller to row 6,000.
     await page.getByTestId('data-grid').evaluate((grid, y) => {
-      const scrollers = [...grid.querySelectorAll<HTMLElement>('*')].filter((el) => el.scrollHeight > el.clientHeight + 1000 && getComputedStyle(el).overflowY !== 'hidden');
+      const scrollers = [...grid.querySelectorAll<HTMLElement>('*')].filter(
+        (el) => el.scrollHeight > el.clientHeight + 1000 && getComputedStyle(el).overflowY !== 'hidden',
+      );
       for (const el of scrollers) el.scrollTop = y;
     }, 5999 * rowHeight);
     const cell = page.locator('.ag-row[row-index="5999"] .ag-cell[col-id="respnr"]');

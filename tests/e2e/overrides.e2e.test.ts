@@ -94,7 +94,13 @@ describe('overrides in the table builder', { timeout: 120_000 }, () => {
       const detail = JSON.parse(rows[0].detail);
       expect(detail).toMatchObject({
         reason: REASON,
-        tableSpec: { dataset: 'demo', row: 'gemeente', columns: { total: true, items: [{ variable: 'leeftijdsklasse' }] }, filter: 'golf = 2025', weight: null },
+        tableSpec: {
+          dataset: 'demo',
+          row: 'gemeente',
+          columns: { total: true, items: [{ variable: 'leeftijdsklasse' }] },
+          filter: 'golf = 2025',
+          weight: null,
+        },
         cells: [{ row: 6, col: 'leeftijdsklasse=1', rowLabel: 'Pekela', count: expected }],
       });
     } finally {

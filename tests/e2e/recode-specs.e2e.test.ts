@@ -101,9 +101,7 @@ describe('recode and saved tables', { timeout: 120_000 }, () => {
     await page.locator('dialog[open] tr[data-spec="Leefbaarheid naar leeftijd"]').getByRole('button', { name: 'Openen' }).click();
     await page.getByTestId('tb-filter').fill('golf = 2024');
     await page.getByTestId('filter-ok').waitFor();
-    await expect
-      .poll(async () => page.locator('td[data-stat="base"][data-col="lft3=1"]').textContent())
-      .toBe(nl0(count(18, 34, 2024)));
+    await expect.poll(async () => page.locator('td[data-stat="base"][data-col="lft3=1"]').textContent()).toBe(nl0(count(18, 34, 2024)));
     for (let i = 1; i < GROUPS.length; i++) {
       const [, lo, hi] = GROUPS[i];
       expect(await page.locator(`td[data-stat="base"][data-col="lft3=${i + 1}"]`).textContent()).toBe(nl0(count(lo, hi, 2024)));

@@ -59,7 +59,14 @@ describe('table builder', { timeout: 120_000 }, () => {
     });
     // Three cells in different rows and columns, skipping any the output rules suppressed.
     const picks: [number, number][] = [];
-    for (const [ri, ci] of [[5, 1], [6, 2], [7, 3], [4, 4], [8, 5], [3, 6]] as [number, number][]) {
+    for (const [ri, ci] of [
+      [5, 1],
+      [6, 2],
+      [7, 3],
+      [4, 4],
+      [8, 5],
+      [3, 6],
+    ] as [number, number][]) {
       const row = expected.rows[ri];
       const col = expected.columns[ci];
       const cell = page.locator(`td[data-row="${row.code}"][data-col="${col.key}"][data-stat="pct"]`);
@@ -127,9 +134,15 @@ describe('table builder', { timeout: 120_000 }, () => {
     await page.getByTestId('tb-chi2').check();
     await page.locator('[data-testid="chi2"], [data-testid="chi2-withheld"]').first().waitFor();
     const line = page.getByTestId('chi2').first();
-    const expected = runCrosstab(ds, { row: 'leefbaarheid', col: 'gemeente', weight: { variable: 'gewicht', type: 'sampling' }, filter }, defaultRuleSet('cbs-persons'));
+    const expected = runCrosstab(
+      ds,
+      { row: 'leefbaarheid', col: 'gemeente', weight: { variable: 'gewicht', type: 'sampling' }, filter },
+      defaultRuleSet('cbs-persons'),
+    );
     if (expected.chi2?.raoScott) {
-      expect(await line.textContent()).toContain(`F = ${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(expected.chi2.raoScott.F)}`);
+      expect(await line.textContent()).toContain(
+        `F = ${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(expected.chi2.raoScott.F)}`,
+      );
     } else {
       await page.getByTestId('chi2-withheld').first().waitFor();
     }
@@ -166,7 +179,13 @@ describe('regression', { timeout: 120_000 }, () => {
     const row = page.locator('tr[data-term="leeftijd"]');
     await row.waitFor();
     await e.screenshot('20-regression');
-    const expected = regress(ds, { dependent: 'isolatie_dak', predictors: ['leeftijd'], categorical: [{ variable: 'gemeente' }], model: 'logit', se: 'classical' });
+    const expected = regress(ds, {
+      dependent: 'isolatie_dak',
+      predictors: ['leeftijd'],
+      categorical: [{ variable: 'gemeente' }],
+      model: 'logit',
+      se: 'classical',
+    });
     const coef = expected.coefficients.find((c) => c.term === 'leeftijd');
     expect(coef).toBeDefined();
     const b = row.locator('td[data-stat="b"]');

@@ -78,7 +78,17 @@ describe('charts in the tabellenboek', () => {
     const embedded = imageBytes(book, ws.getImages()[0].imageId);
     expect(embedded.equals(renderBookChart(table, parsed, parsed.charts!, computed.dataset)!.png)).toBe(true);
     // The same question straight from the engine (no rules): a different picture.
-    const raw = { ...table, status: 'safe' as const, result: defaultBanner(computed.dataset, { row: 'leefbaarheid', columns: parsed.banner, weight: parsed.weight ?? null, filter: undefined, tests: { adjust: parsed.tests.adjust, alpha: parsed.tests.alpha } }) };
+    const raw = {
+      ...table,
+      status: 'safe' as const,
+      result: defaultBanner(computed.dataset, {
+        row: 'leefbaarheid',
+        columns: parsed.banner,
+        weight: parsed.weight ?? null,
+        filter: undefined,
+        tests: { adjust: parsed.tests.adjust, alpha: parsed.tests.alpha },
+      }),
+    };
     expect(embedded.equals(renderBookChart(raw, parsed, parsed.charts!, computed.dataset)!.png)).toBe(false);
   });
 
@@ -94,7 +104,10 @@ describe('charts in the tabellenboek', () => {
   it('keeps blocks apart: every chart starts below the previous one on the single sheet', async () => {
     const r = await writeBook(ds, { ...spec, layout: 'blocks', charts: { ...charts, placement: 'right' } }, join(dir, 'blocks.xlsx'));
     const read = await readBook(r.path);
-    const images = read.wb.getWorksheet('Tabellen')!.getImages().map((i) => i.range as unknown as { tl: { nativeRow: number; nativeCol: number }; ext: { height: number } });
+    const images = read.wb
+      .getWorksheet('Tabellen')!
+      .getImages()
+      .map((i) => i.range as unknown as { tl: { nativeRow: number; nativeCol: number }; ext: { height: number } });
     expect(images).toHaveLength(2);
     expect(images[0].tl.nativeCol).toBeGreaterThan(1);
     // Excel's default row is 20 px high.

@@ -36,12 +36,16 @@ beforeAll(async () => {
   }
 });
 
-const texts = (b: ReadBook) => allCells(b.wb).map((c) => (typeof c.value === 'object' && c.value && 'text' in c.value ? String(c.value.text) : String(c.value)));
+const texts = (b: ReadBook) =>
+  allCells(b.wb).map((c) => (typeof c.value === 'object' && c.value && 'text' in c.value ? String(c.value.text) : String(c.value)));
 
 describe('Dutch tabellenboek of the demo', () => {
   it('gives the reasons of blocked tables in Dutch', () => {
     const [id, small] = books;
-    expect(id.report.tables.find((t) => t.variable === 'respnr')).toMatchObject({ status: 'blocked', reason: expect.stringMatching(/^respnr: gemarkeerd als identificatievariabele/) });
+    expect(id.report.tables.find((t) => t.variable === 'respnr')).toMatchObject({
+      status: 'blocked',
+      reason: expect.stringMatching(/^respnr: gemarkeerd als identificatievariabele/),
+    });
     expect(small.report.tables.map((t) => t.status)).toEqual(['blocked', 'blocked']);
     for (const t of small.report.tables) expect(t.reason).toMatch(/^tabel gebaseerd op \d waarnemingen?, minder dan 10$/);
     expect(texts(id.book).some((x) => /^niet gepubliceerd: respnr: gemarkeerd als identificatievariabele/.test(x))).toBe(true);

@@ -24,7 +24,11 @@ export function makeDataset(rows = 600, seed = 7): Dataset {
   const rnd = lcg(seed);
   const vars: VariableMeta[] = [
     newVariable('respnr', 'numeric', { label: 'Respondentnummer', role: 'id' }),
-    newVariable('gemeente', 'numeric', { label: 'Gemeente', measure: 'nominal', valueLabels: labels(['Groningen', 'Het Hogeland', 'Westerkwartier', 'Pekela']) }),
+    newVariable('gemeente', 'numeric', {
+      label: 'Gemeente',
+      measure: 'nominal',
+      valueLabels: labels(['Groningen', 'Het Hogeland', 'Westerkwartier', 'Pekela']),
+    }),
     newVariable('geslacht', 'numeric', { label: 'Geslacht', measure: 'nominal', valueLabels: labels(['Man', 'Vrouw']) }),
     newVariable('leeftijd', 'numeric', { label: 'Leeftijd in jaren', measure: 'scale' }),
     newVariable('w', 'numeric', { label: 'Weegfactor', measure: 'scale', role: 'weight' }),

@@ -107,10 +107,21 @@ function jointIntervals(published: (t: 'qa' | 'qb', row: number | null, k: numbe
     const name = t === 0 ? 'qa' : 'qb';
     b.cells.forEach((row, i) => row.forEach((c, k) => ((values[cell(t, i, k)] = c.count!), (hidden[cell(t, i, k)] = !published(name, i, k)))));
     b.base.count.forEach((n, k) => ((values[base(t, k)] = n!), (hidden[base(t, k)] = !published(name, null, k))));
-    for (let k = 0; k < K; k++) constraints.push(sumConstraint(Array.from({ length: R }, (_, i) => cell(t, i, k)), base(t, k)));
+    for (let k = 0; k < K; k++)
+      constraints.push(
+        sumConstraint(
+          Array.from({ length: R }, (_, i) => cell(t, i, k)),
+          base(t, k),
+        ),
+      );
     for (let i = 0; i <= R; i++) {
       const at = (k: number) => (i < R ? cell(t, i, k) : base(t, k));
-      constraints.push(sumConstraint(Array.from({ length: K - 1 }, (_, k) => at(k + 1)), at(0)));
+      constraints.push(
+        sumConstraint(
+          Array.from({ length: K - 1 }, (_, k) => at(k + 1)),
+          at(0),
+        ),
+      );
     }
   });
   for (let k = 0; k < K; k++) constraints.push(sumConstraint([base(0, k)], base(1, k)));

@@ -26,7 +26,13 @@ export function internalLinks(book: ReadBook, sheetNo: number): Map<string, stri
   const text = book.xml[`xl/worksheets/sheet${sheetNo}.xml`] ?? '';
   const out = new Map<string, string>();
   for (const m of text.matchAll(/<hyperlink ref="([A-Z]+\d+)"[^>]*?location="([^"]+)"/g)) {
-    out.set(m[1], m[2].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    out.set(
+      m[1],
+      m[2]
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    );
   }
   return out;
 }

@@ -63,7 +63,20 @@ describe('duiding crosstab', () => {
       expect(t.chi2[k].df).toBe(expected.crosstab[k].df);
       expect(Math.abs(t.chi2[k].p - expected.crosstab[k].p)).toBeLessThan(1e-9);
     }
-    const w = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling', '--rules', 'none');
+    const w = await json(
+      'crosstab',
+      'demo',
+      '--rows',
+      'gemeente',
+      '--cols',
+      'vertrouwen',
+      '--weight',
+      'gewicht',
+      '--weight-type',
+      'sampling',
+      '--rules',
+      'none',
+    );
     w.weighted.forEach((row: number[], i: number) => row.forEach((v, j) => expect(rel(v, expected.crosstab.weighted[i][j])).toBeLessThan(1e-9)));
     expect(w.count).toEqual(expected.crosstab.count);
     const rs = expected.crosstab.raoScott;
@@ -98,7 +111,12 @@ describe('duiding crosstab', () => {
     const C = withCodes.count[0].length;
     const rowN = withCodes.count.map((r: number[]) => r.reduce((a, b) => a + b, 0));
     const colN = withCodes.count[0].map((_: number, j: number) => withCodes.count.reduce((a: number, r: number[]) => a + r[j], 0));
-    const values = flattenCrosstab(withCodes.count, rowN, colN, rowN.reduce((a: number, b: number) => a + b, 0));
+    const values = flattenCrosstab(
+      withCodes.count,
+      rowN,
+      colN,
+      rowN.reduce((a: number, b: number) => a + b, 0),
+    );
     const hidden = values.map(() => false);
     const layout = crosstabLayout(R, C);
     t.suppressed.forEach((row: boolean[], i: number) => row.forEach((s, j) => (hidden[layout.interior(i, j)] = s)));
@@ -143,7 +161,14 @@ describe('duiding book and chart', () => {
     const report = await json('book', 'demo', '--spec', join(__dirname, '../../resources/demo/book.json'), '--out', out);
     expect(existsSync(out)).toBe(true);
     expect(report.ruleSet).toBe('cbs-persons');
-    expect(report.tables.map((t: { variable: string }) => t.variable)).toEqual(['leefbaarheid', 'vertrouwen', 'gezondheid', 'eenzaamheid', 'zorgen_schade', 'financien']);
+    expect(report.tables.map((t: { variable: string }) => t.variable)).toEqual([
+      'leefbaarheid',
+      'vertrouwen',
+      'gezondheid',
+      'eenzaamheid',
+      'zorgen_schade',
+      'financien',
+    ]);
   });
 
   it('writes a PNG of exactly width × height at the DPI, with the DPI recorded', async () => {

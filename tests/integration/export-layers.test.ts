@@ -70,7 +70,8 @@ let html: string;
 
 beforeAll(async () => {
   shown = (await layersHandlers['analysis.layers']!(contract['analysis.layers'].request.parse(base), context())) as LayeredCrosstab;
-  const req = (extra: Record<string, unknown>) => contract['export.layers'].request.parse({ ...base, stats: { colPct: true, counts: true, base: true }, ...extra });
+  const req = (extra: Record<string, unknown>) =>
+    contract['export.layers'].request.parse({ ...base, stats: { colPct: true, counts: true, base: true }, ...extra });
   const out = join(dir, 'lagen.csv');
   const res = await exportHandlers['export.layers']!(req({ format: 'csv', out }), context());
   csv = readFileSync(out, 'utf8');
@@ -83,7 +84,12 @@ function blocks(text: string): string[][][] {
   return text
     .replace(/^\ufeff/, '')
     .split('\r\n\r\n')
-    .map((b) => b.split('\r\n').filter(Boolean).map((l) => l.split(';')));
+    .map((b) =>
+      b
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => l.split(';')),
+    );
 }
 
 describe('layered crosstab export', () => {
@@ -135,7 +141,9 @@ describe('layered crosstab export', () => {
     const layer = shown.layers[0];
     const n = counts.get(String(layer.code))!;
     const section = html.split('<table>')[1];
-    const rowsHtml = [...section.matchAll(/<tr class="cat-end"><th scope="row"><\/th><td class="stat">[^<]*<\/td>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td>([^<]*)<\/td>/g)].map((x) => x[1]));
+    const rowsHtml = [...section.matchAll(/<tr class="cat-end"><th scope="row"><\/th><td class="stat">[^<]*<\/td>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) =>
+      [...m[1].matchAll(/<td>([^<]*)<\/td>/g)].map((x) => x[1]),
+    );
     expect(rowsHtml).toHaveLength(layer.table.rows.length);
     layer.table.rows.forEach((r, i) =>
       layer.table.cols.forEach((c, j) => {

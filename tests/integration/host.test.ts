@@ -58,7 +58,11 @@ describe('browser host', () => {
     const ok = await call('/api/project.current', { method: 'POST', headers: auth(), body: '{}' });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body).datasets[0]).toMatchObject({ name: 'demo' });
-    const rows = await call('/api/dataset.rows', { method: 'POST', headers: auth(), body: JSON.stringify({ dataset: 'demo', start: 6000, count: 2, labels: true }) });
+    const rows = await call('/api/dataset.rows', {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({ dataset: 'demo', start: 6000, count: 2, labels: true }),
+    });
     const page = JSON.parse(rows.body);
     expect(page.values).toHaveLength(2);
     expect(page.columns[0]).toBe('respnr');

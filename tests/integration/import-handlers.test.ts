@@ -45,7 +45,10 @@ describe('import through the contract', () => {
     expect(end).toMatchObject({ ok: true });
     const info = await call('dataset.info', { dataset: 'golf1' });
     expect(info.variables.map((v: { name: string }) => v.name)).toEqual(['id', 'naam', 'score']);
-    const entry = session.store().auditEntries().find((e) => e.action === 'import');
+    const entry = session
+      .store()
+      .auditEntries()
+      .find((e) => e.action === 'import');
     const bytes = readFileSync(FIXTURE);
     expect(entry?.detail).toMatchObject({
       dataset: 'golf1',

@@ -63,7 +63,10 @@ describe('rules.override.* through the handlers', () => {
     expect(chart.suppressed).toBe(0);
     expect(chart.rules.overrides?.[0].id).toBe(added.id);
 
-    const log = session.store().auditEntries().find((e) => e.action === 'rules.override.add')!;
+    const log = session
+      .store()
+      .auditEntries()
+      .find((e) => e.action === 'rules.override.add')!;
     expect(log.detail).toMatchObject({ id: added.id, tableSpec: target, reason, ruleSet: { name: 'cbs-persons', minCount: 10 } });
 
     // Another wave: same table key, other counts — listed as stale, not applied.
@@ -76,7 +79,10 @@ describe('rules.override.* through the handlers', () => {
     await call('rules.override.remove', { id: added.id, reason: 'toch niet publiceren' });
     const [again] = (await call('analysis.banner', bannerReq)) as BannerResult[];
     expect(cellOf(again, PEKELA, YOUNG)).toMatchObject({ suppressed: true });
-    expect(session.store().auditEntries()[0]).toMatchObject({ action: 'rules.override.remove', detail: { id: added.id, removalReason: 'toch niet publiceren' } });
+    expect(session.store().auditEntries()[0]).toMatchObject({
+      action: 'rules.override.remove',
+      detail: { id: added.id, removalReason: 'toch niet publiceren' },
+    });
     expect(await call('rules.override.list', {})).toEqual([]);
   });
 
@@ -119,6 +125,11 @@ describe('rules.override.* through the handlers', () => {
     const gone = await raw('rules.override.remove', { id: 12345 });
     expect(gone).toMatchObject({ ok: false, status: 422, body: { error: { code: 'not-found' } } });
     expect(session.store().overrides().list()).toEqual([]);
-    expect(session.store().auditEntries().some((e) => e.action.startsWith('rules.override'))).toBe(false);
+    expect(
+      session
+        .store()
+        .auditEntries()
+        .some((e) => e.action.startsWith('rules.override')),
+    ).toBe(false);
   });
 });

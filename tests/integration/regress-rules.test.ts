@@ -40,7 +40,11 @@ function count(pred: (i: number) => boolean): number {
 
 const FILTER = 'golf = 2025 and opleiding = 3 and leeftijd >= 50';
 const inSample = (i: number) =>
-  value('golf', i) === 2025 && value('opleiding', i) === 3 && value('leeftijd', i) >= 50 && !Number.isNaN(value('leefbaarheid', i)) && !Number.isNaN(value('gemeente', i));
+  value('golf', i) === 2025 &&
+  value('opleiding', i) === 3 &&
+  value('leeftijd', i) >= 50 &&
+  !Number.isNaN(value('leefbaarheid', i)) &&
+  !Number.isNaN(value('gemeente', i));
 const PEKELA = 6;
 
 describe('duiding regress: categories and outcomes below the minimum count', () => {
@@ -90,7 +94,8 @@ describe('duiding regress: categories and outcomes below the minimum count', () 
 describe('duiding regress: a dummy the user coded', () => {
   it('blocks an OLS model whose 0/1 predictor has fewer than 10 cases in one value', async () => {
     const f = 'gemeente = 6 and golf = 2025';
-    const sample = (i: number) => value('gemeente', i) === 6 && value('golf', i) === 2025 && !Number.isNaN(value('leefbaarheid', i)) && !Number.isNaN(value('isolatie_geen', i));
+    const sample = (i: number) =>
+      value('gemeente', i) === 6 && value('golf', i) === 2025 && !Number.isNaN(value('leefbaarheid', i)) && !Number.isNaN(value('isolatie_geen', i));
     const yes = count((i) => sample(i) && value('isolatie_geen', i) === 1);
     expect(yes).toBeLessThan(10);
     const r = await regress('--dep', 'leefbaarheid', '--indep', 'isolatie_geen', '--filter', f);
@@ -99,7 +104,7 @@ describe('duiding regress: a dummy the user coded', () => {
   });
 });
 
-describe('the app\'s regression call', () => {
+describe("the app's regression call", () => {
   it('blocks the same model with the same reason as the command line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duiding-regress-rules-'));
     const session = new AppSession(dir);

@@ -41,7 +41,10 @@ describe('output rules per project', () => {
     await expect(call('rules.reset', { name: 'none' })).rejects.toThrow(/reason/);
     await expect(call('rules.set', { ruleSet: { ...(await call('rules.get', {})), minCount: 5 }, reason: 'kort' })).rejects.toThrow(/reason/);
     await call('rules.reset', { name: 'none', reason: 'Niet-gevoelige open data van de gemeente' });
-    const entry = session.store().auditEntries().find((e) => e.action === 'setting.update');
+    const entry = session
+      .store()
+      .auditEntries()
+      .find((e) => e.action === 'setting.update');
     expect(entry?.detail).toMatchObject({ key: 'ruleSet', reason: 'Niet-gevoelige open data van de gemeente', to: { name: 'none' } });
     // Tightening again needs no reason.
     await call('rules.reset', { name: 'cbs-persons' });

@@ -84,7 +84,11 @@ describe('project store', () => {
     const path = join(tmp(), 'p.duiding');
     const store = ProjectStore.create(path);
     store.saveDataset(small('eerste'));
-    const before = { datasets: store.listDatasets(), audit: store.auditEntries(1000).length, chunks: store.rawQuery('SELECT COUNT(*) AS n FROM column_chunks') };
+    const before = {
+      datasets: store.listDatasets(),
+      audit: store.auditEntries(1000).length,
+      chunks: store.rawQuery('SELECT COUNT(*) AS n FROM column_chunks'),
+    };
     const broken = small('tweede');
     // The second column claims to be numeric but holds strings: the store fails half-way through.
     broken.variables[1] = newVariable('s', 'numeric');

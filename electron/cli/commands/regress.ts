@@ -43,11 +43,33 @@ function regressText(r: RegressionResult): string {
     r.r2 !== undefined ? `R² = ${r.r2.toFixed(4)}, adjusted R² = ${r.adjR2?.toFixed(4)}` : '',
     r.neg2LL !== undefined ? `-2 log likelihood = ${r.neg2LL.toFixed(3)}` : '',
   ].filter(Boolean);
-  return [...fit, textTable(header, rows, header.map((_, i) => i > 0)), rulesLine(r.rules)].join('\n');
+  return [
+    ...fit,
+    textTable(
+      header,
+      rows,
+      header.map((_, i) => i > 0),
+    ),
+    rulesLine(r.rules),
+  ].join('\n');
 }
 
 export async function regressCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['json', 'dep', 'indep', 'categorical', 'model', 'panel', 'weight', 'weight-type', 'strata', 'cluster', 'se', 'filter', 'rules']);
+  const flags = new Flags(args, [
+    'json',
+    'dep',
+    'indep',
+    'categorical',
+    'model',
+    'panel',
+    'weight',
+    'weight-type',
+    'strata',
+    'cluster',
+    'se',
+    'filter',
+    'rules',
+  ]);
   const { dataset, ruleSet } = await loadData(oneData(args));
   const model = flags.string('model') ?? 'ols';
   if (model !== 'ols' && model !== 'logit' && model !== 'fe') throw new UsageError(`--model is ols, logit or fe, not "${model}"`);

@@ -69,12 +69,22 @@ export class WasmAccelerator implements TallyAccelerator {
       let weightExcluded = 0;
       let clean = false;
       try {
-        this.split(n, (s, m, mine) => {
-          const args: [number, number, number, number, number, number] = [
-            pa + s, pb + s, pw < 0 ? -1 : pw + 8 * s, pf < 0 ? -1 : pf + s, m, mine ? acc0 : acc1,
-          ];
-          return { kind: 'pairs', args };
-        }, (call, v) => (weightExcluded += v), () => this.zero(acc1, PAIR_TABLE_BYTES));
+        this.split(
+          n,
+          (s, m, mine) => {
+            const args: [number, number, number, number, number, number] = [
+              pa + s,
+              pb + s,
+              pw < 0 ? -1 : pw + 8 * s,
+              pf < 0 ? -1 : pf + s,
+              m,
+              mine ? acc0 : acc1,
+            ];
+            return { kind: 'pairs', args };
+          },
+          (call, v) => (weightExcluded += v),
+          () => this.zero(acc1, PAIR_TABLE_BYTES),
+        );
         const f = new Float64Array(this.arena.memory.buffer);
         const out = occupiedPairs(f, [acc0 / 8, acc1 / 8], weightExcluded);
         // Clearing only the occupied cells keeps the next call from touching 4 MB.
@@ -111,7 +121,12 @@ export class WasmAccelerator implements TallyAccelerator {
       if (!p || out0 === null || out1 === null) return null;
       const pd = p.codes[0];
       const pf = p.pf;
-      this.split(data.length, (s, m, mine) => ({ kind: 'seen', args: [pd + s, pf < 0 ? -1 : pf + s, m, mine ? out0 : out1] }), () => 0, () => this.zero(out1, 256));
+      this.split(
+        data.length,
+        (s, m, mine) => ({ kind: 'seen', args: [pd + s, pf < 0 ? -1 : pf + s, m, mine ? out0 : out1] }),
+        () => 0,
+        () => this.zero(out1, 256),
+      );
       const u8 = new Uint8Array(this.arena.memory.buffer);
       const out = new Uint8Array(256);
       for (let x = 0; x < 256; x++) out[x] = u8[out0 + x] | u8[out1 + x];

@@ -62,7 +62,15 @@ export function renderBookChart(table: ComputedTable, spec: BookSpec, charts: Bo
   try {
     const chart = renderResultChart(
       { kind: 'banner', result, rowMeasure: meta?.measure },
-      { type: charts.type, title: table.label, source: spec.source || undefined, widthMm: size.widthMm, heightMm: size.heightMm, dpi: charts.dpi, locale: spec.language },
+      {
+        type: charts.type,
+        title: table.label,
+        source: spec.source || undefined,
+        widthMm: size.widthMm,
+        heightMm: size.heightMm,
+        dpi: charts.dpi,
+        locale: spec.language,
+      },
       'png',
       style,
     );

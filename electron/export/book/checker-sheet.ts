@@ -18,7 +18,10 @@ export function bookCheckerRows(table: ComputedTable, language: BookSpec['langua
   if (!table.result) return [];
   const name = table.variable;
   // Nested columns share their last label (Man/18-39 and Vrouw/18-39): name them by the whole path.
-  const result = { ...table.result, columns: table.result.columns.map((c) => (c.path.length > 1 ? { ...c, label: c.path.map((p) => p.label).join(' × ') } : c)) };
+  const result = {
+    ...table.result,
+    columns: table.result.columns.map((c) => (c.path.length > 1 ? { ...c, label: c.path.map((p) => p.label).join(' × ') } : c)),
+  };
   const out = checkerRows(result, { table: name });
   const tr = table.trend;
   if (tr) {

@@ -170,7 +170,12 @@ function trendInput(spec: BookSpec, r: BannerResult, current: BannerResult): Tre
     const cur = ci >= 0 ? r.cells[i][ci] : undefined;
     const up = cur && !cur.suppressed && !prev.suppressed && cur.sig.includes(r.columns[pi].letter);
     const down = cur && !cur.suppressed && !prev.suppressed && prev.sig.includes(r.columns[ci].letter);
-    return { pct: prev.suppressed ? null : prev.pct, count: prev.suppressed ? null : prev.count, suppressed: prev.suppressed, change: up ? ('up' as const) : down ? ('down' as const) : ('' as const) };
+    return {
+      pct: prev.suppressed ? null : prev.pct,
+      count: prev.suppressed ? null : prev.count,
+      suppressed: prev.suppressed,
+      change: up ? ('up' as const) : down ? ('down' as const) : ('' as const),
+    };
   });
   const label = cmp.previousLabel ?? r.columns[pi].label;
   return { label, cells, base: r.rules.status === 'blocked' ? null : r.base.count[pi], markers };

@@ -28,5 +28,10 @@ export function overrideGroupRules(dataset: string, overrides: readonly Override
  */
 export function groupRulesFor(applyRules: RulesFn | undefined): GroupRulesFn {
   if (applyRules === undefined || applyRules === applyRulesToBanner) return defaultGroupRules;
-  return (raws, rs) => auditLinkedBanners(raws, raws.map((r) => applyRules(r, rs)), rs);
+  return (raws, rs) =>
+    auditLinkedBanners(
+      raws,
+      raws.map((r) => applyRules(r, rs)),
+      rs,
+    );
 }

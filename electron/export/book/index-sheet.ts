@@ -92,7 +92,10 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   if (info.checkerSheet) {
     r++;
     const c = cellAt(ws, r, 2);
-    c.value = { text: `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`, hyperlink: sheetLink(info.checkerSheet) };
+    c.value = {
+      text: `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`,
+      hyperlink: sheetLink(info.checkerSheet),
+    };
     c.style = styles.link;
   }
 }

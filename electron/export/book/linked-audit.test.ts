@@ -9,8 +9,32 @@ import { defaultGroupRules } from './group-rules';
 const rs = defaultRuleSet('cbs-persons');
 const named = (b: BannerResult, name: string): BannerResult => ({ ...b, rowVariable: { name, label: name } });
 // Same column bases (46, 27, 39); alone, A withholds the base of column 1 and B prints it.
-const a = named(bannerFrom([[[46, 2, 1], [0, 21, 19], [0, 4, 19]]], ['g']), 'qa');
-const b = named(bannerFrom([[[22, 14, 3], [22, 5, 26], [2, 8, 10]]], ['g']), 'qb');
+const a = named(
+  bannerFrom(
+    [
+      [
+        [46, 2, 1],
+        [0, 21, 19],
+        [0, 4, 19],
+      ],
+    ],
+    ['g'],
+  ),
+  'qa',
+);
+const b = named(
+  bannerFrom(
+    [
+      [
+        [22, 14, 3],
+        [22, 5, 26],
+        [2, 8, 10],
+      ],
+    ],
+    ['g'],
+  ),
+  'qb',
+);
 
 describe('auditLinkedBanners', () => {
   it('blocks a table whose suppression the other table of the group undoes', () => {
@@ -51,7 +75,18 @@ describe('auditLinkedBanners', () => {
   });
 
   it('leaves tables over different populations alone, and does nothing under the rule set none', () => {
-    const c = named(bannerFrom([[[30, 20, 25], [10, 20, 14]]], ['g']), 'qc');
+    const c = named(
+      bannerFrom(
+        [
+          [
+            [30, 20, 25],
+            [10, 20, 14],
+          ],
+        ],
+        ['g'],
+      ),
+      'qc',
+    );
     const alone = [applyRulesToBanner(a, rs), applyRulesToBanner(c, rs)];
     expect(auditLinkedBanners([a, c], alone, rs)).toEqual(alone);
     const none = defaultRuleSet('none');

@@ -23,7 +23,12 @@ export const houseStyleSchema = z.object({
   symbol: font,
   note: font,
   link: font,
-  columnWidths: z.object({ stub: z.number().min(5).max(120), value: z.number().min(3).max(40), sig: z.number().min(2).max(20), index: z.number().min(10).max(200) }),
+  columnWidths: z.object({
+    stub: z.number().min(5).max(120),
+    value: z.number().min(3).max(40),
+    sig: z.number().min(2).max(20),
+    index: z.number().min(10).max(200),
+  }),
 });
 
 export type HouseStyle = z.output<typeof houseStyleSchema>;

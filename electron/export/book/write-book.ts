@@ -82,12 +82,13 @@ export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput
   });
   const date = formatDate(opts.now ?? new Date(), spec.language);
   const models = tableModels(computed, spec, date);
-  const placed = place(computed.tables.map((table, i) => ({ table, model: models[i] })), spec);
+  const placed = place(
+    computed.tables.map((table, i) => ({ table, model: models[i] })),
+    spec,
+  );
   const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
-  await writeAtomic(outPath, (tmp) =>
-    writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
-  );
+  await writeAtomic(outPath, (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }));
   return {
     path: outPath,
     ruleSet: ruleSet.name,
@@ -135,7 +136,9 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   const { spec, styles, placed, opts } = ctx;
   const t = TEXTS[spec.language];
   const stream = createWriteStream(tmp);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<
+    typeof ExcelJS.stream.xlsx.WorkbookWriter
+  >[0]);
   wb.creator = 'Duiding';
   wb.title = xmlSafe(spec.title);
   const catchUp = zipCatchUp(wb, stream);
@@ -276,7 +279,9 @@ function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx:
 /** All tables on one sheet, one below the other; widths fit the widest table. */
 function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], ctx: WriteContext, pictures: StreamPictures | null): void {
   if (written.length === 0) return;
-  const widest = written.reduce((a, b) => (b.model!.columns.length * (b.model!.sigColumns ? 2 : 1) > a.model!.columns.length * (a.model!.sigColumns ? 2 : 1) ? b : a));
+  const widest = written.reduce((a, b) =>
+    b.model!.columns.length * (b.model!.sigColumns ? 2 : 1) > a.model!.columns.length * (a.model!.sigColumns ? 2 : 1) ? b : a,
+  );
   const ws = wb.addWorksheet(written[0].sheet!, { pageSetup: { ...printSetup(1, 1), printTitlesRow: undefined } });
   enableInternalLinks(ws);
   ws.columns = columnWidths(widest.model!, ctx.styles);

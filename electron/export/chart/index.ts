@@ -69,7 +69,12 @@ export async function runChart(ds: Dataset, opts: RunChartOptions): Promise<RunC
  * A chart for a result that already passed the output rules (e.g. a tabellenboek table): the bytes of
  * an .svg or .png, for embedding.
  */
-export function renderResultChart(input: ChartInput, specIn: ChartSpecInput, format: ChartFormat, style: ChartStyle = defaultChartStyle): { bytes: Buffer; widthPx: number; heightPx: number; suppressed: number } {
+export function renderResultChart(
+  input: ChartInput,
+  specIn: ChartSpecInput,
+  format: ChartFormat,
+  style: ChartStyle = defaultChartStyle,
+): { bytes: Buffer; widthPx: number; heightPx: number; suppressed: number } {
   const spec = chartSpecSchema.parse(specIn);
   const built = buildChart(input, spec, style, spec.locale, { measureText: measureWithBundledFont });
   const c = chartCanvas(spec);

@@ -97,7 +97,12 @@ export function prepareChart(
   // The rule set's symbol wins, so chart, tabellenboek and checker's sheet all say the same.
   const style = { ...base, suppressedSymbol: rules.symbol || base.suppressedSymbol };
   const built = buildChart(
-    { kind: 'crosstab', table, meta: { rowLabel: rowMeta?.label || rowMeta?.name, colLabel: colMeta?.label || colMeta?.name, rowMeasure: rowMeta?.measure }, effectiveBase },
+    {
+      kind: 'crosstab',
+      table,
+      meta: { rowLabel: rowMeta?.label || rowMeta?.name, colLabel: colMeta?.label || colMeta?.name, rowMeasure: rowMeta?.measure },
+      effectiveBase,
+    },
     spec,
     style,
     spec.locale,

@@ -31,7 +31,8 @@ export const LAYERED_TEXTS: Record<'nl' | 'en', LayeredTexts> = {
     legendDash: '- = nihil',
     chi2Withheld: 'chi-kwadraat niet getoond door de uitvoerregels',
     layerTotal: 'Totaal over de lagen',
-    totalWithheld: 'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
+    totalWithheld:
+      'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
     ruleSet: (name) => `Regels: ${name}`,
     status: (s, n) => (s === 'safe' ? 'veilig' : s === 'blocked' ? 'geblokkeerd' : `${n} cellen onderdrukt`),
     released: (n) => `${n} vrijgegeven`,
@@ -47,7 +48,8 @@ export const LAYERED_TEXTS: Record<'nl' | 'en', LayeredTexts> = {
     legendDash: '- = nil',
     chi2Withheld: 'chi-square withheld by the output rules',
     layerTotal: 'Total over layers',
-    totalWithheld: 'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
+    totalWithheld:
+      'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
     ruleSet: (name) => `Rules: ${name}`,
     status: (s, n) => (s === 'safe' ? 'safe' : s === 'blocked' ? 'blocked' : `${n} cells suppressed`),
     released: (n) => `${n} released`,

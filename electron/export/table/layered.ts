@@ -96,7 +96,13 @@ function tableBlock(table: CrosstabTable, caption: string, opts: LayeredExportOp
       rows.push({ label: si === 0 ? r.label : '', stat: shown.length > 1 ? s.label : '', cells, kind: si === shown.length - 1 ? 'cat-end' : 'cat' });
     }),
   );
-  if (opts.stats.base) rows.push({ label: t.baseRow, stat: '', cells: [...table.cols.map((_, j) => text(table.colCounts?.[j] ?? null, 0)), text(table.n ?? null, 0)], kind: 'base' });
+  if (opts.stats.base)
+    rows.push({
+      label: t.baseRow,
+      stat: '',
+      cells: [...table.cols.map((_, j) => text(table.colCounts?.[j] ?? null, 0)), text(table.n ?? null, 0)],
+      kind: 'base',
+    });
   const rules = table.rules;
   const suppressedCells = rules.primary + rules.secondary;
   const released = (rules.overrides ?? []).reduce((n, o) => n + o.cells.length, 0);
@@ -108,7 +114,16 @@ function tableBlock(table: CrosstabTable, caption: string, opts: LayeredExportOp
     // In the export's language (the messages carry codes); the screen shows the same reasons.
     ...(rules.reasons.length > 0 ? [reasonTexts(rules, opts.language).join(' · ')] : []),
   ];
-  return { caption, badge, statColumn: shown.length > 1, header: [...table.cols.map((c) => c.label), t.totalCol], rows, notes, status: rules.status, suppressedCells };
+  return {
+    caption,
+    badge,
+    statColumn: shown.length > 1,
+    header: [...table.cols.map((c) => c.label), t.totalCol],
+    rows,
+    notes,
+    status: rules.status,
+    suppressedCells,
+  };
 }
 
 /** Every layer, then the total over the layers (or the withheld note), as the tabs show them in order. */
@@ -119,7 +134,16 @@ export function layeredBlocks(r: LayeredCrosstab, opts: LayeredExportOptions, st
   if (r.total) blocks.push(tableBlock(r.total, caption(t.layerTotal), opts, style));
   else {
     const why = r.totalWithheldMessage ? renderMessage(r.totalWithheldMessage, opts.language) : r.totalWithheld;
-    blocks.push({ caption: caption(t.layerTotal), badge: '', statColumn: false, header: [], rows: [], notes: [t.totalWithheld, ...(why ? [why] : [])], status: 'blocked', suppressedCells: 0 });
+    blocks.push({
+      caption: caption(t.layerTotal),
+      badge: '',
+      statColumn: false,
+      header: [],
+      rows: [],
+      notes: [t.totalWithheld, ...(why ? [why] : [])],
+      status: 'blocked',
+      suppressedCells: 0,
+    });
   }
   return blocks;
 }
@@ -141,14 +165,24 @@ export function layeredToCsv(r: LayeredCrosstab, opts: LayeredExportOptions): st
   const style = { ...NUMBER_STYLES[dialect], group: '' as const };
   const delimiter = dialect === 'nl' ? ';' : ',';
   const title = opts.title ? gridToCsv([[opts.title]], delimiter) + '\r\n' : '';
-  return '\ufeff' + title + layeredBlocks(r, opts, style).map((b) => gridToCsv(blockGrid(b), delimiter)).join('\r\n');
+  return (
+    '\ufeff' +
+    title +
+    layeredBlocks(r, opts, style)
+      .map((b) => gridToCsv(blockGrid(b), delimiter))
+      .join('\r\n')
+  );
 }
 
 /** Tab-separated text (the plain flavour on the clipboard). */
 export function layeredToTsv(r: LayeredCrosstab, opts: LayeredExportOptions): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
   return layeredBlocks(r, opts, NUMBER_STYLES[opts.language])
-    .map((b) => blockGrid(b).map((row) => row.map(clean).join('\t')).join('\n'))
+    .map((b) =>
+      blockGrid(b)
+        .map((row) => row.map(clean).join('\t'))
+        .join('\n'),
+    )
     .join('\n\n');
 }
 
@@ -159,7 +193,10 @@ function blockHtml(b: LayeredBlock): string {
   const head = `<tr><td colspan="${lead}"></td>${b.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = b.rows
     .map((row) => {
-      const stub = row.kind === 'base' ? `<th scope="row" colspan="${lead}">${escapeHtml(row.label)}</th>` : `<th scope="row">${escapeHtml(row.label)}</th>${b.statColumn ? `<td class="stat">${escapeHtml(row.stat)}</td>` : ''}`;
+      const stub =
+        row.kind === 'base'
+          ? `<th scope="row" colspan="${lead}">${escapeHtml(row.label)}</th>`
+          : `<th scope="row">${escapeHtml(row.label)}</th>${b.statColumn ? `<td class="stat">${escapeHtml(row.stat)}</td>` : ''}`;
       return `<tr class="${row.kind}">${stub}${row.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');

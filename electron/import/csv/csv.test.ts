@@ -13,8 +13,7 @@ import { ImportCancelled, ImportError } from '../import-error';
 import { previewCsv, readCsv, sniffCsv } from './index';
 
 const fx = (name: string): string => join(__dirname, '../../../tests/fixtures/csv', name);
-const spssDate = (y: number, m: number, d: number, h = 0, mi = 0): number =>
-  (Date.UTC(y, m - 1, d, h, mi) - Date.UTC(1582, 9, 14)) / 1000;
+const spssDate = (y: number, m: number, d: number, h = 0, mi = 0): number => (Date.UTC(y, m - 1, d, h, mi) - Date.UTC(1582, 9, 14)) / 1000;
 
 function col(ds: Dataset, name: string): (number | string)[] {
   const k = ds.variables.findIndex((v) => v.name === name);
@@ -36,7 +35,12 @@ async function importError(p: Promise<unknown>): Promise<ImportError> {
 describe('sniffCsv', () => {
   it('recognises a Dutch Excel export', async () => {
     expect(await sniffCsv(fx('dutch-1252.csv'))).toEqual({
-      delimiter: ';', decimal: ',', quote: '"', header: true, encoding: 'windows-1252', bom: false,
+      delimiter: ';',
+      decimal: ',',
+      quote: '"',
+      header: true,
+      encoding: 'windows-1252',
+      bom: false,
     });
   });
   it('recognises UTF-8 with BOM and tab-separated without header', async () => {

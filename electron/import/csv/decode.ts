@@ -58,8 +58,6 @@ export function guessEncoding(sample: Uint8Array, complete: boolean): EncodingGu
   return { encoding: firstInvalidUtf8(sample, complete) < 0 ? 'utf-8' : 'windows-1252', bom: false };
 }
 
-
-
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F (Node's TextDecoder treats the label as Latin-1). */
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +

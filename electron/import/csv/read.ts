@@ -198,9 +198,7 @@ function build(path: string, o: CsvReadOptions, p: Plan, sinks: ColumnSink[], ro
   const columns = sinks.map((s, k) => {
     const f = s.finish();
     const type = f.column.kind === 'numeric' ? 'numeric' : 'string';
-    variables.push(
-      newVariable(p.names[k].name, type, { label: p.names[k].label, format: f.format, measure: f.measure, width: f.width }),
-    );
+    variables.push(newVariable(p.names[k].name, type, { label: p.names[k].label, format: f.format, measure: f.measure, width: f.width }));
     return f.column;
   });
   const name = o.name ?? basename(path, extname(path));

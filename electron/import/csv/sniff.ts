@@ -152,4 +152,3 @@ export async function sniffWith(path: string, given: Partial<CsvOptions> = {}): 
 export async function sniffCsv(path: string): Promise<CsvOptions> {
   return (await sniffWith(path)).options;
 }
-

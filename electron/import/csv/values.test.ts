@@ -19,7 +19,16 @@ describe('parseNumber', () => {
   ] as const)('%j with %j is %d', (t, d, v) => expect(parseNumber(t, d)).toBe(v));
 
   it.each([
-    ['1e', '.'], ['e5', '.'], ['1,2,3', ','], ['+', '.'], ['0x10', '.'], ['Infinity', '.'], ['1 2', '.'], ['1,5', '.'], ['1.5', ','], ['', '.'],
+    ['1e', '.'],
+    ['e5', '.'],
+    ['1,2,3', ','],
+    ['+', '.'],
+    ['0x10', '.'],
+    ['Infinity', '.'],
+    ['1 2', '.'],
+    ['1,5', '.'],
+    ['1.5', ','],
+    ['', '.'],
   ] as const)('%j with %j is not a number', (t, d) => expect(parseNumber(t, d)).toBeNaN());
 });
 

@@ -51,7 +51,10 @@ describe.each(files)('%s.dta agrees with R haven', (file) => {
       if (ov.kind === 'string') {
         expect(col.kind).toBe('string');
         if (col.kind !== 'string') return;
-        expect(Array.from(col.codes, (c) => col.dict[c]), ov.name).toEqual(ov.values);
+        expect(
+          Array.from(col.codes, (c) => col.dict[c]),
+          ov.name,
+        ).toEqual(ov.values);
         return;
       }
       expect(col.kind).toBe('numeric');

@@ -5,10 +5,7 @@
  */
 import { ByteSource, Cursor } from './bytes';
 
-export type DtaType =
-  | { kind: 'str'; width: number }
-  | { kind: 'strl' }
-  | { kind: 'byte' | 'int' | 'long' | 'float' | 'double' };
+export type DtaType = { kind: 'str'; width: number } | { kind: 'strl' } | { kind: 'byte' | 'int' | 'long' | 'float' | 'double' };
 
 export interface DtaLayout {
   release: number;
@@ -108,8 +105,20 @@ async function oldLayout(src: ByteSource, release: number): Promise<DtaLayout> {
   const rowWidth = types.reduce((s, t) => s + typeWidth(t), 0);
   checkRows(src, nobs, rowWidth, off, src.size);
   return {
-    release, little: c.little, nvar, nobs, label, types, names, formats, labelNames, varLabels,
-    dataOffset: off, rowWidth, labelsOffset: off + nobs * rowWidth, strlsOffset: null,
+    release,
+    little: c.little,
+    nvar,
+    nobs,
+    label,
+    types,
+    names,
+    formats,
+    labelNames,
+    varLabels,
+    dataOffset: off,
+    rowWidth,
+    labelsOffset: off + nobs * rowWidth,
+    strlsOffset: null,
   };
 }
 
@@ -161,8 +170,20 @@ async function newLayout(src: ByteSource): Promise<DtaLayout> {
   const rowWidth = types.reduce((s, ty) => s + typeWidth(ty), 0);
   checkRows(src, nobs, rowWidth, dataOffset, map[10]);
   return {
-    release, little: h.little, nvar, nobs, label, types, names, formats, labelNames, varLabels,
-    dataOffset, rowWidth, labelsOffset: map[11], strlsOffset: map[10],
+    release,
+    little: h.little,
+    nvar,
+    nobs,
+    label,
+    types,
+    names,
+    formats,
+    labelNames,
+    varLabels,
+    dataOffset,
+    rowWidth,
+    labelsOffset: map[11],
+    strlsOffset: map[10],
   };
 }
 

@@ -118,7 +118,12 @@ function finish(l: DtaLayout, sinks: Sink[], tables: Map<string, Record<string, 
       data = out;
     }
     const valueLabels: Record<string, string> = { ...(tables.get(l.labelNames[k]) ?? {}) };
-    const extCodes = new Set([...s.ext, ...Object.keys(valueLabels).map(Number).filter((c) => c >= EXT_BASE && c <= EXT_TOP)]);
+    const extCodes = new Set([
+      ...s.ext,
+      ...Object.keys(valueLabels)
+        .map(Number)
+        .filter((c) => c >= EXT_BASE && c <= EXT_TOP),
+    ]);
     for (const c of s.ext) if (valueLabels[String(c)] === undefined) valueLabels[String(c)] = extLabel(c);
     const hasLabels = Object.keys(valueLabels).some((c) => Number(c) < EXT_BASE);
     variables.push(

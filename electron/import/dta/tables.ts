@@ -88,8 +88,7 @@ export function strlLookup(l: DtaLayout, store: StrlStore): (view: DataView, pos
     for (let k = 0; k < n; k++) x += view.getUint8(pos + k) * 2 ** (8 * (le ? k : n - 1 - k));
     return x;
   };
-  const split = (view: DataView, pos: number, vBytes: number): string =>
-    `${uint(view, pos, vBytes)},${uint(view, pos + vBytes, 8 - vBytes)}`;
+  const split = (view: DataView, pos: number, vBytes: number): string => `${uint(view, pos, vBytes)},${uint(view, pos + vBytes, 8 - vBytes)}`;
   const primary = l.release === 117 ? 4 : l.release === 118 ? 2 : 3;
   const other = primary === 3 ? 2 : primary;
   return (view, pos) => {

@@ -5,16 +5,46 @@
 
 /** Print/write format type codes, as stored in the high 16 bits of a format word. */
 export const FORMAT_NAMES: Readonly<Record<number, string>> = {
-  1: 'A', 2: 'AHEX', 3: 'COMMA', 4: 'DOLLAR', 5: 'F', 6: 'IB', 7: 'PIBHEX', 8: 'P', 9: 'PIB', 10: 'PK',
-  11: 'RB', 12: 'RBHEX', 15: 'Z', 16: 'N', 17: 'E', 20: 'DATE', 21: 'TIME', 22: 'DATETIME', 23: 'ADATE',
-  24: 'JDATE', 25: 'DTIME', 26: 'WKDAY', 27: 'MONTH', 28: 'MOYR', 29: 'QYR', 30: 'WKYR', 31: 'PCT',
-  32: 'DOT', 33: 'CCA', 34: 'CCB', 35: 'CCC', 36: 'CCD', 37: 'CCE', 38: 'EDATE', 39: 'SDATE', 40: 'MTIME',
+  1: 'A',
+  2: 'AHEX',
+  3: 'COMMA',
+  4: 'DOLLAR',
+  5: 'F',
+  6: 'IB',
+  7: 'PIBHEX',
+  8: 'P',
+  9: 'PIB',
+  10: 'PK',
+  11: 'RB',
+  12: 'RBHEX',
+  15: 'Z',
+  16: 'N',
+  17: 'E',
+  20: 'DATE',
+  21: 'TIME',
+  22: 'DATETIME',
+  23: 'ADATE',
+  24: 'JDATE',
+  25: 'DTIME',
+  26: 'WKDAY',
+  27: 'MONTH',
+  28: 'MOYR',
+  29: 'QYR',
+  30: 'WKYR',
+  31: 'PCT',
+  32: 'DOT',
+  33: 'CCA',
+  34: 'CCB',
+  35: 'CCC',
+  36: 'CCD',
+  37: 'CCE',
+  38: 'EDATE',
+  39: 'SDATE',
+  40: 'MTIME',
   41: 'YMDHMS',
 };
 
-export const FORMAT_CODES: Readonly<Record<string, number>> = Object.fromEntries(
-  Object.entries(FORMAT_NAMES).map(([code, name]) => [name, Number(code)]),
-);
+export const FORMAT_CODES: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(FORMAT_NAMES).map(([code, name]) => [name, Number(code)]));
 
 /** The numeric system-missing value: -DBL_MAX. */
 export const SYSMIS = -Number.MAX_VALUE;
@@ -44,8 +74,16 @@ export function codePageLabel(cp: number): string | null {
   if ((cp >= 1250 && cp <= 1258) || cp === 874) return `windows-${cp}`;
   if (cp >= 28591 && cp <= 28606) return `iso-8859-${cp - 28590}`;
   const named: Record<number, string> = {
-    932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 866: 'ibm866', 20866: 'koi8-r', 21866: 'koi8-u',
-    54936: 'gb18030', 51932: 'euc-jp', 10000: 'macintosh',
+    932: 'shift_jis',
+    936: 'gbk',
+    949: 'euc-kr',
+    950: 'big5',
+    866: 'ibm866',
+    20866: 'koi8-r',
+    21866: 'koi8-u',
+    54936: 'gb18030',
+    51932: 'euc-jp',
+    10000: 'macintosh',
   };
   return named[cp] ?? null;
 }

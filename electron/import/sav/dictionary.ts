@@ -33,7 +33,9 @@ function formatOf(word: number): PrintFormat {
 function chooseEncoding(raw: RawDictionary, file: string, le: boolean): string {
   const enc = raw.extensions.find((e) => e.subtype === 20);
   if (enc) {
-    const name = Buffer.from(enc.data).toString('latin1').replace(/[\0 ]+$/, '');
+    const name = Buffer.from(enc.data)
+      .toString('latin1')
+      .replace(/[\0 ]+$/, '');
     if (name) return name;
   }
   const info = raw.extensions.find((e) => e.subtype === 3 && e.size === 4 && e.count === 8);
@@ -51,7 +53,7 @@ function chooseEncoding(raw: RawDictionary, file: string, le: boolean): string {
 function segmentVars(raw: RawDictionary, fail: (r: string, o: number) => never): SegmentVar[] {
   const segs: SegmentVar[] = [];
   const vs = raw.variables;
-  for (let i = 0; i < vs.length; ) {
+  for (let i = 0; i < vs.length;) {
     const v = vs[i];
     if (v.type === -1) fail('continuation variable record without a string variable before it', v.offset);
     const n = slotsFor(v.type);
@@ -84,7 +86,7 @@ export function buildDictionary(raw: RawDictionary, file: string, le: boolean): 
     }
   }
   const layouts: VarLayout[] = [];
-  for (let i = 0; i < segs.length; ) {
+  for (let i = 0; i < segs.length;) {
     const s = segs[i];
     const w = vls.get(shortNames[i]);
     if (w !== undefined && w > 255) {

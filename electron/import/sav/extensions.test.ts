@@ -29,12 +29,24 @@ function text(subtype: number, s: string): RawExtension {
 describe('parseDisplay', () => {
   it('reads three fields per unit when the count says so', () => {
     const d = parseDisplay(ints(11, [1, 10, 0, 3, 12, 1]), true, [2], fail);
-    expect(d).toEqual({ per: 2, params: [{ measure: 1, width: 10, alignment: 0 }, { measure: 3, width: 12, alignment: 1 }] });
+    expect(d).toEqual({
+      per: 2,
+      params: [
+        { measure: 1, width: 10, alignment: 0 },
+        { measure: 3, width: 12, alignment: 1 },
+      ],
+    });
   });
 
   it('reads two fields (no width) and falls back to the per-variable count', () => {
     const d = parseDisplay(ints(11, [2, 2, 1, 0]), true, [3, 2], fail);
-    expect(d).toEqual({ per: 2, params: [{ measure: 2, width: null, alignment: 2 }, { measure: 1, width: null, alignment: 0 }] });
+    expect(d).toEqual({
+      per: 2,
+      params: [
+        { measure: 2, width: null, alignment: 2 },
+        { measure: 1, width: null, alignment: 0 },
+      ],
+    });
   });
 
   it('ignores a record whose count fits neither layout', () => {

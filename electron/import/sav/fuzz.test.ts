@@ -60,7 +60,9 @@ function mutate(src: Buffer, seed: number): Buffer {
   }
 }
 
-const fixtures = readdirSync(FIX).filter((f) => /\.z?sav$/.test(f)).sort();
+const fixtures = readdirSync(FIX)
+  .filter((f) => /\.z?sav$/.test(f))
+  .sort();
 
 describe('readSav under mutation', () => {
   fixtures.forEach((f, fi) => {

@@ -87,7 +87,11 @@ async function readFrom(src: FileSource, options: SavReadOptions & { name: strin
   const slots = Math.max(1, dict.plan.slots);
   // Each case needs at least one byte per slot (bytecode), eight (uncompressed); zlib inflates ≤ ~1032×.
   const bound =
-    compression === 'none' ? src.remaining / (8 * slots) : compression === 'bytecode' ? src.remaining / slots : Math.min(MAX_PREALLOCATED_ZLIB, (src.remaining * 1032) / slots);
+    compression === 'none'
+      ? src.remaining / (8 * slots)
+      : compression === 'bytecode'
+        ? src.remaining / slots
+        : Math.min(MAX_PREALLOCATED_ZLIB, (src.remaining * 1032) / slots);
   const hint = dict.caseCount >= 0 ? Math.min(dict.caseCount, bound, MAX_PREALLOCATED) : 1024;
   const decoded = await decodeCases({
     file: src.file,

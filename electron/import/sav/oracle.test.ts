@@ -12,7 +12,9 @@ import { readSav } from './index';
 
 const FIX = join(__dirname, '../../../tests/fixtures/sav');
 const EXP = join(__dirname, '../../../tests/oracle/sav/expected');
-const files = readdirSync(FIX).filter((f) => /\.z?sav$/.test(f)).sort();
+const files = readdirSync(FIX)
+  .filter((f) => /\.z?sav$/.test(f))
+  .sort();
 
 interface HavenVar {
   name: string;

@@ -8,7 +8,8 @@ import { ImportError } from '../import-error';
  * Windows-1252's 0x80–0x9F (Node 20's TextDecoder wrongly decodes windows-1252 as ISO-8859-1 there,
  * turning € into U+0080). Undefined positions keep their C1 code point, as the WHATWG table does.
  */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decode1252(b: Uint8Array): string {

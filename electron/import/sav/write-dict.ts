@@ -110,7 +110,9 @@ function stringMissing(meta: VariableMeta): Buffer[] {
 function header(w: ByteWriter, ds: Dataset, vars: WriteVar[], slots: number, o: DictOptions): void {
   w.bytes(Buffer.from(o.compression === 'zlib' ? '$FL3' : '$FL2', 'latin1'));
   w.fixed(Buffer.from('@(#) SPSS DATA FILE Duiding', 'latin1'), 60);
-  w.i32(2).i32(slots).i32(o.compression === 'none' ? 0 : o.compression === 'bytecode' ? 1 : 2);
+  w.i32(2)
+    .i32(slots)
+    .i32(o.compression === 'none' ? 0 : o.compression === 'bytecode' ? 1 : 2);
   const wv = ds.weight ? vars.find((v) => v.meta.name === ds.weight && v.width === 0) : undefined;
   w.i32(wv ? wv.index : 0);
   w.i32(o.unknownCaseCount ? -1 : ds.rows);
@@ -130,7 +132,12 @@ function variableRecords(w: ByteWriter, vars: WriteVar[]): void {
       const label = si === 0 && v.meta.label ? utf8Cut(v.meta.label, 65535) : null;
       const miss = si !== 0 ? null : v.width === 0 ? numericMissing(v.meta) : v.width <= 8 ? stringMissing(v.meta) : null;
       const missCount = miss === null ? 0 : Array.isArray(miss) ? miss.length : miss.count;
-      w.i32(2).i32(seg.width).i32(label ? 1 : 0).i32(missCount).i32(fmt).i32(fmt);
+      w.i32(2)
+        .i32(seg.width)
+        .i32(label ? 1 : 0)
+        .i32(missCount)
+        .i32(fmt)
+        .i32(fmt);
       w.fixed(Buffer.from(seg.short, 'latin1'), 8);
       if (label) w.i32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
       if (Array.isArray(miss)) miss.forEach((b) => w.fixed(b, 8));
@@ -158,7 +165,11 @@ function valueLabelRecords(w: ByteWriter, vars: WriteVar[]): void {
 
 function extension(w: ByteWriter, subtype: number, size: number, body: Buffer): void {
   if (body.length === 0) return;
-  w.i32(7).i32(subtype).i32(size).i32(body.length / size).bytes(body);
+  w.i32(7)
+    .i32(subtype)
+    .i32(size)
+    .i32(body.length / size)
+    .bytes(body);
 }
 
 function text(parts: string[], sep: string): Buffer {
@@ -233,7 +244,15 @@ export function dictionaryBytes(ds: Dataset, vars: WriteVar[], o: DictOptions): 
     for (let i = 0; i < v.segments.length; i++) display.i32(measure).i32(dw).i32(align);
   }
   extension(w, 11, 4, display.result());
-  extension(w, 13, 1, text(vars.map((v) => `${v.segments[0].short}=${v.meta.name}`), '\t'));
+  extension(
+    w,
+    13,
+    1,
+    text(
+      vars.map((v) => `${v.segments[0].short}=${v.meta.name}`),
+      '\t',
+    ),
+  );
   const vls = vars.filter((v) => v.width > 255).map((v) => `${v.segments[0].short}=${String(v.width).padStart(5, '0')}\0`);
   extension(w, 14, 1, text(vls, '\t'));
   if (vars.some((v) => v.meta.role === 'none')) {

@@ -65,7 +65,11 @@ describe('writeSav', () => {
 
   it('leaves no file behind when the dataset cannot be written', async () => {
     const ds = writerDataset();
-    const bad: Dataset = { ...ds, variables: ds.variables.slice(0, 1), columns: [{ kind: 'string', codes: new Int32Array(ds.rows), dict: ['x'.repeat(40000)] }] };
+    const bad: Dataset = {
+      ...ds,
+      variables: ds.variables.slice(0, 1),
+      columns: [{ kind: 'string', codes: new Int32Array(ds.rows), dict: ['x'.repeat(40000)] }],
+    };
     bad.variables = [{ ...ds.variables[0], type: 'string', width: 8 }];
     await expect(writeSav(join(dir, 'bad.sav'), bad)).rejects.toThrow(/32767/);
     expect(() => readFileSync(join(dir, 'bad.sav'))).toThrow();

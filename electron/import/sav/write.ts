@@ -182,14 +182,7 @@ export async function writeSav(path: string, ds: Dataset, options: SavWriteOptio
   await rename(tmp, path);
 }
 
-async function writeZlib(
-  ds: Dataset,
-  vars: WriteVar[],
-  le: boolean,
-  sysmis: number,
-  blockSize: number,
-  out: Output,
-): Promise<void> {
+async function writeZlib(ds: Dataset, vars: WriteVar[], le: boolean, sysmis: number, blockSize: number, out: Output): Promise<void> {
   const offset = (): number => out.offset;
   const write = (b: Buffer): Promise<void> => out.write(b);
   const zheader = offset();

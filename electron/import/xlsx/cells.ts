@@ -34,6 +34,10 @@ export function asText(p: Plain): string {
     case 'str':
       return p.v;
     default:
-      return p.v.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '').replace('T', ' ');
+      return p.v
+        .toISOString()
+        .replace(/T00:00:00\.000Z$/, '')
+        .replace(/\.000Z$/, '')
+        .replace('T', ' ');
   }
 }

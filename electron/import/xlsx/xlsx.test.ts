@@ -31,10 +31,37 @@ beforeAll(async () => {
   ws.addRow([]);
   ws.getRow(2).values = ['respnr', 'Gemeente', 'Score (0-10)', 'Datum', 'Tijdstip', 'Gemengd', 'Formule', 'Akkoord'];
   const rows: ExcelJS.CellValue[][] = [
-    [1, 'Utrecht', 7.5, new Date(Date.UTC(2024, 1, 29)), new Date(Date.UTC(2024, 2, 1, 12, 30)), 3, { formula: 'A3*2', result: 2 } as ExcelJS.CellFormulaValue, true],
-    [2, { richText: [{ text: '’s-' }, { text: 'Hertogenbosch' }] } as ExcelJS.CellRichTextValue, null, new Date(Date.UTC(1999, 11, 31)), null, 'onbekend', { formula: 'A4*2', result: 4 } as ExcelJS.CellFormulaValue, false],
+    [
+      1,
+      'Utrecht',
+      7.5,
+      new Date(Date.UTC(2024, 1, 29)),
+      new Date(Date.UTC(2024, 2, 1, 12, 30)),
+      3,
+      { formula: 'A3*2', result: 2 } as ExcelJS.CellFormulaValue,
+      true,
+    ],
+    [
+      2,
+      { richText: [{ text: '’s-' }, { text: 'Hertogenbosch' }] } as ExcelJS.CellRichTextValue,
+      null,
+      new Date(Date.UTC(1999, 11, 31)),
+      null,
+      'onbekend',
+      { formula: 'A4*2', result: 4 } as ExcelJS.CellFormulaValue,
+      false,
+    ],
     [],
-    [3, 'Café', 10, null, new Date(Date.UTC(2024, 2, 2, 8, 0)), 4.25, { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue, true],
+    [
+      3,
+      'Café',
+      10,
+      null,
+      new Date(Date.UTC(2024, 2, 2, 8, 0)),
+      4.25,
+      { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue,
+      true,
+    ],
   ];
   rows.forEach((r, i) => {
     ws.getRow(3 + i).values = r;

@@ -78,7 +78,11 @@ describe('logit weighting', () => {
   const ds: Dataset = {
     ...base,
     variables: [...base.variables, newVariable('one', 'numeric'), newVariable('half', 'numeric')],
-    columns: [...base.columns, { kind: 'numeric', data: new Float64Array(base.rows).fill(1) }, { kind: 'numeric', data: new Float64Array(base.rows).fill(0.5) }],
+    columns: [
+      ...base.columns,
+      { kind: 'numeric', data: new Float64Array(base.rows).fill(1) },
+      { kind: 'numeric', data: new Float64Array(base.rows).fill(0.5) },
+    ],
     rows: base.rows,
   };
   const spec: RegressOptions = { dependent: 'yb', predictors: ['x1', 'x3'], model: 'logit', se: 'hc1' };
@@ -139,7 +143,13 @@ describe('weighting properties (fast-check)', () => {
     fc.assert(
       fc.property(rows.map(noisy).filter(ok), (data) => {
         const plain = fits(build(data));
-        const weighted = fits(build(data, data.map(() => 1)), { weight: { variable: 'w', type: 'frequency' } });
+        const weighted = fits(
+          build(
+            data,
+            data.map(() => 1),
+          ),
+          { weight: { variable: 'w', type: 'frequency' } },
+        );
         plain.forEach((p, i) => close(weighted[i], p));
       }),
       { numRuns: 25 },
@@ -159,7 +169,10 @@ describe('weighting properties (fast-check)', () => {
   it('each case twice with frequency weight ½ changes nothing', () => {
     fc.assert(
       fc.property(rows.map(noisy).filter(ok), (data) => {
-        const twice = build([...data, ...data], [...data, ...data].map(() => 0.5));
+        const twice = build(
+          [...data, ...data],
+          [...data, ...data].map(() => 0.5),
+        );
         (twice.columns[3] as { data: Float64Array }).data.set([...data, ...data].map((_, i) => (i % data.length) % 3));
         const weighted = fits(twice, { weight: { variable: 'w', type: 'frequency' } });
         fits(build(data)).forEach((p, i) => close(weighted[i], p));

@@ -5,13 +5,7 @@
  */
 import { EngineError } from '../errors';
 
-export type RegressionFailure =
-  | 'separation'
-  | 'not-converged'
-  | 'collinear'
-  | 'too-few-cases'
-  | 'bad-dependent'
-  | 'unsupported';
+export type RegressionFailure = 'separation' | 'not-converged' | 'collinear' | 'too-few-cases' | 'bad-dependent' | 'unsupported';
 
 export class RegressionError extends EngineError {
   constructor(

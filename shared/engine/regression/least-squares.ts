@@ -124,7 +124,15 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
   if (chol.minPivot > 0.05 && rssFast > 1e-4 * syy) {
     let e: Float64Array | null = null;
     const residuals = (): Float64Array => (e ??= residualPass(cols, y, yc, v, b, new Float64Array(k)).e);
-    return { b: unshiftCoefficients(cols, b, yc), inv: chol.inverse, originalInverse: () => null, explainedSS: () => null, residuals, rss: rssFast, solver: 'normal' };
+    return {
+      b: unshiftCoefficients(cols, b, yc),
+      inv: chol.inverse,
+      originalInverse: () => null,
+      explainedSS: () => null,
+      residuals,
+      rss: rssFast,
+      solver: 'normal',
+    };
   }
   // Refinement with a Cholesky factor and a rounded right-hand side stops at ~cond² · 1e-16 · ‖e‖/‖Xb‖
   // (and stops converging near cond ~1e8): below this pivot (cond² ≳ 1e4) the QR solver, which streams
@@ -140,7 +148,15 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
     // Residuals stay those of the previous b; a relative change this small moves them by less than 1e-12.
     if (applyStep(b, chol.solve(g2)) < 1e-12) break;
   }
-  return { b: unshiftCoefficients(cols, b, yc), inv: chol.inverse, originalInverse: () => null, explainedSS: () => null, residuals: () => e, rss, solver: 'normal' };
+  return {
+    b: unshiftCoefficients(cols, b, yc),
+    inv: chol.inverse,
+    originalInverse: () => null,
+    explainedSS: () => null,
+    residuals: () => e,
+    rss,
+    solver: 'normal',
+  };
 }
 
 /** b += delta; returns the largest relative change. */

@@ -186,7 +186,11 @@ export function fitLogit(d: Design, opts: LogitOptions, dependent: string): Regr
   const chol = cholesky(cur.M, k, d.terms);
   const weightType = d.weightInfo?.type ?? null;
   const nEff = weightType === 'frequency' ? sum(d.w, d.n) : d.n;
-  const { V: Vs, df, label } = variance(
+  const {
+    V: Vs,
+    df,
+    label,
+  } = variance(
     { cols, bread: chol.inverse, scores: () => scores(cols, y01, d.w, b), w: d.w, weightType, nEff, params: k, dispersion: 1, dfResidual: Infinity },
     opts.se,
   );

@@ -27,10 +27,11 @@ export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
     const e = fit.residuals();
     return d.w === null ? e : e.map((ei, i) => (d.w as Float64Array)[i] * ei);
   };
-  const { V: Vs, df, label } = variance(
-    { cols, bread: fit.inv, scores, w: d.w, weightType, nEff, params: k, dispersion: fit.rss / dfResidual, dfResidual },
-    opts.se,
-  );
+  const {
+    V: Vs,
+    df,
+    label,
+  } = variance({ cols, bread: fit.inv, scores, w: d.w, weightType, nEff, params: k, dispersion: fit.rss / dfResidual, dfResidual }, opts.se);
   const b = fit.b;
   // Classical: the original columns' own inverse where the solver has it (more digits in the intercept).
   const direct = opts.se.kind === 'classical' ? fit.originalInverse() : null;

@@ -128,8 +128,7 @@ export function designMeat(
   }
   // Subtract Σ_h T_h T_h' / (n_h - 1), T_h = stratum total of the scores.
   const T = groupScores(cols, s, strata ?? { codes: new Int32Array(n), count: 1 });
-  for (let h = 0; h < H; h++)
-    for (let j = 0; j < k; j++) for (let l = 0; l < k; l++) M[j * k + l] -= (T[h * k + j] * T[h * k + l]) / (nh[h] - 1);
+  for (let h = 0; h < H; h++) for (let j = 0; j < k; j++) for (let l = 0; l < k; l++) M[j * k + l] -= (T[h * k + j] * T[h * k + l]) / (nh[h] - 1);
   return { meat: M, psus: psu.count, strata: H };
 }
 

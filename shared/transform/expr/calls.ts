@@ -200,7 +200,14 @@ function matcher(args: Ast[], ds: Dataset, compile: CompileNode, name: string): 
     return numBlock((out, s, n) => {
       const xs = x(s, n);
       const ls = list.map((f) => f(s, n));
-      for (let j = 0; j < n; j++) out[j] = matchStr(xs[j], ls.map((l) => l[j]), isAny) ? 1 : 0;
+      for (let j = 0; j < n; j++)
+        out[j] = matchStr(
+          xs[j],
+          ls.map((l) => l[j]),
+          isAny,
+        )
+          ? 1
+          : 0;
     });
   }
   const x = cs[0].f as NumBlock;
@@ -208,7 +215,12 @@ function matcher(args: Ast[], ds: Dataset, compile: CompileNode, name: string): 
   if (isAny && args[0].kind === 'var' && cs.slice(1).every((c) => c.constant)) {
     const k = findVariable(ds, args[0].name);
     const col = ds.columns[k];
-    if (col.kind === 'numeric') return fusedAny(col, ds.variables[k], list.map((f) => f(0, 1)[0]));
+    if (col.kind === 'numeric')
+      return fusedAny(
+        col,
+        ds.variables[k],
+        list.map((f) => f(0, 1)[0]),
+      );
   }
   return numBlock((out, s, n) => {
     const xs = x(s, n);

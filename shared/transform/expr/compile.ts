@@ -11,9 +11,7 @@ import { compileCall } from './calls';
 import { fusedCompare } from './fused';
 import { BLOCK, constBlock, type NumBlock, numBlock, numericReader, rtrim, type StrBlock, stringReader, stringTable } from './readers';
 
-export type Compiled =
-  | { type: 'num'; f: NumBlock; constant: boolean; ast: Ast }
-  | { type: 'str'; f: StrBlock; constant: boolean; ast: Ast };
+export type Compiled = { type: 'num'; f: NumBlock; constant: boolean; ast: Ast } | { type: 'str'; f: StrBlock; constant: boolean; ast: Ast };
 
 /** SPSS's `$sysmis` is the system-missing value, written as a constant. */
 function isSysmisConstant(name: string): boolean {

@@ -68,12 +68,7 @@ describe('evaluateNumeric', () => {
 
 describe('variablesOf', () => {
   it('lists the columns an expression reads, ranges expanded, in dataset order', () => {
-    expect(variablesOf(parseExpr("plaats = 'x' or mean(leeftijd to inkomen) > 3"), ds)).toEqual([
-      'Leeftijd',
-      'gemeente',
-      'inkomen',
-      'plaats',
-    ]);
+    expect(variablesOf(parseExpr("plaats = 'x' or mean(leeftijd to inkomen) > 3"), ds)).toEqual(['Leeftijd', 'gemeente', 'inkomen', 'plaats']);
   });
   it('treats $sysmis as the system-missing constant', () => {
     expect(numeric('$sysmis + 1')[0]).toBeNaN();
@@ -92,7 +87,7 @@ describe('errors', () => {
   it('rejects mixing text and numbers where the operand is', () => {
     expect(failure("leeftijd = 'a'").position).toBe(11);
     expect(failure('plaats + 1').position).toBe(0);
-    expect(failure("mean(leeftijd, plaats)").position).toBe(15);
+    expect(failure('mean(leeftijd, plaats)').position).toBe(15);
     expect(failure('sum(gemeente to leeftijd)').position).toBe(4);
   });
 

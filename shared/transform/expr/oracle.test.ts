@@ -12,13 +12,13 @@ import { evaluateNumeric } from './evaluate';
 import { parseExpr } from './parse';
 
 const cases = oracleCases.cases as [string, string, string?][];
-const rows = dataText.trim().split('\n').map((l) => l.trim().split(/\s+/));
+const rows = dataText
+  .trim()
+  .split('\n')
+  .map((l) => l.trim().split(/\s+/));
 const num = (s: string): number => (s === '.' ? NaN : Number(s));
 const names = ['id', 'x', 'y', 'q1', 'q2', 'q3', 'q4', 'q5'];
-const ds = makeDataset([
-  ...names.map((name, k) => ({ name, values: rows.map((r) => num(r[k])) })),
-  { name: 's', values: rows.map((r) => r[8]) },
-]);
+const ds = makeDataset([...names.map((name, k) => ({ name, values: rows.map((r) => num(r[k])) })), { name: 's', values: rows.map((r) => r[8]) }]);
 ds.variables[1].missing = { values: [9], range: null };
 ds.variables[2].missing = { values: [], range: [90, 99] };
 ds.variables[4].missing = { values: [-1], range: null };

@@ -47,9 +47,7 @@ describe('parseExpr', () => {
   });
 
   it('reads in-lists, variable ranges, .n suffixes and quoted strings', () => {
-    expect(formatExpr(parseExpr('leeftijd >= 18 and gemeente in (1, 3)'))).toBe(
-      '((leeftijd >= 18) and (gemeente in (1, 3)))',
-    );
+    expect(formatExpr(parseExpr('leeftijd >= 18 and gemeente in (1, 3)'))).toBe('((leeftijd >= 18) and (gemeente in (1, 3)))');
     expect(formatExpr(parseExpr('MEAN.2(q1 to q5, x)'))).toBe('mean.2(q1 to q5, x)');
     expect(parseExpr(`naam = 'd''Ancona'`)).toMatchObject({ right: { kind: 'str', value: "d'Ancona" } });
     expect(parseExpr('"a""b"')).toMatchObject({ kind: 'str', value: 'a"b' });
@@ -70,12 +68,13 @@ describe('parseExpr', () => {
 });
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in', 'to']);
-const name = fc
-  .stringMatching(/^[a-z][a-z0-9_]{0,6}$/)
-  .filter((s) => !KEYWORDS.has(s));
+const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/).filter((s) => !KEYWORDS.has(s));
 const leaf: fc.Arbitrary<Ast> = fc.oneof(
   fc.double({ min: 0, max: 1e6, noNaN: true }).map((value) => ({ kind: 'num' as const, value, pos: 0 })),
-  fc.string({ maxLength: 6 }).filter((s) => !s.includes('?')).map((value) => ({ kind: 'str' as const, value, pos: 0 })),
+  fc
+    .string({ maxLength: 6 })
+    .filter((s) => !s.includes('?'))
+    .map((value) => ({ kind: 'str' as const, value, pos: 0 })),
   name.map((n) => ({ kind: 'var' as const, name: n, pos: 0 })),
 );
 const OPS = ['+', '-', '*', '/', '**', '=', '<>', '<', '<=', '>', '>=', 'and', 'or'] as const;
@@ -89,7 +88,13 @@ const tree: fc.Arbitrary<Ast> = fc.letrec<{ node: Ast }>((tie) => ({
     fc.record({
       kind: fc.constant('call' as const),
       name: fc.constantFrom('mean', 'sum', 'max'),
-      args: fc.array(fc.oneof(tie('node'), fc.tuple(name, name).map(([from, to]) => ({ kind: 'range' as const, from, to, pos: 0 }))), { minLength: 1, maxLength: 3 }),
+      args: fc.array(
+        fc.oneof(
+          tie('node'),
+          fc.tuple(name, name).map(([from, to]) => ({ kind: 'range' as const, from, to, pos: 0 })),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
       pos: fc.constant(0),
     }),
   ),
