@@ -39,7 +39,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const isMain = process.argv[1] !== undefined && /electron[\\/]cli\.ts$/.test(process.argv[1]);
 if (isMain) {
   installEngineAccelerator();
-  runCli(process.argv.slice(2)).then((code) => {
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

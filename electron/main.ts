@@ -8,11 +8,11 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventName, Events } from '../shared/api';
 import { installEngineAccelerator } from './engine/install-accelerator';
-import { dispatch } from './handlers/dispatch';
+import { dispatch } from './backend/dispatch';
 import { dialogFilters } from './handlers/files';
 import { handlers as allHandlers } from './handlers/index';
-import { AppSession } from './handlers/session';
-import type { AppContext, HandlerMap } from './handlers/types';
+import { AppSession } from './backend/session';
+import type { AppContext, HandlerMap } from './backend/types';
 import { ensureDemoProject } from './startup/demo-project';
 import { appHome, rendererDir } from './startup/paths';
 import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, responseHeaders, webPreferences } from './startup/window-security';
@@ -64,7 +64,7 @@ async function createWindow(ctx: AppContext): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(async () => {
+void app.whenReady().then(async () => {
   guardSession(session.defaultSession);
   serveApp();
   installEngineAccelerator();

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n';
-import { ProjectProvider } from './app/project-context';
-import { NoticeProvider } from './app/notice';
-import { App } from './app/App';
+import { ProjectProvider } from './state/project-context';
+import { NoticeProvider } from './state/notice';
+import { App } from './shell/App';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz.css';
 import './styles/app.css';

@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Dataset } from '../../shared/model/dataset';
-import type { RuleSet } from '../../shared/disclosure/rules';
-import { defaultRuleSet, ruleSetSchema } from '../../shared/disclosure/rules';
+import type { RuleSet } from '../../shared/disclosure/index';
+import { defaultRuleSet, ruleSetSchema } from '../../shared/disclosure/index';
 import { generateDemo } from '../../resources/demo/generate';
 import { readAnyFile } from '../import/index';
 import { ProjectStore } from '../store/project-store';

@@ -1,5 +1,5 @@
 /** Human-readable text for freq and crosstab results; suppressed cells print as the rule set's symbol. */
-import type { DisclosedFreqResult } from '../../shared/disclosure/apply-freq';
+import type { DisclosedFreqResult } from '../../shared/disclosure/index';
 import type { CrosstabMulti, CrosstabTable, DisclosureSummary } from '../../shared/model/results';
 import { reasonTexts } from '../../shared/i18n/messages';
 import { textTable } from './text-table';

@@ -1,7 +1,7 @@
 /** Flags shared by the analysis commands: weight, rules, design. */
 import type { Dataset } from '../../shared/model/dataset';
 import { findVariable, numericAt } from '../../shared/model/dataset';
-import type { RuleSet } from '../../shared/disclosure/rules';
+import type { RuleSet } from '../../shared/disclosure/index';
 import type { RuleSetName, WeightType } from '../../shared/model/results';
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { Flags, UsageError } from './args';

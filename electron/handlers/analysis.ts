@@ -5,7 +5,7 @@ import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
 import { projectOverrides } from './rules';
-import type { HandlerMap } from './types';
+import type { HandlerMap } from '../backend/types';
 
 export const analysisHandlers: HandlerMap = {
   'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),

@@ -2,10 +2,10 @@
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { chartCanvas } from '../../shared/chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
-import type { Session } from './context';
+import type { Session } from '../backend/context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import { projectOverrides } from './rules';
-import type { AppContext, HandlerMap } from './types';
+import type { AppContext, HandlerMap } from '../backend/types';
 
 /** Exports are logged when a project is open; the built-in demo can be charted without one. */
 function audit(ctx: AppContext, action: string, detail: unknown): void {

@@ -1,6 +1,6 @@
 /** Writes a project dataset back to an SPSS system file (atomic: temp file + rename inside writeSav). */
 import { writeSav } from '../import/sav/write';
-import type { HandlerMap } from './types';
+import type { HandlerMap } from '../backend/types';
 
 export const datasetExportHandlers: HandlerMap = {
   'dataset.saveSav': async ({ dataset, out, compression }, { session }) => {

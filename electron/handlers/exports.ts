@@ -1,6 +1,6 @@
 /** Handlers for the tabellenboek (a job) and single-table exports, under the project's output rules. */
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
-import { parseBookSpec } from '../../shared/spec/book';
+import { parseBookSpec } from '../../shared/book/book';
 import type { z } from 'zod';
 import type { exportTableRequest } from '../../shared/api/exports';
 import { overrideGroupRules, writeBook } from '../export/book/index';
@@ -8,10 +8,10 @@ import { renderLayered, renderTables, writeTableFile } from '../export/table/ind
 import { writeFileAtomic } from '../export/atomic-write';
 import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
 import { findVariable } from '../../shared/model/dataset';
-import { HandlerError } from './context';
-import { startJob } from './jobs';
+import { HandlerError } from '../backend/context';
+import { startJob } from '../backend/jobs';
 import { projectOverrides } from './rules';
-import type { AppContext, HandlerMap } from './types';
+import type { AppContext, HandlerMap } from '../backend/types';
 
 /** Exports are logged when a project is open; the built-in demo can be exported without one. */
 function audit(ctx: AppContext, action: string, detail: unknown): void {

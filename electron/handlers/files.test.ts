@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from './dispatch';
+import { dispatch } from '../backend/dispatch';
 import { dialogFilters, filesHandlers, listFiles, normaliseDir } from './files';
-import type { AppContext } from './types';
+import type { AppContext } from '../backend/types';
 
 let home: string;
 

@@ -10,8 +10,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DATA_FILE_KINDS, dataFileKind, dataFileKinds, type DataFileKind, type FileEntry, type FileListing } from '../../shared/api/files';
-import { HandlerError } from './context';
-import type { HandlerMap } from './types';
+import { HandlerError } from '../backend/context';
+import type { HandlerMap } from '../backend/types';
 
 /** More than any sensible data folder; beyond it the listing says it was cut short. */
 export const MAX_ENTRIES = 5000;

@@ -5,8 +5,8 @@ import { readAnyFile } from '../import/index';
 import { readSavDictionary } from '../import/sav/index';
 import { listSheets } from '../import/xlsx/index';
 import { importIntoProject } from '../import/run-import';
-import { cancelJob, startJob } from './jobs';
-import type { HandlerMap } from './types';
+import { cancelJob, startJob } from '../backend/jobs';
+import type { HandlerMap } from '../backend/types';
 
 const TEXT = new Set(['.csv', '.tsv', '.txt']);
 

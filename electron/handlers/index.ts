@@ -8,9 +8,10 @@ import { datasetExportHandlers } from './dataset-export';
 import { rulesHandlers } from './rules';
 import { panelHandlers } from './panel';
 import { projectHandlers } from './project';
-import { uiHandlers } from './ui';
+import { transformHandlers } from './transform';
+import { specsHandlers } from './specs';
 import { filesHandlers } from './files';
-import type { HandlerMap } from './types';
+import type { HandlerMap } from '../backend/types';
 
 export const handlers: HandlerMap = {
   ...projectHandlers,
@@ -22,6 +23,7 @@ export const handlers: HandlerMap = {
   ...datasetExportHandlers,
   ...rulesHandlers,
   ...panelHandlers,
-  ...uiHandlers,
+  ...transformHandlers,
+  ...specsHandlers,
   ...filesHandlers,
 };

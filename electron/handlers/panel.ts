@@ -4,8 +4,8 @@ import type { panelRequest } from '../../shared/api/panel';
 import type { Dataset } from '../../shared/model/dataset';
 import { mergeDatasets, planMerge } from '../../shared/transform/merge';
 import { appendDatasets } from '../../shared/transform/panel';
-import { HandlerError, type Session } from './context';
-import type { HandlerMap } from './types';
+import { HandlerError, type Session } from '../backend/context';
+import type { HandlerMap } from '../backend/types';
 
 type Link = z.output<typeof panelRequest>;
 

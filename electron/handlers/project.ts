@@ -1,7 +1,7 @@
 /** Handlers for projects, datasets, variable metadata and undo. */
 import type { ProjectSummary } from '../../shared/api/project';
 import type { ProjectStore } from '../store/project-store';
-import type { HandlerMap } from './types';
+import type { HandlerMap } from '../backend/types';
 import { rowPage } from './rows';
 
 export function summary(store: ProjectStore, ruleSet: string): ProjectSummary {

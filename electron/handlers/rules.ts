@@ -1,13 +1,13 @@
 /** Reading and changing the project's output rules; every change is audited, loosening needs a reason. */
 import { rawBanners } from '../../shared/analysis/run-banner';
 import type { OverrideView } from '../../shared/api/rules';
-import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/override-apply';
-import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/override';
-import { OverrideError, prepareOverride } from '../../shared/disclosure/override-record';
-import { defaultRuleSet, type RuleSet } from '../../shared/disclosure/rules';
+import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/index';
+import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/index';
+import { OverrideError, prepareOverride } from '../../shared/disclosure/index';
+import { defaultRuleSet, type RuleSet } from '../../shared/disclosure/index';
 import type { BannerResult } from '../../shared/model/results';
-import { HandlerError, type Session } from './context';
-import type { AppContext, HandlerMap } from './types';
+import { HandlerError, type Session } from '../backend/context';
+import type { AppContext, HandlerMap } from '../backend/types';
 
 /** True when `next` publishes something `prev` would have withheld. */
 export function loosens(prev: RuleSet, next: RuleSet): boolean {

@@ -8,10 +8,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, Events } from '../../shared/api';
-import { dispatch } from '../handlers/dispatch';
+import { dispatch } from '../backend/dispatch';
 import { handlers as allHandlers } from '../handlers/index';
-import type { AppContext, HandlerMap } from '../handlers/types';
-import { AppSession } from '../handlers/session';
+import type { AppContext, HandlerMap } from '../backend/types';
+import { AppSession } from '../backend/session';
 import { CONTENT_SECURITY_POLICY } from '../startup/security-policy';
 import { serveStatic } from './static';
 
@@ -105,7 +105,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const handlers = options.handlers ?? allHandlers;
   let port = 0;
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -140,6 +140,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method', message: 'Method not allowed' } });
     return serveStatic(options.staticDir, url.pathname, res);
+  };
+  // Whatever a request does, the host answers it and keeps running.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'The request failed' } });
+      else res.destroy();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NewOverride } from '../../shared/disclosure/override-record';
+import type { NewOverride } from '../../shared/disclosure/index';
 import { OverrideStore } from './overrides';
 import { ProjectStore } from './project-store';
 

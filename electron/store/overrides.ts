@@ -4,8 +4,8 @@
  * so the log never misses an override and an override never exists without its log line.
  */
 import type Database from 'better-sqlite3';
-import type { NewOverride } from '../../shared/disclosure/override-record';
-import type { OverrideRecord } from '../../shared/disclosure/override';
+import type { NewOverride } from '../../shared/disclosure/index';
+import type { OverrideRecord } from '../../shared/disclosure/index';
 
 interface Row {
   id: number;

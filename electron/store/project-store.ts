@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Column, Dataset, DatasetInfo, VariableMeta } from '../../shared/model/dataset';
 import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api/project';
-import type { SavedSpecInfo } from '../../shared/api/ui';
+import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { OverrideStore } from './overrides';

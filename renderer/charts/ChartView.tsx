@@ -7,17 +7,18 @@ import type { Request } from '../../shared/api';
 import { chartTypes, type ChartType } from '../../shared/chart/spec';
 import { invoke, toApiError } from '../api/client';
 import { useLiveCall } from '../api/useLiveCall';
-import { useNotice } from '../app/notice';
-import { useProject } from '../app/project-context';
-import { useSessionState } from '../app/useSessionState';
+import { useNotice } from '../state/notice';
+import { useProject } from '../state/project-context';
+import { useSessionState } from '../state/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { RadioGroup } from '../components/RadioGroup';
 import { VariableSelect } from '../components/VariableSelect';
-import { WeightPicker, type WeightType } from '../components/WeightPicker';
+import { WeightPicker } from '../components/WeightPicker';
+import type { WeightType } from '../../shared/model/results';
 import { useI18n } from '../i18n/i18n';
-import { DisclosureBadge } from '../tables/BannerTable';
-import { base64ToBytes, downloadBlob } from './download';
+import { DisclosureBadge } from '../components/DisclosureBadge';
+import { base64ToBytes, downloadBlob } from '../components/download';
 
 interface ChartState {
   row: string;

@@ -1,9 +1,8 @@
 /** Weight variable plus its kind (sampling or frequency), as the table builder and regression use it. */
 import type { VariableMeta } from '../../shared/model/dataset';
+import type { WeightType } from '../../shared/model/results';
 import { useI18n } from '../i18n/i18n';
 import { VariableSelect } from './VariableSelect';
-
-export type WeightType = 'frequency' | 'sampling';
 
 export interface WeightPickerProps {
   variables: VariableMeta[];

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportPreview as Preview, ReadOptions } from '../../shared/api/import';
 import { invoke, toApiError, type ApiError } from '../api/client';
-import { useProject } from '../app/project-context';
+import { useProject } from '../state/project-context';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { FileBrowser } from './FileBrowser';

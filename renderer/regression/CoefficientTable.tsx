@@ -3,7 +3,7 @@ import type { RegressionResult } from '../../shared/model/results';
 import type { VariableMeta } from '../../shared/model/dataset';
 import { formatP } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { DisclosureBadge } from '../tables/BannerTable';
+import { DisclosureBadge } from '../components/DisclosureBadge';
 
 /** "gemeente=3" → "gemeente: Eemsdelta" using the value label when there is one. */
 export function termLabel(term: string, variables: VariableMeta[]): string {

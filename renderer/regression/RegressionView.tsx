@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react';
 import type { RegressionResult } from '../../shared/model/results';
 import { invoke, toApiError, type ApiError } from '../api/client';
-import { useProject } from '../app/project-context';
-import { useSessionState } from '../app/useSessionState';
+import { useProject } from '../state/project-context';
+import { useSessionState } from '../state/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { RadioGroup } from '../components/RadioGroup';

@@ -3,7 +3,8 @@
  * with column letters, the chosen statistics per category, base rows, and the legends. Suppressed
  * cells show "x"; significance letters follow the percentage.
  */
-import type { BannerCell, BannerResult, DisclosureSummary } from '../../shared/model/results';
+import type { BannerCell, BannerResult } from '../../shared/model/results';
+import { DisclosureBadge } from '../components/DisclosureBadge';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { headerRows } from './banner-layout';
@@ -11,23 +12,6 @@ import { OVERRIDE_MARK, overrideLegend, type ReleasableCell } from './override-t
 import type { TableSpecState } from './spec';
 
 type Stat = 'pct' | 'rowPct' | 'totalPct' | 'count' | 'weighted';
-
-export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
-  const { t, reasons } = useI18n();
-  const n = rules.primary + rules.secondary;
-  const status = rules.status === 'safe' ? t('tb.status.safe') : rules.status === 'blocked' ? t('tb.status.blocked') : t('tb.status.suppressed', { n });
-  const released = (rules.overrides ?? []).reduce((s, o) => s + o.cells.length, 0);
-  const text = released > 0 ? `${status} · ${t('ov.badge', { n: released })}` : status;
-  return (
-    <span
-      className={`badge badge-${rules.status}`}
-      title={[t('tb.ruleSet', { name: rules.ruleSet }), ...reasons(rules)].join('\n')}
-      data-testid="disclosure-badge"
-    >
-      {text}
-    </span>
-  );
-}
 
 /** A row under the categories: mean, unweighted, weighted or effective base. */
 function SummaryRow({ label, span, values, keys, stat }: { label: string; span: number; values: string[]; keys?: string[]; stat?: string }) {

@@ -6,7 +6,7 @@
 import type { CrosstabTable } from '../../shared/model/results';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
-import { DisclosureBadge } from './BannerTable';
+import { DisclosureBadge } from '../components/DisclosureBadge';
 import { chi2Parts } from './chi2-text';
 import type { TableSpecState } from './spec';
 

@@ -6,10 +6,10 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { OverrideView } from '../../shared/api/rules';
-import type { OverrideTarget } from '../../shared/disclosure/override';
+import type { OverrideTarget } from '../../shared/disclosure/overrides/override';
 import type { BannerResult } from '../../shared/model/results';
 import { invoke, toApiError, type ApiError } from '../api/client';
-import { useNotice } from '../app/notice';
+import { useNotice } from '../state/notice';
 import { Dialog } from '../components/Dialog';
 import { ErrorBox } from '../components/ErrorBox';
 import { useI18n } from '../i18n/i18n';

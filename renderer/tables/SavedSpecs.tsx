@@ -3,10 +3,10 @@
  * saved tables. Opening on another dataset matches variables by name and reports what is missing.
  */
 import { useState } from 'react';
-import type { SavedSpecInfo } from '../../shared/api/ui';
+import type { SavedSpecInfo } from '../../shared/api/specs';
 import { invoke, toApiError } from '../api/client';
-import { useNotice } from '../app/notice';
-import { useSessionState } from '../app/useSessionState';
+import { useNotice } from '../state/notice';
+import { useSessionState } from '../state/useSessionState';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { reviveSpec, type TableSpecState } from './spec';

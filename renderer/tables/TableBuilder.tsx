@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveCall } from '../api/useLiveCall';
-import { useProject } from '../app/project-context';
-import { useSessionState } from '../app/useSessionState';
+import { useProject } from '../state/project-context';
+import { useSessionState } from '../state/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { useI18n } from '../i18n/i18n';

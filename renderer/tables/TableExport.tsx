@@ -5,8 +5,8 @@
  */
 import type { Request } from '../../shared/api';
 import { invoke, toApiError } from '../api/client';
-import { useNotice } from '../app/notice';
-import { downloadBlob } from '../charts/download';
+import { useNotice } from '../state/notice';
+import { downloadBlob } from '../components/download';
 import { useI18n } from '../i18n/i18n';
 import type { TableSpecState } from './spec';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannerFrom } from '../../tests/disclosure/fixtures';
-import { applyRulesToBanner } from '../../shared/disclosure/apply-banner';
+import { applyRulesToBanner } from '../../shared/disclosure/apply/one-banner';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { overrideLegend, overrideTarget, releasableCells } from './override-target';
 

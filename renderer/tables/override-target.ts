@@ -4,7 +4,7 @@
  * legend lines for released cells.
  */
 import type { Request } from '../../shared/api';
-import type { OverrideTarget } from '../../shared/disclosure/override';
+import type { OverrideTarget } from '../../shared/disclosure/overrides/override';
 import type { Code } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
 

@@ -29,10 +29,6 @@ export const emptySpec: TableSpecState = {
   layers: [],
 };
 
-export function columnVariables(item: ColumnItem): string[] {
-  return 'variable' in item ? [item.variable] : item.nest;
-}
-
 export function columnLabel(item: ColumnItem): string {
   return 'variable' in item ? item.variable : `${item.nest[0]} › ${item.nest[1]}`;
 }

@@ -1,6 +1,6 @@
 /** Banner tables (one per row variable) with the output rules applied, for the app and the exports. */
 import { applyOverridesToBanners, type OverrideRecord, type RuleSet } from '../disclosure/index';
-import { auditLinkedBanners } from '../disclosure/linked-audit';
+import { auditLinkedBanners } from '../disclosure/secondary/linked-audit';
 import { banner, type BannerSpec } from '../engine/banner';
 import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';

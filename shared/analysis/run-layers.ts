@@ -1,8 +1,8 @@
 /**
  * Layered crosstabs as every caller gets them (the same path as run-tables.ts): filter applied, engine
- * run per layer, output rules applied to the layers and the total together (apply-layers.ts).
+ * run per layer, output rules applied to the layers and the total together (shared/disclosure/apply/layers.ts).
  */
-import { applyRulesToLayers } from '../disclosure/apply-layers';
+import { applyRulesToLayers } from '../disclosure/apply/layers';
 import type { RuleSet } from '../disclosure/index';
 import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';

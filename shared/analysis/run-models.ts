@@ -3,8 +3,8 @@
  * and enough units in every category, in both values of a two-valued predictor or dependent).
  */
 import type { RuleSet } from '../disclosure/index';
-import { applyModelRules } from '../disclosure/model-rules';
-import { modelSampleCounts } from '../disclosure/model-sample';
+import { applyModelRules } from '../disclosure/models/model-rules';
+import { modelSampleCounts } from '../disclosure/models/model-sample';
 import { regress, type CategoricalSpec } from '../engine/regression/index';
 import type { Dataset } from '../model/dataset';
 import type { RegressionResult } from '../model/results';

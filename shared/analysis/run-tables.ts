@@ -53,7 +53,7 @@ export function runCrosstab(
   return applyOverridesToCrosstab(table, rs, ds.name, overrides);
 }
 
-/** One table for one pair, or `{tables}` with one block per row × column pair (DESIGN.md). */
+/** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */
 export function runCrosstabs(ds: Dataset, req: CrosstabRequest, rs: RuleSet): CrosstabTable | CrosstabMulti {
   const tables: CrosstabTable[] = [];
   for (const row of req.rows) for (const col of req.cols) tables.push(runCrosstab(ds, { ...req, row, col }, rs));

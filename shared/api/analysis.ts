@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './contract';
 import type { BannerResult, CrosstabTable, RegressionResult } from '../model/results';
-import type { DisclosedFreqResult } from '../disclosure/apply-freq';
+import type { DisclosedFreqResult } from '../disclosure/apply/freq';
 import type { ExprMessage } from '../i18n/message-types';
 
 const dataset = z.string().min(1).max(256);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { call } from './contract';
 import { bannerRequest } from './analysis';
 import { layersRequest } from './layers';
-import { bookSpec, symbolsSpec, testsSpec } from '../spec/book';
+import { bookSpec, symbolsSpec, testsSpec } from '../book/book';
 
 const dataset = z.string().min(1).max(256);
 /** A path the backend got from a save dialog (the renderer never invents paths). */
@@ -61,7 +61,7 @@ export interface ExportTableResult {
 }
 
 export const exportsSection = {
-  /** Starts a job; `job.done` carries the BookReport (shared/spec/book.ts). */
+  /** Starts a job; `job.done` carries the BookReport (shared/book/book.ts). */
   'export.book': call<{ jobId: string }>()(exportBookRequest),
   'export.table': call<ExportTableResult>()(exportTableRequest),
   /** A layered crosstab as analysis.layers returns it (output rules applied), as CSV/HTML/TSV/clipboard. */

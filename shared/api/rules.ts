@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call } from './contract';
 import type { DisclosureMessage } from '../i18n/message-types';
 import { ruleSetSchema, type RuleSet } from '../disclosure/rules';
-import { overrideSchema, overrideTargetSchema, type OverrideRecord } from '../disclosure/override';
+import { overrideSchema, overrideTargetSchema, type OverrideRecord } from '../disclosure/overrides/override';
 
 /** An override as the UI lists it; `status` only when asked for one table. */
 export interface OverrideView extends Omit<OverrideRecord, 'key' | 'fingerprint'> {

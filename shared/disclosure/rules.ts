@@ -1,5 +1,5 @@
 /**
- * Output-rule sets (DESIGN.md "Disclosure control"). A rule set is stored in the project as JSON
+ * Output-rule sets (docs/security.md). A rule set is stored in the project as JSON
  * (validated with `ruleSetSchema`); its dominance parameters are confidential and never exported —
  * exports carry `publicRuleSummary(rs)` instead.
  */
@@ -41,7 +41,7 @@ export interface RuleSet {
   minCount: number;
   /** Minimum residual degrees of freedom of a published model. */
   minDf: number;
-  /** Identifier names that may never appear in an export (matched as in `checks.ts`). */
+  /** Identifier names that may never appear in an export (matched as in `primary/result-checks.ts`). */
   linkingKeys: string[];
   /** (n,k) dominance rule for magnitude tables (cbs-business). Confidential. */
   dominance?: DominanceRule;

@@ -35,7 +35,9 @@ export function columnMeans(rows: Category[], t: BannerTally, type: WeightType |
       sy += t.sw[k] * y[r];
     }
     if (n === 0) {
-      (out.mean.push(null), out.se.push(null), out.n.push(0));
+      out.mean.push(null);
+      out.se.push(null);
+      out.n.push(0);
       continue;
     }
     const mean = sy / W;
@@ -50,7 +52,9 @@ export function columnMeans(rows: Category[], t: BannerTally, type: WeightType |
     let se: number | null;
     if (type === 'sampling') se = t.designN > 1 ? Math.sqrt((t.designN / (t.designN - 1)) * ss2) / W : null;
     else se = W > 1 ? Math.sqrt(ss / (W - 1) / W) : null;
-    (out.mean.push(mean), out.se.push(se), out.n.push(n));
+    out.mean.push(mean);
+    out.se.push(se);
+    out.n.push(n);
     out.testN[c] = type === 'frequency' ? W : n;
     out.ss[c] = ss;
   }

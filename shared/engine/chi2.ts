@@ -8,7 +8,7 @@
  * Callers pass tables without empty rows or columns (crosstab drops them, as SPSS CROSSTABS does).
  */
 import type { TestStat } from '../model/results';
-import { chi2Sf } from './dist';
+import { chi2Sf } from './distributions';
 
 export interface ChiSquares {
   pearson: TestStat;

@@ -10,7 +10,7 @@
  */
 import { type Adjust, adjustP } from './adjust';
 import { letterFor } from './column-tests';
-import { tSf } from './dist';
+import { tSf } from './distributions';
 
 export interface ColumnMeanInput {
   mean: (number | null)[];
@@ -28,7 +28,10 @@ export function columnMeanTests(inp: ColumnMeanInput): string[] {
     const used = group.filter((c) => inp.n[c] > 0 && inp.mean[c] !== null);
     let N = 0;
     let ss = 0;
-    for (const c of used) ((N += inp.n[c]), (ss += inp.ss[c]));
+    for (const c of used) {
+      N += inp.n[c];
+      ss += inp.ss[c];
+    }
     const df = N - used.length;
     if (used.length < 2 || !(df > 0) || !(ss > 0)) continue;
     const s = Math.sqrt(ss / df);

@@ -13,7 +13,7 @@
  * gets the letter of the smaller one when the adjusted p < α.
  */
 import { type Adjust, adjustP } from './adjust';
-import { normalSf } from './dist';
+import { normalSf } from './distributions';
 
 export interface ColumnTestInput {
   nr: number;

@@ -12,7 +12,7 @@
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable } from '../model/results';
 import { type CrosstabOptions, crosstab } from './crosstab';
-import { fSf } from './dist/f';
+import { fSf } from './distributions/f';
 import { EngineError } from './errors';
 import { domainDegrees, layerIndex, layerViews } from './layer-domain';
 import type { LayeredCrosstab, LayerTable } from './layer-result';

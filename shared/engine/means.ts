@@ -13,7 +13,7 @@
 import type { Code, Dataset } from '../model/dataset';
 import type { WeightInfo } from '../model/results';
 import { categoryLookup } from './categorize';
-import { normalQuantile, tQuantile } from './dist';
+import { normalQuantile, tQuantile } from './distributions';
 import { EngineError } from './errors';
 import { weightedPercentile } from './median';
 import { variable } from './vars';

@@ -18,7 +18,10 @@ export function weightedPercentile(values: Float64Array, weights: Float64Array |
   for (const i of order) {
     const wi = weights ? weights[i] : 1;
     if (xs.length > 0 && xs[xs.length - 1] === values[i]) cs[cs.length - 1] += wi;
-    else (xs.push(values[i]), cs.push(wi));
+    else {
+      xs.push(values[i]);
+      cs.push(wi);
+    }
   }
   let W = 0;
   for (const c of cs) W += c;

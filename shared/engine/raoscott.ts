@@ -15,7 +15,7 @@
  * one stratum. A stratum with a single PSU contributes no variance (R stops there; we note it).
  */
 import type { RaoScott } from '../model/results';
-import { fSf } from './dist';
+import { fSf } from './distributions';
 import { EngineError } from './errors';
 import { solveDense } from './small-solve';
 
@@ -119,7 +119,9 @@ function sumsPerCase(inp: RaoScottInput): StratumSums {
     let h = ids.get(raw);
     if (h === undefined) {
       ids.set(raw, (h = counts.length));
-      (counts.push(0), sumW.push(new Array<number>(K).fill(0)), sumW2.push(new Array<number>(K).fill(0)));
+      counts.push(0);
+      sumW.push(new Array<number>(K).fill(0));
+      sumW2.push(new Array<number>(K).fill(0));
     }
     counts[h]++;
     const k = cell[i];
@@ -268,7 +270,11 @@ function finish(p: Float64Array, V: Float64Array, r: number, c: number, nu: numb
   const delta = solveDense(A, B, m, m);
   const rowP = new Float64Array(r);
   const colP = new Float64Array(c);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) ((rowP[i] += p[i * c + j]), (colP[j] += p[i * c + j]));
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++) {
+      rowP[i] += p[i * c + j];
+      colP[j] += p[i * c + j];
+    }
   let x2 = 0;
   for (let i = 0; i < r; i++) {
     for (let j = 0; j < c; j++) {

@@ -5,7 +5,7 @@
  */
 
 /** A code without parameters. */
-type None = {};
+type None = Record<never, never>;
 
 export type MagnitudeRule = 'count' | 'dominance' | 'p-percent';
 export type ModelCategoryKind = 'category' | 'reference' | 'value' | 'outcome';

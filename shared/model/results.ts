@@ -1,6 +1,6 @@
 /**
  * Result shapes shared by the engine, disclosure control, the CLI's JSON, the grid, the tabellenboek
- * and the charts. The CLI shapes are a public contract (DESIGN.md): fields may be added, never renamed.
+ * and the charts. The CLI shapes are a public contract (docs/cli.md): fields may be added, never renamed.
  * Suppressed cells are `null` in every matrix.
  */
 import type { DisclosureMessage } from '../i18n/message-types';

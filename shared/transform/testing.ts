@@ -30,6 +30,6 @@ export function column(values: (number | string)[]): Column {
 export function makeDataset(vars: TestVar[], name = 'test'): Dataset {
   const rows = vars.length ? vars[0].values.length : 0;
   const columns = vars.map((v) => column(v.values));
-  const variables = vars.map(({ name: n, values, ...rest }, k) => newVariable(n, columns[k].kind === 'numeric' ? 'numeric' : 'string', rest));
+  const variables = vars.map(({ name: n, values: _values, ...rest }, k) => newVariable(n, columns[k].kind === 'numeric' ? 'numeric' : 'string', rest));
   return { name, rows, variables, columns, weight: null, fileLabel: '', documents: [], mrSets: [] };
 }

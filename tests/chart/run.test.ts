@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { chartHandlers } from '../../electron/handlers/charts';
-import type { AppContext } from '../../electron/handlers/types';
+import type { AppContext } from '../../electron/backend/types';
 import { effectiveColumnBase, readPngInfo, runChart } from '../../electron/export/chart';
 import { surveyDataset } from './dataset';
 import { parseSvg, texts } from './fixtures';

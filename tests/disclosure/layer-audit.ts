@@ -4,8 +4,8 @@
  * the equalities inside each table, and "sum over layers = total" at every row/column position.
  * `auditLayered` asks the existing LP audit how far each withheld cell can be narrowed down.
  */
-import { auditSuppression, type AuditEntry } from '../../shared/disclosure/audit';
-import { sumConstraint, type Constraint } from '../../shared/disclosure/linear-table';
+import { auditSuppression, type AuditEntry } from '../../shared/disclosure/secondary/audit';
+import { sumConstraint, type Constraint } from '../../shared/disclosure/secondary/linear-table';
 import { requiredWidth, type RuleSet } from '../../shared/disclosure/rules';
 import type { LayeredCrosstab } from '../../shared/engine/layer-result';
 import { codeKey, compactNumeric, newVariable, type Dataset } from '../../shared/model/dataset';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRulesToLayers } from '../../shared/disclosure/apply-layers';
+import { applyRulesToLayers } from '../../shared/disclosure/apply/layers';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import type { LayeredCrosstab } from '../../shared/engine/layer-result';
 import { layeredCrosstab } from '../../shared/engine/layers';

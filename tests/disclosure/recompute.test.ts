@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyRulesToBanner } from '../../shared/disclosure/apply-banner';
-import { applyRulesToCrosstab } from '../../shared/disclosure/apply-crosstab';
-import { applyRulesToFreq } from '../../shared/disclosure/apply-freq';
-import { auditSuppression } from '../../shared/disclosure/audit';
-import { crosstabLayout, flattenCrosstab } from '../../shared/disclosure/linear-table';
+import { applyRulesToBanner } from '../../shared/disclosure/apply/one-banner';
+import { applyRulesToCrosstab } from '../../shared/disclosure/apply/crosstab';
+import { applyRulesToFreq } from '../../shared/disclosure/apply/freq';
+import { auditSuppression } from '../../shared/disclosure/secondary/audit';
+import { crosstabLayout, flattenCrosstab } from '../../shared/disclosure/secondary/linear-table';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import type { BannerResult, CrosstabTable, FreqResult } from '../../shared/model/results';
 import { enumerateCompletions, type Equation, type Term } from './brute-force';

@@ -13,7 +13,7 @@ import { defaultApplyRules, defaultBanner } from '../../electron/export/book/eng
 import { renderBookChart } from '../../electron/export/book/book-chart';
 import { readPngInfo } from '../../electron/export/chart/index';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
-import { parseBookSpec, type BookReport, type BookSpecInput } from '../../shared/spec/book';
+import { parseBookSpec, type BookReport, type BookSpecInput } from '../../shared/book/book';
 import { generateDemo } from '../../resources/demo/generate';
 import { type ReadBook, readBook } from './read-book';
 

@@ -12,7 +12,7 @@ import { renderTables } from '../../electron/export/table';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { generateDemo } from '../../resources/demo/generate';
 import type { Dataset } from '../../shared/model/dataset';
-import { parseBookSpec, type BookSpec } from '../../shared/spec/book';
+import { parseBookSpec, type BookSpec } from '../../shared/book/book';
 import { type ReadBook, allCells, readBook } from './read-book';
 
 /** Words of the English rule texts; none may appear in a Dutch document. */

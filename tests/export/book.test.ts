@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { type BookReport, writeBook } from '../../electron/export/book';
-import type { BookSpecInput } from '../../shared/spec/book';
+import type { BookSpecInput } from '../../shared/book/book';
 import { xmlSafe } from '../../shared/format/texts';
 import { AGE_RECODE, type Recorded, makeDataset, recordingEngine } from './fixtures';
 import { type ReadBook, allCells, findRow, internalLinks, readBook } from './read-book';

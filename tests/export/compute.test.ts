@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveQuestions, writeBook } from '../../electron/export/book';
-import { parseBookSpec } from '../../shared/spec/book';
+import { parseBookSpec } from '../../shared/book/book';
 import { makeDataset } from './fixtures';
 import { findRow, internalLinks, readBook } from './read-book';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BookReport, writeBook } from '../../electron/export/book';
 import { generateDemo } from '../../resources/demo/generate';
-import { parseBookSpec } from '../../shared/spec/book';
+import { parseBookSpec } from '../../shared/book/book';
 import { type Recorded, recordingEngine } from './fixtures';
 import { type ReadBook, allCells, findRow, readBook } from './read-book';
 

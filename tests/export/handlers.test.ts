@@ -10,7 +10,7 @@ import { contract } from '../../shared/api';
 import type { Events } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { exportHandlers } from '../../electron/handlers/exports';
-import type { AppContext } from '../../electron/handlers/types';
+import type { AppContext } from '../../electron/backend/types';
 import { AGE_RECODE, makeDataset } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'duiding-export-handlers-'));

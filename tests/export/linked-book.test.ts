@@ -16,13 +16,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BookReport, writeBook } from '../../electron/export/book';
 import { defaultBanner } from '../../electron/export/book/engine-defaults';
-import { applyRulesToBanner } from '../../shared/disclosure/apply-banner';
-import { auditSuppression } from '../../shared/disclosure/audit';
-import { sumConstraint, type Constraint } from '../../shared/disclosure/linear-table';
+import { applyRulesToBanner } from '../../shared/disclosure/apply/one-banner';
+import { auditSuppression } from '../../shared/disclosure/secondary/audit';
+import { sumConstraint, type Constraint } from '../../shared/disclosure/secondary/linear-table';
 import { defaultRuleSet, requiredWidth } from '../../shared/disclosure/rules';
 import { type Dataset, compactNumeric, newVariable } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
-import type { BookSpecInput } from '../../shared/spec/book';
+import type { BookSpecInput } from '../../shared/book/book';
 import { type ReadBook, allCells, readBook } from './read-book';
 
 const rs = defaultRuleSet('cbs-persons');

@@ -1,5 +1,5 @@
 /**
- * The `duiding` command as users script it: JSON shapes from DESIGN.md, numbers against R on the demo
+ * The `duiding` command as users script it: JSON shapes from docs/cli.md, numbers against R on the demo
  * data (tests/oracle/demo/make.sh → expected.json), errors as one line and a non-zero exit.
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const json = async (...argv: string[]) => {
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
 describe('duiding describe', () => {
-  it('prints the DESIGN.md shape for demo', async () => {
+  it('prints the docs/cli.md shape for demo', async () => {
     const d = await json('describe', 'demo');
     expect(d.rows).toBe(12128);
     expect(d.weight).toBe('gewicht');

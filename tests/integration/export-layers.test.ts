@@ -14,7 +14,7 @@ import { contract } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { exportHandlers } from '../../electron/handlers/exports';
 import { layersHandlers } from '../../electron/handlers/layers';
-import type { AppContext } from '../../electron/handlers/types';
+import type { AppContext } from '../../electron/backend/types';
 import type { LayeredCrosstab } from '../../shared/engine/layer-result';
 import { type Dataset, type NumericColumn, findVariable, isUserMissing, numericAt } from '../../shared/model/dataset';
 import { generateDemo } from '../../resources/demo/generate';

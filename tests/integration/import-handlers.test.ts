@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName, Events } from '../../shared/api';
-import { dispatch } from '../../electron/handlers/dispatch';
+import { dispatch } from '../../electron/backend/dispatch';
 import { handlers } from '../../electron/handlers/index';
-import { AppSession } from '../../electron/handlers/session';
+import { AppSession } from '../../electron/backend/session';
 import { readSav } from '../../electron/import/sav/index';
-import type { AppContext } from '../../electron/handlers/types';
+import type { AppContext } from '../../electron/backend/types';
 
 const FIXTURE = join(__dirname, '../fixtures/sav/pspp-cp1252.sav');
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
+import { dispatch } from '../../electron/backend/dispatch';
 import { handlers } from '../../electron/handlers/index';
-import { AppSession } from '../../electron/handlers/session';
-import type { AppContext } from '../../electron/handlers/types';
+import { AppSession } from '../../electron/backend/session';
+import type { AppContext } from '../../electron/backend/types';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
 import type { BannerResult, CrosstabTable } from '../../shared/model/results';
 

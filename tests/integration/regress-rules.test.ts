@@ -1,7 +1,7 @@
 /**
  * `duiding regress` under cbs-persons on the demo data: a model whose categorical predictor has a
  * category (or reference) with fewer than 10 units in the estimation sample, or a logit model with
- * fewer than 10 cases in one outcome value, is blocked — the JSON keeps the DESIGN.md shape (model,
+ * fewer than 10 cases in one outcome value, is blocked — the JSON keeps the docs/cli.md shape (model,
  * n, df, coefficients — now empty) and says why in `rules.reasons`, naming variable and category.
  * The expected counts are recounted here from the demo columns with a plain loop, not by the code
  * under test.
@@ -10,9 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/handlers/dispatch';
+import { dispatch } from '../../electron/backend/dispatch';
 import { handlers } from '../../electron/handlers/index';
-import { AppSession } from '../../electron/handlers/session';
+import { AppSession } from '../../electron/backend/session';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
 import { cli } from './run-cli';
 import { generateDemo } from '../../resources/demo/generate';

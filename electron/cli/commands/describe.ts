@@ -1,7 +1,7 @@
 import type { Dataset } from '../../../shared/model/dataset';
 import { textTable } from '../text-table';
 
-/** The `describe --json` document (DESIGN.md contract; fields may be added, never renamed). */
+/** The `describe --json` document (docs/cli.md contract; fields may be added, never renamed). */
 export function describeJson(ds: Dataset) {
   return {
     name: ds.name,

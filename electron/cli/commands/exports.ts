@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { ChartType } from '../../../shared/chart/spec';
+import { chartTypes, type ChartType } from '../../../shared/chart/spec';
 import { writeBook } from '../../export/book/index';
 import { runChart } from '../../export/chart/index';
 import { Flags, oneData, UsageError, type ParsedArgs } from '../args';
 import { loadData } from '../data-source';
 import { rulesOption, weightOption } from '../options';
-
-const CHART_TYPES: ChartType[] = ['bar', 'bar-stacked', 'bar-100', 'line', 'dot'];
 
 /** `duiding book DATA --spec book.json --out file.xlsx` */
 export async function bookCommand(args: ParsedArgs): Promise<string> {
@@ -36,7 +34,7 @@ export async function bookCommand(args: ParsedArgs): Promise<string> {
 export async function chartCommand(args: ParsedArgs): Promise<string> {
   const flags = new Flags(args, ['rows', 'cols', 'weight', 'weight-type', 'type', 'out', 'width-mm', 'height-mm', 'dpi', 'filter', 'rules', 'locale', 'json']);
   const type = flags.required('type') as ChartType;
-  if (!CHART_TYPES.includes(type)) throw new UsageError(`--type is one of ${CHART_TYPES.join(', ')}, not "${type}"`);
+  if (!(chartTypes as readonly string[]).includes(type)) throw new UsageError(`--type is one of ${chartTypes.join(', ')}, not "${type}"`);
   const out = flags.required('out');
   if (!/\.(svg|png)$/i.test(out)) throw new UsageError(`--out must end in .svg or .png, not "${out}"`);
   const locale = flags.string('locale') ?? 'nl';

@@ -7,7 +7,7 @@ import type { Dataset } from '../../../shared/model/dataset';
 import { findVariable } from '../../../shared/model/dataset';
 import type { BannerResult } from '../../../shared/model/results';
 import { CSS_DPI } from '../../../shared/chart/spec';
-import type { BookChartsSpec, BookSpec } from '../../../shared/spec/book';
+import type { BookChartsSpec, BookSpec } from '../../../shared/book/book';
 import type { TableModel } from '../../../shared/format/table-model';
 import { defaultChartStyle, renderResultChart } from '../chart/index';
 import type { ComputedTable } from './compute';

@@ -5,9 +5,9 @@
  * exactly what must not leave.
  */
 import type { Worksheet } from 'exceljs';
-import { type CheckerRow, checkerRows } from '../../../shared/disclosure/checker';
+import { type CheckerRow, checkerRows } from '../../../shared/disclosure/index';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { BookSpec } from '../../../shared/book/book';
 import type { ComputedTable } from './compute';
 import type { BookStyles } from './xlsx-style';
 import { cellAt } from './table-sheet';

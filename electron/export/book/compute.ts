@@ -6,13 +6,13 @@
 import type { Code, Dataset } from '../../../shared/model/dataset';
 import { findVariable } from '../../../shared/model/dataset';
 import type { BannerResult } from '../../../shared/model/results';
-import type { RuleSet } from '../../../shared/disclosure/rules';
-import type { BookSpec } from '../../../shared/spec/book';
-import { checkLinkingKeys, keyMessages } from '../../../shared/disclosure/checks';
+import type { RuleSet } from '../../../shared/disclosure/index';
+import type { BookSpec } from '../../../shared/book/book';
+import { checkLinkingKeys, keyMessages } from '../../../shared/disclosure/index';
 import { reasonMessages, renderMessage, type DisclosureMessage } from '../../../shared/i18n/messages';
 import { applyRecode } from '../../../shared/transform/recode';
-import { toRecodeRecipe } from '../../../shared/spec/recode';
-import { andMasks, filterMask, valueMask } from '../../../shared/spec/filter';
+import { toRecodeRecipe } from '../../../shared/book/recode';
+import { andMasks, filterMask, valueMask } from '../../../shared/book/filter';
 import type { TrendInput } from '../../../shared/format/table-model';
 import { type BannerFn, type GroupRulesFn, type RulesFn, bannerItemsVariables } from './engine';
 import { groupRulesFor } from './group-rules';

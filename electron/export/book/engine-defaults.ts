@@ -1,5 +1,5 @@
 /** The real engine functions a book uses unless a caller passes its own. */
-import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
+import { applyRulesToBanner } from '../../../shared/disclosure/index';
 import { banner } from '../../../shared/engine/banner';
 import type { BannerFn, RulesFn } from './engine';
 

@@ -4,8 +4,8 @@
  */
 import type { Dataset } from '../../../shared/model/dataset';
 import type { BannerResult, WeightType } from '../../../shared/model/results';
-import type { RuleSet } from '../../../shared/disclosure/rules';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { RuleSet } from '../../../shared/disclosure/index';
+import type { BookSpec } from '../../../shared/book/book';
 
 export interface BannerOptions {
   row: string;

@@ -1,14 +1,14 @@
 /**
  * The output rules for a group of book tables over one banner, filter and weight: withheld bases
- * made consistent across the group (applyRulesToBanners), then the joint audit (linked-audit.ts)
+ * made consistent across the group (applyRulesToBanners), then the joint audit (disclosure/secondary/linked-audit.ts)
  * blocks whatever the tables would still give away together.
  */
-import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
-import { applyRulesToBanners } from '../../../shared/disclosure/apply-banners';
-import { applyOverridesToBanners } from '../../../shared/disclosure/override-apply';
-import type { OverrideRecord } from '../../../shared/disclosure/override';
+import { applyRulesToBanner } from '../../../shared/disclosure/index';
+import { applyRulesToBanners } from '../../../shared/disclosure/index';
+import { applyOverridesToBanners } from '../../../shared/disclosure/index';
+import type { OverrideRecord } from '../../../shared/disclosure/index';
 import type { GroupRulesFn, RulesFn } from './engine';
-import { auditLinkedBanners } from '../../../shared/disclosure/linked-audit';
+import { auditLinkedBanners } from '../../../shared/disclosure/index';
 
 export const defaultGroupRules: GroupRulesFn = (raws, rs) => auditLinkedBanners(raws, applyRulesToBanners(raws, rs), rs);
 

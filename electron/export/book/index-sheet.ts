@@ -4,10 +4,10 @@
  * so a reader sees that it exists and why it is missing.
  */
 import type { Style, Worksheet } from 'exceljs';
-import type { PublicRuleSummary } from '../../../shared/disclosure/rules';
-import { type TableSymbols, legendLine } from '../../../shared/format/table-model';
+import type { PublicRuleSummary } from '../../../shared/disclosure/index';
+import { legendLine } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { BookSpec } from '../../../shared/book/book';
 import { sheetLink } from './links';
 import type { BookStyles } from './xlsx-style';
 import { cellAt } from './table-sheet';

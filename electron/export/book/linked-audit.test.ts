@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bannerFrom } from '../../../tests/disclosure/fixtures';
-import { applyRulesToBanner } from '../../../shared/disclosure/apply-banner';
-import { defaultRuleSet } from '../../../shared/disclosure/rules';
+import { applyRulesToBanner } from '../../../shared/disclosure/index';
+import { defaultRuleSet } from '../../../shared/disclosure/index';
 import type { BannerResult } from '../../../shared/model/results';
-import { auditLinkedBanners } from '../../../shared/disclosure/linked-audit';
+import { auditLinkedBanners } from '../../../shared/disclosure/index';
 import { defaultGroupRules } from './group-rules';
 
 const rs = defaultRuleSet('cbs-persons');

@@ -1,7 +1,7 @@
 /** Display models of computed tables, shared by the workbook and the CSV/HTML/clipboard exports. */
 import { type TableModel, buildTableModel } from '../../../shared/format/table-model';
 import { TEXTS } from '../../../shared/format/texts';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { BookSpec } from '../../../shared/book/book';
 import type { ComputedBook, ComputedTable } from './compute';
 
 export function formatDate(d: Date, lang: BookSpec['language']): string {

@@ -6,8 +6,8 @@
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Dataset } from '../../../shared/model/dataset';
-import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/rules';
-import { type BookReport, type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/spec/book';
+import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/index';
+import { type BookReport, type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/book/book';
 import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';

@@ -7,7 +7,7 @@ import { buildChart } from '../../../shared/chart/build';
 import type { ChartInput } from '../../../shared/chart/data';
 import { chartCanvas, chartSpecSchema, type ChartSpecInput, type ChartType } from '../../../shared/chart/spec';
 import type { ChartStyle } from '../../../shared/chart/style';
-import { defaultRuleSet, type RuleSet } from '../../../shared/disclosure/rules';
+import { defaultRuleSet, type RuleSet } from '../../../shared/disclosure/index';
 import type { WeightSpec } from '../../../shared/engine/weights';
 import type { Dataset } from '../../../shared/model/dataset';
 import type { RuleSetName } from '../../../shared/model/results';

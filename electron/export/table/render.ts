@@ -4,8 +4,8 @@
  * left out and reported.
  */
 import type { Dataset } from '../../../shared/model/dataset';
-import type { RuleSet } from '../../../shared/disclosure/rules';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { RuleSet } from '../../../shared/disclosure/index';
+import type { BookSpec } from '../../../shared/book/book';
 import type { TableModel } from '../../../shared/format/table-model';
 import { tableToCsv } from '../../../shared/format/csv';
 import { tableToHtml } from '../../../shared/format/html';

@@ -1,6 +1,6 @@
 /** Thin file writers for single-table exports: the text comes from renderTables, the file is atomic. */
 import type { Dataset } from '../../../shared/model/dataset';
-import type { BookSpec } from '../../../shared/spec/book';
+import type { BookSpec } from '../../../shared/book/book';
 import { writeFileAtomic } from '../atomic-write';
 import { type RenderOptions, type RenderedTables, renderTables } from './render';
 

@@ -66,7 +66,7 @@ function compareHaven(ds: Dataset, doc: HavenDoc): void {
     expect(v.missing.values, where).toEqual(na);
     expect(v.missing.range, where).toEqual(h.naRange ? [inf(h.naRange[0]), inf(h.naRange[1])] : null);
     const col = ds.columns[i];
-    h.type === 'string' || expect(col.kind).toBe('numeric');
+    if (h.type !== 'string') expect(col.kind).toBe('numeric');
     doc.firstRows[h.name].forEach((want, r) => {
       if (col.kind === 'string') expect(col.dict[col.codes[r]], `${where}[${r}]`).toBe(String(want).trimEnd());
       else {

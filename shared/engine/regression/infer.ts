@@ -1,6 +1,6 @@
 /** Coefficient table: estimate, SE, t or z, two-sided p, 95% CI (Wald with t(df) or normal). */
 import type { Coefficient } from '../../model/results';
-import { normalQuantile, normalSf, tQuantile, tSf } from '../dist/index';
+import { normalQuantile, normalSf, tQuantile, tSf } from '../distributions/index';
 import type { Values } from './columns';
 
 /** df = Infinity gives z statistics (as lmtest::coeftest for binomial glm). */

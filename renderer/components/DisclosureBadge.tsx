@@ -1,0 +1,20 @@
+/** The output rules' verdict on a result (safe, n cells suppressed, blocked, released), with the reasons as its tooltip. */
+import type { DisclosureSummary } from '../../shared/model/results';
+import { useI18n } from '../i18n/i18n';
+
+export function DisclosureBadge({ rules }: { rules: DisclosureSummary }) {
+  const { t, reasons } = useI18n();
+  const n = rules.primary + rules.secondary;
+  const status = rules.status === 'safe' ? t('tb.status.safe') : rules.status === 'blocked' ? t('tb.status.blocked') : t('tb.status.suppressed', { n });
+  const released = (rules.overrides ?? []).reduce((s, o) => s + o.cells.length, 0);
+  const text = released > 0 ? `${status} · ${t('ov.badge', { n: released })}` : status;
+  return (
+    <span
+      className={`badge badge-${rules.status}`}
+      title={[t('tb.ruleSet', { name: rules.ruleSet }), ...reasons(rules)].join('\n')}
+      data-testid="disclosure-badge"
+    >
+      {text}
+    </span>
+  );
+}
