@@ -13,6 +13,7 @@ import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { OverrideStore } from './overrides';
+import { RecipeStore } from './recipes';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
@@ -305,6 +306,11 @@ export class ProjectStore {
   /** Overrides of the output rules; each change is one transaction with its audit entry. */
   overrides(): OverrideStore {
     return new OverrideStore(this.db, (action, detail) => this.audit(action, detail), now);
+  }
+
+  /** Recipes of derived variables and sets (weights, multiple-response sets), kept across waves. */
+  recipes(): RecipeStore {
+    return new RecipeStore(this.db, (action, detail) => this.audit(action, detail), now);
   }
 
   audit(action: string, detail: unknown): void {
