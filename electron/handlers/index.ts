@@ -1,6 +1,5 @@
 /** Every handler of the contract, joined; tests/integration/contract.test.ts checks that none is missing. */
 import { analysisHandlers } from './analysis';
-import { layersHandlers } from './layers';
 import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
@@ -16,7 +15,6 @@ import type { HandlerMap } from '../backend/types';
 export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
-  ...layersHandlers,
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,

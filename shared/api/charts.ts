@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { call } from './contract';
-import { filterExpr, ruleSetName, weightSpec } from './analysis';
+import { filterExpr, ruleSetName, weightSpec } from '../query/table-query';
 import { chartSpecSchema } from '../chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../chart/style';
 import type { DisclosureSummary } from '../model/results';

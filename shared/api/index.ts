@@ -4,7 +4,6 @@
  */
 import { projectSection } from './project';
 import { analysisSection } from './analysis';
-import { layersSection } from './layers';
 import { importSection } from './import';
 import { datasetExportSection } from './dataset-export';
 import { rulesSection } from './rules';
@@ -19,7 +18,6 @@ import type { CallDef, RequestOf, ResultOf } from './contract';
 export const contract = {
   ...projectSection,
   ...analysisSection,
-  ...layersSection,
   ...exportsSection,
   ...chartsSection,
   ...importSection,

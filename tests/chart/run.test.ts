@@ -7,7 +7,7 @@ import { contract } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { chartHandlers } from '../../electron/handlers/charts';
 import type { AppContext } from '../../electron/backend/types';
-import { effectiveColumnBase, readPngInfo, runChart } from '../../electron/export/chart';
+import { prepareChart, readPngInfo, runChart } from '../../electron/export/chart';
 import { surveyDataset } from './dataset';
 import { parseSvg, texts } from './fixtures';
 
@@ -54,21 +54,25 @@ describe('runChart', () => {
     await expect(runChart(ds, { rows: 'respnr', cols: 'g', type: 'bar', out: join(dir, 'id.svg') })).rejects.toThrow(/respnr/);
   });
 
-  it('uses the Kish effective base of each column for weighted intervals', () => {
-    const bases = effectiveColumnBase(ds, { row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' } });
+  it('draws weighted intervals on the Kish effective base of each column, from the published banner', () => {
+    const { table } = prepareChart(ds, { row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' } }, { type: 'dot' }, defaultRuleSet('none'));
     const q = ds.columns[0].kind === 'numeric' ? ds.columns[0].data : null;
     const g = ds.columns[1].kind === 'numeric' ? ds.columns[1].data : null;
     const w = ds.columns[2].kind === 'numeric' ? ds.columns[2].data : null;
-    for (const b of bases) {
+    let checked = 0;
+    table.columns.forEach((c, k) => {
+      if (c.path.length === 0) return;
       let s = 0;
       let s2 = 0;
       for (let i = 0; i < ds.rows; i++) {
-        if (String(g![i]) !== b.code || q![i] === 9) continue;
+        if (g![i] !== c.path[0].code || q![i] === 9) continue;
         s += w![i];
         s2 += w![i] * w![i];
       }
-      expect(b.neff).toBeCloseTo((s * s) / s2, 9);
-    }
+      expect(table.base.effective[k]).toBeCloseTo((s * s) / s2, 9);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(1);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The export handlers through the contract's schemas, with a stand-in session (no project open):
- * a table as CSV/HTML/clipboard text and as a file, and the book as a job that reports when done.
+ * a table query as CSV/HTML/clipboard text, and the book as a job that reports when done.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ function context(events: { name: string; payload: unknown }[]): AppContext {
       throw new Error('no project');
     },
     invalidate: () => undefined,
+    isOpen: () => false,
   };
   return { session, emit: (name: string, payload: unknown) => events.push({ name, payload }) } as unknown as AppContext;
 }
@@ -32,31 +33,33 @@ const tableRequest = (extra: Record<string, unknown>) =>
   contract['export.table'].request.parse({
     dataset: 'test',
     rows: ['q1', 'respnr'],
-    columns: { total: true, items: [{ variable: 'gemeente' }] },
+    banner: { total: true, items: [{ variable: 'gemeente' }] },
     weight: { variable: 'w', type: 'sampling' },
     ...extra,
   });
 
 describe('export handlers', () => {
-  it('returns a checked table as Dutch CSV and leaves out a blocked identifier', async () => {
+  it('returns a checked table as Dutch CSV, and an identifier only as a blocked table with why', async () => {
     const res = await exportHandlers['export.table']!(tableRequest({ format: 'csv' }), context([]));
     expect(res.text.startsWith('\ufeffTevredenheid met de buurt;')).toBe(true);
     expect(res.text).toMatch(/;x;/);
-    expect(res.text).not.toMatch(/Respondentnummer/);
+    const blocked = res.text.slice(res.text.indexOf('Respondentnummer'));
+    expect(blocked).toMatch(/Deze tabel wordt niet gepubliceerd/);
+    expect(blocked).toMatch(/Outputregels: respnr/);
+    expect(blocked.split('\r\n').filter((l) => /\d/.test(l.split(';').slice(1).join(''))).length).toBe(0);
     expect(res.tables.map((t) => [t.variable, t.status])).toEqual([
       ['q1', 'suppressed'],
       ['respnr', 'blocked'],
     ]);
   });
 
-  it('returns HTML and tab-separated text for the clipboard, and writes HTML files atomically', async () => {
-    const clip = await exportHandlers['export.table']!(tableRequest({ format: 'clipboard', language: 'en' }), context([]));
+  it('returns HTML, and tab-separated text with an HTML fragment for the clipboard', async () => {
+    const clip = await exportHandlers['export.table']!(tableRequest({ format: 'clipboard', display: { language: 'en' } }), context([]));
     expect(clip.html).toMatch(/^<table>/);
     expect(clip.text.split('\n')[0].split('\t')[0]).toBe('Tevredenheid met de buurt');
-    const out = join(dir, 'tabel.html');
-    const res = await exportHandlers['export.table']!(tableRequest({ format: 'html', out }), context([]));
-    expect(res.path).toBe(out);
-    expect(readFileSync(out, 'utf8')).toBe(res.text);
+    expect(clip.text).toContain('Output rules:');
+    const res = await exportHandlers['export.table']!(tableRequest({ format: 'html' }), context([]));
+    expect(res.text).toMatch(/^<!DOCTYPE html>/);
     expect(res.text).toContain('<th scope="row">Zeer tevreden</th>');
   });
 
