@@ -40,7 +40,9 @@ export function TableBuilder() {
   const ds = dataset ?? '';
   const [spec, setSpec] = useSessionState<TableSpecState>(`duiding.table.${ds}`, emptySpec);
   const [selected, setSelected] = useState<string | null>(null);
-  const [optionsOpen, setOptionsOpen] = useState(spec.rows.length === 0);
+  // Open while no table is set; folded into its summary line once one is, unless the user opened it.
+  const [optionsChoice, setOptionsChoice] = useState<boolean | null>(null);
+  const optionsOpen = optionsChoice ?? spec.rows.length === 0;
   const variables = useMemo(() => info?.variables ?? [], [info]);
   const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
   const filterStatus = useFilterCheck(ds, spec.filter);
@@ -108,7 +110,14 @@ export function TableBuilder() {
             onRemove={(i) => setSpec((s) => removeLayer(s, i))}
           />
         </div>
-        <details className="options-panel" open={optionsOpen} onToggle={(e) => setOptionsOpen(e.currentTarget.open)} data-testid="tb-options">
+        <details
+          className="options-panel"
+          open={optionsOpen}
+          onToggle={(e) => {
+            if (e.currentTarget.open !== optionsOpen) setOptionsChoice(e.currentTarget.open);
+          }}
+          data-testid="tb-options"
+        >
           <summary>
             <span className="options-title">{t('tb.options')}</span>
             {!optionsOpen && (

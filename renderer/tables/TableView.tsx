@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { DisclosureSummary } from '../../shared/model/results';
 import { cellText, leadColumns } from '../../shared/format/grid';
 import { NUMBER_STYLES } from '../../shared/format/number';
-import { OVERRIDE_MARK, type HeaderBlock, type ModelCell, type ModelRow, type TableModel } from '../../shared/format/table-model';
+import { OVERRIDE_MARK, type HeaderBlock, type ModelCell, type ModelRow, type NoteKind, type TableModel } from '../../shared/format/table-model';
 import { DEFAULT_SYMBOLS, type Symbols } from '../../shared/query/table-query';
 import { DisclosureBadge } from '../components/DisclosureBadge';
 import { useI18n } from '../i18n/i18n';
@@ -26,6 +26,9 @@ export interface TableViewProps {
   dataAttrs?: Record<string, string>;
   headerExtra?: ReactNode;
 }
+
+/** Test hooks for the notes end-to-end tests read. */
+const NOTE_TEST_IDS: Partial<Record<NoteKind, string>> = { reasons: 'rule-reasons', weighting: 'banner-weight', override: 'override-legend', chi2: 'chi2' };
 
 function headerGrid(model: TableModel): HeaderBlock[][] {
   const rows: HeaderBlock[][] = Array.from({ length: model.headerRows }, () => []);
@@ -155,9 +158,7 @@ export function TableView({ model, rules, symbols = DEFAULT_SYMBOLS, onRelease, 
             key={i}
             className={n.kind === 'reasons' || n.kind === 'blocked' ? 'muted' : n.kind === 'override' ? 'override-legend' : undefined}
             data-note={n.kind}
-            data-testid={
-              n.kind === 'reasons' ? 'rule-reasons' : n.kind === 'weighting' ? 'banner-weight' : n.kind === 'override' ? 'override-legend' : undefined
-            }
+            data-testid={NOTE_TEST_IDS[n.kind]}
           >
             {n.text}
           </p>
