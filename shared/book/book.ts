@@ -83,6 +83,16 @@ const bookFields = {
   language: z.enum(['nl', 'en']).default('nl'),
   /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
   charts: bookChartsSpec.optional(),
+  /**
+   * What the book was made on: label and value labels of every variable it names, as saved. A rerun on
+   * next year's wave is checked against it (shared/book/check.ts) before anything is written.
+   */
+  expected: z
+    .object({
+      dataset: z.string().max(256).optional(),
+      variables: z.record(z.string(), z.object({ label: z.string(), valueLabels: z.record(z.string(), z.string()) })),
+    })
+    .optional(),
 };
 
 /** Version 1 named its statistics after the book's rows; version 2 uses the table query's names. */
@@ -145,4 +155,6 @@ export interface BookReport {
   path: string;
   tables: BookTableReport[];
   ruleSet: string;
+  /** Wall time of compute, rules and writing (added). */
+  elapsedMs?: number;
 }

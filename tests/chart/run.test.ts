@@ -8,6 +8,7 @@ import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { chartHandlers } from '../../electron/handlers/charts';
 import type { AppContext } from '../../electron/backend/types';
 import { prepareChart, readPngInfo, runChart } from '../../electron/export/chart';
+import { SaveTargets } from '../../electron/backend/save-targets';
 import { surveyDataset } from './dataset';
 import { parseSvg, texts } from './fixtures';
 
@@ -85,6 +86,8 @@ describe('chart handlers', () => {
         throw new Error('no project');
       },
       invalidate: () => undefined,
+      isOpen: () => false,
+      saveTargets: new SaveTargets(),
     },
     emit: () => undefined,
   } as unknown as AppContext;
@@ -112,8 +115,17 @@ describe('chart handlers', () => {
     );
     expect(readPngInfo(Buffer.from(png.png!, 'base64'))).toMatchObject({ width: 472, height: 295 });
     const out = join(dir, 'export.svg');
-    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ out })), ctx);
+    const { token } = ctx.session.saveTargets.issue(out, 'svg');
+    // Only a file the user chose: a path in the request is not a target, nor a token for another format.
+    expect(contract['chart.export'].request.safeParse(req({ out, format: 'svg' })).success).toBe(false);
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: token, format: 'png' })), ctx)).rejects.toThrow(/svg/);
+    const { token: again } = ctx.session.saveTargets.issue(out, 'svg');
+    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx);
     expect(res.path).toBe(out);
+    // A token is good for one export.
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx)).rejects.toThrow(
+      /Choose where to save/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg/);
   });
 

@@ -47,6 +47,11 @@ export interface WriteBookOptions {
   engine?: Partial<GroupEngine>;
   /** Head of the project's audit hash chain, printed on the checker's sheet. */
   auditHead?: string;
+  /**
+   * Called when the workbook is complete and before it takes its name (e.g. to write its audit entry):
+   * when it throws, the file is not written.
+   */
+  beforeCommit?: (report: BookReport) => void | Promise<void>;
 }
 
 interface Placed {
@@ -71,6 +76,7 @@ function selectionText(spec: BookSpec, ds: Dataset): string | null {
 
 /** `specInput`: a book specification of any version (validated and upgraded here). */
 export async function writeBook(ds: Dataset, specInput: unknown, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
+  const started = Date.now();
   const spec = parseBookSpec(specInput);
   const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet ?? 'cbs-persons');
   const styles = makeStyles(await loadHouseStyle(spec.style, opts.styleDir));
@@ -90,8 +96,7 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
   );
   const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
-  await writeAtomic(outPath, (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }));
-  return {
+  const report: BookReport = {
     path: outPath,
     ruleSet: ruleSet.name,
     tables: placed.map((p) => ({
@@ -102,6 +107,15 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
       suppressedCells: p.model?.suppressedCells ?? 0,
     })),
   };
+  await writeAtomic(
+    outPath,
+    (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
+    () => {
+      report.elapsedMs = Date.now() - started;
+      return opts.beforeCommit?.(report);
+    },
+  );
+  return report;
 }
 
 /** Sheet names (or block positions) for every written table, decided before writing so the index can link. */
