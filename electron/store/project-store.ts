@@ -12,6 +12,7 @@ import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api
 import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
+import { MrSetStore, type MrSetOp } from './mrsets';
 import { OverrideStore } from './overrides';
 import { RecipeStore } from './recipes';
 
@@ -37,13 +38,16 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-interface HistoryOp {
+interface VariableOp {
   kind: 'variable';
   dataset: string;
   /** Name of the variable before the operation is applied. */
   variable: string;
   meta: VariableMeta;
 }
+
+/** One undo step; `batch` applies its operations in order. */
+type HistoryOp = VariableOp | MrSetOp | { kind: 'batch'; ops: HistoryOp[] };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -172,7 +176,8 @@ export class ProjectStore {
   }
 
   /** Stores a whole dataset in one transaction (replacing one of the same name when asked). */
-  saveDataset(ds: Dataset, options: { source?: SourceInfo; replace?: boolean; action?: string } = {}): void {
+  /** `detail`: more for the audit entry (e.g. which set recipes an import applied). */
+  saveDataset(ds: Dataset, options: { source?: SourceInfo; replace?: boolean; action?: string; detail?: Record<string, unknown> } = {}): void {
     if (ds.columns.length !== ds.variables.length) throw new ProjectError('invalid', 'Dataset has a different number of columns and variables');
     this.db.transaction(() => {
       if (this.hasDataset(ds.name)) {
@@ -191,6 +196,7 @@ export class ProjectStore {
         rows: ds.rows,
         variables: ds.variables.length,
         source: options.source ?? null,
+        ...options.detail,
       });
     })();
   }
@@ -261,20 +267,31 @@ export class ProjectStore {
       const before = this.variableRow(dataset, variable).meta;
       const after: VariableMeta = { ...before, ...patch } as VariableMeta;
       this.writeMeta(dataset, variable, after);
-      const undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
-      const redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
-      // A new edit ends the redo chain, as in every editor.
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db
-        .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
-        .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
+      let undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
+      let redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
+      if (after.name !== before.name) {
+        // A renamed variable stays a member of its sets (and of their recipes), in the same undo step.
+        const sets = this.mrSets().renameMember(dataset, before.name, after.name);
+        for (const op of sets.redo) this.mrSets().apply(op);
+        undo = { kind: 'batch', ops: [undo, ...sets.undo] };
+        redo = { kind: 'batch', ops: [redo, ...sets.redo] };
+      }
+      this.recordHistory(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
       this.audit('variable.update', { dataset, variable, patch });
       return after;
     })();
   }
 
+  /** Records one undo step; a new edit ends the redo chain, as in every editor. Call inside a transaction. */
+  private recordHistory(label: string, undo: HistoryOp, redo: HistoryOp): void {
+    this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+    this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), label, JSON.stringify(undo), JSON.stringify(redo));
+  }
+
   private applyOp(op: HistoryOp): void {
-    this.writeMeta(op.dataset, op.variable, op.meta);
+    if (op.kind === 'batch') for (const o of op.ops) this.applyOp(o);
+    else if (op.kind === 'mrset') this.mrSets().apply(op);
+    else this.writeMeta(op.dataset, op.variable, op.meta);
   }
 
   undo(): string | null {
@@ -311,6 +328,15 @@ export class ProjectStore {
   /** Recipes of derived variables and sets (weights, multiple-response sets), kept across waves. */
   recipes(): RecipeStore {
     return new RecipeStore(this.db, (action, detail) => this.audit(action, detail), now);
+  }
+
+  /** Multiple-response sets of the stored datasets: define, edit, delete, each one undo step. */
+  mrSets(): MrSetStore {
+    return new MrSetStore(this.db, {
+      audit: (action, detail) => this.audit(action, detail),
+      recipes: () => this.recipes(),
+      record: (label, undo, redo) => this.recordHistory(label, undo, redo),
+    });
   }
 
   audit(action: string, detail: unknown): void {

@@ -126,3 +126,41 @@ export function checkMrSet(set: MultipleResponseSet, variables: readonly Variabl
   }
   return { errors, warnings };
 }
+
+/** What happened to the project's set recipes when a dataset was (re)imported. */
+export interface MrSetRecipeReport {
+  /** Sets given back from the project's recipes (replacing a set of the same name the file defines). */
+  applied: string[];
+  /** Recipes not applied, with the members the new data lacks or why else the set does not fit. */
+  skipped: { name: string; missing: string[]; reason: string }[];
+}
+
+/**
+ * The sets a newly imported wave gets: the file's own sets, with every recipe of the project applied
+ * on top when its members exist and the set checks out against the new variables.
+ */
+export function mergeMrSetRecipes(
+  variables: readonly VariableMeta[],
+  fileSets: readonly MultipleResponseSet[],
+  recipes: readonly MultipleResponseSet[],
+): { mrSets: MultipleResponseSet[]; report: MrSetRecipeReport } {
+  const sets = [...fileSets];
+  const report: MrSetRecipeReport = { applied: [], skipped: [] };
+  for (const r of recipes) {
+    const lower = r.name.toLowerCase();
+    const others = sets.filter((s) => s.name.toLowerCase() !== lower);
+    const { errors } = checkMrSet(r, variables, others);
+    if (errors.length > 0) {
+      const missing = errors.flatMap((e) => (e.code === 'unknown-member' ? [e.variable] : []));
+      report.skipped.push({ name: r.name, missing, reason: errors.map(mrSetIssueText).join('; ') });
+      continue;
+    }
+    const byName = new Map(variables.map((v) => [v.name.toLowerCase(), v.name]));
+    const set = { ...r, variables: r.variables.map((n) => byName.get(n.toLowerCase()) ?? n) };
+    const at = sets.findIndex((s) => s.name.toLowerCase() === lower);
+    if (at >= 0) sets[at] = set;
+    else sets.push(set);
+    report.applied.push(r.name);
+  }
+  return { mrSets: sets, report };
+}
