@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
+import { namesSet, runMrCrosstab } from './run-mr';
 
 export interface WeightRequest {
   variable: string;
@@ -48,6 +49,8 @@ export function runCrosstab(
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
+  // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
+  if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
   return applyOverridesToCrosstab(table, rs, ds.name, overrides);
