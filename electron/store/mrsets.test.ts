@@ -35,7 +35,11 @@ function project(ds = wave(['dak', 'gevel', 'vloer'])): ProjectStore {
 
 const isolatie: MultipleResponseSet = { name: '$isolatie', label: 'Isolatie', type: 'dichotomies', countedValue: 1, variables: ['dak', 'GEVEL'] };
 const info = (s: ProjectStore) => s.datasetInfo('panel').mrSets;
-const recipeBodies = (s: ProjectStore) => s.recipes().list({ dataset: 'panel', kind: 'mrset' }).map((r) => r.body);
+const recipeBodies = (s: ProjectStore) =>
+  s
+    .recipes()
+    .list({ dataset: 'panel', kind: 'mrset' })
+    .map((r) => r.body);
 
 describe('multiple-response sets in the project', () => {
   it('defines, edits and deletes a set, each with its audit entry, recipe and undo step', () => {

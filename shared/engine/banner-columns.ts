@@ -105,7 +105,10 @@ export function bannerSpecVariables(spec: BannerSpec): string[] {
  * when shown, then at most one column per part) and returns how many. Same column order as
  * describeBannerColumns; a case missing on a part's variable(s) is in none of its columns.
  */
-export function columnLocator(parts: readonly BannerPartLookup[], total: boolean): { ncol: number; maxPerCase: number; columnsOf: (i: number, out: Int32Array) => number } {
+export function columnLocator(
+  parts: readonly BannerPartLookup[],
+  total: boolean,
+): { ncol: number; maxPerCase: number; columnsOf: (i: number, out: Int32Array) => number } {
   const start: number[] = [];
   let ncol = total ? 1 : 0;
   for (const p of parts) {

@@ -10,7 +10,14 @@ const vars = [
   newVariable('m2', 'numeric', { valueLabels: { '1': 'Groen', '2': 'Zorgen' } }),
   newVariable('s', 'string'),
 ];
-const set = (p: Partial<MultipleResponseSet>): MultipleResponseSet => ({ name: '$x', label: 'X', type: 'dichotomies', countedValue: 1, variables: ['a', 'b'], ...p });
+const set = (p: Partial<MultipleResponseSet>): MultipleResponseSet => ({
+  name: '$x',
+  label: 'X',
+  type: 'dichotomies',
+  countedValue: 1,
+  variables: ['a', 'b'],
+  ...p,
+});
 
 describe('mrSetSchema', () => {
   it('accepts both kinds and refuses what SPSS would', () => {

@@ -20,7 +20,10 @@ export const mrSetSchema = z
   .object({
     name: z.string().max(64).regex(MR_SET_NAME, 'a set name starts with $ followed by letters, digits, _ . @ # or $'),
     // One set per line in the .sav record: a line break in the label would end the set there.
-    label: z.string().max(4096).regex(/^[^\r\n]*$/, 'a set label is one line'),
+    label: z
+      .string()
+      .max(4096)
+      .regex(/^[^\r\n]*$/, 'a set label is one line'),
     type: z.enum(mrSetKinds),
     countedValue: z.union([z.number().refine(Number.isFinite, 'the counted value is a finite number'), z.string().min(1).max(255)]).optional(),
     variables: z.array(z.string().min(1).max(64)).min(2, 'a set has at least two member variables').max(1000),

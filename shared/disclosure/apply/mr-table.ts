@@ -62,7 +62,11 @@ export function applyRulesToMrTable(r: MrResult, rs: RuleSet, opts: MrRuleOption
   const bases = r.base.count as number[];
   const total = layout.totalColumn;
   if (total >= 0 && unsafeCount(bases[total], rs)) return blockAll(r, rs, [{ code: 'table-small', n: bases[total], min: rs.minCount }]);
-  const counts = layout.flatten(rowsOf((c) => c.count ?? 0) as number[][], r.any.map((c) => c.count ?? 0), bases);
+  const counts = layout.flatten(
+    rowsOf((c) => c.count ?? 0) as number[][],
+    r.any.map((c) => c.count ?? 0),
+    bases,
+  );
   const published = (cell: number) => !layout.table.fixed?.[cell] && !layout.free[cell];
   const primary = counts.map((v, cell) => published(cell) && unsafeCount(v, rs));
   const reasons: DisclosureMessage[] = [];

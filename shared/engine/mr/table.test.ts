@@ -22,9 +22,19 @@ const cols = {
 };
 
 function data(): Dataset {
-  const dich = (name: string) => newVariable(name, 'numeric', { label: name.toUpperCase(), valueLabels: { '0': 'Nee', '1': 'Ja' }, missing: { values: [9], range: null } });
-  const ment = (name: string) => newVariable(name, 'numeric', { valueLabels: { '1': 'Groen', '2': 'Zorg', '3': 'Wonen' }, missing: { values: [9], range: null } });
-  const variables = [dich('a'), dich('b'), dich('c'), ment('m1'), ment('m2'), newVariable('g', 'numeric', { valueLabels: { '1': 'Noord', '2': 'Zuid' } }), newVariable('w', 'numeric')];
+  const dich = (name: string) =>
+    newVariable(name, 'numeric', { label: name.toUpperCase(), valueLabels: { '0': 'Nee', '1': 'Ja' }, missing: { values: [9], range: null } });
+  const ment = (name: string) =>
+    newVariable(name, 'numeric', { valueLabels: { '1': 'Groen', '2': 'Zorg', '3': 'Wonen' }, missing: { values: [9], range: null } });
+  const variables = [
+    dich('a'),
+    dich('b'),
+    dich('c'),
+    ment('m1'),
+    ment('m2'),
+    newVariable('g', 'numeric', { valueLabels: { '1': 'Noord', '2': 'Zuid' } }),
+    newVariable('w', 'numeric'),
+  ];
   const names = ['a', 'b', 'c', 'm1', 'm2', 'g', 'w'] as const;
   return {
     name: 't',
@@ -141,7 +151,16 @@ describe('a set in the rows of a crosstab', () => {
     expect(t.colTotals).toEqual([4, 3]);
     expect(t.total).toBe(7);
     expect(t.chi2).toBeNull();
-    expect(t.mr).toEqual({ set: '$abc', kind: 'dichotomies', counted: 1, base: [4, 3], baseWeighted: [4, 3], any: [3, 3], anyWeighted: [3, 3], responses: [5, 5] });
+    expect(t.mr).toEqual({
+      set: '$abc',
+      kind: 'dichotomies',
+      counted: 1,
+      base: [4, 3],
+      baseWeighted: [4, 3],
+      any: [3, 3],
+      anyWeighted: [3, 3],
+      responses: [5, 5],
+    });
   });
 
   it('refuses an unknown set by naming the sets there are', () => {

@@ -104,7 +104,12 @@ export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
     responses,
     weight,
     tests: opts.tests ? { method: 'z', adjust: opts.tests.adjust, alpha: opts.tests.alpha } : { method: 'none', adjust: 'none', alpha: 0.05 },
-    design: hasDesign ? { strata: opts.design?.strata ? variable(ds, opts.design.strata).meta.name : null, cluster: opts.design?.cluster ? variable(ds, opts.design.cluster).meta.name : null } : null,
+    design: hasDesign
+      ? {
+          strata: opts.design?.strata ? variable(ds, opts.design.strata).meta.name : null,
+          cluster: opts.design?.cluster ? variable(ds, opts.design.cluster).meta.name : null,
+        }
+      : null,
     rules: placeholderRules(),
   };
 }

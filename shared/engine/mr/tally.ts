@@ -21,7 +21,14 @@ export interface MrTally {
   weightExcluded: number;
 }
 
-export function tallyMr(reader: SetReader, parts: readonly BannerPartLookup[], total: boolean, w: Float64Array | null, rows: number, filter?: Uint8Array): MrTally {
+export function tallyMr(
+  reader: SetReader,
+  parts: readonly BannerPartLookup[],
+  total: boolean,
+  w: Float64Array | null,
+  rows: number,
+  filter?: Uint8Array,
+): MrTally {
   const nItems = reader.items.length;
   const { ncol, maxPerCase, columnsOf } = columnLocator(parts, total);
   const cells = (nItems + 1) * ncol;
