@@ -50,6 +50,7 @@ export function runCrosstab(
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
+  if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
