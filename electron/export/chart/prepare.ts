@@ -108,5 +108,6 @@ export function prepareChart(
     spec.locale,
     { measureText: measureWithBundledFont },
   );
-  return { built, spec, table };
+  // Drawn at the height the chart needs (small multiples grow with their categories).
+  return { built, spec: { ...spec, heightMm: built.heightMm }, table };
 }
