@@ -63,16 +63,16 @@ describe('multiple-response sets in the project', () => {
       .filter((a) => a.startsWith('mrset.'));
     expect(actions).toEqual(['mrset.delete', 'mrset.update', 'mrset.define']);
 
-    expect(s.undo()).toBe('$maatregelen: verwijderd');
+    expect(s.undo()).toBe('$maatregelen: set delete');
     expect(info(s)).toEqual([renamed]);
-    expect(s.undo()).toBe('$isolatie: bewerkt');
+    expect(s.undo()).toBe('$isolatie: set edit');
     expect(info(s)).toEqual([saved.set]);
     expect(recipeBodies(s)).toEqual([saved.set]);
-    expect(s.undo()).toBe('$isolatie: gedefinieerd');
+    expect(s.undo()).toBe('$isolatie: set define');
     expect(info(s)).toEqual([]);
     expect(recipeBodies(s)).toEqual([]);
-    expect(s.redo()).toBe('$isolatie: gedefinieerd');
-    expect(s.redo()).toBe('$isolatie: bewerkt');
+    expect(s.redo()).toBe('$isolatie: set define');
+    expect(s.redo()).toBe('$isolatie: set edit');
     expect(info(s)).toEqual([renamed]);
     expect(recipeBodies(s)).toEqual([renamed]);
   });

@@ -85,7 +85,7 @@ export class MrSetStore {
       const redo: MrSetOp = { kind: 'mrset', dataset, remove: before?.name ?? null, put: canonical, index: index >= 0 ? index : info.mrSets.length };
       const undo: MrSetOp = { kind: 'mrset', dataset, remove: canonical.name, put: before, index };
       this.apply(redo);
-      this.deps.record(before ? `${before.name}: bewerkt` : `${canonical.name}: gedefinieerd`, undo, redo);
+      this.deps.record(before ? `${before.name}: set edit` : `${canonical.name}: set define`, undo, redo);
       this.deps.audit(before ? 'mrset.update' : 'mrset.define', { dataset, set: canonical, ...(before ? { before } : {}) });
       return { set: canonical, warnings: check.warnings };
     })();
@@ -100,7 +100,7 @@ export class MrSetStore {
       const redo: MrSetOp = { kind: 'mrset', dataset, remove: before.name, put: null };
       const undo: MrSetOp = { kind: 'mrset', dataset, remove: null, put: before, index };
       this.apply(redo);
-      this.deps.record(`${before.name}: verwijderd`, undo, redo);
+      this.deps.record(`${before.name}: set delete`, undo, redo);
       this.deps.audit('mrset.delete', { dataset, set: before });
     })();
   }
