@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { ReadOptions } from '../../shared/api/import';
-import type { DatasetSummary } from '../../shared/api/project';
-import { mergeMrSetRecipes, mrSetSchema, type MrSetRecipeReport } from '../../shared/model/mr-set';
+import type { ImportSummary, ReadOptions } from '../../shared/api/import';
+import { mergeMrSetRecipes, mrSetSchema } from '../../shared/model/mr-set';
 import type { ProjectStore } from '../store/project-store';
 import { readAnyFile } from './index';
 import type { ImportOptions } from './types';
@@ -32,7 +31,7 @@ export async function importIntoProject(
   path: string,
   /** Reader settings (CSV: encoding, delimiter, decimal, header; Excel: sheet, headerRow) pass through. */
   options: ImportOptions & ReadOptions & { replace?: boolean } = {},
-): Promise<DatasetSummary & { mrSets?: MrSetRecipeReport }> {
+): Promise<ImportSummary> {
   const size = statSync(path).size;
   const [ds, sha256] = await Promise.all([readAnyFile(path, options), sha256File(path)]);
   options.signal?.throwIfAborted();

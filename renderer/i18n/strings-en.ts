@@ -327,6 +327,7 @@ export const en: Record<StringKey, string> = {
   'imp.stop': 'Stop',
   'imp.cancelled': 'Import stopped; nothing was changed.',
   'imp.done': 'Imported: {name}',
+  'imp.doneSetsSkipped': 'Imported: {name}. Not restored because variables are missing: {sets}',
   'imp.err.file': 'file {file}',
   'imp.err.offset': 'byte {offset}',
   'imp.err.unchanged': 'The project was not changed.',

@@ -327,6 +327,7 @@ export const nl = {
   'imp.stop': 'Stoppen',
   'imp.cancelled': 'Import gestopt; er is niets veranderd.',
   'imp.done': 'Geïmporteerd: {name}',
+  'imp.doneSetsSkipped': 'Geïmporteerd: {name}. Niet teruggezet omdat variabelen ontbreken: {sets}',
   'imp.err.file': 'bestand {file}',
   'imp.err.offset': 'byte {offset}',
   'imp.err.unchanged': 'Het project is niet veranderd.',
