@@ -11,12 +11,12 @@
  * stratum with one PSU contributes nothing (R's default stops there; the Rao–Scott test does the same).
  *
  * Without clusters the PSU sums are the cases themselves, and since y² = y the sums per stratum follow
- * from Σw and Σw² of the items and the base: Σ T = (A − p̂B)/W, Σ T² = (A₂(1 − 2p̂) + p̂²B₂)/W² with
- * A = Σ_D w y, A₂ = Σ_D w² y, B = Σ_D w, B₂ = Σ_D w². With clusters the cases are grouped per PSU.
+ * from Σw and Σw² of the items and the base, which the tally keeps per stratum: Σ T = (A − p̂B)/W,
+ * Σ T² = (A₂(1 − 2p̂) + p̂²B₂)/W² with A = Σ_D w y, A₂ = Σ_D w² y, B = Σ_D w, B₂ = Σ_D w². With
+ * clusters a second pass groups the cases per PSU.
  */
 import type { BannerPartLookup } from '../banner-tally';
 import { columnLocator } from '../banner-columns';
-import { EngineError } from '../errors';
 import { type DesignIndex, psuIds, stratumFactors } from '../raoscott';
 import type { SetReader } from './resolve-set';
 import type { MrTally } from './tally';
@@ -30,6 +30,7 @@ export interface ItemSeInput {
   rows: number;
   filter?: Uint8Array;
   design: DesignIndex;
+  /** The table's tally; kept per stratum when the design has strata and no clusters (tally.ts). */
   tally: MrTally;
 }
 
@@ -43,9 +44,7 @@ export function itemStandardErrors(inp: ItemSeInput): Float64Array {
     const W = tally.base.sw[k % ncol];
     p[k] = W > 0 ? tally.sw[k] / W : NaN;
   }
-  const inDesign = new Uint8Array(inp.rows);
-  for (let i = 0; i < inp.rows; i++) inDesign[i] = (inp.filter === undefined || inp.filter[i] !== 0) && (inp.w === null || inp.w[i] > 0) ? 1 : 0;
-  const sums = inp.design.cluster ? perCluster(inp, inDesign, p) : perCase(inp, inDesign, p);
+  const sums = inp.design.cluster ? perCluster(inp, p) : perCase(tally, p);
   const { f } = stratumFactors(sums.psuPerStratum);
   const usable = f.some((x) => x > 0);
   const out = new Float64Array(cells);
@@ -73,78 +72,37 @@ interface StratumSums {
   s2: Float64Array;
 }
 
-function strataOf(design: DesignIndex, inDesign: Uint8Array): { stratum: Int32Array; nStrata: number } {
-  const stratum = new Int32Array(inDesign.length);
-  if (!design.strata) return { stratum, nStrata: 1 };
-  const ids = new Map<number, number>();
-  for (let i = 0; i < inDesign.length; i++) {
-    if (inDesign[i] === 0) continue;
-    let h = ids.get(design.strata[i]);
-    if (h === undefined) ids.set(design.strata[i], (h = ids.size));
-    stratum[i] = h;
-  }
-  return { stratum, nStrata: Math.max(1, ids.size) };
-}
-
-function perCase(inp: ItemSeInput, inDesign: Uint8Array, p: Float64Array): StratumSums {
-  const { tally, reader } = inp;
+/** Every case its own PSU: the per-stratum Σw and Σw² of the tally give the sums (see the module comment). */
+function perCase(tally: MrTally, p: Float64Array): StratumSums {
   const { ncol } = tally;
   const cells = (tally.nItems + 1) * ncol;
-  const { stratum, nStrata } = strataOf(inp.design, inDesign);
-  if (inp.design.strata) for (let i = 0; i < inDesign.length; i++) if (inDesign[i] && inp.design.strata[i] < 0) throw missingDesign();
-  const { maxPerCase, columnsOf } = columnLocator(inp.parts, inp.total);
-  const cols = new Int32Array(Math.max(1, maxPerCase));
-  const items = new Int32Array(Math.max(1, reader.maxPerCase));
-  const psuPerStratum = new Float64Array(nStrata);
-  const A = new Float64Array(nStrata * cells);
-  const A2 = new Float64Array(nStrata * cells);
-  const B = new Float64Array(nStrata * ncol);
-  const B2 = new Float64Array(nStrata * ncol);
-  const anyRow = tally.nItems * ncol;
-  for (let i = 0; i < inp.rows; i++) {
-    if (inDesign[i] === 0) continue;
-    const h = stratum[i];
-    psuPerStratum[h]++;
-    const ni = reader.itemsOf(i, items);
-    if (ni < 0) continue;
-    const nc = columnsOf(i, cols);
-    const wi = inp.w === null ? 1 : inp.w[i];
-    const w2 = wi * wi;
-    for (let a = 0; a < nc; a++) {
-      const c = cols[a];
-      B[h * ncol + c] += wi;
-      B2[h * ncol + c] += w2;
-      if (ni === 0) continue;
-      A[h * cells + anyRow + c] += wi;
-      A2[h * cells + anyRow + c] += w2;
-      for (let b = 0; b < ni; b++) {
-        const k = h * cells + items[b] * ncol + c;
-        A[k] += wi;
-        A2[k] += w2;
-      }
-    }
-  }
-  const s1 = new Float64Array(nStrata * cells);
-  const s2 = new Float64Array(nStrata * cells);
-  for (let h = 0; h < nStrata; h++) {
+  const st = tally.byStratum ?? {
+    n: 1,
+    designN: Float64Array.of(tally.designN),
+    sw: tally.sw,
+    sw2: tally.sw2,
+    baseSw: tally.base.sw,
+    baseSw2: tally.base.sw2,
+  };
+  const s1 = new Float64Array(st.n * cells);
+  const s2 = new Float64Array(st.n * cells);
+  for (let h = 0; h < st.n; h++) {
     for (let k = 0; k < cells; k++) {
       const c = k % ncol;
       const W = tally.base.sw[c];
       if (!(W > 0)) continue;
       const pk = p[k];
-      s1[h * cells + k] = (A[h * cells + k] - pk * B[h * ncol + c]) / W;
-      s2[h * cells + k] = (A2[h * cells + k] * (1 - 2 * pk) + pk * pk * B2[h * ncol + c]) / (W * W);
+      s1[h * cells + k] = (st.sw[h * cells + k] - pk * st.baseSw[h * ncol + c]) / W;
+      s2[h * cells + k] = (st.sw2[h * cells + k] * (1 - 2 * pk) + pk * pk * st.baseSw2[h * ncol + c]) / (W * W);
     }
   }
-  return { psuPerStratum, s1, s2 };
+  return { psuPerStratum: st.designN, s1, s2 };
 }
 
-function missingDesign(): EngineError {
-  return new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
-}
-
-function perCluster(inp: ItemSeInput, inDesign: Uint8Array, p: Float64Array): StratumSums {
+function perCluster(inp: ItemSeInput, p: Float64Array): StratumSums {
   const { tally, reader } = inp;
+  const inDesign = new Uint8Array(inp.rows);
+  for (let i = 0; i < inp.rows; i++) inDesign[i] = (inp.filter === undefined || inp.filter[i] !== 0) && (inp.w === null || inp.w[i] > 0) ? 1 : 0;
   const { ncol } = tally;
   const cells = (tally.nItems + 1) * ncol;
   const { psu, psuStratum, nStrata } = psuIds(inDesign, inp.design);

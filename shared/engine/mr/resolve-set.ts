@@ -14,16 +14,45 @@ import { type CategoryLookup, categoryLookup } from '../categorize';
 import { EngineError } from '../errors';
 import { variable } from '../vars';
 
+/**
+ * One member as the kernels read it: `lut[data[i] + off]` is −1 when case i is missing on it, else
+ * (dichotomies) 1 when it holds the counted value and 0 when not, or (categories) the item it names.
+ */
+export interface MemberReader {
+  data: ArrayLike<number>;
+  lut: Int32Array;
+  off: number;
+}
+
 export interface SetReader {
   ref: MrSetRef;
+  kind: 'dichotomies' | 'categories';
   items: CategoryRef[];
+  members: MemberReader[];
   /**
    * Writes the items case i has into `out` (each once) and returns how many; −1 when the case has no
-   * valid value on any member (it is not in the base).
+   * valid value on any member (it is not in the base). For callers outside the kernels' hot loop.
    */
   itemsOf: (i: number, out: Int32Array) => number;
   /** Most items one case can have: the set's members (dichotomies) or min(members, items) (categories). */
   maxPerCase: number;
+}
+
+/**
+ * A member's reader from its category lookup and a map from its categories to states. Int8 codes are
+ * read through a Uint8 view with a 256-entry table, so the kernel adds no offset (as banner-tally.ts).
+ */
+function memberReader(l: CategoryLookup, stateOf: (category: number) => number): MemberReader {
+  if (l.data instanceof Int8Array) {
+    const lut = new Int32Array(256);
+    for (let x = 0; x < 256; x++) {
+      // Materialised indices (offset 1) never hold most byte values; those stay −1.
+      const c = l.lut[((x << 24) >> 24) + l.offset] ?? -1;
+      lut[x] = c < 0 ? -1 : stateOf(c);
+    }
+    return { data: new Uint8Array(l.data.buffer, l.data.byteOffset, l.data.length), lut, off: 0 };
+  }
+  return { data: l.data, lut: Int32Array.from(l.lut, (c) => (c < 0 ? -1 : stateOf(c))), off: l.offset };
 }
 
 /** The dataset's set of that name (case-insensitive), or an error naming the sets there are. */
@@ -64,9 +93,10 @@ export function readSet(ds: Dataset, set: MultipleResponseSet, opts: { filter?: 
     if (set.countedValue === undefined) throw new EngineError('bad-set', `Set ${set.name} heeft geen getelde waarde`);
     const key = codeKey(set.countedValue);
     const looks = members.map((m) => categoryLookup(m.col, m.meta, { filter: opts.filter }));
-    const counted = Int32Array.from(looks, (l) => l.categories.findIndex((c) => !c.missing && codeKey(c.code) === key));
+    const counted = looks.map((l) => l.categories.findIndex((c) => !c.missing && codeKey(c.code) === key));
     const items = members.map((m) => ({ code: m.meta.name, label: m.meta.label || m.meta.name }));
-    return { ref, items, maxPerCase: items.length, itemsOf: dichotomyItems(looks, counted) };
+    const readers = looks.map((l, k) => memberReader(l, (c) => (c === counted[k] ? 1 : 0)));
+    return { ref, kind: 'dichotomies', items, members: readers, maxPerCase: items.length, itemsOf: dichotomyItems(readers) };
   }
   const looks = members.map((m) => categoryLookup(m.col, m.meta, { filter: opts.filter, includeLabelled: opts.includeLabelled }));
   const codes = new Map<string, Code>();
@@ -77,28 +107,32 @@ export function readSet(ds: Dataset, set: MultipleResponseSet, opts: { filter?: 
     const labelled = members.find((m) => m.meta.valueLabels[codeKey(code)] !== undefined);
     return { code, label: labelled ? labelled.meta.valueLabels[codeKey(code)] : String(code) };
   });
-  const itemOf = looks.map((l) => Int32Array.from(l.categories, (c) => (c.missing ? -1 : (position.get(codeKey(c.code)) ?? -1))));
-  return { ref, items, maxPerCase: Math.min(members.length, items.length), itemsOf: categoryItems(looks, itemOf, items.length) };
+  const readers = looks.map((l) => memberReader(l, (c) => (l.categories[c].missing ? -1 : (position.get(codeKey(l.categories[c].code)) ?? -1))));
+  return {
+    ref,
+    kind: 'categories',
+    items,
+    members: readers,
+    maxPerCase: Math.min(members.length, items.length),
+    itemsOf: categoryItems(readers, items.length),
+  };
 }
 
-function dichotomyItems(looks: CategoryLookup[], counted: Int32Array): SetReader['itemsOf'] {
-  const m = looks.length;
+function dichotomyItems(members: MemberReader[]): SetReader['itemsOf'] {
   return (i, out) => {
     let valid = false;
     let n = 0;
-    for (let k = 0; k < m; k++) {
-      const l = looks[k];
-      const c = l.lut[l.data[i] + l.offset];
-      if (c < 0) continue;
+    for (let k = 0; k < members.length; k++) {
+      const s = members[k].lut[members[k].data[i] + members[k].off];
+      if (s < 0) continue;
       valid = true;
-      if (c === counted[k]) out[n++] = k;
+      if (s === 1) out[n++] = k;
     }
     return valid ? n : -1;
   };
 }
 
-function categoryItems(looks: CategoryLookup[], itemOf: Int32Array[], nItems: number): SetReader['itemsOf'] {
-  const m = looks.length;
+function categoryItems(members: MemberReader[], nItems: number): SetReader['itemsOf'] {
   // A stamp per item instead of clearing flags for every case: item k is taken when seen[k] === stamp.
   const seen = new Int32Array(nItems);
   let stamp = 0;
@@ -106,11 +140,8 @@ function categoryItems(looks: CategoryLookup[], itemOf: Int32Array[], nItems: nu
     stamp++;
     let valid = false;
     let n = 0;
-    for (let k = 0; k < m; k++) {
-      const l = looks[k];
-      const c = l.lut[l.data[i] + l.offset];
-      if (c < 0) continue;
-      const item = itemOf[k][c];
+    for (let k = 0; k < members.length; k++) {
+      const item = members[k].lut[members[k].data[i] + members[k].off];
       if (item < 0) continue;
       valid = true;
       if (seen[item] !== stamp) {

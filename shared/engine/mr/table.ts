@@ -53,6 +53,21 @@ export interface MrTableOptions {
   includeLabelled?: boolean;
 }
 
+/** Dense stratum ids of the design's cases (filter passed, weight > 0); a missing stratum there is an error. */
+function stratumIndex(strata: Int32Array, w: Float64Array | null, rows: number, filter?: Uint8Array): { index: Int32Array; n: number } {
+  const ids = new Map<number, number>();
+  const index = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    if ((filter !== undefined && filter[i] === 0) || (w !== null && !(w[i] > 0))) continue;
+    const raw = strata[i];
+    if (raw < 0) throw new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
+    let h = ids.get(raw);
+    if (h === undefined) ids.set(raw, (h = ids.size));
+    index[i] = h;
+  }
+  return { index, n: Math.max(1, ids.size) };
+}
+
 export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
   const set = typeof opts.set === 'string' ? findMrSet(ds, opts.set) : opts.set;
   const includeLabelled = opts.includeLabelled ?? true;
@@ -62,7 +77,9 @@ export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
   const hasDesign = !!(opts.design?.strata || opts.design?.cluster);
   const sampling = opts.weight?.type === 'sampling' || hasDesign;
   const w = opts.weight ? weightArray(ds, opts.weight) : null;
-  const t = tallyMr(reader, parts, opts.columns.total, w, ds.rows, opts.filter);
+  const design = hasDesign ? designIndex(ds, opts.design) : { strata: null, cluster: null };
+  const strata = design.strata && !design.cluster ? stratumIndex(design.strata, w, ds.rows, opts.filter) : undefined;
+  const t = tallyMr({ reader, parts, total: opts.columns.total, w, rows: ds.rows, filter: opts.filter, strata });
   const { ncol, nItems } = t;
   if (!t.base.count.some((n) => n > 0)) {
     throw new EngineError('empty-table', `Lege tabel: geen waarnemingen met een geldige waarde op ${set.name}`);
@@ -72,9 +89,7 @@ export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
   const sig = opts.tests
     ? columnProportionTests({ nr: nItems + 1, ncol, sw: t.sw, colW: t.base.sw, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
     : null;
-  const se = sampling
-    ? itemStandardErrors({ reader, parts, total: opts.columns.total, w, rows: ds.rows, filter: opts.filter, design: designIndex(ds, opts.design), tally: t })
-    : null;
+  const se = sampling ? itemStandardErrors({ reader, parts, total: opts.columns.total, w, rows: ds.rows, filter: opts.filter, design, tally: t }) : null;
   const responses = { count: new Array<number>(ncol).fill(0), weighted: new Array<number>(ncol).fill(0) };
   for (let k = 0; k < nItems; k++) {
     for (let c = 0; c < ncol; c++) {

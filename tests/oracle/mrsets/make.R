@@ -12,6 +12,7 @@
 #            {0, 1} left out), p.adjust over the pairs of one row of one group, alpha 0.05
 #   se       survey::svymean of the item indicator on the domain (column & base) of the design:
 #            svydesign(ids = ~1, weights = ~gewicht) for "sampling",
+#            svydesign(ids = ~1, strata = ~regio, weights = ~gewicht) for "strata",
 #            svydesign(ids = ~cluster, strata = ~regio, weights = ~gewicht, nest = TRUE) for "design";
 #            cases with weight 0 are not in the design.
 suppressPackageStartupMessages({ library(haven); library(survey); library(jsonlite) })
@@ -108,10 +109,13 @@ table_for <- function(set, mode) {
     responsePct = 100 * sweep(sw[seq_len(nI), , drop = FALSE], 2, resp_w, "/"),
     letters = list(none = letters_for(prop, ntest, "none"), bonferroni = letters_for(prop, ntest, "bonferroni"), bh = letters_for(prop, ntest, "BH"))
   )
-  if (mode %in% c("sampling", "design")) {
+  if (mode %in% c("sampling", "strata", "design")) {
     x$w <- w
     for (r in seq_len(nI + 1)) x[[paste0("y", r)]] <- as.numeric(rowsY[, r])
-    des <- if (mode == "sampling") svydesign(ids = ~1, weights = ~w, data = x) else svydesign(ids = ~cluster, strata = ~regio, weights = ~w, nest = TRUE, data = x)
+    des <- switch(mode,
+      sampling = svydesign(ids = ~1, weights = ~w, data = x),
+      strata = svydesign(ids = ~1, strata = ~regio, weights = ~w, data = x),
+      svydesign(ids = ~cluster, strata = ~regio, weights = ~w, nest = TRUE, data = x))
     se <- matrix(NA_real_, nI + 1, K)
     for (k in seq_len(K)) {
       dom <- columns[[k]]$mask(x) & ind$valid
@@ -124,7 +128,7 @@ table_for <- function(set, mode) {
 }
 
 tables <- list()
-for (set in sets) for (mode in c("unweighted", "frequency", "sampling", "design")) tables[[length(tables) + 1]] <- table_for(set, mode)
+for (set in sets) for (mode in c("unweighted", "frequency", "sampling", "strata", "design")) tables[[length(tables) + 1]] <- table_for(set, mode)
 writeLines(toJSON(list(
   note = "made by tests/oracle/mrsets/make.R from mrsets.sav (R haven + survey)",
   r = R.version.string, survey = as.character(packageVersion("survey")), haven = as.character(packageVersion("haven")),

@@ -1,7 +1,7 @@
 /**
  * Multiple-response tables against R (expected.json from make.R, on mrsets.sav which PSPP made from
- * mrsets.sps): both set kinds, unweighted, frequency and sampling weights and a stratified cluster
- * design; bases, items, any, responses and percentages to 1e-9, the column letters under three
+ * mrsets.sps): both set kinds, unweighted, frequency and sampling weights, a stratified design and a
+ * stratified cluster design; bases, items, any, responses and percentages to 1e-9, the column letters under three
  * adjustments, and the design-based standard errors to 1e-8. The sets themselves are read from the
  * file as PSPP displays them (sets-pspp.csv).
  */
@@ -17,7 +17,7 @@ import { parsePsppReport } from '../sav/pspp-report';
 
 interface Expected {
   set: string;
-  mode: 'unweighted' | 'frequency' | 'sampling' | 'design';
+  mode: 'unweighted' | 'frequency' | 'sampling' | 'strata' | 'design';
   columns: string[];
   items: (string | number)[];
   base: { count: number[]; weighted: number[]; effective: number[] };
@@ -39,7 +39,7 @@ const close = (got: number | null | undefined, want: number | null, tol: number)
 
 function run(ds: Dataset, e: Expected, adjust: Adjust): MrResult {
   const weight = e.mode === 'unweighted' ? undefined : { variable: 'gewicht', type: e.mode === 'frequency' ? ('frequency' as const) : ('sampling' as const) };
-  const design = e.mode === 'design' ? { strata: 'regio', cluster: 'cluster' } : undefined;
+  const design = e.mode === 'design' ? { strata: 'regio', cluster: 'cluster' } : e.mode === 'strata' ? { strata: 'regio' } : undefined;
   return mrTable(ds, { set: e.set, columns: COLUMNS, weight, design, tests: { adjust, alpha: 0.05 }, responsePct: true });
 }
 
@@ -61,7 +61,7 @@ describe('multiple-response sets from a PSPP-made file against R', async () => {
 
   it('has every combination of set and weighting', () => {
     expect(expected.tables.map((t) => `${t.set} ${t.mode}`)).toEqual(
-      ['$isolatie', '$prioriteit'].flatMap((s) => ['unweighted', 'frequency', 'sampling', 'design'].map((m) => `${s} ${m}`)),
+      ['$isolatie', '$prioriteit'].flatMap((s) => ['unweighted', 'frequency', 'sampling', 'strata', 'design'].map((m) => `${s} ${m}`)),
     );
   });
 
