@@ -9,11 +9,12 @@ Usage:
                    [--layers V[,V...] [--layer-missing]] [--mrset '$S=V1,V2[:COUNTED]'] [--mrset-categories '$S=V1,V2']
   duiding regress DATA --dep Y --indep X1,X2,... [--categorical V[:REF],...] [--model ols|logit|fe --panel ID]
                   [--weight W [--weight-type ...]] [--strata S] [--cluster C] [--se classical|hc1|cluster:V] [--json]
-  duiding book DATA --spec book.json --out file.xlsx
+  duiding book DATA (--spec book.json | --book NAME) --out file.xlsx
   duiding chart DATA --rows V --cols V [--weight W] --type bar|bar-stacked|bar-100|line|dot
                 --out FILE.svg|FILE.png [--width-mm 160] [--height-mm 100] [--dpi 300]
 
 DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or demo (the bundled demo panel).
+--book runs a tabellenboek saved in the project (Tabellenboek view); for demo, "Burgerpanel Groningen 2025".
 A multiple-response set ($NAME, see describe) can stand in --rows of crosstab: its items are the rows,
 as % of cases in each column's base. --mrset '$NAME=V1,V2,V3[:COUNTED]' defines a dichotomy set (counted
 value 1 unless given) and --mrset-categories '$NAME=V1,V2,V3' a categories set for one command (describe,

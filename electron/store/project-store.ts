@@ -38,16 +38,18 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-interface VariableOp {
-  kind: 'variable';
-  dataset: string;
-  /** Name of the variable before the operation is applied. */
-  variable: string;
-  meta: VariableMeta;
-}
-
-/** One undo step; `batch` applies its operations in order. */
-type HistoryOp = VariableOp | MrSetOp | { kind: 'batch'; ops: HistoryOp[] };
+/** One undoable step: a variable's metadata, a saved specification (absent = does not exist), a set, or several in order. */
+type HistoryOp =
+  | {
+      kind: 'variable';
+      dataset: string;
+      /** Name of the variable before the operation is applied. */
+      variable: string;
+      meta: VariableMeta;
+    }
+  | { kind: 'spec'; id: number; spec: SavedSpec | null }
+  | MrSetOp
+  | { kind: 'batch'; ops: HistoryOp[] };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -276,22 +278,43 @@ export class ProjectStore {
         undo = { kind: 'batch', ops: [undo, ...sets.undo] };
         redo = { kind: 'batch', ops: [redo, ...sets.redo] };
       }
-      this.recordHistory(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
+      this.remember(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
       this.audit('variable.update', { dataset, variable, patch });
       return after;
     })();
   }
 
-  /** Records one undo step; a new edit ends the redo chain, as in every editor. Call inside a transaction. */
-  private recordHistory(label: string, undo: HistoryOp, redo: HistoryOp): void {
+  private applyOp(op: HistoryOp): void {
+    switch (op.kind) {
+      case 'variable':
+        this.writeMeta(op.dataset, op.variable, op.meta);
+        return;
+      case 'spec':
+        if (op.spec === null) this.db.prepare('DELETE FROM specs WHERE id = ?').run(op.id);
+        else
+          this.db
+            .prepare('INSERT OR REPLACE INTO specs (id, kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(op.id, op.spec.kind, op.spec.name, op.spec.folder, JSON.stringify(op.spec.body), op.spec.updatedAt);
+        return;
+      case 'mrset':
+        this.mrSets().apply(op);
+        return;
+      case 'batch':
+        for (const o of op.ops) this.applyOp(o);
+        return;
+    }
+  }
+
+  /** Records an undoable step; a new step ends the redo chain, as in every editor. */
+  private remember(label: string, undo: HistoryOp, redo: HistoryOp): void {
     this.db.prepare('DELETE FROM history WHERE undone = 1').run();
     this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), label, JSON.stringify(undo), JSON.stringify(redo));
   }
 
-  private applyOp(op: HistoryOp): void {
-    if (op.kind === 'batch') for (const o of op.ops) this.applyOp(o);
-    else if (op.kind === 'mrset') this.mrSets().apply(op);
-    else this.writeMeta(op.dataset, op.variable, op.meta);
+  private specRow(id: number): SavedSpec | null {
+    const r = this.db.prepare('SELECT * FROM specs WHERE id = ?').get(id) as
+      { id: number; kind: string; name: string; folder: string; body: string; updated_at: string } | undefined;
+    return r ? { id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at } : null;
   }
 
   undo(): string | null {
@@ -335,7 +358,7 @@ export class ProjectStore {
     return new MrSetStore(this.db, {
       audit: (action, detail) => this.audit(action, detail),
       recipes: () => this.recipes(),
-      record: (label, undo, redo) => this.recordHistory(label, undo, redo),
+      record: (label, undo, redo) => this.remember(label, undo, redo),
     });
   }
 
@@ -374,8 +397,10 @@ export class ProjectStore {
     return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at }));
   }
 
-  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }): SavedSpec {
+  /** `undoable`: record the change in the undo history (saved tables and books the user edits). */
+  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }, undoable = false): SavedSpec {
     return this.db.transaction(() => {
+      const before = spec.id !== undefined ? this.specRow(spec.id) : null;
       const at = now();
       let id = spec.id;
       if (id !== undefined) {
@@ -390,15 +415,25 @@ export class ProjectStore {
             .run(spec.kind, spec.name, spec.folder ?? '', JSON.stringify(spec.body), at).lastInsertRowid,
         );
       }
-      this.audit('spec.save', { id, kind: spec.kind, name: spec.name });
-      return { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      this.audit('spec.save', {
+        id,
+        kind: spec.kind,
+        name: spec.name,
+        folder: spec.folder ?? '',
+        ...(before && before.name !== spec.name ? { renamedFrom: before.name } : {}),
+      });
+      const saved: SavedSpec = { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      if (undoable) this.remember(`${spec.kind} ${spec.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: saved });
+      return saved;
     })();
   }
 
-  deleteSpec(id: number): void {
+  deleteSpec(id: number, undoable = false): void {
     this.db.transaction(() => {
+      const before = this.specRow(id);
       this.db.prepare('DELETE FROM specs WHERE id = ?').run(id);
-      this.audit('spec.delete', { id });
+      this.audit('spec.delete', { id, ...(before ? { kind: before.kind, name: before.name } : {}) });
+      if (undoable && before) this.remember(`${before.kind} ${before.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: null });
     })();
   }
 

@@ -6,13 +6,13 @@
  */
 import { applyRulesToMrTable, type RuleSet } from '../disclosure/index';
 import type { Adjust } from '../engine/adjust';
-import { type BannerSpec, bannerSpecVariables } from '../engine/banner-columns';
+import { type BannerSpec, bannerVariables } from '../query/table-query';
 import { mrAsCrosstab, mrCrosstabResult } from '../engine/mr/crosstab';
 import { findMrSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
-import { filterMask } from './filter';
+import { andMasks, filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
@@ -40,7 +40,7 @@ export interface MrTableRequest {
 /** The set's table before the output rules (for a group of tables that is ruled together). */
 export function rawMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
   const set = findMrSet(ds, req.set);
-  assertNoLinkingKeys(ds, [...set.variables, ...bannerSpecVariables(req.columns)], rs);
+  assertNoLinkingKeys(ds, [...set.variables, ...bannerVariables(req.columns)], rs);
   return mrTable(ds, { ...req, set, filter: filterMask(ds, req.filter) });
 }
 
@@ -54,11 +54,14 @@ export interface MrCrosstabRequest {
   weight?: WeightRequest;
   design?: { strata?: string; cluster?: string };
   filter?: string;
+  /** Rows to keep besides the filter (e.g. one layer), as runCrosstab takes it. */
+  selection?: Uint8Array;
 }
 
 export function runMrCrosstab(ds: Dataset, req: MrCrosstabRequest, rs: RuleSet): CrosstabTable {
   const set = findMrSet(ds, req.row);
   assertNoLinkingKeys(ds, [...set.variables, req.col], rs);
-  const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
+  const filter = andMasks(filterMask(ds, req.filter), req.selection);
+  const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter });
   return mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col);
 }

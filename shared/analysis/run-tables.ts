@@ -8,7 +8,7 @@ import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
-import { filterMask } from './filter';
+import { andMasks, filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
 import { namesSet, runMrCrosstab } from './run-mr';
 
@@ -45,7 +45,7 @@ export interface CrosstabRequest {
  */
 export function runCrosstab(
   ds: Dataset,
-  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
+  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string; selection?: Uint8Array },
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
@@ -53,7 +53,8 @@ export function runCrosstab(
   if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
-  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
+  const filter = andMasks(filterMask(ds, req.filter), req.selection);
+  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
   return applyOverridesToCrosstab(table, rs, ds.name, overrides);
 }
 

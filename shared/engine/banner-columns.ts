@@ -7,17 +7,11 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { BannerColumn } from '../model/results';
+import type { BannerSpec } from '../query/table-query';
 import type { BannerPartLookup } from './banner-tally';
 import { type CategoryLookup, categoryLookup } from './categorize';
 import { letterFor } from './column-tests';
 import { variable } from './vars';
-
-export type BannerItem = { variable: string } | { nest: [string, string] };
-
-export interface BannerSpec {
-  total: boolean;
-  items: BannerItem[];
-}
 
 export interface BannerLookupOptions {
   filter?: Uint8Array;
@@ -93,11 +87,6 @@ export function describeBannerColumns(ds: Dataset, spec: BannerSpec, parts: Bann
     }
   });
   return { columns, groups };
-}
-
-/** The variables a banner spec names, in order (nests give both). */
-export function bannerSpecVariables(spec: BannerSpec): string[] {
-  return spec.items.flatMap((it) => ('variable' in it ? [it.variable] : it.nest));
 }
 
 /**

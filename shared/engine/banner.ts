@@ -8,8 +8,9 @@
 import type { Dataset } from '../model/dataset';
 import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
+import type { BannerSpec } from '../query/table-query';
 import type { Adjust } from './adjust';
-import { type BannerSpec, bannerPartLookups, describeBannerColumns } from './banner-columns';
+import { bannerPartLookups, describeBannerColumns } from './banner-columns';
 import { tallyBanner } from './banner-tally';
 import { categoryLookup } from './categorize';
 import { columnMeanTests } from './column-mean-tests';
@@ -18,8 +19,6 @@ import { type ColumnMeans, columnMeans } from './banner-means';
 import { placeholderRules } from './rules';
 import { variable } from './vars';
 import { type WeightSpec, weightArray } from './weights';
-
-export type { BannerItem, BannerSpec } from './banner-columns';
 
 export interface BannerOptions {
   row: string;

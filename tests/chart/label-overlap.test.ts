@@ -12,7 +12,7 @@ import { buildChart } from '../../shared/chart/build';
 import { buildMrChart } from '../../shared/chart/mr-chart';
 import { chartCanvas, chartSpecSchema, type ChartSpecInput, type ChartType } from '../../shared/chart/spec';
 import { defaultRuleSet } from '../../shared/disclosure/index';
-import type { BannerSpec } from '../../shared/engine/banner-columns';
+import type { BannerSpec } from '../../shared/query/table-query';
 import { overlappingLabels } from './label-boxes';
 import { tenItemDataset, TEN_ITEMS } from './mr-fixture';
 
@@ -43,7 +43,8 @@ describe('chart labels never overlap', () => {
         // The table through the rules once (as prepareChart does), then every chart type drawn from it.
         const { table } = prepareChart(demo, { row: q, col, weight: { variable: 'gewicht', type: 'sampling' } }, { type: 'bar' }, rules);
         const meta = demo.variables.find((v) => v.name === q)!;
-        const input = { kind: 'crosstab' as const, table, meta: { rowLabel: meta.label, colLabel: col, rowMeasure: meta.measure } };
+        const group = table.columns.find((c) => c.path.length > 0)?.group;
+        const input = { kind: 'banner' as const, result: table, group, total: false, rowMeasure: meta.measure };
         for (const k of KINDS) {
           const built = buildChart(input, k, defaultChartStyle, 'nl', { measureText: measureWithBundledFont });
           const overlaps = overlappingLabels(svgOf(built.option, k, built.heightMm));

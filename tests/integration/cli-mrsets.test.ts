@@ -10,7 +10,16 @@ import { cli } from './run-cli';
 
 const SAV = join(__dirname, '../oracle/mrsets/mrsets.sav');
 const oracle = JSON.parse(readFileSync(join(__dirname, '../oracle/mrsets/expected.json'), 'utf8')) as {
-  tables: { set: string; mode: string; columns: string[]; count: number[][]; weighted: number[][]; pct: number[][]; base: { count: number[]; weighted: number[] }; responses: { weighted: number[] } }[];
+  tables: {
+    set: string;
+    mode: string;
+    columns: string[];
+    count: number[][];
+    weighted: number[][];
+    pct: number[][];
+    base: { count: number[]; weighted: number[] };
+    responses: { weighted: number[] };
+  }[];
 };
 
 const json = async (...argv: string[]) => {
@@ -45,12 +54,48 @@ describe('duiding crosstab with a set in the rows', () => {
   const columns = ['regio=1', 'regio=2', 'regio=3', 'regio=4'];
 
   async function check(setArgs: string[], setName: string, oracleSet: string) {
-    const t = await json('crosstab', SAV, ...setArgs, '--rows', setName, '--cols', 'regio', '--weight', 'gewicht', '--weight-type', 'frequency', '--rules', 'none');
+    const t = await json(
+      'crosstab',
+      SAV,
+      ...setArgs,
+      '--rows',
+      setName,
+      '--cols',
+      'regio',
+      '--weight',
+      'gewicht',
+      '--weight-type',
+      'frequency',
+      '--rules',
+      'none',
+    );
     const e = oracle.tables.find((x) => x.set === oracleSet && x.mode === 'frequency')!;
     const at = columns.map((k) => e.columns.indexOf(k));
     const nItems = e.count.length - 1;
     expect(Object.keys(t).sort()).toEqual(
-      ['rowVariable', 'colVariable', 'rows', 'cols', 'count', 'weighted', 'colPct', 'rowPct', 'totalPct', 'rowTotals', 'colTotals', 'rowCounts', 'colCounts', 'total', 'n', 'chi2', 'suppressed', 'weight', 'weightInfo', 'mr', 'rules'].sort(),
+      [
+        'rowVariable',
+        'colVariable',
+        'rows',
+        'cols',
+        'count',
+        'weighted',
+        'colPct',
+        'rowPct',
+        'totalPct',
+        'rowTotals',
+        'colTotals',
+        'rowCounts',
+        'colCounts',
+        'total',
+        'n',
+        'chi2',
+        'suppressed',
+        'weight',
+        'weightInfo',
+        'mr',
+        'rules',
+      ].sort(),
     );
     expect(t.cols.map((c: { code: number }) => c.code)).toEqual([1, 2, 3, 4]);
     expect(t.count).toEqual(e.count.slice(0, nItems).map((row) => at.map((k) => row[k])));
