@@ -13,7 +13,7 @@ import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
 import { andMasks, filterMask } from './filter';
-import { assertNoLinkingKeys } from './output-rules';
+import { assertNoLinkingKeys, markResult } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
 /**
@@ -45,7 +45,7 @@ export function rawMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrRes
 }
 
 export function runMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
-  return applyRulesToMrTable(rawMrTable(ds, req, rs), rs);
+  return markResult(applyRulesToMrTable(rawMrTable(ds, req, rs), rs), rs);
 }
 
 export interface MrCrosstabRequest {
@@ -63,5 +63,5 @@ export function runMrCrosstab(ds: Dataset, req: MrCrosstabRequest, rs: RuleSet):
   assertNoLinkingKeys(ds, [...set.variables, req.col], rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter });
-  return mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col);
+  return markResult(mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col), rs);
 }

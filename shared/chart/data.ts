@@ -60,6 +60,8 @@ export interface ChartData {
   weighted: boolean;
   totalN: number | null;
   ruleSet: string;
+  /** Made under rules below the project's (or none): every chart of it says so. */
+  unchecked: boolean;
   ordinal: boolean;
   /** Rows of a multiple-response set (percentages of cases that add up to more than 100). */
   multipleResponse?: boolean;
@@ -120,6 +122,7 @@ function fromCrosstab(input: CrosstabChartInput, spec: ChartSpec): ChartData {
     weighted,
     totalN: t.n ?? (t.colCounts ? sumNonNull(t.colCounts) : null),
     ruleSet: t.rules.ruleSet,
+    unchecked: t.rules.status === 'unchecked',
     ordinal: input.meta?.rowMeasure !== 'nominal',
   };
 }
@@ -158,6 +161,7 @@ function fromBanner(input: BannerChartInput, spec: ChartSpec): ChartData {
     weighted: !!r.weight,
     totalN,
     ruleSet: r.rules.ruleSet,
+    unchecked: r.rules.status === 'unchecked',
   };
   if (spec.value === 'mean') {
     if (!r.means) throw new Error("value 'mean' needs a banner result computed with means");
@@ -229,6 +233,7 @@ function fromMr(input: MrChartInput, spec: ChartSpec): ChartData {
     weighted: !!r.weight,
     totalN: totalIdx >= 0 ? r.base.count[totalIdx] : null,
     ruleSet: r.rules.ruleSet,
+    unchecked: r.rules.status === 'unchecked',
     ordinal: false,
     multipleResponse: true,
     keepLast: r.items.map((x) => CLOSING_ANSWER.test(x.label)),

@@ -68,6 +68,8 @@ describe('duiding crosstab with a set in the rows', () => {
       'frequency',
       '--rules',
       'none',
+      '--reason',
+      'vergelijking met de R-referentie',
     );
     const e = oracle.tables.find((x) => x.set === oracleSet && x.mode === 'frequency')!;
     const at = columns.map((k) => e.columns.indexOf(k));

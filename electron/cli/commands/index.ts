@@ -29,12 +29,13 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   async freq(args) {
-    const flags = new Flags(args, ['json', 'var', 'weight', 'weight-type', 'filter', 'rules']);
-    const { dataset, ruleSet } = await loadData(oneData(args));
+    const flags = new Flags(args, ['json', 'var', 'weight', 'weight-type', 'filter', 'rules', 'reason']);
+    const loaded = await loadData(oneData(args));
+    const dataset = loaded.dataset;
     const result = runFreq(
       dataset,
       { variable: flags.required('var'), weight: weightOption(flags, dataset), filter: flags.string('filter') },
-      rulesOption(flags, ruleSet),
+      rulesOption(flags, loaded, 'freq'),
     );
     return flags.has('json') ? json(result) : freqText(result);
   },
@@ -50,13 +51,13 @@ export const COMMANDS: Record<string, Command> = {
       'cluster',
       'filter',
       'rules',
+      'reason',
       'layers',
       'layer-missing',
       ...MRSET_FLAGS,
     ]);
     const loaded = await loadData(oneData(args));
     const dataset = withMrSetOptions(flags, loaded.dataset);
-    const ruleSet = loaded.ruleSet;
     const req = {
       rows: flags.list('rows') ?? [],
       cols: flags.list('cols') ?? [],
@@ -64,7 +65,7 @@ export const COMMANDS: Record<string, Command> = {
       design: designOption(flags),
       filter: flags.string('filter'),
     };
-    const rules = rulesOption(flags, ruleSet);
+    const rules = rulesOption(flags, loaded, 'crosstab');
     const layers = flags.list('layers');
     if (layers === undefined && flags.has('layer-missing')) throw new UsageError('--layer-missing needs --layers');
     if (layers !== undefined) {
