@@ -31,6 +31,8 @@ export interface DisclosureParams {
   'magnitude-unsafe': { n: number; rule: MagnitudeRule };
   'means-withheld': { n: number; min: number };
   'chi2-withheld': None;
+  /** A multiple-response table with a suppressed item: its responses would give the item away. */
+  'responses-withheld': None;
   'input-suppressed': None;
   'input-suppressed-layers': None;
   'table-small': { n: number; min: number };
