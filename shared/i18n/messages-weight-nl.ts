@@ -53,7 +53,7 @@ export const WEIGHT_NL: Catalogue = {
     (p.bounds ? `; met grenzen ${f.num(p.bounds[0])}–${f.num(p.bounds[1])} zijn de doelwaarden misschien niet haalbaar` : '') +
     '. Er is niets opgeslagen',
   'weight-no-cases': () => 'Er blijven geen waarnemingen over om te wegen (filter, ontbrekende waarden of basisgewicht)',
-  'weight-method-margins': (p) => `${p.method} weegt naar één marge of naar gezamenlijke cellen ("cells"), niet naar meerdere marges`,
+  'weight-method-margins': (p) => `${p.method} weegt naar één marge of naar gezamenlijke cellen, niet naar meerdere marges`,
   'weight-bounds-method': (p) => `Grenzen gelden voor rake en linear, niet voor ${p.method}`,
   'weight-bounds': (p, f) => `Grenzen ${f.num(p.lo)},${f.num(p.hi)}: de ondergrens moet onder 1 liggen en de bovengrens erboven`,
   'weight-trim': (p, f) => `Afkappen bij ${f.num(p.max)} kan niet: het gemiddelde gewicht is ${f.num(p.mean)}`,

@@ -68,15 +68,15 @@ export function runWeighting(ds: Dataset, specIn: WeightSpec | WeightSpecInput, 
   const filter = filterMask(ds, spec.filter);
   const base = baseWeights(ds, spec.baseWeight);
   const cls = classify(ds, settled.targets, { filter, base });
-  if (cls.mismatches.length) throw new WeightingError({ code: 'weight-codes', mismatches: cls.mismatches });
-  if (cls.zeroTargets.length) throw new WeightingError({ code: 'weight-zero-target', ...cls.zeroTargets[0] });
   let n = 0;
   let baseTotal = 0;
   for (let c = 0; c < cls.ncells; c++) {
     n += cls.count[c];
     baseTotal += cls.baseSum[c];
   }
-  if (n === 0) throw new WeightingError({ code: 'weight-no-cases' });
+  if (n === 0 && !cls.mismatches.some((m) => m.notInTargets.length)) throw new WeightingError({ code: 'weight-no-cases' });
+  if (cls.mismatches.length) throw new WeightingError({ code: 'weight-codes', mismatches: cls.mismatches });
+  if (cls.zeroTargets.length) throw new WeightingError({ code: 'weight-zero-target', ...cls.zeroTargets[0] });
 
   // Base weights are scaled to the population total, so bounds are ratios to a weight of the right size.
   const scale = settled.total / baseTotal;

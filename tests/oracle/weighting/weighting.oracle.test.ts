@@ -119,6 +119,19 @@ describe('weighting vs R survey', () => {
     expect(report.bounds).toEqual(ex[key].bounds);
   });
 
+  it('bounded raking converges where R stalls (lower bound binding), meeting margins and bounds', () => {
+    // R: calibrate(des_eq, ~stype+sch_wide+mealcat, pop, calfun = "raking", bounds = c(0.44, 2)) fails
+    // ("Calibration failed"); a solution exists, and the safeguarded steps find it.
+    const { weights, report } = runWeighting(ds, { method: 'rake', targets: jsonTargets, bounds: [0.44, 2] });
+    const base = N / ds.rows;
+    for (const w of weights) {
+      expect(w / base).toBeGreaterThanOrEqual(0.44 - 1e-12);
+      expect(w / base).toBeLessThanOrEqual(2 + 1e-12);
+    }
+    expect([...weights].filter((w) => Math.abs(w / base - 0.44) < 1e-9).length).toBeGreaterThan(0);
+    for (const m of report.margins) for (const c of m.categories) expect(Math.abs(c.achieved - c.target) / c.target).toBeLessThan(1e-10);
+  });
+
   it('trimming at a maximum weight with redistribution (trimWeights strict)', () => {
     const { weights, report } = runWeighting(ds, { method: 'rake', targets: jsonTargets, baseWeight: 'pw', trim: { max: ex.rake_trim.trim } });
     expectWeights(weights, ex.rake_trim.weights, ITERATED);
