@@ -13,20 +13,14 @@ import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { OverrideStore } from './overrides';
-import { RecipeStore } from './recipes';
+import { RecipeStore, type RecipeKind } from './recipes';
+import { ProjectError } from './project-error';
+import { VariableStash } from './stash';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
 
-export class ProjectError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'exists' | 'not-a-project' | 'newer' | 'unknown-dataset' | 'unknown-variable' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProjectError';
-  }
-}
+export { ProjectError } from './project-error';
 
 export interface SourceInfo {
   name: string;
@@ -37,13 +31,25 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-interface HistoryOp {
-  kind: 'variable';
-  dataset: string;
-  /** Name of the variable before the operation is applied. */
-  variable: string;
-  meta: VariableMeta;
-}
+/** The recipe a variable has after a history step (null: none). */
+type RecipeState = { kind: RecipeKind; body: unknown } | null;
+
+type HistoryOp =
+  | {
+      kind: 'variable';
+      dataset: string;
+      /** Name of the variable before the operation is applied. */
+      variable: string;
+      meta: VariableMeta;
+    }
+  | {
+      /** Take `variable` out of the dataset (into the stash), put stash entry `stashIn` (if any) in its place. */
+      kind: 'swap';
+      dataset: string;
+      variable: string;
+      stashIn: number | null;
+      recipe: RecipeState;
+    };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -229,6 +235,52 @@ export class ProjectStore {
     })();
   }
 
+  /**
+   * Adds a variable, or replaces the one of the same name, as one undoable step with its recipe and audit
+   * entry (a weight from the weighting dialog): undo takes it out again and puts back what it replaced
+   * and that one's recipe; redo brings it back. One transaction.
+   */
+  putVariableUndoable(
+    dataset: string,
+    meta: VariableMeta,
+    col: Column,
+    opts: { recipe: RecipeState; action: string; detail: unknown; label: string },
+  ): void {
+    this.db.transaction(() => {
+      const id = this.datasetId(dataset);
+      const rows = (this.db.prepare('SELECT rows FROM datasets WHERE id = ?').get(id) as { rows: number }).rows;
+      const len = col.kind === 'string' ? col.codes.length : col.data.length;
+      if (len !== rows) throw new ProjectError('invalid', `Variable ${meta.name} has ${len} values; the dataset has ${rows} rows`);
+      const stash = this.stash();
+      const replaced = stash.stash(dataset, meta.name);
+      this.writeColumn(id, stash.open(dataset, replaced?.position ?? null), meta, col, rows);
+      const before = this.recipes().get(dataset, meta.name);
+      this.setRecipe(dataset, meta.name, opts.recipe);
+      this.audit(opts.action, opts.detail);
+      const undo: HistoryOp = {
+        kind: 'swap',
+        dataset,
+        variable: meta.name,
+        stashIn: replaced?.id ?? null,
+        recipe: before ? { kind: before.kind, body: before.body } : null,
+      };
+      const redo: HistoryOp = { kind: 'swap', dataset, variable: meta.name, stashIn: null, recipe: opts.recipe };
+      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+      this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), opts.label, JSON.stringify(undo), JSON.stringify(redo));
+      stash.prune();
+    })();
+  }
+
+  private stash(): VariableStash {
+    return new VariableStash(this.db, now);
+  }
+
+  private setRecipe(dataset: string, target: string, recipe: RecipeState): void {
+    const recipes = this.recipes();
+    if (recipe) recipes.put({ dataset, target, kind: recipe.kind, body: recipe.body });
+    else recipes.remove(dataset, target);
+  }
+
   deleteDataset(name: string): void {
     this.db.transaction(() => {
       this.datasetId(name);
@@ -268,21 +320,38 @@ export class ProjectStore {
       this.db
         .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
         .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
+      this.stash().prune();
       this.audit('variable.update', { dataset, variable, patch });
       return after;
     })();
   }
 
-  private applyOp(op: HistoryOp): void {
-    this.writeMeta(op.dataset, op.variable, op.meta);
+  /** Applies one side of a history step; a swap returns the stash entry of what it took out. */
+  private applyOp(op: HistoryOp): number | null {
+    if (op.kind === 'variable') {
+      this.writeMeta(op.dataset, op.variable, op.meta);
+      return null;
+    }
+    const stash = this.stash();
+    const out = stash.stash(op.dataset, op.variable);
+    if (op.stashIn !== null) stash.restore(op.stashIn);
+    this.setRecipe(op.dataset, op.variable, op.recipe);
+    return out?.id ?? null;
+  }
+
+  /** After a swap, the other side of the step must bring back what this side took out. */
+  private relink(id: number, side: 'undo' | 'redo', json: string, stashed: number | null): void {
+    const other = JSON.parse(json) as HistoryOp;
+    if (other.kind !== 'swap') return;
+    this.db.prepare(`UPDATE history SET ${side} = ? WHERE id = ?`).run(JSON.stringify({ ...other, stashIn: stashed }), id);
   }
 
   undo(): string | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-        { id: number; label: string; undo: string } | undefined;
+      const row = this.db.prepare('SELECT id, label, undo, redo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+        { id: number; label: string; undo: string; redo: string } | undefined;
       if (!row) return null;
-      this.applyOp(JSON.parse(row.undo) as HistoryOp);
+      this.relink(row.id, 'redo', row.redo, this.applyOp(JSON.parse(row.undo) as HistoryOp));
       this.db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(row.id);
       this.audit('history.undo', { label: row.label });
       return row.label;
@@ -291,10 +360,10 @@ export class ProjectStore {
 
   redo(): string | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-        { id: number; label: string; redo: string } | undefined;
+      const row = this.db.prepare('SELECT id, label, undo, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+        { id: number; label: string; undo: string; redo: string } | undefined;
       if (!row) return null;
-      this.applyOp(JSON.parse(row.redo) as HistoryOp);
+      this.relink(row.id, 'undo', row.undo, this.applyOp(JSON.parse(row.redo) as HistoryOp));
       this.db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(row.id);
       this.audit('history.redo', { label: row.label });
       return row.label;
