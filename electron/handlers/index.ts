@@ -11,6 +11,7 @@ import { projectHandlers } from './project';
 import { transformHandlers } from './transform';
 import { specsHandlers } from './specs';
 import { filesHandlers } from './files';
+import { weightingHandlers } from './weighting';
 import type { HandlerMap } from '../backend/types';
 
 export const handlers: HandlerMap = {
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...transformHandlers,
   ...specsHandlers,
   ...filesHandlers,
+  ...weightingHandlers,
 };

@@ -14,6 +14,7 @@ import { chartsSection } from './charts';
 import { transformSection } from './transform';
 import { specsSection } from './specs';
 import { filesSection } from './files';
+import { weightingSection } from './weighting';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...transformSection,
   ...specsSection,
   ...filesSection,
+  ...weightingSection,
 };
 
 export type Contract = typeof contract;
