@@ -4,19 +4,10 @@
  * variable (role weight), its recipe and the audit entry in one transaction.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { WeightApplied, WeightRecipeInfo } from '../../shared/api/weighting';
-import { findVariable, type Dataset } from '../../shared/model/dataset';
+import type { WeightRecipeInfo } from '../../shared/api/weighting';
 import { marginChart } from '../../shared/weighting/margin-chart';
-import {
-  checkTargets,
-  fromTargetSet,
-  parseTargetsFile,
-  runWeighting,
-  weightSpecSchema,
-  weightVariableMeta,
-  WeightingError,
-  type WeightSpec,
-} from '../../shared/weighting/index';
+import { checkTargets, fromTargetSet, parseTargetsFile, runWeighting, weightSpecSchema, type WeightSpec } from '../../shared/weighting/index';
+import { applyWeight } from '../backend/apply-weight';
 import { HandlerError } from '../backend/context';
 import type { AppContext, HandlerMap } from '../backend/types';
 import { measureWithBundledFont, renderChartSvg } from '../export/chart/index';
@@ -26,51 +17,6 @@ import type { ProjectStore } from '../store/project-store';
 
 /** A targets file is a few kilobytes; anything far larger is not one. */
 const MAX_TARGETS_BYTES = 5 * 1024 * 1024;
-
-/** What the audit log keeps of a weighting: the recipe and the report's headline. */
-function auditDetail(dataset: string, spec: WeightSpec, applied: WeightApplied) {
-  const { report } = applied;
-  return {
-    dataset,
-    variable: applied.variable.name,
-    method: spec.method,
-    targets: spec.targets,
-    baseWeight: spec.baseWeight ?? null,
-    filter: spec.filter ?? null,
-    bounds: spec.bounds ?? null,
-    trim: report.trim,
-    scaled: report.scaled,
-    n: report.n,
-    excluded: report.excluded,
-    weighted: report.weighted,
-    iterations: report.iterations,
-    kishDeff: report.summary.kishDeff,
-  };
-}
-
-/** Runs `spec` on `dataset` and stores the weight; a variable of that name is replaced only when asked. */
-export function applyWeight(
-  store: ProjectStore,
-  ds: Dataset,
-  dataset: string,
-  specIn: WeightSpec,
-  opts: { replace: boolean; lang: 'nl' | 'en'; action?: string },
-): WeightApplied {
-  const existing = findVariable(ds, specIn.name);
-  if (existing >= 0 && !opts.replace) throw new WeightingError({ code: 'weight-variable-exists', name: ds.variables[existing].name });
-  // Replacing keeps the stored name's spelling: variable names are one name whatever their case.
-  const spec = existing >= 0 ? { ...specIn, name: ds.variables[existing].name } : specIn;
-  const { weights, report } = runWeighting(ds, spec);
-  const variable = weightVariableMeta(report, new Date(), opts.lang);
-  const applied = { report, variable };
-  store.putVariableUndoable(dataset, variable, { kind: 'numeric', data: weights }, {
-    recipe: { kind: 'weight', body: spec },
-    action: opts.action ?? 'weight.apply',
-    detail: auditDetail(dataset, spec, applied),
-    label: `${variable.name}: ${opts.lang === 'nl' ? 'weging' : 'weighting'} (${spec.method})`,
-  });
-  return applied;
-}
 
 function changed(ctx: AppContext, dataset: string): void {
   ctx.session.invalidate(dataset);
@@ -91,9 +37,9 @@ export const weightingHandlers: HandlerMap = {
   'weighting.preview': async ({ dataset, spec }, { session }) => runWeighting(session.dataset(dataset), spec).report,
 
   'weighting.apply': async ({ dataset, spec, replace, lang }, ctx) => {
-    const applied = applyWeight(ctx.session.store(), ctx.session.dataset(dataset), dataset, spec, { replace, lang });
+    const { report, variable } = applyWeight(ctx.session.store(), ctx.session.dataset(dataset), dataset, spec, { replace, lang });
     changed(ctx, dataset);
-    return applied;
+    return { report, variable };
   },
 
   'weighting.recipes': async ({ dataset }, { session }) => recipeInfo(session.store(), dataset),

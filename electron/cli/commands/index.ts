@@ -10,6 +10,7 @@ import { describeJson, describeText } from './describe';
 import { bookCommand, chartCommand } from './exports';
 import { importCommand } from './import';
 import { regressCommand } from './regress';
+import { weightCommand } from './weight';
 
 export type Command = (args: ParsedArgs) => Promise<string>;
 
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   regress: regressCommand,
   book: bookCommand,
   chart: chartCommand,
+  weight: weightCommand,
 
   async describe(args) {
     const flags = new Flags(args, ['json']);
