@@ -12,11 +12,17 @@ Usage:
   duiding book DATA --spec book.json --out file.xlsx
   duiding chart DATA --rows V --cols V [--weight W] --type bar|bar-stacked|bar-100|line|dot
                 --out FILE.svg|FILE.png [--width-mm 160] [--height-mm 100] [--dpi 300]
+  duiding weight DATA --targets T.json|T.csv --method rake|poststrat|linear [--bounds LO,HI]
+                 [--base-weight W] [--filter EXPR] [--name NEWVAR] [--max-iter N] [--epsilon E]
+                 [--project P.duiding] [--out FILE.sav|FILE.csv] [--json]
+                 [--trim MAX|Kx] [--scale-targets] [--replace]
 
 DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or demo (the bundled demo panel).
 --layers splits a crosstab into one table per layer category (several layer variables: per combination)
 plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
 Without --weight results are unweighted, even when the file names a weight variable.
+weight calibrates DATA to population targets (T: JSON, or CSV lines variable;code;target) and prints the
+report; --project stores the new weight (role weight) in DATA's dataset, --out writes the data with it.
 --rules defaults to the project's rule set, and to cbs-persons for a plain data file; suppressed cells
 are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one
 line on stderr.`;
