@@ -44,7 +44,7 @@ export const weightingHandlers: HandlerMap = {
 
   'weighting.recipes': async ({ dataset }, { session }) => recipeInfo(session.store(), dataset),
 
-  'weighting.rerun': async ({ recipe, dataset, targets, name, apply, replace, lang }, ctx) => {
+  'weighting.rerun': async ({ recipe, dataset, targets, name, filter, apply, replace, lang }, ctx) => {
     const store = ctx.session.store();
     const found = store
       .recipes()
@@ -53,7 +53,7 @@ export const weightingHandlers: HandlerMap = {
     if (!found) throw new HandlerError('not-found', `The project has no weight recipe ${recipe}`);
     const parsed = weightSpecSchema.safeParse(found.body);
     if (!parsed.success) throw new HandlerError('recipe', `Weight recipe ${recipe} cannot be read by this version of Duiding`);
-    const spec: WeightSpec = { ...parsed.data, ...(targets ? { targets } : {}), ...(name ? { name } : {}) };
+    const spec: WeightSpec = { ...parsed.data, ...(targets ? { targets } : {}), ...(name ? { name } : {}), ...(filter !== undefined ? { filter } : {}) };
     const ds = ctx.session.dataset(dataset);
     const mismatches = checkTargets(ds, spec);
     if (mismatches.length) return { spec, mismatches, report: null, variable: null };

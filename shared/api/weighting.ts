@@ -50,7 +50,7 @@ export interface WeightRecipeInfo {
 }
 
 export interface WeightRerun {
-  /** The recipe's specification with the new targets or name applied. */
+  /** The recipe's specification with the new targets, name or filter applied. */
   spec: WeightSpec;
   /** Codes that no longer match between the targets and this dataset; when any, nothing was weighted. */
   mismatches: WeightCodeMismatch[];
@@ -73,6 +73,8 @@ export const weightingSection = {
       dataset,
       targets: targetsSchema.optional(),
       name: weightVariableName.optional(),
+      /** A new filter, e.g. the next wave in the same dataset (`golf = 2026`); "" weights every case. */
+      filter: z.string().max(4000).optional(),
       apply: z.boolean().default(false),
       replace: z.boolean().default(false),
       lang,

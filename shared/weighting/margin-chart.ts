@@ -44,7 +44,7 @@ export function marginChart(
     decimals: 1,
     locale,
     widthMm: 170,
-    heightMm: Math.min(250, 45 + margin.categories.length * 14),
+    heightMm: Math.min(250, 40 + margin.categories.length * 11),
   });
   const data: ChartData = {
     title: t.title(margin.variable),
