@@ -112,16 +112,12 @@ function planVariables(ds: Dataset, targets: TargetSet): { vars: VarPlan[]; reso
   return { vars, resolved };
 }
 
-/** key[i] += idx·stride for cases still in play; a missing or unknown code takes the case out. */
-function addVariable(key: Int32Array, col: Column, p: VarPlan): void {
-  const { meta, codes, stride, unknown } = p;
-  const n = key.length;
+/** Per case: the position of its code among the variable's target codes, or MISSING, or UNKNOWN. */
+function codeIndexer(col: Column, p: VarPlan): { at(i: number): number; value(i: number): Code } {
+  const { meta, codes } = p;
   const missing = meta.missing;
-  const noteUnknown = (c: Code) => {
-    if (unknown.size < MAX_LISTED) unknown.add(c);
-  };
   if (col.kind === 'string') {
-    const lut = col.dict.map((s): number => {
+    const lut = Int32Array.from(col.dict, (s): number => {
       const v = s.replace(/ +$/, '');
       const k = codes.indexOf(v);
       if (k >= 0) return k;
@@ -129,16 +125,7 @@ function addVariable(key: Int32Array, col: Column, p: VarPlan): void {
       return UNKNOWN;
     });
     const data = col.codes;
-    for (let i = 0; i < n; i++) {
-      if (key[i] < 0) continue;
-      const k = lut[data[i]];
-      if (k >= 0) key[i] += k * stride;
-      else {
-        key[i] = k;
-        if (k === UNKNOWN) noteUnknown(col.dict[data[i]].replace(/ +$/, ''));
-      }
-    }
-    return;
+    return { at: (i) => lut[data[i]], value: (i) => col.dict[data[i]].replace(/ +$/, '') };
   }
   const data = col.data;
   const numericCodes = codes as number[];
@@ -151,31 +138,41 @@ function addVariable(key: Int32Array, col: Column, p: VarPlan): void {
   numericCodes.forEach((c, k) => {
     if (table.length) table[c - lo] = k;
   });
+  for (let t = 0; t < table.length; t++) if (table[t] === UNKNOWN && isUserMissing(missing, lo + t)) table[t] = MISSING;
   const byValue = new Map<number, number>(numericCodes.map((c, k) => [c, k]));
   const slow = (v: number): number => {
     const k = byValue.get(v);
     if (k !== undefined) return k;
     return isUserMissing(missing, v) ? MISSING : UNKNOWN;
   };
-  if (table.length) {
-    for (let t = 0; t < span; t++) if (table[t] === UNKNOWN && isUserMissing(missing, lo + t)) table[t] = MISSING;
-  }
   const sentinel = data instanceof Float64Array ? NaN : data instanceof Int8Array ? -128 : data instanceof Int16Array ? -32768 : -2147483648;
   const tl = table.length;
+  return {
+    at: (i) => {
+      const v = data[i];
+      if (v === sentinel || v !== v) return MISSING;
+      const j = v - lo;
+      return j >= 0 && j < tl && (j | 0) === j ? table[j] : slow(v);
+    },
+    value: (i) => data[i],
+  };
+}
+
+/**
+ * key[i] += idx·stride for cases still in play. A missing code takes the case out; an unknown code
+ * marks it UNKNOWN, which a later missing code still overrides: a code without a target matters only
+ * for a case that would otherwise be weighted.
+ */
+function addVariable(key: Int32Array, at: (i: number) => number, stride: number): void {
+  const n = key.length;
   for (let i = 0; i < n; i++) {
-    if (key[i] < 0) continue;
-    const v = data[i];
-    if (v === sentinel || v !== v) {
-      key[i] = MISSING;
-      continue;
-    }
-    const j = v - lo;
-    const k = j >= 0 && j < tl && (j | 0) === j ? table[j] : slow(v);
-    if (k >= 0) key[i] += k * stride;
-    else {
-      key[i] = k;
-      if (k === UNKNOWN) noteUnknown(v);
-    }
+    const k0 = key[i];
+    if (k0 < 0 && k0 !== UNKNOWN) continue;
+    const k = at(i);
+    if (k === MISSING) key[i] = MISSING;
+    else if (k0 === UNKNOWN) continue;
+    else if (k === UNKNOWN) key[i] = UNKNOWN;
+    else key[i] = k0 + k * stride;
   }
 }
 
@@ -198,8 +195,20 @@ export function classify(ds: Dataset, targets: TargetSet, opts: ClassifyOptions 
   const key = new Int32Array(n);
   const { filter, base } = opts;
   if (filter) for (let i = 0; i < n; i++) if (filter[i] === 0) key[i] = OUT_OF_FILTER;
-  for (const p of vars) addVariable(key, ds.columns[p.index], p);
-  if (base) for (let i = 0; i < n; i++) if (key[i] >= 0 && !(base[i] > 0)) key[i] = BAD_BASE;
+  const indexers = vars.map((p) => codeIndexer(ds.columns[p.index], p));
+  vars.forEach((p, v) => addVariable(key, indexers[v].at, p.stride));
+  let unknownCases = 0;
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    if (base && (k >= 0 || k === UNKNOWN) && !(base[i] > 0)) key[i] = BAD_BASE;
+    else if (k === UNKNOWN) unknownCases++;
+  }
+  // Only when there are any: which codes, of which variable, have no target.
+  if (unknownCases > 0) {
+    vars.forEach((p, v) => {
+      for (let i = 0; i < n && p.unknown.size < MAX_LISTED; i++) if (key[i] === UNKNOWN && indexers[v].at(i) === UNKNOWN) p.unknown.add(indexers[v].value(i));
+    });
+  }
 
   // Compact the combinations that occur into cells, summing counts and base weights.
   const direct = combos <= DIRECT_CELLS ? new Int32Array(combos).fill(-1) : null;
