@@ -43,11 +43,16 @@ export function applyWeight(
   const { weights, report } = runWeighting(ds, spec, opts.run);
   const variable = weightVariableMeta(report, new Date(), opts.lang);
   const applied = { report, variable };
-  store.putVariableUndoable(dataset, variable, { kind: 'numeric', data: weights }, {
-    recipe: { kind: 'weight', body: spec },
-    action: opts.action ?? 'weight.apply',
-    detail: auditDetail(dataset, spec, applied),
-    label: `${variable.name}: ${opts.lang === 'nl' ? 'weging' : 'weighting'} (${spec.method})`,
-  });
+  store.putVariableUndoable(
+    dataset,
+    variable,
+    { kind: 'numeric', data: weights },
+    {
+      recipe: { kind: 'weight', body: spec },
+      action: opts.action ?? 'weight.apply',
+      detail: auditDetail(dataset, spec, applied),
+      label: `${variable.name}: ${opts.lang === 'nl' ? 'weging' : 'weighting'} (${spec.method})`,
+    },
+  );
   return { ...applied, weights };
 }

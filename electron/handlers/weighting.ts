@@ -29,7 +29,14 @@ function recipeInfo(store: ProjectStore, dataset?: string): WeightRecipeInfo[] {
     .list({ kind: 'weight', dataset })
     .map((r) => {
       const parsed = weightSpecSchema.safeParse(r.body);
-      return { id: r.id, dataset: r.dataset, datasetExists: store.hasDataset(r.dataset), variable: r.target, createdAt: r.createdAt, spec: parsed.success ? parsed.data : null };
+      return {
+        id: r.id,
+        dataset: r.dataset,
+        datasetExists: store.hasDataset(r.dataset),
+        variable: r.target,
+        createdAt: r.createdAt,
+        spec: parsed.success ? parsed.data : null,
+      };
     });
 }
 

@@ -240,12 +240,7 @@ export class ProjectStore {
    * entry (a weight from the weighting dialog): undo takes it out again and puts back what it replaced
    * and that one's recipe; redo brings it back. One transaction.
    */
-  putVariableUndoable(
-    dataset: string,
-    meta: VariableMeta,
-    col: Column,
-    opts: { recipe: RecipeState; action: string; detail: unknown; label: string },
-  ): void {
+  putVariableUndoable(dataset: string, meta: VariableMeta, col: Column, opts: { recipe: RecipeState; action: string; detail: unknown; label: string }): void {
     this.db.transaction(() => {
       const id = this.datasetId(dataset);
       const rows = (this.db.prepare('SELECT rows FROM datasets WHERE id = ?').get(id) as { rows: number }).rows;

@@ -95,9 +95,9 @@ describe('undoable variables', () => {
 
   it('a failed write changes nothing', () => {
     const before = store.auditEntries().length;
-    expect(() =>
-      store.putVariableUndoable('golf', meta('w', ''), weight([1, 2]), { recipe: null, action: 'weight.apply', detail: {}, label: 'w' }),
-    ).toThrow(/has 2 values; the dataset has 3 rows/);
+    expect(() => store.putVariableUndoable('golf', meta('w', ''), weight([1, 2]), { recipe: null, action: 'weight.apply', detail: {}, label: 'w' })).toThrow(
+      /has 2 values; the dataset has 3 rows/,
+    );
     expect(names()).toEqual(['a', 'b', 'c']);
     expect(store.auditEntries().length).toBe(before);
     expect(store.undo()).toBeNull();
@@ -105,8 +105,18 @@ describe('undoable variables', () => {
 
   it('the step is audited with the recipe', () => {
     put('w', [1, 2, 3], 'x', { method: 'linear' });
-    expect(store.auditEntries().map((e) => e.action).slice(0, 2)).toEqual(['weight.apply', 'recipe.put']);
+    expect(
+      store
+        .auditEntries()
+        .map((e) => e.action)
+        .slice(0, 2),
+    ).toEqual(['weight.apply', 'recipe.put']);
     store.undo();
-    expect(store.auditEntries().map((e) => e.action).slice(0, 2)).toEqual(['history.undo', 'recipe.remove']);
+    expect(
+      store
+        .auditEntries()
+        .map((e) => e.action)
+        .slice(0, 2),
+    ).toEqual(['history.undo', 'recipe.remove']);
   });
 });

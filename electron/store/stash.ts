@@ -52,7 +52,9 @@ export class VariableStash {
         .run(dataset, d.rows, v.position, v.meta, dict?.dict ?? null, this.now()).lastInsertRowid,
     );
     this.db
-      .prepare('INSERT INTO stashed_chunks (stash_id, chunk, storage, data) SELECT ?, chunk, storage, data FROM column_chunks WHERE dataset_id = ? AND position = ?')
+      .prepare(
+        'INSERT INTO stashed_chunks (stash_id, chunk, storage, data) SELECT ?, chunk, storage, data FROM column_chunks WHERE dataset_id = ? AND position = ?',
+      )
       .run(id, d.id, v.position);
     for (const table of POSITIONED) this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ? AND position = ?`).run(d.id, v.position);
     this.shift(d.id, v.position + 1, -1);
@@ -73,7 +75,9 @@ export class VariableStash {
     const position = this.open(s.dataset, s.position);
     this.db.prepare('INSERT INTO variables (dataset_id, position, name, meta) VALUES (?, ?, ?, ?)').run(d.id, position, name, s.meta);
     this.db
-      .prepare('INSERT INTO column_chunks (dataset_id, position, chunk, storage, data) SELECT ?, ?, chunk, storage, data FROM stashed_chunks WHERE stash_id = ?')
+      .prepare(
+        'INSERT INTO column_chunks (dataset_id, position, chunk, storage, data) SELECT ?, ?, chunk, storage, data FROM stashed_chunks WHERE stash_id = ?',
+      )
       .run(d.id, position, id);
     if (s.dict !== null) this.db.prepare('INSERT INTO string_dicts (dataset_id, position, dict) VALUES (?, ?, ?)').run(d.id, position, s.dict);
     this.db.prepare('DELETE FROM stashed_variables WHERE id = ?').run(id);

@@ -62,7 +62,10 @@ function csvFor(ds: ReturnType<typeof loadBench>): string {
 
 function rSurvey(csv: string, t: Targets): { ms: number; cpuMs: number; loadMs: number; n: number; sumW2: number; head: number[] } {
   const script = join(BENCH_DIR, 'weight.R');
-  const vec = (m: { targets: Record<string, number> }) => `c(${Object.values(m.targets).map((v) => v.toPrecision(17)).join(', ')})`;
+  const vec = (m: { targets: Record<string, number> }) =>
+    `c(${Object.values(m.targets)
+      .map((v) => v.toPrecision(17))
+      .join(', ')})`;
   const [mb, mc, ma] = t.margins!;
   writeFileSync(
     script,

@@ -46,8 +46,10 @@ export const WEIGHT_EN: Catalogue = {
           .join('; '),
       )
       .join('; '),
-  'weight-zero-target': (p) => `${p.variable}: target 0 for code(s) ${list(p.codes)}, which have cases; their weight would be 0. Filter them out or give a target`,
-  'weight-totals': (p, f) => `The targets of ${p.variable} sum to ${f.num(p.sum)}, not to the total ${f.num(p.total)}; have them scaled to the total if that is meant`,
+  'weight-zero-target': (p) =>
+    `${p.variable}: target 0 for code(s) ${list(p.codes)}, which have cases; their weight would be 0. Filter them out or give a target`,
+  'weight-totals': (p, f) =>
+    `The targets of ${p.variable} sum to ${f.num(p.sum)}, not to the total ${f.num(p.total)}; have them scaled to the total if that is meant`,
   'weight-not-converged': (p, f) =>
     `Weighting (${p.method}) did not converge in ${f.num(p.iterations)} iterations (largest relative difference from a target ${sci(p.difference)})` +
     (p.bounds ? `; with bounds ${f.num(p.bounds[0])}–${f.num(p.bounds[1])} the targets may be out of reach` : '') +

@@ -46,8 +46,10 @@ export const WEIGHT_NL: Catalogue = {
           .join('; '),
       )
       .join('; '),
-  'weight-zero-target': (p) => `${p.variable}: doelwaarde 0 voor code ${list(p.codes)}, die wel waarnemingen heeft; hun gewicht zou 0 worden. Filter ze weg of geef een doelwaarde`,
-  'weight-totals': (p, f) => `De doelwaarden van ${p.variable} tellen op tot ${f.num(p.sum)}, niet tot het totaal ${f.num(p.total)}; laat ze zo nodig schalen naar het totaal`,
+  'weight-zero-target': (p) =>
+    `${p.variable}: doelwaarde 0 voor code ${list(p.codes)}, die wel waarnemingen heeft; hun gewicht zou 0 worden. Filter ze weg of geef een doelwaarde`,
+  'weight-totals': (p, f) =>
+    `De doelwaarden van ${p.variable} tellen op tot ${f.num(p.sum)}, niet tot het totaal ${f.num(p.total)}; laat ze zo nodig schalen naar het totaal`,
   'weight-not-converged': (p, f) =>
     `Weging (${p.method}) convergeert niet na ${f.num(p.iterations)} iteraties (grootste relatieve afwijking van een doelwaarde ${sci(p.difference)})` +
     (p.bounds ? `; met grenzen ${f.num(p.bounds[0])}–${f.num(p.bounds[1])} zijn de doelwaarden misschien niet haalbaar` : '') +

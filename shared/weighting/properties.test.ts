@@ -23,16 +23,14 @@ interface Case {
 }
 
 /** Data with every joint cell present at least once, plus random extra cases; random positive margins. */
-const caseArb = fc
-  .array(fc.integer({ min: 2, max: 5 }), { minLength: 1, maxLength: 3 })
-  .chain((sizes) =>
-    fc.record({
-      sizes: fc.constant(sizes),
-      extra: fc.array(fc.tuple(...sizes.map((k) => fc.integer({ min: 1, max: k }))), { maxLength: 200 }),
-      base: fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: 400, maxLength: 400 }),
-      shares: fc.tuple(...sizes.map((k) => fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: k, maxLength: k }))),
-    }),
-  ) as fc.Arbitrary<Case>;
+const caseArb = fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 1, maxLength: 3 }).chain((sizes) =>
+  fc.record({
+    sizes: fc.constant(sizes),
+    extra: fc.array(fc.tuple(...sizes.map((k) => fc.integer({ min: 1, max: k }))), { maxLength: 200 }),
+    base: fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: 400, maxLength: 400 }),
+    shares: fc.tuple(...sizes.map((k) => fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: k, maxLength: k }))),
+  }),
+) as fc.Arbitrary<Case>;
 
 function build(c: Case) {
   const rows: number[][] = [];
@@ -43,7 +41,10 @@ function build(c: Case) {
   walk([]);
   rows.push(...c.extra);
   const names = c.sizes.map((_, j) => `v${j}`);
-  const ds = makeDataset([...names.map((name, j) => ({ name, values: rows.map((r) => r[j]) })), { name: 'd', values: rows.map((_, i) => c.base[i % c.base.length]) }]);
+  const ds = makeDataset([
+    ...names.map((name, j) => ({ name, values: rows.map((r) => r[j]) })),
+    { name: 'd', values: rows.map((_, i) => c.base[i % c.base.length]) },
+  ]);
   const total = 10_000;
   const targets: Targets = {
     margins: names.map((variable, j) => {
@@ -80,7 +81,8 @@ describe('weighting properties', () => {
         const vars = targets.margins!.map((m) => m.variable);
         const cells: Record<string, number>[] = [];
         const walk = (prefix: number[]) => {
-          if (prefix.length === vars.length) return void cells.push({ ...Object.fromEntries(vars.map((v, j) => [v, prefix[j]])), target: 1 + prefix.reduce((a, b) => a * 7 + b, 0) });
+          if (prefix.length === vars.length)
+            return void cells.push({ ...Object.fromEntries(vars.map((v, j) => [v, prefix[j]])), target: 1 + prefix.reduce((a, b) => a * 7 + b, 0) });
           for (let v = 1; v <= c.sizes[prefix.length]; v++) walk([...prefix, v]);
         };
         walk([]);
@@ -134,46 +136,56 @@ describe('weighting properties', () => {
 
   it('bounded calibration keeps every ratio within the bounds, or fails with a WeightingError', () => {
     fc.assert(
-      fc.property(caseArb, fc.double({ min: 0.2, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 4, noNaN: true }), fc.boolean(), (c, lo, hi, linear) => {
-        const { ds, targets } = build(c);
-        try {
-          const { weights, report } = runWeighting(ds, { method: linear ? 'linear' : 'rake', targets, bounds: [lo, hi], maxIter: 300 });
-          expectMarginsMet(report, 1e-9);
-          const mean = report.total / report.n;
-          for (const w of weights) {
-            expect(w / mean).toBeGreaterThanOrEqual(lo - 1e-9);
-            expect(w / mean).toBeLessThanOrEqual(hi + 1e-9);
+      fc.property(
+        caseArb,
+        fc.double({ min: 0.2, max: 0.95, noNaN: true }),
+        fc.double({ min: 1.05, max: 4, noNaN: true }),
+        fc.boolean(),
+        (c, lo, hi, linear) => {
+          const { ds, targets } = build(c);
+          try {
+            const { weights, report } = runWeighting(ds, { method: linear ? 'linear' : 'rake', targets, bounds: [lo, hi], maxIter: 300 });
+            expectMarginsMet(report, 1e-9);
+            const mean = report.total / report.n;
+            for (const w of weights) {
+              expect(w / mean).toBeGreaterThanOrEqual(lo - 1e-9);
+              expect(w / mean).toBeLessThanOrEqual(hi + 1e-9);
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(WeightingError);
+            expect((e as WeightingError).detail.code).toBe('weight-not-converged');
           }
-        } catch (e) {
-          expect(e).toBeInstanceOf(WeightingError);
-          expect((e as WeightingError).detail.code).toBe('weight-not-converged');
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("trimming equals R's repeated rounds of trimWeights(strict = TRUE)", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.1, max: 100, noNaN: true }), { minLength: 2, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (ws, f) => {
-        const mean = ws.reduce((a, b) => a + b, 0) / ws.length;
-        const top = Math.max(...ws);
-        const max = mean + (top - mean) * (0.05 + 0.9 * f);
-        if (!(max > mean * (1 + 1e-9))) return;
-        // R: trim those above, share the excess equally among the rest, repeat until none is above.
-        let r = [...ws];
-        for (let round = 0; round < 10_000; round++) {
-          const outside = r.map((w) => w > max);
-          if (!outside.some(Boolean)) break;
-          const excess = r.reduce((s, w, i) => s + (outside[i] ? w - max : 0), 0);
-          const inside = outside.filter((o) => !o).length;
-          r = r.map((w, i) => (outside[i] ? max : w + excess / inside));
-        }
-        const w = Float64Array.from(ws);
-        trimWeights(w, max);
-        w.forEach((v, i) => expect(Math.abs(v - r[i])).toBeLessThan(1e-9 * Math.max(1, r[i])));
-        expect(Math.abs(w.reduce((a, b) => a + b, 0) - ws.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9 * mean * ws.length);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.1, max: 100, noNaN: true }), { minLength: 2, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (ws, f) => {
+          const mean = ws.reduce((a, b) => a + b, 0) / ws.length;
+          const top = Math.max(...ws);
+          const max = mean + (top - mean) * (0.05 + 0.9 * f);
+          if (!(max > mean * (1 + 1e-9))) return;
+          // R: trim those above, share the excess equally among the rest, repeat until none is above.
+          let r = [...ws];
+          for (let round = 0; round < 10_000; round++) {
+            const outside = r.map((w) => w > max);
+            if (!outside.some(Boolean)) break;
+            const excess = r.reduce((s, w, i) => s + (outside[i] ? w - max : 0), 0);
+            const inside = outside.filter((o) => !o).length;
+            r = r.map((w, i) => (outside[i] ? max : w + excess / inside));
+          }
+          const w = Float64Array.from(ws);
+          trimWeights(w, max);
+          w.forEach((v, i) => expect(Math.abs(v - r[i])).toBeLessThan(1e-9 * Math.max(1, r[i])));
+          expect(Math.abs(w.reduce((a, b) => a + b, 0) - ws.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9 * mean * ws.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -42,7 +42,11 @@ describe('runWeighting', () => {
   });
 
   it('leaves out cases outside the filter and with a base weight of 0, counted separately', () => {
-    const { weights, report } = run({ filter: 'region <> "z"', baseWeight: 'dw', targets: { margins: [{ variable: 'area', targets: { '1': 500, '2': 500 } }] } });
+    const { weights, report } = run({
+      filter: 'region <> "z"',
+      baseWeight: 'dw',
+      targets: { margins: [{ variable: 'area', targets: { '1': 500, '2': 500 } }] },
+    });
     expect(report.excludedBy).toEqual({ filter: 4, missing: 0, baseWeight: 1 });
     expect(Number.isNaN(weights[6])).toBe(true);
     // Poststratification on area with design weights: 500 over Σ dw in the area.
@@ -70,7 +74,9 @@ describe('runWeighting', () => {
     expect(e.detail).toEqual({ code: 'weight-codes', mismatches: [{ variable: 'area', notInData: ['4'], notInTargets: ['3'] }] });
     expect(e.message).toBe('area: code(s) 4 have a target but no cases (empty cell); area: code(s) 3 occur in the data but have no target');
     expect(renderMessage(e.detail, 'nl')).toContain('area: code 4 heeft een doelwaarde maar geen waarnemingen (lege cel)');
-    expect(checkTargets(ds, { method: 'rake', targets: { margins: [{ variable: 'area', targets: { '1': 300, '2': 699, '4': 1 } }, sex] } })).toEqual(e.detail.code === 'weight-codes' ? e.detail.mismatches : []);
+    expect(checkTargets(ds, { method: 'rake', targets: { margins: [{ variable: 'area', targets: { '1': 300, '2': 699, '4': 1 } }, sex] } })).toEqual(
+      e.detail.code === 'weight-codes' ? e.detail.mismatches : [],
+    );
   });
 
   it('names a target code that is neither a code nor a label, with its JSON path', () => {

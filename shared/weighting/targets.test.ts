@@ -41,7 +41,9 @@ describe('target numbers', () => {
 
 describe('targets in JSON', () => {
   it('margins and cells become one normalised set, with JSON paths', () => {
-    const t = parseTargetsJson('{"total": 100, "margins": [{"variable": "g", "targets": {"1": 0.4, "2": 0.6}}], "cells": [{"a": 1, "b": "x", "target": 50}, {"a": 2, "b": "x", "target": 50}]}');
+    const t = parseTargetsJson(
+      '{"total": 100, "margins": [{"variable": "g", "targets": {"1": 0.4, "2": 0.6}}], "cells": [{"a": 1, "b": "x", "target": 50}, {"a": 2, "b": "x", "target": 50}]}',
+    );
     const set = toTargetSet(t);
     expect(set.total).toBe(100);
     expect(set.margins.map((m) => m.variables)).toEqual([['g'], ['a', 'b']]);
@@ -73,11 +75,25 @@ describe('targets in JSON', () => {
 
 describe('targets in the StatLine CSV form', () => {
   it('reads ; with a header, Dutch numbers, quotes, a total line and comments', () => {
-    const set = parseTargetsCsv('\uFEFFvariabele;code;doel\n# CBS StatLine 2025\n"gemeente";"1";"31.000"\ngemeente;2;233.000\n\ngeslacht;Man;0,49\ngeslacht;Vrouw;0,51\ntotaal;;264.000\n');
+    const set = parseTargetsCsv(
+      '\uFEFFvariabele;code;doel\n# CBS StatLine 2025\n"gemeente";"1";"31.000"\ngemeente;2;233.000\n\ngeslacht;Man;0,49\ngeslacht;Vrouw;0,51\ntotaal;;264.000\n',
+    );
     expect(set.total).toBe(264000);
     expect(set.margins).toEqual([
-      { variables: ['gemeente'], entries: [{ codes: ['1'], target: 31000, line: 3 }, { codes: ['2'], target: 233000, line: 4 }] },
-      { variables: ['geslacht'], entries: [{ codes: ['Man'], target: 0.49, line: 6 }, { codes: ['Vrouw'], target: 0.51, line: 7 }] },
+      {
+        variables: ['gemeente'],
+        entries: [
+          { codes: ['1'], target: 31000, line: 3 },
+          { codes: ['2'], target: 233000, line: 4 },
+        ],
+      },
+      {
+        variables: ['geslacht'],
+        entries: [
+          { codes: ['Man'], target: 0.49, line: 6 },
+          { codes: ['Vrouw'], target: 0.51, line: 7 },
+        ],
+      },
     ]);
   });
 

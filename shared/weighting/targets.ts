@@ -156,7 +156,9 @@ export function fromTargetSet(ts: TargetSet): Targets {
   const numeric = (s: string) => (/^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s);
   return {
     ...(ts.total !== null ? { total: ts.total } : {}),
-    ...(margins.length ? { margins: margins.map((m) => ({ variable: m.variables[0], targets: Object.fromEntries(m.entries.map((e) => [e.codes[0], e.target])) })) } : {}),
+    ...(margins.length
+      ? { margins: margins.map((m) => ({ variable: m.variables[0], targets: Object.fromEntries(m.entries.map((e) => [e.codes[0], e.target])) })) }
+      : {}),
     ...(joint
       ? { cells: joint.entries.map((e) => ({ ...Object.fromEntries(joint.variables.map((v, k) => [v, numeric(e.codes[k])])), target: e.target })) }
       : {}),

@@ -11,9 +11,7 @@ export function weightVariableMeta(report: WeightReport, date: Date, lang: 'nl' 
   const margins = report.margins.map((m) => m.variable.replace(/,/g, ' × ')).join(', ');
   const total = formatNumber(report.total, Number.isInteger(report.total) ? 0 : 2, NUMBER_STYLES[lang]);
   const label =
-    lang === 'nl'
-      ? `Weging (${report.method}, ${day}) naar ${margins}; totaal ${total}`
-      : `Weight (${report.method}, ${day}) to ${margins}; total ${total}`;
+    lang === 'nl' ? `Weging (${report.method}, ${day}) naar ${margins}; totaal ${total}` : `Weight (${report.method}, ${day}) to ${margins}; total ${total}`;
   return newVariable(report.variable, 'numeric', {
     label,
     measure: 'scale',

@@ -36,11 +36,14 @@ describe('weighting dialog', { timeout: 180_000 }, () => {
     // Paste the column of totals into the first field, as copied from a Dutch Excel sheet.
     const first = d.getByLabel('Doel gemeente Eemsdelta');
     await first.focus();
-    await first.evaluate((el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, TOTALS.join('\r\n') + '\r\n');
+    await first.evaluate(
+      (el, text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      TOTALS.join('\r\n') + '\r\n',
+    );
     await expect.poll(() => d.getByLabel('Doel gemeente Westerwolde').inputValue()).toBe('20.000');
     expect(await d.getByTestId('wt-sum-gemeente').textContent()).toBe('Som: 480.000');
 
@@ -115,7 +118,8 @@ describe('weighting dialog', { timeout: 180_000 }, () => {
     let checked = 0;
     for (let ri = 0; ri < expected.rows.length && checked < 3; ri++) {
       const ci = 1 + (ri % 4);
-      const text = (await page.locator(`td[data-row="${expected.rows[ri].code}"][data-col="${expected.columns[ci].key}"][data-stat="pct"]`).textContent()) ?? '';
+      const text =
+        (await page.locator(`td[data-row="${expected.rows[ri].code}"][data-col="${expected.columns[ci].key}"][data-stat="pct"]`).textContent()) ?? '';
       if (text === 'x' || text === '') continue;
       const want = expected.cells[ri][ci];
       expect(text).toBe(nl(want.pct as number, 1) + want.sig);

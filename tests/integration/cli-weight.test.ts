@@ -53,7 +53,20 @@ describe('duiding weight', () => {
   it('writes weights equal to R survey::rake to a CSV (the oracle data, design weights as base)', async () => {
     const dir = tmp();
     const out = join(dir, 'api.csv');
-    const r = await cli('weight', join(ORACLE, 'fixture.csv'), '--targets', join(ORACLE, 'targets-rake.json'), '--method', 'rake', '--base-weight', 'pw', '--name', 'wrake', '--out', out);
+    const r = await cli(
+      'weight',
+      join(ORACLE, 'fixture.csv'),
+      '--targets',
+      join(ORACLE, 'targets-rake.json'),
+      '--method',
+      'rake',
+      '--base-weight',
+      'pw',
+      '--name',
+      'wrake',
+      '--out',
+      out,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Wrote ${out}: 200 rows, 8 variables`);
@@ -65,7 +78,21 @@ describe('duiding weight', () => {
   it('writes a .sav that keeps the metadata and adds the labelled weight; cases without a weight are system-missing', async () => {
     const dir = tmp();
     const out = join(dir, 'golf2025.sav');
-    const r = await cli('weight', 'demo', '--targets', targetsFile(dir), '--method', 'linear', '--filter', 'golf = 2025', '--name', 'wlin', '--out', out, '--json');
+    const r = await cli(
+      'weight',
+      'demo',
+      '--targets',
+      targetsFile(dir),
+      '--method',
+      'linear',
+      '--filter',
+      'golf = 2025',
+      '--name',
+      'wlin',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const back = await readAnyFile(out);
     expect(back.variables.find((v) => v.name === 'gemeente')?.valueLabels['6']).toBe('Pekela');
@@ -87,7 +114,20 @@ describe('duiding weight', () => {
   it('--project stores the weight with its recipe and an audit entry; undo takes it out', async () => {
     const dir = tmp();
     const project = ensureDemoProject(dir);
-    const r = await cli('weight', `${project}#demo`, '--project', project, '--targets', targetsFile(dir), '--method', 'rake', '--filter', 'golf = 2025', '--trim', '3x');
+    const r = await cli(
+      'weight',
+      `${project}#demo`,
+      '--project',
+      project,
+      '--targets',
+      targetsFile(dir),
+      '--method',
+      'rake',
+      '--filter',
+      'golf = 2025',
+      '--trim',
+      '3x',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Stored weging (role weight) with its recipe in ${project}#demo`);
@@ -132,12 +172,38 @@ describe('duiding weight', () => {
     const r = await cli('weight', 'demo', '--targets', targetsFile(dir, noTotal), '--method', 'rake', '--filter', 'golf = 2025');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^duiding: The targets of leeftijdsklasse sum to 1, not to the total 480000; .*\n$/);
-    const scaled = await cli('weight', 'demo', '--targets', targetsFile(dir, noTotal), '--method', 'rake', '--filter', 'golf = 2025', '--scale-targets', '--json');
+    const scaled = await cli(
+      'weight',
+      'demo',
+      '--targets',
+      targetsFile(dir, noTotal),
+      '--method',
+      'rake',
+      '--filter',
+      'golf = 2025',
+      '--scale-targets',
+      '--json',
+    );
     expect(scaled.code).toBe(0);
     const [s] = JSON.parse(scaled.out).scaled;
     expect(s.variable).toBe('leeftijdsklasse');
     expect(s.factor).toBeCloseTo(480000, 6);
-    const tight = await cli('weight', 'demo', '--targets', targetsFile(dir), '--method', 'rake', '--filter', 'golf = 2025', '--bounds', '0.98,1.02', '--max-iter', '50', '--out', out);
+    const tight = await cli(
+      'weight',
+      'demo',
+      '--targets',
+      targetsFile(dir),
+      '--method',
+      'rake',
+      '--filter',
+      'golf = 2025',
+      '--bounds',
+      '0.98,1.02',
+      '--max-iter',
+      '50',
+      '--out',
+      out,
+    );
     expect(tight.code).toBe(1);
     expect(tight.err).toMatch(/^duiding: Weighting \(rake\) did not converge in 50 iterations .* Nothing was written\n$/);
     expect(() => readFileSync(out)).toThrow();

@@ -148,7 +148,12 @@ describe('weighting calls', () => {
     const done = await call('weighting.rerun', { recipe: id, dataset: 'demo2026', targets, apply: true });
     expect(done.variable.role).toBe('weight');
     expect(session.store().recipes().get('demo2026', 'wgem25')?.body).toMatchObject({ targets });
-    expect(session.store().auditEntries(5).some((e) => e.action === 'weight.rerun')).toBe(true);
+    expect(
+      session
+        .store()
+        .auditEntries(5)
+        .some((e) => e.action === 'weight.rerun'),
+    ).toBe(true);
   });
 
   it('reads a targets file, and a bad one fails naming the line', async () => {

@@ -29,7 +29,22 @@ import { Flags, oneData, UsageError, type ParsedArgs } from '../args';
 import { loadData } from '../data-source';
 import { textTable } from '../text-table';
 
-const FLAGS = ['targets', 'method', 'bounds', 'base-weight', 'filter', 'name', 'max-iter', 'epsilon', 'project', 'out', 'json', 'trim', 'scale-targets', 'replace'];
+const FLAGS = [
+  'targets',
+  'method',
+  'bounds',
+  'base-weight',
+  'filter',
+  'name',
+  'max-iter',
+  'epsilon',
+  'project',
+  'out',
+  'json',
+  'trim',
+  'scale-targets',
+  'replace',
+];
 
 function readTargets(path: string): TargetSet {
   if (!existsSync(path)) throw new UsageError(`${path}: no such targets file`);

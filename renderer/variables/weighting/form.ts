@@ -19,7 +19,17 @@ export interface WeightForm {
   name: string;
 }
 
-export const emptyForm: WeightForm = { method: 'rake', base: '', filter: '', lo: '', hi: '', trim: '', trimRelative: false, scale: false, name: DEFAULT_WEIGHT_NAME };
+export const emptyForm: WeightForm = {
+  method: 'rake',
+  base: '',
+  filter: '',
+  lo: '',
+  hi: '',
+  trim: '',
+  trimRelative: false,
+  scale: false,
+  name: DEFAULT_WEIGHT_NAME,
+};
 
 export type FormProblem = { key: StringKey; params?: Record<string, string | number> };
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { newVariable } from '../../../shared/model/dataset';
 import { formatTyped, gridToTargets, marginSum, parseTyped, pasteInto, rowsFor, targetsToGrid, type GridState } from './grid';
 
-const gemeente = newVariable('gemeente', 'numeric', { valueLabels: { '1': 'Eemsdelta', '2': 'Groningen', '10': 'Westerwolde', '99': 'Onbekend' }, missing: { values: [99], range: null } });
+const gemeente = newVariable('gemeente', 'numeric', {
+  valueLabels: { '1': 'Eemsdelta', '2': 'Groningen', '10': 'Westerwolde', '99': 'Onbekend' },
+  missing: { values: [99], range: null },
+});
 
 describe('targets grid', () => {
   it('offers the labelled codes that are not missing, in code order', () => {
@@ -28,7 +31,10 @@ describe('targets grid', () => {
   });
 
   it('turns the grid into targets, leaving empty rows out, and names a bad cell', () => {
-    const g: GridState = { total: '480.000', margins: [{ variable: 'gemeente', rows: rowsFor(gemeente).map((r, i) => ({ ...r, target: ['37.000', '196.000', ''][i] })) }] };
+    const g: GridState = {
+      total: '480.000',
+      margins: [{ variable: 'gemeente', rows: rowsFor(gemeente).map((r, i) => ({ ...r, target: ['37.000', '196.000', ''][i] })) }],
+    };
     expect(gridToTargets(g, 'nl')).toEqual({ targets: { total: 480000, margins: [{ variable: 'gemeente', targets: { '1': 37000, '2': 196000 } }] } });
     g.margins[0].rows[1].target = '19x';
     expect(gridToTargets(g, 'nl')).toEqual({ problem: { kind: 'number', margin: 0, row: 1, text: '19x' } });

@@ -97,7 +97,12 @@ export function targetsToGrid(t: Targets, variables: VariableMeta[], lang: Lang)
     // A key may be a value label (StatLine names categories): show it on the row of that code.
     const byLabel = new Map(meta ? Object.entries(meta.valueLabels).map(([code, label]) => [label.trim().toLowerCase(), code]) : []);
     const keyed = Object.entries(m.targets).map(([key, v]) => [byLabel.get(key.trim().toLowerCase()) ?? key, v] as const);
-    const rows = meta ? rowsFor(meta, keyed.map(([code]) => code)) : keyed.map(([code]) => ({ code, label: '', target: '' }));
+    const rows = meta
+      ? rowsFor(
+          meta,
+          keyed.map(([code]) => code),
+        )
+      : keyed.map(([code]) => ({ code, label: '', target: '' }));
     for (const [code, v] of keyed) {
       const row = rows.find((r) => r.code === code);
       if (row) row.target = formatTyped(v, lang);
