@@ -34,6 +34,10 @@ export type SavedSpec = SavedSpecInfo;
 /** The recipe a variable has after a history step (null: none). */
 type RecipeState = { kind: RecipeKind; body: unknown } | null;
 
+/**
+ * One undoable step: a variable's metadata, a saved specification (absent = does not exist), or a
+ * whole variable swapped with the stash (added, replaced or taken out, with its recipe).
+ */
 type HistoryOp =
   | {
       kind: 'variable';
@@ -42,6 +46,7 @@ type HistoryOp =
       variable: string;
       meta: VariableMeta;
     }
+  | { kind: 'spec'; id: number; spec: SavedSpec | null }
   | {
       /** Take `variable` out of the dataset (into the stash), put stash entry `stashIn` (if any) in its place. */
       kind: 'swap';
@@ -260,9 +265,7 @@ export class ProjectStore {
         recipe: before ? { kind: before.kind, body: before.body } : null,
       };
       const redo: HistoryOp = { kind: 'swap', dataset, variable: meta.name, stashIn: null, recipe: opts.recipe };
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), opts.label, JSON.stringify(undo), JSON.stringify(redo));
-      stash.prune();
+      this.remember(opts.label, undo, redo);
     })();
   }
 
@@ -310,12 +313,7 @@ export class ProjectStore {
       this.writeMeta(dataset, variable, after);
       const undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
       const redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
-      // A new edit ends the redo chain, as in every editor.
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db
-        .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
-        .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
-      this.stash().prune();
+      this.remember(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
       this.audit('variable.update', { dataset, variable, patch });
       return after;
     })();
@@ -323,15 +321,25 @@ export class ProjectStore {
 
   /** Applies one side of a history step; a swap returns the stash entry of what it took out. */
   private applyOp(op: HistoryOp): number | null {
-    if (op.kind === 'variable') {
-      this.writeMeta(op.dataset, op.variable, op.meta);
-      return null;
+    switch (op.kind) {
+      case 'variable':
+        this.writeMeta(op.dataset, op.variable, op.meta);
+        return null;
+      case 'spec':
+        if (op.spec === null) this.db.prepare('DELETE FROM specs WHERE id = ?').run(op.id);
+        else
+          this.db
+            .prepare('INSERT OR REPLACE INTO specs (id, kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(op.id, op.spec.kind, op.spec.name, op.spec.folder, JSON.stringify(op.spec.body), op.spec.updatedAt);
+        return null;
+      case 'swap': {
+        const stash = this.stash();
+        const out = stash.stash(op.dataset, op.variable);
+        if (op.stashIn !== null) stash.restore(op.stashIn);
+        this.setRecipe(op.dataset, op.variable, op.recipe);
+        return out?.id ?? null;
+      }
     }
-    const stash = this.stash();
-    const out = stash.stash(op.dataset, op.variable);
-    if (op.stashIn !== null) stash.restore(op.stashIn);
-    this.setRecipe(op.dataset, op.variable, op.recipe);
-    return out?.id ?? null;
   }
 
   /** After a swap, the other side of the step must bring back what this side took out. */
@@ -339,6 +347,22 @@ export class ProjectStore {
     const other = JSON.parse(json) as HistoryOp;
     if (other.kind !== 'swap') return;
     this.db.prepare(`UPDATE history SET ${side} = ? WHERE id = ?`).run(JSON.stringify({ ...other, stashIn: stashed }), id);
+  }
+
+  /**
+   * Records an undoable step; a new step ends the redo chain, as in every editor, and drops the stashed
+   * variables only that chain still needed.
+   */
+  private remember(label: string, undo: HistoryOp, redo: HistoryOp): void {
+    this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+    this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), label, JSON.stringify(undo), JSON.stringify(redo));
+    this.stash().prune();
+  }
+
+  private specRow(id: number): SavedSpec | null {
+    const r = this.db.prepare('SELECT * FROM specs WHERE id = ?').get(id) as
+      { id: number; kind: string; name: string; folder: string; body: string; updated_at: string } | undefined;
+    return r ? { id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at } : null;
   }
 
   undo(): string | null {
@@ -412,8 +436,10 @@ export class ProjectStore {
     return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at }));
   }
 
-  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }): SavedSpec {
+  /** `undoable`: record the change in the undo history (saved tables and books the user edits). */
+  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }, undoable = false): SavedSpec {
     return this.db.transaction(() => {
+      const before = spec.id !== undefined ? this.specRow(spec.id) : null;
       const at = now();
       let id = spec.id;
       if (id !== undefined) {
@@ -428,15 +454,25 @@ export class ProjectStore {
             .run(spec.kind, spec.name, spec.folder ?? '', JSON.stringify(spec.body), at).lastInsertRowid,
         );
       }
-      this.audit('spec.save', { id, kind: spec.kind, name: spec.name });
-      return { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      this.audit('spec.save', {
+        id,
+        kind: spec.kind,
+        name: spec.name,
+        folder: spec.folder ?? '',
+        ...(before && before.name !== spec.name ? { renamedFrom: before.name } : {}),
+      });
+      const saved: SavedSpec = { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      if (undoable) this.remember(`${spec.kind} ${spec.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: saved });
+      return saved;
     })();
   }
 
-  deleteSpec(id: number): void {
+  deleteSpec(id: number, undoable = false): void {
     this.db.transaction(() => {
+      const before = this.specRow(id);
       this.db.prepare('DELETE FROM specs WHERE id = ?').run(id);
-      this.audit('spec.delete', { id });
+      this.audit('spec.delete', { id, ...(before ? { kind: before.kind, name: before.name } : {}) });
+      if (undoable && before) this.remember(`${before.kind} ${before.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: null });
     })();
   }
 
