@@ -99,6 +99,9 @@ describe('weighting dialog', { timeout: 180_000 }, () => {
     await page.getByTestId('add-rows').click();
     await page.locator('.var-item[data-var="leeftijdsklasse"]').click();
     await page.getByTestId('add-cols').click();
+    // The options fold away once a table is set: open them.
+    const options = page.getByTestId('tb-options');
+    if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
     await page.getByTestId('tb-weight').selectOption('wgem25');
     await page.getByTestId('tb-filter').fill('golf = 2025');
     await page.getByTestId('filter-ok').waitFor();

@@ -101,8 +101,8 @@ describe('weighting calls', () => {
     // Every case of the wave has a sex, so the weighted column totals are the age targets.
     t.colTotals.forEach((v: number, j: number) => expect(v / 480000).toBeCloseTo([0.24, 0.22, 0.26, 0.28][j], 10));
     // The table's effective base is the report's Kish effective n.
-    const [banner] = await call('analysis.banner', { dataset: 'demo', rows: ['geslacht'], columns: { total: true, items: [] }, weight, filter: 'golf = 2025' });
-    expect(banner.base.effective[0]).toBeCloseTo(report.summary.effectiveN, 6);
+    const group = await call('analysis.tables', { dataset: 'demo', rows: ['geslacht'], banner: { total: true, items: [] }, weight, filter: 'golf = 2025' });
+    expect(group.tables[0].result.base.effective[0]).toBeCloseTo(report.summary.effectiveN, 6);
   });
 
   it('refuses to overwrite a variable unless asked, and says so in a message code', async () => {
