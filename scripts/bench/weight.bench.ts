@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runWeighting, type Targets } from '../../shared/weighting/index';
-import { BENCH_DIR, benchLine, benchManifest, ensureBenchData, loadBench, medianMs } from './gen-data';
+import { BENCH_DIR, benchLine, benchManifest, ensureBenchData, haveCommand, loadBench, medianMs } from './gen-data';
 
 const MARGINS = [
   { variable: 'b', k: 5 },
@@ -18,15 +18,6 @@ const MARGINS = [
 ];
 /** An invented population, larger than the sample, with shares unlike the sample's. */
 const POPULATION = 17_900_000;
-
-function haveCommand(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Targets: shares falling off with the code (1, 1/2, 1/3, … reweighted) times the population. */
 function targets(): Targets {
