@@ -340,7 +340,8 @@ export const en: Record<StringKey, string> = {
   'wt.save': 'Save weight',
   'wt.running': 'Weighting…',
   'wt.result': 'Result',
-  'wt.summary': '{n} cases weighted to {weighted} in {iterations} iteration(s); {excluded} without a weight (outside the filter {filter}, missing on a margin {missing}, no base weight {base}).',
+  'wt.summary':
+    '{n} cases weighted to {weighted} in {iterations} iteration(s); {excluded} without a weight (outside the filter {filter}, missing on a margin {missing}, no base weight {base}).',
   'wt.stats': 'Weights: min {min} · max {max} · mean {mean} · cv {cv} · design effect (Kish) {deff} · effective n {neff}',
   'wt.negative': 'Note: {n} negative weights.',
   'wt.trimmed': '{n} weights trimmed at {max}; the margins therefore differ slightly from the targets.',

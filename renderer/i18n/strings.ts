@@ -339,7 +339,8 @@ export const nl = {
   'wt.save': 'Weging opslaan',
   'wt.running': 'Bezig met wegen…',
   'wt.result': 'Resultaat',
-  'wt.summary': '{n} waarnemingen gewogen tot {weighted} in {iterations} iteratie(s); {excluded} zonder gewicht (buiten filter {filter}, ontbrekend op een marge {missing}, geen basisgewicht {base}).',
+  'wt.summary':
+    '{n} waarnemingen gewogen tot {weighted} in {iterations} iteratie(s); {excluded} zonder gewicht (buiten filter {filter}, ontbrekend op een marge {missing}, geen basisgewicht {base}).',
   'wt.stats': 'Gewichten: min {min} · max {max} · gemiddeld {mean} · cv {cv} · designeffect (Kish) {deff} · effectieve n {neff}',
   'wt.negative': 'Let op: {n} negatieve gewichten.',
   'wt.trimmed': '{n} gewichten afgekapt bij {max}; de marges wijken daardoor iets af van de doelen.',

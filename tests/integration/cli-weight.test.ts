@@ -35,7 +35,17 @@ function targetsFile(dir: string, text = TARGETS_CSV, name = 'doelen.csv'): stri
 
 describe('duiding weight', () => {
   it('prints the report in the shape of docs/cli.md', async () => {
-    const r = await cli('weight', 'demo', '--targets', join(__dirname, '../../resources/demo/weging-2025.csv'), '--method', 'rake', '--filter', 'golf = 2025', '--json');
+    const r = await cli(
+      'weight',
+      'demo',
+      '--targets',
+      join(__dirname, '../../resources/demo/weging-2025.csv'),
+      '--method',
+      'rake',
+      '--filter',
+      'golf = 2025',
+      '--json',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
