@@ -59,6 +59,8 @@ export function marginChart(
     weighted: false,
     totalN: null,
     ruleSet: '',
+    // Margins are not a published table: there are no output rules to have skipped.
+    unchecked: false,
     ordinal: true,
   };
   const ctx = chartContext(spec, style, measure, 1, true);
