@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterMask } from '../../shared/analysis/filter';
 import { banner } from '../../shared/engine/banner';
 import { runWeighting } from '../../shared/weighting/index';
-import { loadProjectDataset, startE2E, type E2E } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 
@@ -99,9 +99,7 @@ describe('weighting dialog', { timeout: 180_000 }, () => {
     await page.getByTestId('add-rows').click();
     await page.locator('.var-item[data-var="leeftijdsklasse"]').click();
     await page.getByTestId('add-cols').click();
-    // The options fold away once a table is set: open them.
-    const options = page.getByTestId('tb-options');
-    if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
+    await openTableOptions(page);
     await page.getByTestId('tb-weight').selectOption('wgem25');
     await page.getByTestId('tb-filter').fill('golf = 2025');
     await page.getByTestId('filter-ok').waitFor();
