@@ -95,7 +95,15 @@ describe('weighting calls', () => {
     const { call } = setup();
     const { report } = await call('weighting.apply', { dataset: 'demo', spec });
     const weight = { variable: 'wgem25', type: 'sampling' };
-    const t = await call('analysis.crosstab', { dataset: 'demo', row: 'geslacht', col: 'leeftijdsklasse', weight, filter: 'golf = 2025', rules: 'none' });
+    const t = await call('analysis.crosstab', {
+      dataset: 'demo',
+      row: 'geslacht',
+      col: 'leeftijdsklasse',
+      weight,
+      filter: 'golf = 2025',
+      rules: 'none',
+      rulesReason: 'Rao–Scott test of the new weight, not published',
+    });
     expect(t.weightInfo).toMatchObject({ variable: 'wgem25', type: 'sampling', excluded: 0 });
     expect(t.chi2.raoScott.p).toBeGreaterThanOrEqual(0);
     // Every case of the wave has a sex, so the weighted column totals are the age targets.
