@@ -2,7 +2,7 @@
  * Moving a whole variable out of a dataset and back, inside the caller's transaction: the bytes of its
  * column chunks are copied by SQLite (never through JavaScript), and the positions of the variables
  * after it close up or open again so a dataset's columns stay numbered 0..k−1 (loadDataset relies on
- * it). Used for undo and redo of adding or replacing a variable (migration 004).
+ * it). Used for undo and redo of adding or replacing a variable (migration 005).
  */
 import type Database from 'better-sqlite3';
 import { ProjectError } from './project-error';

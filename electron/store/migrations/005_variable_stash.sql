@@ -1,4 +1,4 @@
--- Schema 4: undo and redo of adding or replacing a whole variable (a weight made by the weighting
+-- Schema 5: undo and redo of adding or replacing a whole variable (a weight made by the weighting
 -- dialog). Undo moves the variable's column out of the dataset into the stash, redo moves it back; the
 -- history rows name stash entries by id. Entries no history row names any more are deleted.
 CREATE TABLE stashed_variables (
