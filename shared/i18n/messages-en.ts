@@ -3,6 +3,7 @@
  * language always produced: `reasons` in the CLI JSON is built from them and must not change.
  */
 import type { MessageCatalogue } from './catalogue';
+import { WEIGHT_EN } from './messages-weight-en';
 
 const EXPECTED = {
   'paren-after-in': "'(' after in",
@@ -90,4 +91,5 @@ export const EN: MessageCatalogue = {
   'expr-empty': () => 'The expression is empty',
   'expr-unterminated-string': () => 'Unterminated string: add the closing quote',
   'expr-unexpected-char': (p) => `Unexpected character '${p.char}'`,
+  ...WEIGHT_EN,
 };

@@ -1,6 +1,7 @@
 /** Dutch texts of the message codes (see message-types.ts), with Dutch plurals and number format. */
 import type { MessageCatalogue, MessageFormat } from './catalogue';
 import type { ExprExpected, MagnitudeRule, ModelCategoryKind } from './message-types';
+import { WEIGHT_NL } from './messages-weight-nl';
 
 /** "1 cel", "3 cellen", "1.234 cellen". */
 const count = (f: MessageFormat, n: number, one: string, many: string) => `${f.num(n)} ${n === 1 ? one : many}`;
@@ -94,4 +95,5 @@ export const NL: MessageCatalogue = {
   'expr-empty': () => 'De expressie is leeg',
   'expr-unterminated-string': () => 'Tekst zonder afsluitend aanhalingsteken: voeg het sluitende aanhalingsteken toe',
   'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,
+  ...WEIGHT_NL,
 };

@@ -11,6 +11,7 @@ import { describeJson, describeText } from './describe';
 import { bookCommand, chartCommand } from './exports';
 import { importCommand } from './import';
 import { regressCommand } from './regress';
+import { weightCommand } from './weight';
 
 export type Command = (args: ParsedArgs) => Promise<string>;
 
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   regress: regressCommand,
   book: bookCommand,
   chart: chartCommand,
+  weight: weightCommand,
 
   async describe(args) {
     const flags = new Flags(args, ['json', ...MRSET_FLAGS]);
