@@ -114,6 +114,7 @@ export const en: Record<StringKey, string> = {
   'tb.remove': 'Remove from {zone}',
   'tb.dropHere': 'Drag variables here',
   'tb.noTotal': 'no Total column',
+  'tb.set': 'multiple-response set',
   'tb.total': 'Total column',
   'tb.weight': 'Weight',
   'tb.noWeight': 'unweighted',

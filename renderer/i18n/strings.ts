@@ -113,6 +113,7 @@ export const nl = {
   'tb.remove': 'Verwijderen uit {zone}',
   'tb.dropHere': 'Sleep variabelen hierheen',
   'tb.noTotal': 'zonder totaalkolom',
+  'tb.set': 'meervoudige antwoorden (set)',
   'tb.total': 'Totaalkolom',
   'tb.weight': 'Weging',
   'tb.noWeight': 'ongewogen',

@@ -44,7 +44,7 @@ export function TableBuilder() {
   const [optionsChoice, setOptionsChoice] = useState<boolean | null>(null);
   const optionsOpen = optionsChoice ?? spec.rows.length === 0;
   const variables = useMemo(() => info?.variables ?? [], [info]);
-  const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
+  const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? info?.mrSets.find((m) => m.name === name)?.label ?? '';
   const filterStatus = useFilterCheck(ds, spec.filter);
   const filterReady = filterStatus.state === 'ok';
   const needsCols = layersNeedColumns(spec);
@@ -71,7 +71,13 @@ export function TableBuilder() {
   return (
     <section className="table-builder">
       <aside className="builder-side">
-        <VariableList variables={variables} selected={selected} onSelect={setSelected} onActivate={(n) => setSpec((s) => addRow(s, n))} />
+        <VariableList
+          variables={variables}
+          sets={info?.mrSets ?? []}
+          selected={selected}
+          onSelect={setSelected}
+          onActivate={(n) => setSpec((s) => addRow(s, n))}
+        />
         <div className="add-buttons">
           <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addRow(s, selected))} data-testid="add-rows">
             {t('tb.addRows')}
