@@ -101,7 +101,7 @@ export class XlsxWriter {
       zip.file('[Content_Types].xml', this.contentTypes());
       await zip.close();
     } finally {
-      await this.fh.close();
+      await this.release();
     }
   }
 
@@ -110,8 +110,15 @@ export class XlsxWriter {
     try {
       await this.zip.abort(reason);
     } finally {
-      await this.fh.close();
+      await this.release();
     }
+  }
+
+  private closing: Promise<void> | null = null;
+
+  /** Closes the file once, whichever of close and abort comes first or both. */
+  private release(): Promise<void> {
+    return (this.closing ??= this.fh.close());
   }
 
   private workbookXml(): string {

@@ -120,7 +120,11 @@ export class ZipWriter {
 
   /** Resolves when at most `limit` bytes are held; throws the first error. */
   async drain(limit = 4 * WRITE_BYTES): Promise<void> {
-    while (!this.failure && this.pending > limit) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (!this.failure && this.pending > limit) {
+      // What is collected goes to the sink now rather than waiting for a full write buffer.
+      this.send();
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
     if (this.failure) throw this.failure;
   }
 
