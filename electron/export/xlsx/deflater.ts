@@ -1,7 +1,6 @@
 /**
- * Compression of the package's parts, off the thread that builds them: a worker takes the text,
- * encodes it as UTF-8, computes its CRC-32 and deflates it, while the writer goes on with the next
- * sheet. Where no worker can be started the same work runs inline. A part is compressed whole
+ * Compression of the package's parts, off the thread that builds them: a worker computes the CRC-32
+ * and deflates while the writer goes on with the next sheet. Where no worker can be started the same work runs inline. A part is compressed whole
  * (`finish`), or as one chunk of a longer entry that ends on a sync flush (`sync`, see zip.ts); the
  * CRC runs on over an entry's chunks.
  */
@@ -18,12 +17,12 @@ export interface Compressed {
 
 export interface Deflater {
   /** `entry` numbers the zip entry (its chunks keep one running CRC); `first` starts it. */
-  compress(entry: number, first: boolean, text: string, last: boolean): Promise<Compressed>;
+  compress(entry: number, first: boolean, data: Uint8Array, last: boolean): Promise<Compressed>;
   stop(): Promise<void>;
 }
 
-function deflateText(text: string, level: number, last: boolean, crc: number): Compressed {
-  const data = Buffer.from(text, 'utf8');
+function deflateBytes(bytes: Uint8Array, level: number, last: boolean, crc: number): Compressed {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const finishFlush = last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
   return { body: zlib.deflateRawSync(data, { level, finishFlush }), crc: zlib.crc32(data, crc), size: data.length };
 }
@@ -32,9 +31,9 @@ function deflateText(text: string, level: number, last: boolean, crc: number): C
 export function inlineDeflater(level: number): Deflater {
   const crcs = new Map<number, number>();
   return {
-    compress(entry, first, text, last) {
+    compress(entry, first, data, last) {
       try {
-        const out = deflateText(text, level, last, first ? 0 : (crcs.get(entry) ?? 0));
+        const out = deflateBytes(data, level, last, first ? 0 : (crcs.get(entry) ?? 0));
         if (last) crcs.delete(entry);
         else crcs.set(entry, out.crc);
         return Promise.resolve(out);
@@ -54,7 +53,7 @@ const level = workerData.level;
 const crcs = new Map();
 parentPort.on('message', (m) => {
   try {
-    const data = Buffer.from(m.text, 'utf8');
+    const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
     const crc = zlib.crc32(data, m.first ? 0 : (crcs.get(m.entry) || 0));
     if (m.last) crcs.delete(m.entry); else crcs.set(m.entry, crc);
     const out = zlib.deflateRawSync(data, { level, finishFlush: m.last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
@@ -103,12 +102,15 @@ export function workerDeflater(level: number): Deflater {
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`compression thread stopped (${code})`)));
   return {
-    compress(entry, first, text, last) {
+    compress(entry, first, data, last) {
       if (broken) return Promise.reject(broken);
       const id = next++;
+      // A buffer the writer owns whole moves to the worker without a copy; a view of a shared one
+      // (Node's pool of small buffers) is copied.
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
       return new Promise<Compressed>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, entry, first, text, last });
+        worker.postMessage({ id, entry, first, data, last }, own ? [data.buffer as ArrayBuffer] : []);
       });
     },
     async stop() {

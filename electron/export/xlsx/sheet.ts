@@ -1,10 +1,12 @@
 /**
- * One worksheet part, written as SpreadsheetML text (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet, whose
+ * One worksheet part, written as SpreadsheetML (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet, whose
  * child order is fixed: sheetPr, sheetViews, sheetFormatPr, cols, sheetData, mergeCells, hyperlinks,
  * pageMargins, pageSetup, drawing). Cells wait in their rows until `flush` (rows go out in order, a
  * flushed row cannot change) or `commit`; merges and links are kept for the tail. Cells hold a
- * value and a style index, nothing else: no cell objects, no per-cell style lookups.
+ * value and a style index, nothing else: no cell objects, no per-cell style lookups. Rows are
+ * written as bytes (bytes.ts), texts as indices into the shared strings.
  */
+import type { ByteWriter } from './bytes';
 import { type PictureAnchor, REL_DRAWING, drawingRels, drawingXml } from './drawing';
 import type { SharedStrings } from './shared-strings';
 import type { ZipEntry, ZipWriter } from './zip';
@@ -47,6 +49,8 @@ export interface SheetPicture extends PictureAnchor {
 export interface SheetContext {
   zip: ZipWriter;
   strings: SharedStrings;
+  /** Shared by the workbook's sheets, which are written one at a time. */
+  bytes: ByteWriter;
   /** Next free number of a media file or drawing part (1-based). */
   nextMedia(): number;
   nextDrawing(): number;
@@ -115,15 +119,12 @@ export class SheetWriter {
   /** Writes every row held so far; later cells must be in rows below them. */
   flush(): void {
     const numbers = [...this.rows.keys()].sort((a, b) => a - b);
-    let xml = '';
+    const w = this.ctx.bytes;
     for (const r of numbers) {
-      xml += this.rowXml(r, this.rows.get(r)!);
-      if (xml.length > 65536) {
-        this.entry.write(xml);
-        xml = '';
-      }
+      this.rowXml(w, r, this.rows.get(r)!);
+      if (w.full) this.entry.write(w.take());
     }
-    if (xml) this.entry.write(xml);
+    if (w.length) this.entry.write(w.take());
     if (numbers.length) this.flushed = numbers[numbers.length - 1];
     this.rows.clear();
     this.lastRow = null;
@@ -178,24 +179,40 @@ export class SheetWriter {
     return row;
   }
 
-  private rowXml(r: number, row: Row): string {
-    let xml = row.height ? `<row r="${r}" ht="${row.height}" customHeight="1">` : `<row r="${r}">`;
+  private rowXml(w: ByteWriter, r: number, row: Row): void {
+    w.ascii('<row r="');
+    w.uint(r);
+    if (row.height) {
+      w.ascii('" ht="');
+      w.number(row.height);
+      w.ascii('" customHeight="1">');
+    } else w.ascii('">');
     const { values, styles } = row;
     const n = Math.max(values.length, styles.length);
     for (let c = 1; c < n; c++) {
       const v = values[c];
       const s = styles[c];
-      const style = s ? ` s="${s}"` : '';
+      const hasValue = typeof v === 'number' || (typeof v === 'string' && v !== '');
+      if (!hasValue && !s) continue;
+      w.ascii('<c r="');
+      w.ascii(colName(c));
+      w.uint(r);
+      if (s) {
+        w.ascii('" s="');
+        w.uint(s);
+      }
       if (typeof v === 'number') {
         if (!Number.isFinite(v)) throw new Error(`sheet ${this.name}: ${v} in ${cellRef(r, c)} is not a number a spreadsheet can hold`);
-        xml += `<c r="${colName(c)}${r}"${style}><v>${v}</v></c>`;
-      } else if (typeof v === 'string' && v !== '') {
-        xml += `<c r="${colName(c)}${r}"${style} t="s"><v>${this.ctx.strings.id(v)}</v></c>`;
-      } else if (s) {
-        xml += `<c r="${colName(c)}${r}"${style}/>`;
-      }
+        w.ascii('"><v>');
+        w.number(v);
+        w.ascii('</v></c>');
+      } else if (hasValue) {
+        w.ascii('" t="s"><v>');
+        w.uint(this.ctx.strings.id(v as string));
+        w.ascii('</v></c>');
+      } else w.ascii('"/>');
     }
-    return xml + '</row>';
+    w.ascii('</row>');
   }
 }
 

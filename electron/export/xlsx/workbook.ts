@@ -5,6 +5,7 @@
  * and closes it on every path, so a caller that removes the file after a failure removes it for good.
  */
 import { type FileHandle, open } from 'node:fs/promises';
+import { ByteWriter } from './bytes';
 import { workerDeflater } from './deflater';
 import { CT_DRAWING } from './drawing';
 import { SharedStrings } from './shared-strings';
@@ -60,6 +61,7 @@ export class XlsxWriter {
     this.ctx = {
       zip: this.zip,
       strings: this.strings,
+      bytes: new ByteWriter(),
       nextMedia: () => ++this.media,
       nextDrawing: () => ++this.drawings,
     };

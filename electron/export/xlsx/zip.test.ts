@@ -127,7 +127,7 @@ describe('zip writer', () => {
     const before = sink.bytes().length;
     expect(() => e.end()).toThrow(/cancelled/);
     await expect(zip.close()).rejects.toThrow(/cancelled/);
-    await expect(deflater.compress(9, true, 'x', true)).rejects.toThrow(/stopped/);
+    await expect(deflater.compress(9, true, Buffer.from('x'), true)).rejects.toThrow(/stopped/);
     expect(sink.bytes().length).toBe(before);
   });
 

@@ -20,14 +20,14 @@ export interface ZipSink {
 }
 
 export interface ZipOptions {
-  /** Compresses the text parts; default: inline at level 1. */
+  /** Compresses the deflated entries; default: inline at level 1. */
   deflater?: Deflater;
   /** Modification time stored for every entry. */
   date?: Date;
 }
 
-/** Text collected before it is compressed as one chunk. */
-const CHUNK_CHARS = 256 * 1024;
+/** Bytes collected before they are compressed as one chunk. */
+const CHUNK_BYTES = 256 * 1024;
 /** Compressed bytes collected before one file write. */
 const WRITE_BYTES = 1 << 20;
 const MAX_ENTRIES = 0xffff;
@@ -89,16 +89,16 @@ export class ZipWriter {
     ({ time: this.time, date: this.date } = dosDateTime(opts.date ?? new Date()));
   }
 
-  /** A text entry written piece by piece; `end()` it before the next entry goes out. */
+  /** An entry written piece by piece; `end()` it before the next entry goes out. */
   entry(name: string): ZipEntry {
     this.assertOpen();
     return new ZipEntry(this, name, this.entries++);
   }
 
-  /** A whole text entry, deflated. */
-  file(name: string, text: string): void {
+  /** A whole entry, deflated. */
+  file(name: string, data: string | Uint8Array): void {
     const e = this.entry(name);
-    e.write(text);
+    e.write(data);
     e.end();
   }
 
@@ -161,19 +161,21 @@ export class ZipWriter {
 
   // --- for ZipEntry
 
-  /** @internal One chunk of entry text; a chunk that is both first and last makes a whole entry (sizes in the local header). */
-  chunk(entry: ZipEntry, text: string, first: boolean, last: boolean): void {
+  /** @internal One chunk of an entry; a chunk that is both first and last makes a whole entry (sizes in the local header). */
+  chunk(entry: ZipEntry, data: Uint8Array, first: boolean, last: boolean): void {
     this.claim(entry);
     const whole = first && last;
     if (!whole) this.streaming = last ? null : entry;
-    const compressed = started(this.deflater.compress(entry.id, first, text, last));
-    this.inFlight += text.length;
+    // Counted now: the bytes may move to the compression thread.
+    const size = data.byteLength;
+    this.inFlight += size;
+    const compressed = started(this.deflater.compress(entry.id, first, data, last));
     this.enqueue(async () => {
       let out: Compressed;
       try {
         out = await compressed;
       } finally {
-        this.inFlight -= text.length;
+        this.inFlight -= size;
       }
       if (whole) {
         const c = this.record(entry.name, 0, 8, out.crc, out.body.length, out.size);
@@ -271,8 +273,8 @@ export class ZipWriter {
 export class ZipEntry {
   /** @internal Set when the first chunk of a streamed entry is written. */
   central: Central | null = null;
-  private parts: string[] = [];
-  private chars = 0;
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
   private sent = false;
   private ended = false;
 
@@ -283,11 +285,13 @@ export class ZipEntry {
     readonly id: number,
   ) {}
 
-  write(text: string): void {
+  /** Text (as UTF-8) or bytes; bytes given here belong to the entry from now on. */
+  write(data: string | Uint8Array): void {
     if (this.ended) throw new Error(`zip: entry ${this.name} already ended`);
-    this.parts.push(text);
-    this.chars += text.length;
-    if (this.chars >= CHUNK_CHARS) this.emit(false);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.parts.push(bytes);
+    this.bytes += bytes.byteLength;
+    if (this.bytes >= CHUNK_BYTES) this.emit(false);
   }
 
   end(): void {
@@ -297,10 +301,10 @@ export class ZipEntry {
   }
 
   private emit(last: boolean): void {
-    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    const data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.bytes);
     this.parts = [];
-    this.chars = 0;
-    this.zip.chunk(this, text, !this.sent, last);
+    this.bytes = 0;
+    this.zip.chunk(this, data, !this.sent, last);
     this.sent = true;
   }
 }
