@@ -2,7 +2,7 @@
  * writeBook: a whole tabellenboek from one specification. Tables are computed and checked first (so
  * the index can list blocked tables), then streamed sheet by sheet into a temporary file that is
  * renamed over the target only when complete. The sheets are written as XML by electron/export/xlsx
- * (docs/architecture.md, "The workbook writer"): a cell is a value and a style index, nothing more.
+ * (a cell is a value and a style index, nothing more; measurements in docs/benchmarks.md).
  */
 import type { Dataset } from '../../../shared/model/dataset';
 import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/index';

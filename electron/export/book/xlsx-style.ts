@@ -26,7 +26,6 @@ export interface BookStyles {
   value: (decimals: number, bold: boolean, base: boolean) => number;
   symbol: (base: boolean) => number;
   widths: HouseStyle['columnWidths'];
-  fontName: string;
 }
 
 export function makeStyles(hs: HouseStyle, sheet: StyleSheet): BookStyles {
@@ -75,6 +74,5 @@ export function makeStyles(hs: HouseStyle, sheet: StyleSheet): BookStyles {
     },
     symbol: (base) => symbols[base ? 1 : 0],
     widths: hs.columnWidths,
-    fontName: hs.font.name,
   };
 }
