@@ -49,8 +49,11 @@ export function tempPathFor(outPath: string): string {
   return join(dirname(outPath), `.${basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Run `write(tempPath)`, flush the file to disk and rename it to `outPath`; remove the temp file on any failure. */
-export async function writeAtomic<T>(outPath: string, write: (tempPath: string) => Promise<T>): Promise<T> {
+/**
+ * Run `write(tempPath)`, flush the file to disk and rename it to `outPath`; remove the temp file on any
+ * failure. `beforeRename` runs when the file is complete: if it throws, nothing takes the name.
+ */
+export async function writeAtomic<T>(outPath: string, write: (tempPath: string) => Promise<T>, beforeRename?: () => void | Promise<void>): Promise<T> {
   assertNotProject(outPath);
   const tmp = tempPathFor(outPath);
   try {
@@ -62,6 +65,7 @@ export async function writeAtomic<T>(outPath: string, write: (tempPath: string) 
     } finally {
       await fh.close();
     }
+    await beforeRename?.();
     await rename(tmp, outPath);
     return result;
   } catch (e) {
@@ -70,6 +74,6 @@ export async function writeAtomic<T>(outPath: string, write: (tempPath: string) 
   }
 }
 
-export function writeFileAtomic(outPath: string, data: string | Uint8Array): Promise<void> {
-  return writeAtomic(outPath, (tmp) => writeFile(tmp, data, { mode: 0o600 }));
+export function writeFileAtomic(outPath: string, data: string | Uint8Array, beforeRename?: () => void | Promise<void>): Promise<void> {
+  return writeAtomic(outPath, (tmp) => writeFile(tmp, data, { mode: 0o600 }), beforeRename);
 }

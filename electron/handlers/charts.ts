@@ -1,20 +1,12 @@
 /** Chart handlers: preview/clipboard rendering and file export, under the project's output rules. */
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { chartCanvas } from '../../shared/chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from '../backend/context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import { projectOverrides } from './rules';
-import type { AppContext, HandlerMap } from '../backend/types';
-
-/** Exports are logged when a project is open; the built-in demo can be charted without one. */
-function audit(ctx: AppContext, action: string, detail: unknown): void {
-  try {
-    ctx.session.store().audit(action, detail);
-  } catch {
-    // no project open: nothing to log into
-  }
-}
+import type { HandlerMap } from '../backend/types';
+import { auditExport } from '../backend/audit-export';
+import { requestRules } from '../backend/request-rules';
 
 const STYLE_KIND = 'chart-style';
 const STYLE_NAME = 'huisstijl';
@@ -35,8 +27,9 @@ export function projectChartStyle(session: Session): ChartStyle {
 }
 
 export const chartHandlers: HandlerMap = {
-  'chart.render': async (req, { session }) => {
-    const rules = chooseRuleSet(req.rules, session.ruleSet());
+  'chart.render': async (req, ctx) => {
+    const session = ctx.session;
+    const rules = requestRules(ctx, 'chart.render', req.rules, req.rulesReason, { row: req.row, col: req.col });
     const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session), projectOverrides(session));
     const bytes = renderChartFile(req.format, built.option, spec);
     const c = chartCanvas(spec);
@@ -51,7 +44,7 @@ export const chartHandlers: HandlerMap = {
     };
   },
   'chart.export': async (req, ctx) => {
-    const rules = chooseRuleSet(req.rules, ctx.session.ruleSet());
+    const rules = requestRules(ctx, 'chart.export', req.rules, req.rulesReason, { row: req.row, col: req.col });
     const { built, spec, table } = prepareChart(
       ctx.session.dataset(req.dataset),
       req,
@@ -60,19 +53,22 @@ export const chartHandlers: HandlerMap = {
       projectChartStyle(ctx.session),
       projectOverrides(ctx.session),
     );
-    const written = await writeChart(req.out, built.option, spec);
-    audit(ctx, 'export.chart', {
-      dataset: req.dataset,
-      out: written.path,
-      row: req.row,
-      col: req.col,
-      weight: req.weight ?? null,
-      filter: req.filter ?? null,
-      ruleSet: rules.name,
-      spec,
-      suppressed: built.suppressed,
-      overrides: table.rules.overrides?.map((o) => o.id) ?? [],
-    });
+    const out = ctx.session.saveTargets.take(req.target, req.format);
+    // The audit entry is written before the file takes its name: no chart without its record.
+    const written = await writeChart(out, built.option, spec, () =>
+      auditExport(ctx, 'export.chart', {
+        dataset: req.dataset,
+        out,
+        row: req.row,
+        col: req.col,
+        weight: req.weight ?? null,
+        filter: req.filter ?? null,
+        ruleSet: rules.name,
+        spec,
+        suppressed: built.suppressed,
+        overrides: table.rules.overrides?.map((o) => o.id) ?? [],
+      }),
+    );
     return { ...written, suppressed: built.suppressed, rules: table.rules };
   },
   'chart.style': async (_req, { session }) => projectChartStyle(session),

@@ -3,7 +3,6 @@
  * route every published table takes, under the project's rule set and overrides. An export that
  * cannot be written to the project's audit log does not happen: the entry is written first.
  */
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { runTableGroup } from '../../shared/analysis/table-group';
 import { findVariable, type Dataset } from '../../shared/model/dataset';
 import { groupModels, renderModels } from '../../shared/format/render-tables';
@@ -11,16 +10,15 @@ import { TEXTS } from '../../shared/format/texts';
 import { writeBook } from '../export/book/index';
 import type { AppContext, HandlerMap } from '../backend/types';
 import { startJob } from '../backend/jobs';
+import { auditExport } from '../backend/audit-export';
+import { requestRules } from '../backend/request-rules';
+import { variableFolders } from '../../shared/book/folders';
 import { projectOverrides } from './rules';
 
-/**
- * Writes the audit entry of an export, or throws: with a project open, no output leaves without its
- * record (a locked or read-only project fails the export). The built-in demo without a project has
- * no log to write to.
- */
-export function auditExport(ctx: AppContext, action: string, detail: unknown): void {
-  if (!ctx.session.isOpen()) return;
-  ctx.session.store().audit(action, detail);
+/** The head of the project's audit hash chain when the store keeps one (printed on the checker's sheet). */
+function auditHeadOf(ctx: AppContext): string | undefined {
+  const store = ctx.session.store() as { auditHead?: () => string | null };
+  return store.auditHead?.() ?? undefined;
 }
 
 export function variableLabeller(ds: Dataset): (name: string) => string {
@@ -31,25 +29,31 @@ export function variableLabeller(ds: Dataset): (name: string) => string {
 }
 
 export const exportHandlers: HandlerMap = {
-  'export.book': async ({ dataset, spec, out }, ctx) => {
+  'export.book': async ({ dataset, spec, target }, ctx) => {
     const ds = ctx.session.dataset(dataset);
-    const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
+    const out = ctx.session.saveTargets.take(target, 'xlsx');
+    const ruleSet = requestRules(ctx, 'export.book', spec.ruleSet, spec.rulesReason, { title: spec.title });
     const overrides = projectOverrides(ctx.session);
+    const auditHead = ctx.session.isOpen() ? auditHeadOf(ctx) : undefined;
     const jobId = startJob(ctx, 'export.book', async (signal, progress) => {
       const report = await writeBook(ds, spec, out, {
         ruleSet,
         overrides,
         signal,
+        folders: variableFolders(ds),
+        auditHead,
         onProgress: (p) => progress(p.done, p.total, 'tables'),
+        // No output without its record: the entry is written before the workbook takes its name.
+        beforeCommit: (r) =>
+          auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs }),
       });
-      auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, spec, tables: report.tables });
       return report;
     });
     return { jobId };
   },
   'export.table': async (req, ctx) => {
     const ds = ctx.session.dataset(req.dataset);
-    const ruleSet = chooseRuleSet(req.ruleSet, ctx.session.ruleSet());
+    const ruleSet = requestRules(ctx, 'export.table', req.ruleSet, req.rulesReason, { rows: req.rows });
     const group = runTableGroup(ds, req, { ruleSet, overrides: projectOverrides(ctx.session) });
     const models = groupModels(group.tables, req, req.display, {
       variableLabel: variableLabeller(ds),

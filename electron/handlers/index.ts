@@ -9,6 +9,7 @@ import { panelHandlers } from './panel';
 import { projectHandlers } from './project';
 import { transformHandlers } from './transform';
 import { specsHandlers } from './specs';
+import { bookHandlers } from './books';
 import { filesHandlers } from './files';
 import type { HandlerMap } from '../backend/types';
 
@@ -23,5 +24,6 @@ export const handlers: HandlerMap = {
   ...panelHandlers,
   ...transformHandlers,
   ...specsHandlers,
+  ...bookHandlers,
   ...filesHandlers,
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { call } from './contract';
+import { saveToken } from './files';
 import { filterExpr, ruleSetName, weightSpec } from '../query/table-query';
 import { chartSpecSchema } from '../chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../chart/style';
@@ -11,8 +12,6 @@ import type { DisclosureSummary } from '../model/results';
 
 const dataset = z.string().min(1).max(256);
 const varName = z.string().min(1).max(256);
-/** A path the backend got from a save dialog (the renderer never invents paths). */
-const outPath = z.string().min(1).max(4096);
 
 const chartTable = {
   dataset,
@@ -21,11 +20,14 @@ const chartTable = {
   weight: weightSpec.optional(),
   filter: filterExpr.optional(),
   rules: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
   spec: chartSpecSchema,
 };
 
 export const chartRenderRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']).default('svg') });
-export const chartExportRequest = z.object({ ...chartTable, out: outPath });
+/** `target`: the token of the file the user chose (files.saveTarget or ui.chooseSave), never a path. */
+export const chartExportRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']), target: saveToken });
 
 export interface ChartRendered {
   format: 'svg' | 'png';

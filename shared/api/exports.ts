@@ -8,13 +8,13 @@ import { z } from 'zod';
 import { call } from './contract';
 import { tableDisplay, tableQuery } from '../query/table-query';
 import { bookSpec } from '../book/book';
+import { saveToken } from './files';
 import type { TableStatus } from '../model/results';
 
 const dataset = z.string().min(1).max(256);
-/** A path the backend got from a save dialog (the renderer never invents paths). */
-const outPath = z.string().min(1).max(4096);
 
-export const exportBookRequest = z.object({ dataset, spec: bookSpec, out: outPath });
+/** `target`: the token of the file the user chose (files.saveTarget or ui.chooseSave), never a path. */
+export const exportBookRequest = z.object({ dataset, spec: bookSpec, target: saveToken });
 
 /** The table query of analysis.tables, plus how to write it out. */
 export const exportTableRequest = tableQuery.extend({

@@ -12,6 +12,7 @@ import { exportsSection } from './exports';
 import { chartsSection } from './charts';
 import { transformSection } from './transform';
 import { specsSection } from './specs';
+import { booksSection } from './books';
 import { filesSection } from './files';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...panelSection,
   ...transformSection,
   ...specsSection,
+  ...booksSection,
   ...filesSection,
 };
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_STATISTICS, symbolsSpec, tableQuery } from '../query/table-query';
 import { rangeRecodeSpec } from './recode';
 import { chartTypes } from '../chart/spec';
+import type { TableStatus } from '../model/results';
 
 const varName = z.string().min(1).max(256);
 const code = z.union([z.number(), z.string()]);
@@ -57,7 +58,7 @@ export const bookChartsSpec = z.object({
 });
 
 /** The table-query part of a book: every question is tabulated with these. */
-const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true });
+const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true, rulesReason: true });
 
 const bookFields = {
   title: z.string().min(1).max(500),
@@ -83,6 +84,16 @@ const bookFields = {
   language: z.enum(['nl', 'en']).default('nl'),
   /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
   charts: bookChartsSpec.optional(),
+  /**
+   * What the book was made on: label and value labels of every variable it names, as saved. A rerun on
+   * next year's wave is checked against it (shared/book/check.ts) before anything is written.
+   */
+  expected: z
+    .object({
+      dataset: z.string().max(256).optional(),
+      variables: z.record(z.string(), z.object({ label: z.string(), valueLabels: z.record(z.string(), z.string()) })),
+    })
+    .optional(),
 };
 
 /** Version 1 named its statistics after the book's rows; version 2 uses the table query's names. */
@@ -136,7 +147,7 @@ export interface BookTableReport {
   variable: string;
   /** Sheet the table is on; null when blocked. */
   sheet: string | null;
-  status: 'safe' | 'suppressed' | 'blocked';
+  status: TableStatus;
   reason?: string;
   suppressedCells: number;
 }
@@ -145,4 +156,6 @@ export interface BookReport {
   path: string;
   tables: BookTableReport[];
   ruleSet: string;
+  /** Wall time of compute, rules and writing (added). */
+  elapsedMs?: number;
 }

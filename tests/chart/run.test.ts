@@ -8,6 +8,7 @@ import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { chartHandlers } from '../../electron/handlers/charts';
 import type { AppContext } from '../../electron/backend/types';
 import { prepareChart, readPngInfo, runChart } from '../../electron/export/chart';
+import { SaveTargets } from '../../electron/backend/save-targets';
 import { surveyDataset } from './dataset';
 import { parseSvg, texts } from './fixtures';
 
@@ -40,11 +41,21 @@ describe('runChart', () => {
 
   it('draws everything with rules "none", titled by the variable label', async () => {
     const out = join(dir, 'q-none.svg');
-    const r = await runChart(ds, { rows: 'q', cols: 'g', type: 'bar', out, ruleSet: 'none', spec: { source: 'Testpeiling' } });
+    const r = await runChart(ds, {
+      rows: 'q',
+      cols: 'g',
+      type: 'bar',
+      out,
+      ruleSet: 'none',
+      rulesReason: 'testtabel zonder regels',
+      spec: { source: 'Testpeiling' },
+    });
     expect(r.suppressed).toBe(0);
     const t = texts(parseSvg(readFileSync(out, 'utf8'))).map(nbsp);
     expect(t).toContain('De gemeente luistert naar inwoners');
     expect(t).toContain('Bron: Testpeiling');
+    // Made under rules below cbs-persons, on request: the chart says so.
+    expect(t).toContain('Niet gecontroleerd op outputregels');
     expect(t.some((s) => s.startsWith('Eiland (n = 12'))).toBe(true);
     // User-missing "Weet niet" is not a valid category.
     expect(t).not.toContain('Weet niet');
@@ -85,6 +96,8 @@ describe('chart handlers', () => {
         throw new Error('no project');
       },
       invalidate: () => undefined,
+      isOpen: () => false,
+      saveTargets: new SaveTargets(),
     },
     emit: () => undefined,
   } as unknown as AppContext;
@@ -112,8 +125,17 @@ describe('chart handlers', () => {
     );
     expect(readPngInfo(Buffer.from(png.png!, 'base64'))).toMatchObject({ width: 472, height: 295 });
     const out = join(dir, 'export.svg');
-    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ out })), ctx);
+    const { token } = ctx.session.saveTargets.issue(out, 'svg');
+    // Only a file the user chose: a path in the request is not a target, nor a token for another format.
+    expect(contract['chart.export'].request.safeParse(req({ out, format: 'svg' })).success).toBe(false);
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: token, format: 'png' })), ctx)).rejects.toThrow(/svg/);
+    const { token: again } = ctx.session.saveTargets.issue(out, 'svg');
+    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx);
     expect(res.path).toBe(out);
+    // A token is good for one export.
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx)).rejects.toThrow(
+      /Choose where to save/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg/);
   });
 

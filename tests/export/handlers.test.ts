@@ -12,6 +12,7 @@ import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { exportHandlers } from '../../electron/handlers/exports';
 import type { AppContext } from '../../electron/backend/types';
 import { AGE_RECODE, makeDataset } from './fixtures';
+import { SaveTargets } from '../../electron/backend/save-targets';
 
 const dir = mkdtempSync(join(tmpdir(), 'duiding-export-handlers-'));
 const ds = makeDataset();
@@ -25,6 +26,7 @@ function context(events: { name: string; payload: unknown }[]): AppContext {
     },
     invalidate: () => undefined,
     isOpen: () => false,
+    saveTargets: new SaveTargets(),
   };
   return { session, emit: (name: string, payload: unknown) => events.push({ name, payload }) } as unknown as AppContext;
 }
@@ -66,9 +68,19 @@ describe('export handlers', () => {
   it('runs the book as a job and reports the written tables on job.done', async () => {
     const events: { name: string; payload: unknown }[] = [];
     const out = join(dir, 'boek.xlsx');
+    const ctx = context(events);
+    const { token } = ctx.session.saveTargets.issue(out, 'xlsx');
+    // A path is not a target: only a token of a file the user chose is.
+    expect(
+      contract['export.book'].request.safeParse({
+        dataset: 'test',
+        out,
+        spec: { version: 2, title: 'B', dataset: 'test', banner: { items: [] }, questions: ['q1'] },
+      }).success,
+    ).toBe(false);
     const req = contract['export.book'].request.parse({
       dataset: 'test',
-      out,
+      target: token,
       spec: {
         version: 1,
         title: 'Boek',
@@ -78,7 +90,7 @@ describe('export handlers', () => {
         questions: ['q1', 'q2'],
       },
     });
-    const { jobId } = await exportHandlers['export.book']!(req, context(events));
+    const { jobId } = await exportHandlers['export.book']!(req, ctx);
     for (let i = 0; i < 200 && !events.some((e) => e.name === 'job.done'); i++) await new Promise((r) => setTimeout(r, 50));
     const done = events.find((e) => e.name === 'job.done')!.payload as Events['job.done'];
     expect(done).toMatchObject({ jobId, ok: true });

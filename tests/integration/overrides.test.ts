@@ -102,7 +102,8 @@ describe('rules.override.* through the handlers', () => {
 
     const out = join(dir, 'boek.xlsx');
     const spec = { version: 1, title: 'Boek', dataset: 'demo', filter: 'golf = 2025', banner: columns, questions: ['gemeente'] };
-    const { jobId } = await call('export.book', { dataset: 'demo', out, spec });
+    const { token } = await call('files.saveTarget', { dir, name: 'boek', format: 'xlsx' });
+    const { jobId } = await call('export.book', { dataset: 'demo', target: token, spec });
     for (let i = 0; i < 400 && !events.includes('job.done'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(events).toContain('job.done');
     const wb = new ExcelJS.Workbook();

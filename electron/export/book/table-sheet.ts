@@ -51,6 +51,8 @@ export function blockLayout(top: number, model: TableModel): BlockLayout {
 export function writeTableBlock(ws: SheetWriter, top: number, model: TableModel, styles: BookStyles, symbols: TableSymbols): BlockLayout {
   const layout = blockLayout(top, model);
   ws.set(top, 1, model.title, styles.title);
+  // Beside the back link: every sheet of an unchecked table says so where it is read first.
+  if (model.mark) ws.set(top + 1, 2, model.mark, styles.mark);
   writeHeader(ws, layout.headerTop, model, styles);
   const values = valueStyles(styles);
   model.rows.forEach((row, r) => writeBodyRow(ws, layout.bodyTop + r, model, row, styles, values, symbols));

@@ -10,6 +10,7 @@ import { type BookReport, type BookSpec, parseBookSpec } from '../../../shared/b
 import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
+import { resolveRules } from '../../../shared/analysis/output-rules';
 import { type ComputedTable, computeBook } from '../../../shared/book/compute';
 import type { GroupEngine } from '../../../shared/analysis/table-group';
 import type { OverrideRecord } from '../../../shared/disclosure/index';
@@ -49,6 +50,11 @@ export interface WriteBookOptions {
   engine?: Partial<GroupEngine>;
   /** Head of the project's audit hash chain, printed on the checker's sheet. */
   auditHead?: string;
+  /**
+   * Called when the workbook is complete and before it takes its name (e.g. to write its audit entry):
+   * when it throws, the file is not written.
+   */
+  beforeCommit?: (report: BookReport) => void | Promise<void>;
 }
 
 interface Placed {
@@ -73,8 +79,10 @@ function selectionText(spec: BookSpec, ds: Dataset): string | null {
 
 /** `specInput`: a book specification of any version (validated and upgraded here). */
 export async function writeBook(ds: Dataset, specInput: unknown, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
+  const started = Date.now();
   const spec = parseBookSpec(specInput);
-  const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet ?? 'cbs-persons');
+  // Without the project's rule set (a plain file): cbs-persons, and a looser one needs the spec's reason.
+  const ruleSet = opts.ruleSet ?? resolveRules(spec.ruleSet, defaultRuleSet('cbs-persons'), spec.rulesReason).ruleSet;
   const houseStyle = await loadHouseStyle(spec.style, opts.styleDir);
   const computed = computeBook(ds, spec, {
     engine: opts.engine,
@@ -92,10 +100,9 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
     computed.tables.map((table, i) => ({ table, model: models[i] })),
     spec,
   );
-  const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
+  const checkerName = spec.checkerSheet && (ruleSet.name !== 'none' || ruleSet.unchecked) ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
-  await writeAtomic(outPath, (tmp) => writeWorkbook(tmp, houseStyle, { spec, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }));
-  return {
+  const report: BookReport = {
     path: outPath,
     ruleSet: ruleSet.name,
     tables: placed.map((p) => ({
@@ -106,6 +113,15 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
       suppressedCells: p.model?.suppressedCells ?? 0,
     })),
   };
+  await writeAtomic(
+    outPath,
+    (tmp) => writeWorkbook(tmp, houseStyle, { spec, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
+    () => {
+      report.elapsedMs = Date.now() - started;
+      return opts.beforeCommit?.(report);
+    },
+  );
+  return report;
 }
 
 /** Sheet names (or block positions) for every written table, decided before writing so the index can link. */
@@ -191,7 +207,8 @@ async function writeWorkbook(tmp: string, houseStyle: HouseStyle, wctx: WriteCon
       await check();
       const ws = xlsx.addSheet(wctx.checkerName, { frozen: { cols: 0, rows: 4 }, widths: CHECKER_WIDTHS });
       const rows: CheckerRow[] = written.flatMap((p) => bookCheckerRows(p.table, spec.language));
-      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`, opts.auditHead);
+      const unchecked = wctx.ruleSet.unchecked ? ` — ${t.uncheckedMark}` : '';
+      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}${unchecked}`, opts.auditHead);
       await xlsx.commit(ws);
     }
     await check();

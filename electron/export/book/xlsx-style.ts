@@ -10,6 +10,8 @@ type FontSpec = { size?: number; bold?: boolean; italic?: boolean; color?: strin
 
 export interface BookStyles {
   title: number;
+  /** The title's font in red: the mark of a table the output rules did not check. */
+  mark: number;
   subtitle: number;
   text: number;
   /** Bold text: the labels of the index's information lines. */
@@ -47,6 +49,7 @@ export function makeStyles(hs: HouseStyle, sheet: StyleSheet): BookStyles {
   const values = new Map<string, number>();
   return {
     title: add({ font: font(hs.title) }),
+    mark: add({ font: font({ ...hs.title, color: 'B00020' }) }),
     subtitle: add({ font: font(hs.subtitle) }),
     text: add({ font: font({}) }),
     label: add({ font: font({ bold: true }) }),
