@@ -75,7 +75,7 @@ export function writeCheckerSheet(ws: SheetWriter, rows: CheckerRow[], spec: Boo
       ws.set(r, 5, row.top1);
       ws.set(r, 6, row.top2);
     }
-    if (overrides && row.override) ws.set(r, 7, `${row.override.reason} (${row.override.date})`);
+    if (overrides && row.override) ws.set(r, magnitude ? 7 : 5, `${row.override.reason} (${row.override.date})`);
     // Out in batches: a book's checker sheet has tens of thousands of rows.
     if (k % 2000 === 1999) ws.flush();
   });
