@@ -1,8 +1,8 @@
 /**
  * The styles part (ECMA-376 Part 1, 18.8): a cell style is registered once and referred to by its
  * index in cellXfs, so a book with half a million cells carries a few dozen style records. Style 0
- * is the workbook default (Calibri 11, which also sets Excel's default row height of 15 pt that
- * chart placement counts with).
+ * is the workbook default: Calibri 11 in the automatic colour, as Excel makes it, which also gives
+ * the default row height of 15 pt that chart placement counts with.
  */
 import { XML_HEAD, xmlEscape } from './xml';
 
@@ -39,7 +39,7 @@ export interface CellStyle {
 /** Formats Excel knows by number (ECMA-376 Part 1, 18.8.30); others get ids from 164. */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2 };
 
-const DEFAULT_FONT = '<font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>';
+const DEFAULT_FONT = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
