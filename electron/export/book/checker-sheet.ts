@@ -8,7 +8,7 @@ import { type CheckerRow, checkerRows } from '../../../shared/disclosure/index';
 import { TEXTS } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/book/book';
 import type { ComputedTable } from '../../../shared/book/compute';
-import type { SheetWriter } from '../xlsx/sheet';
+import type { CellValue, SheetWriter } from '../xlsx/sheet';
 import type { BookStyles } from './xlsx-style';
 
 export type { CheckerRow };
@@ -65,18 +65,11 @@ export function writeCheckerSheet(ws: SheetWriter, rows: CheckerRow[], spec: Boo
   // Unstyled body: this sheet is read by one checker, not published, and it is as large as all
   // tables together (one row per published cell), so it is kept cheap to write.
   rows.forEach((row, k) => {
-    const r = CHECKER_HEADER_ROW + 1 + k;
     // Characters XML forbids are dropped by the writer (xlsx/xml.ts), once per distinct text.
-    ws.set(r, 1, row.table);
-    ws.set(r, 2, row.row);
-    ws.set(r, 3, row.col);
-    ws.set(r, 4, row.n);
-    if (magnitude) {
-      ws.set(r, 5, row.top1);
-      ws.set(r, 6, row.top2);
-    }
-    if (overrides && row.override) ws.set(r, magnitude ? 7 : 5, `${row.override.reason} (${row.override.date})`);
-    // Out in batches: a book's checker sheet has tens of thousands of rows.
-    if (k % 2000 === 1999) ws.flush();
+    const values: CellValue[] = [row.table, row.row, row.col, row.n];
+    if (magnitude) values.push(row.top1, row.top2);
+    if (overrides && row.override) values.push(`${row.override.reason} (${row.override.date})`);
+    // Straight out: a book's checker sheet has tens of thousands of rows.
+    ws.append(CHECKER_HEADER_ROW + 1 + k, values);
   });
 }

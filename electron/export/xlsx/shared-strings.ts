@@ -24,6 +24,11 @@ export class SharedStrings {
     return i;
   }
 
+  /** Counts one more use of a string whose index the caller already has. */
+  reuse(): void {
+    this.uses++;
+  }
+
   get size(): number {
     return this.items.length;
   }

@@ -116,12 +116,26 @@ export class SheetWriter {
     this.pictures.push(p);
   }
 
+  /**
+   * Writes row `r` at once, below every row written or held so far (which go first): for long
+   * sheets of plain rows, such as the checker's, with no row kept in memory.
+   */
+  append(r: number, values: CellValue[], style = 0): void {
+    if (this.rows.size) this.flush();
+    if (r <= this.flushed) throw new Error(`sheet ${this.name}: row ${r} is already written`);
+    const w = this.ctx.bytes;
+    this.rowXml(w, r, values, style, 1);
+    this.flushed = r;
+    if (w.full) this.entry.write(w.take());
+  }
+
   /** Writes every row held so far; later cells must be in rows below them. */
   flush(): void {
     const numbers = [...this.rows.keys()].sort((a, b) => a - b);
     const w = this.ctx.bytes;
     for (const r of numbers) {
-      this.rowXml(w, r, this.rows.get(r)!);
+      const row = this.rows.get(r)!;
+      this.rowXml(w, r, row.values, row.styles, 0, row.height);
       if (w.full) this.entry.write(w.take());
     }
     if (w.length) this.entry.write(w.take());
@@ -179,19 +193,38 @@ export class SheetWriter {
     return row;
   }
 
-  private rowXml(w: ByteWriter, r: number, row: Row): void {
+  /** Column by column, the last text and its index: a column mostly repeats itself (a table's name, a symbol). */
+  private readonly lastText: string[] = [];
+  private readonly lastId: number[] = [];
+
+  private stringId(col: number, text: string): number {
+    if (this.lastText[col] === text) {
+      this.ctx.strings.reuse();
+      return this.lastId[col];
+    }
+    const id = this.ctx.strings.id(text);
+    this.lastText[col] = text;
+    this.lastId[col] = id;
+    return id;
+  }
+
+  /**
+   * One row's XML. `values[i]` is the cell in column i + `base`; `styles` likewise, or one style for
+   * every cell given.
+   */
+  private rowXml(w: ByteWriter, r: number, values: CellValue[], styles: number[] | number, base: number, height?: number): void {
     w.ascii('<row r="');
     w.uint(r);
-    if (row.height) {
+    if (height) {
       w.ascii('" ht="');
-      w.number(row.height);
+      w.number(height);
       w.ascii('" customHeight="1">');
     } else w.ascii('">');
-    const { values, styles } = row;
-    const n = Math.max(values.length, styles.length);
-    for (let c = 1; c < n; c++) {
-      const v = values[c];
-      const s = styles[c];
+    const n = typeof styles === 'number' ? values.length : Math.max(values.length, styles.length);
+    for (let i = base === 0 ? 1 : 0; i < n; i++) {
+      const c = i + base;
+      const v = values[i];
+      const s = typeof styles === 'number' ? styles : styles[i];
       const hasValue = typeof v === 'number' || (typeof v === 'string' && v !== '');
       if (!hasValue && !s) continue;
       w.ascii('<c r="');
@@ -208,7 +241,7 @@ export class SheetWriter {
         w.ascii('</v></c>');
       } else if (hasValue) {
         w.ascii('" t="s"><v>');
-        w.uint(this.ctx.strings.id(v as string));
+        w.uint(this.stringId(c, v as string));
         w.ascii('</v></c>');
       } else w.ascii('"/>');
     }
