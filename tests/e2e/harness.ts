@@ -127,3 +127,9 @@ export function loadProjectDataset(projectPath: string): Dataset {
     store.close();
   }
 }
+
+/** The table builder folds its options into a summary line once a table is set: open them (idempotent). */
+export async function openTableOptions(page: Page): Promise<void> {
+  const options = page.getByTestId('tb-options');
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
+}
