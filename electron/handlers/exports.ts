@@ -42,7 +42,7 @@ export const exportHandlers: HandlerMap = {
         signal,
         folders: variableFolders(ds),
         auditHead,
-        onProgress: (p) => progress(p.done, p.total, 'tables'),
+        onProgress: (p) => progress(p.done, p.total, 'tables', p.phase),
         // No output without its record: the entry is written before the workbook takes its name.
         beforeCommit: (r) =>
           auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs }),

@@ -4,7 +4,7 @@
  * Arrow keys move through the list, Enter opens a folder or chooses a file, Backspace goes up.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { FileEntry, FileListing } from '../../shared/api/files';
+import type { DataFileKind, FileEntry, FileListing } from '../../shared/api/files';
 import { invoke, toApiError, type ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ImportErrorBox } from './ImportErrorBox';
@@ -18,7 +18,18 @@ function sizeText(bytes: number, num: (v: number, d?: number) => string): string
   return `${num(bytes / 1024 ** 3, 1)} GB`;
 }
 
-export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
+export interface FileBrowserProps {
+  /** A file was chosen (clicked, or Enter). */
+  onChoose(path: string): void;
+  /** Which files to list beside the folders (default: every importable kind). */
+  kinds?: DataFileKind[];
+  /** The folder now shown (a save dialog's "where", and what is already in it). */
+  onListed?(listing: FileListing): void;
+  /** Where the last folder is remembered (this tab's session). */
+  storageKey?: string;
+}
+
+export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY }: FileBrowserProps) {
   const { t, num, lang } = useI18n();
   const [listing, setListing] = useState<FileListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -27,21 +38,26 @@ export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
   // After opening a folder from the list, the keyboard user continues in the new list.
   const focusList = useRef(false);
 
-  const open = useCallback(async (dir?: string) => {
-    try {
-      const l = await invoke('files.list', dir ? { dir } : {});
-      setListing(l);
-      setTyped(l.dir);
-      setError(null);
-      sessionStorage.setItem(START_KEY, l.dir);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }, []);
+  const kindsKey = kinds?.join(',');
+  const open = useCallback(
+    async (dir?: string) => {
+      try {
+        const l = await invoke('files.list', { ...(dir ? { dir } : {}), ...(kindsKey ? { kinds: kindsKey.split(',') as DataFileKind[] } : {}) });
+        setListing(l);
+        setTyped(l.dir);
+        setError(null);
+        sessionStorage.setItem(storageKey, l.dir);
+        onListed?.(l);
+      } catch (e) {
+        setError(toApiError(e));
+      }
+    },
+    [kindsKey, storageKey, onListed],
+  );
 
   useEffect(() => {
-    void open(sessionStorage.getItem(START_KEY) ?? undefined);
-  }, [open]);
+    void open(sessionStorage.getItem(storageKey) ?? undefined);
+  }, [open, storageKey]);
 
   useEffect(() => {
     if (!focusList.current) return;
