@@ -39,15 +39,17 @@ export function BookView() {
   const open = state.open;
   const dirty = open ? isDirty(open) : false;
 
-  // Follow the store: undo, redo, or a save from the table builder's "add to tabellenboek".
+  // Follow the store when its list changes (undo, redo, "add to tabellenboek"); not on every edit.
+  const openRef = useRef(state.open);
   useEffect(() => {
-    if (!books) return;
-    setState((s) => {
-      if (!s.open) return s;
-      const r = syncWithStore(s.open, books);
-      if (r.event === 'gone') notify(t('bk.goneFromProject', { name: s.open.name }));
-      return r.open === s.open ? s : { open: r.open };
-    });
+    openRef.current = state.open;
+  });
+  useEffect(() => {
+    const current = openRef.current;
+    if (!books || !current) return;
+    const r = syncWithStore(current, books);
+    if (r.event === 'gone') notify(t('bk.goneFromProject', { name: current.name }));
+    if (r.open !== current) setState({ open: r.open });
   }, [books, setState, notify, t]);
 
   // Coming to the tab with nothing open: open the first book rather than an empty page.
