@@ -1,8 +1,9 @@
 /**
  * The book's banner, built as in the table builder: variables dropped on the zone stand side by side,
  * a variable dropped on an item is nested under it. For the keyboard: the picker's "Add as column"
- * button, and on each item buttons to nest the selected variable, undo a nest and move it.
+ * button, "nest under" for the variable picked, and on each item buttons to undo a nest and move it.
  */
+import { useState } from 'react';
 import type { BookSpec } from '../../shared/book/book';
 import { useI18n } from '../i18n/i18n';
 import { DropZone, type Chip } from '../tables/DropZone';
@@ -20,6 +21,9 @@ export interface BannerEditorProps {
 export function BannerEditor({ spec, onChange, labelOf, selected, missing }: BannerEditorProps) {
   const { t } = useI18n();
   const items = spec.banner.items;
+  const [under, setUnder] = useState(0);
+  // Nesting is offered for a variable not in the banner yet: one already there would appear twice.
+  const nestable = selected && !items.some((it) => bannerItemVariables(it).includes(selected)) ? selected : null;
   const chips: Chip[] = items.map((it, i) => {
     const vars = bannerItemVariables(it);
     const gone = vars.filter((v) => missing.has(v.toLowerCase()));
@@ -31,11 +35,6 @@ export function BannerEditor({ spec, onChange, labelOf, selected, missing }: Ban
       extra: (
         <span className="chip-tools">
           {gone.length > 0 && <span className="field-error">{t('bk.notInDataNames', { names: gone.join(', ') })}</span>}
-          {selected && !vars.includes(selected) && (
-            <button type="button" className="chip-nest" onClick={() => onChange(nestBannerItem(spec, i, selected))}>
-              {t('tb.nestInto', { name: labelOf(selected), under: labelOf(outer) })}
-            </button>
-          )}
           {'nest' in it && (
             <button type="button" className="chip-nest" onClick={() => onChange(unnestBannerItem(spec, i))}>
               {t('bk.unnest')}
@@ -67,6 +66,23 @@ export function BannerEditor({ spec, onChange, labelOf, selected, missing }: Ban
         onDropOnChip={(i, n) => onChange(nestBannerItem(spec, i, n))}
         onRemove={(i) => onChange(removeBannerItem(spec, i))}
       />
+      {nestable && items.length > 0 && (
+        <div className="nest-row">
+          <label>
+            {t('bk.nestLabel', { name: labelOf(nestable) })}{' '}
+            <select value={Math.min(under, items.length - 1)} onChange={(e) => setUnder(Number(e.target.value))} data-testid="bk-nest-under">
+              {items.map((it, i) => (
+                <option key={i} value={i}>
+                  {labelOf(bannerItemVariables(it)[0])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => onChange(nestBannerItem(spec, Math.min(under, items.length - 1), nestable))} data-testid="bk-nest">
+            {t('bk.nest')}
+          </button>
+        </div>
+      )}
       <label className="check">
         <input
           type="checkbox"

@@ -19,13 +19,29 @@ export interface BookListProps {
   onDuplicate(book: SavedBook): void;
   onRename(book: SavedBook): void;
   onDelete(book: SavedBook): void;
+  /** Folded to a narrow strip, to give wide tables the room. */
+  collapsed: boolean;
+  onCollapse(collapsed: boolean): void;
 }
 
 function questionCount(b: SavedBook): number | null {
   return b.spec && Array.isArray(b.spec.questions) ? b.spec.questions.length : null;
 }
 
-export function BookList({ books, openId, draftName, onOpen, onNew, onImport, onDuplicate, onRename, onDelete }: BookListProps) {
+export function BookList(props: BookListProps) {
+  const { t } = useI18n();
+  if (props.collapsed)
+    return (
+      <nav className="book-list-pane collapsed" aria-label={t('bk.books')}>
+        <button type="button" className="book-list-toggle" onClick={() => props.onCollapse(false)} aria-label={t('bk.showList')} title={t('bk.showList')} data-testid="bk-list-toggle">
+          »
+        </button>
+      </nav>
+    );
+  return <OpenBookList {...props} />;
+}
+
+function OpenBookList({ books, openId, draftName, onOpen, onNew, onImport, onDuplicate, onRename, onDelete, onCollapse }: BookListProps) {
   const { t, num, lang } = useI18n();
   const [active, setActive] = useState<number | null>(null);
   const current = books.find((b) => b.id === active) ?? books.find((b) => b.id === openId) ?? null;
@@ -55,7 +71,12 @@ export function BookList({ books, openId, draftName, onOpen, onNew, onImport, on
   return (
     <nav className="book-list-pane" aria-label={t('bk.books')}>
       <div className="book-list-head">
-        <h2>{t('bk.books')}</h2>
+        <div className="book-list-title">
+          <h2>{t('bk.books')}</h2>
+          <button type="button" className="book-list-toggle" onClick={() => onCollapse(true)} aria-label={t('bk.hideList')} title={t('bk.hideList')} data-testid="bk-list-toggle">
+            «
+          </button>
+        </div>
         <button type="button" className="primary" onClick={onNew} data-testid="bk-new">
           {t('bk.new')}
         </button>

@@ -8,6 +8,7 @@ import { invoke, toApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useNotice } from '../state/notice';
 import { ruleSetLabel } from './rule-names';
+import { StatusMark } from './StatusMark';
 import { counted } from './plural';
 
 export interface ShownReport {
@@ -77,9 +78,6 @@ export function BookReportView({ shown, labelOf, onClose }: { shown: ShownReport
             <th scope="col">{t('bk.question')}</th>
             <th scope="col">{t('bk.sheet')}</th>
             <th scope="col">{t('bk.status')}</th>
-            <th scope="col" className="num">
-              {t('bk.suppressedCells')}
-            </th>
             <th scope="col">{t('bk.reason')}</th>
           </tr>
         </thead>
@@ -90,8 +88,9 @@ export function BookReportView({ shown, labelOf, onClose }: { shown: ShownReport
                 {labelOf(x.variable)} <span className="var-item-name-sub">{x.variable}</span>
               </th>
               <td>{x.sheet ?? '—'}</td>
-              <td>{t(x.status === 'blocked' ? 'tb.status.blocked' : x.status === 'suppressed' ? 'bk.status.suppressed' : 'tb.status.safe')}</td>
-              <td className="num">{num(x.suppressedCells)}</td>
+              <td>
+                <StatusMark table={{ ...x, label: labelOf(x.variable) }} />
+              </td>
               <td className="book-reason">{x.reason ?? ''}</td>
             </tr>
           ))}

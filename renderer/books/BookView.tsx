@@ -35,6 +35,7 @@ export function BookView() {
   const [reports, setReports] = useSessionState<Record<string, ShownReport>>('duiding.book.reports', {});
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [importing, setImporting] = useState(false);
+  const [list, setList] = useSessionState<{ collapsed: boolean }>('duiding.book.list', { collapsed: false });
   const [pending, setPending] = useState<SavedBook | null>(null);
   const open = state.open;
   const dirty = open ? isDirty(open) : false;
@@ -147,6 +148,8 @@ export function BookView() {
         onDuplicate={(b) => setNameDialog({ kind: 'duplicate', book: b })}
         onRename={(b) => setNameDialog({ kind: 'rename', book: b })}
         onDelete={(b) => void remove(b)}
+        collapsed={list.collapsed}
+        onCollapse={(collapsed) => setList({ collapsed })}
       />
       <div className="book-main">
         <ErrorBox error={error} />

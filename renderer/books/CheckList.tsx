@@ -3,6 +3,7 @@ import type { BookSpec } from '../../shared/book/book';
 import type { BookProblem } from '../../shared/book/check';
 import type { VariableMeta } from '../../shared/model/dataset';
 import { useI18n } from '../i18n/i18n';
+import { counted } from './plural';
 import { problemText } from './problems';
 
 export interface CheckListProps {
@@ -25,7 +26,7 @@ export function CheckList({ problems, dataset, variables, spec }: CheckListProps
   return (
     <div className="book-check" data-testid="bk-check">
       <p className={fatal ? 'field-error' : 'field-warning'}>
-        {fatal ? t('bk.checkFatal', { n: num(fatal), dataset }) : t('bk.checkWarnings', { n: num(problems.length), dataset })}
+        {fatal ? counted(t, num, 'bk.checkFatal', fatal, { dataset }) : counted(t, num, 'bk.checkWarnings', problems.length, { dataset })}
       </p>
       <ul>
         {ordered.map((p, i) => (

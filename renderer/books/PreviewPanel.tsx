@@ -59,8 +59,10 @@ export function PreviewPanel({ spec, preview, pending, error, blockedBy, onQuest
                 data-status={x.status}
               >
                 <span className="question-no">{num(i + 1)}</span>
-                <span className="question-label">{x.label || x.variable}</span>
-                <StatusMark table={x} />
+                <span className="preview-item-text">
+                  <span className="question-label">{x.label || x.variable}</span>
+                  <StatusMark table={x} />
+                </span>
               </li>
             ))}
           </ul>

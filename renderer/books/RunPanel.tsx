@@ -16,7 +16,8 @@ import { CheckList } from './CheckList';
 import { FolderTarget, withXlsx } from './FolderTarget';
 import { useBookRun } from './useBookRun';
 import { WavesSettings } from './WavesSettings';
-import { bookVariables, type DraftIssue } from './draft';
+import { bookVariables, removeQuestions, type DraftIssue } from './draft';
+import { counted } from './plural';
 
 export interface RunPanelProps {
   spec: BookSpec;
@@ -89,6 +90,7 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
   };
 
   const st = run.state;
+  const missingQuestions = problems.filter((p) => p.kind === 'missing-variable' && p.role === 'question' && p.variable).map((p) => p.variable!);
   return (
     <div className="book-run">
       <div className="book-run-setup">
@@ -104,33 +106,36 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
               ))}
             </select>
           </label>
-          {target !== spec.expected?.dataset && spec.expected?.dataset && <p className="muted book-hint">{t('bk.savedOn', { dataset: spec.expected.dataset })}</p>}
+          {target !== spec.expected?.dataset && spec.expected?.dataset && <p className="muted book-hint">{t('bk.savedOn', { dataset: spec.expected.dataset, target })}</p>}
           {check.pending && <p className="muted">{t('bk.checking')}</p>}
           {check.result && targetInfo && <CheckList problems={problems} dataset={target} variables={variables} spec={spec} />}
+          {missingQuestions.length > 0 && Array.isArray(spec.questions) && (
+            <button type="button" onClick={() => onChange(removeQuestions(spec, missingQuestions))} data-testid="bk-drop-missing">
+              {counted(t, num, 'bk.dropMissing', missingQuestions.length)}
+            </button>
+          )}
         </fieldset>
         {spec.comparison && <WavesSettings spec={spec} onChange={onChange} variables={variables} issues={issues} />}
-        <fieldset className="book-fieldset book-fieldset-wide">
+        <fieldset className="book-fieldset">
           <legend>{t('bk.where')}</legend>
-          {native ? (
-            <p className="muted">{t('bk.nativeSave')}</p>
-          ) : (
-            <FolderTarget dir={dir} name={name} onDir={setDir} onName={setName} />
-          )}
+          {native ? <p className="muted">{t('bk.nativeSave')}</p> : <FolderTarget dir={dir} name={name} onDir={setDir} onName={setName} />}
           {targetError && (
             <p className="field-error" role="alert">
               {targetError}
             </p>
           )}
         </fieldset>
+        <div className="book-run-go">
+          <button type="button" className="primary" disabled={!canRun} onClick={() => void chooseAndRun()} data-testid="bk-run">
+            {native ? t('bk.runNative') : t('bk.run')}
+          </button>
+          {why && <span className="field-error">{why}</span>}
+        </div>
       </div>
-      <div className="book-run-go">
-        <button type="button" className="primary" disabled={!canRun} onClick={() => void chooseAndRun()} data-testid="bk-run">
-          {native ? t('bk.runNative') : t('bk.run')}
-        </button>
-        {why && <span className="field-error">{why}</span>}
+      <div className="book-run-result">
         {st.phase === 'running' && (
           <div
-            className="progress"
+            className="progress book-progress"
             role="progressbar"
             aria-label={t('bk.running')}
             aria-valuemin={0}
@@ -147,7 +152,7 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
           </div>
         )}
         {st.phase === 'stopped' && (
-          <p role="status" data-testid="bk-stopped">
+          <p role="status" className="book-stopped" data-testid="bk-stopped">
             {t('bk.stopped', { path: st.path })}
           </p>
         )}
@@ -156,8 +161,8 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
             {st.message}
           </p>
         )}
+        {shown ? <BookReportView shown={shown} labelOf={labelOf} onClose={() => onReport(null)} /> : st.phase === 'idle' && <p className="muted">{t('bk.reportHere')}</p>}
       </div>
-      {shown && <BookReportView shown={shown} labelOf={labelOf} onClose={() => onReport(null)} />}
     </div>
   );
 }

@@ -27,9 +27,11 @@ export interface FileBrowserProps {
   onListed?(listing: FileListing): void;
   /** Where the last folder is remembered (this tab's session). */
   storageKey?: string;
+  /** Said of a folder with nothing to list (default: no subfolders or data files). */
+  emptyText?: string;
 }
 
-export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY }: FileBrowserProps) {
+export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY, emptyText }: FileBrowserProps) {
   const { t, num, lang } = useI18n();
   const [listing, setListing] = useState<FileListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -114,7 +116,7 @@ export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY 
         </button>
       </form>
       <ImportErrorBox error={error} />
-      {listing && listing.entries.length === 0 && <p className="muted">{t('imp.emptyFolder')}</p>}
+      {listing && listing.entries.length === 0 && <p className="muted">{emptyText ?? t('imp.emptyFolder')}</p>}
       {listing && listing.entries.length > 0 && (
         <ul className="file-list" ref={listRef} onKeyDown={onListKey} aria-label={t('imp.files')} data-testid="import-files">
           {listing.entries.map((e, i) => (
