@@ -40,7 +40,13 @@ export function BannerEditor({ spec, onChange, labelOf, selected, missing }: Ban
               {t('bk.unnest')}
             </button>
           )}
-          <button type="button" className="chip-move" disabled={i === 0} aria-label={t('bk.moveLeft', { name: labelOf(outer) })} onClick={() => onChange(shiftBannerItem(spec, i, -1))}>
+          <button
+            type="button"
+            className="chip-move"
+            disabled={i === 0}
+            aria-label={t('bk.moveLeft', { name: labelOf(outer) })}
+            onClick={() => onChange(shiftBannerItem(spec, i, -1))}
+          >
             ←
           </button>
           <button

@@ -26,7 +26,11 @@ import { counted } from './plural';
 
 const SECTIONS = [
   { id: 'content', label: 'bk.sec.content', fields: ['questions', 'banner', 'recodes'] },
-  { id: 'settings', label: 'bk.sec.settings', fields: ['title', 'weight', 'filter', 'comparison', 'trend', 'statistics', 'tests', 'symbols', 'style', 'charts', 'other'] },
+  {
+    id: 'settings',
+    label: 'bk.sec.settings',
+    fields: ['title', 'weight', 'filter', 'comparison', 'trend', 'statistics', 'tests', 'symbols', 'style', 'charts', 'other'],
+  },
   { id: 'preview', label: 'bk.sec.preview', fields: [] },
   { id: 'run', label: 'bk.sec.run', fields: [] },
 ] as const satisfies readonly { id: string; label: StringKey; fields: readonly Field[] }[];
@@ -87,7 +91,16 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
   };
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = SECTIONS.findIndex((x) => x.id === sec.id);
-    const next = e.key === 'ArrowRight' ? (i + 1) % SECTIONS.length : e.key === 'ArrowLeft' ? (i - 1 + SECTIONS.length) % SECTIONS.length : e.key === 'Home' ? 0 : e.key === 'End' ? SECTIONS.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % SECTIONS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + SECTIONS.length) % SECTIONS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? SECTIONS.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     choose(SECTIONS[next].id);
@@ -165,7 +178,15 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
           />
         )}
         {sec.id === 'settings' && (
-          <SettingsPanel spec={spec} onChange={onSpec} variables={variables} issues={checks.byField} filterStatus={filterStatus} projectRules={projectRules} styles={styles} />
+          <SettingsPanel
+            spec={spec}
+            onChange={onSpec}
+            variables={variables}
+            issues={checks.byField}
+            filterStatus={filterStatus}
+            projectRules={projectRules}
+            styles={styles}
+          />
         )}
         {sec.id === 'preview' && (
           <PreviewPanel
@@ -178,20 +199,41 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
           />
         )}
         {sec.id === 'run' && (
-          <RunPanel spec={spec} onChange={onSpec} errors={checks.errors} valid={checks.valid} issues={checks.byField} labelOf={labelOf} shown={report} onReport={onReport} />
+          <RunPanel
+            spec={spec}
+            onChange={onSpec}
+            errors={checks.errors}
+            valid={checks.valid}
+            issues={checks.byField}
+            labelOf={labelOf}
+            shown={report}
+            onReport={onReport}
+          />
         )}
       </div>
     </section>
   );
 }
 
-function BookStatus({ errors, pending, result }: { errors: number; pending: boolean; result: { tables: unknown[]; blocked: number; suppressedCells: number } | null }) {
+function BookStatus({
+  errors,
+  pending,
+  result,
+}: {
+  errors: number;
+  pending: boolean;
+  result: { tables: unknown[]; blocked: number; suppressedCells: number } | null;
+}) {
   const { t, num } = useI18n();
   if (errors > 0) return <span className="field-error">{t('bk.statusErrors', { n: num(errors) })}</span>;
   if (!result) return <span className="muted">{pending ? t('bk.previewing') : ''}</span>;
   return (
     <span className={pending ? 'muted' : undefined}>
-      {[counted(t, num, 'bk.tables', result.tables.length), t('bk.blocked', { n: num(result.blocked) }), counted(t, num, 'bk.cells', result.suppressedCells)].join(' · ')}
+      {[
+        counted(t, num, 'bk.tables', result.tables.length),
+        t('bk.blocked', { n: num(result.blocked) }),
+        counted(t, num, 'bk.cells', result.suppressedCells),
+      ].join(' · ')}
     </span>
   );
 }

@@ -33,7 +33,14 @@ export function BookList(props: BookListProps) {
   if (props.collapsed)
     return (
       <nav className="book-list-pane collapsed" aria-label={t('bk.books')}>
-        <button type="button" className="book-list-toggle" onClick={() => props.onCollapse(false)} aria-label={t('bk.showList')} title={t('bk.showList')} data-testid="bk-list-toggle">
+        <button
+          type="button"
+          className="book-list-toggle"
+          onClick={() => props.onCollapse(false)}
+          aria-label={t('bk.showList')}
+          title={t('bk.showList')}
+          data-testid="bk-list-toggle"
+        >
           »
         </button>
       </nav>
@@ -73,7 +80,14 @@ function OpenBookList({ books, openId, draftName, onOpen, onNew, onImport, onDup
       <div className="book-list-head">
         <div className="book-list-title">
           <h2>{t('bk.books')}</h2>
-          <button type="button" className="book-list-toggle" onClick={() => onCollapse(true)} aria-label={t('bk.hideList')} title={t('bk.hideList')} data-testid="bk-list-toggle">
+          <button
+            type="button"
+            className="book-list-toggle"
+            onClick={() => onCollapse(true)}
+            aria-label={t('bk.hideList')}
+            title={t('bk.hideList')}
+            data-testid="bk-list-toggle"
+          >
             «
           </button>
         </div>

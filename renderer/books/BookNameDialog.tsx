@@ -47,11 +47,25 @@ export function BookNameDialog({ title, name: name0, folder: folder0, folders, o
       >
         <label>
           {t('bk.name')}
-          <input value={name} autoFocus onChange={(e) => setName(e.target.value)} maxLength={200} aria-invalid={error ? true : undefined} data-testid="bk-name-input" />
+          <input
+            value={name}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+            aria-invalid={error ? true : undefined}
+            data-testid="bk-name-input"
+          />
         </label>
         <label>
           {t('bk.folder')}
-          <input value={folder} onChange={(e) => setFolder(e.target.value)} maxLength={200} list="bk-folders" placeholder={t('bk.folderNone')} data-testid="bk-folder-input" />
+          <input
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            maxLength={200}
+            list="bk-folders"
+            placeholder={t('bk.folderNone')}
+            data-testid="bk-folder-input"
+          />
           <datalist id="bk-folders">
             {folders.filter(Boolean).map((f) => (
               <option key={f} value={f} />

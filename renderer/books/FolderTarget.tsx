@@ -36,7 +36,13 @@ export function FolderTarget({ dir, name, onDir, onName }: FolderTargetProps) {
 
   return (
     <div className="folder-target" data-testid="bk-target">
-      <FileBrowser kinds={['xlsx']} storageKey="duiding.book.dir" emptyText={t('bk.emptyFolder')} onListed={listed} onChoose={(p) => onName(p.split(/[\\/]/).pop() ?? name)} />
+      <FileBrowser
+        kinds={['xlsx']}
+        storageKey="duiding.book.dir"
+        emptyText={t('bk.emptyFolder')}
+        onListed={listed}
+        onChoose={(p) => onName(p.split(/[\\/]/).pop() ?? name)}
+      />
       <label className="folder-target-name">
         {t('bk.fileName')}
         <input value={name} onChange={(e) => onName(e.target.value)} spellCheck={false} data-testid="bk-file-name" />

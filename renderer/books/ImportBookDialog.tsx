@@ -52,7 +52,8 @@ export function ImportBookDialog({ onImported, onClose }: { onImported(spec: Boo
     >
       <p className="muted">{t('bk.importHelp')}</p>
       <label className="book-import-file">
-        {t('bk.importFile')} <input type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} data-testid="bk-import-file" />
+        {t('bk.importFile')}{' '}
+        <input type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} data-testid="bk-import-file" />
       </label>
       <label className="book-import-text">
         {t('bk.importPaste')}

@@ -104,7 +104,11 @@ export function LookSettings({ spec, onChange, issues, styles }: LookSettingsPro
           <div className="settings-rows">
             <label>
               {t('bk.chartType')}{' '}
-              <select value={charts.type} onChange={(e) => set('charts', { ...charts, type: e.target.value as (typeof chartTypes)[number] })} data-testid="bk-chart-type">
+              <select
+                value={charts.type}
+                onChange={(e) => set('charts', { ...charts, type: e.target.value as (typeof chartTypes)[number] })}
+                data-testid="bk-chart-type"
+              >
                 {chartTypes.map((c) => (
                   <option key={c} value={c}>
                     {t(`bk.chart.${c}`)}

@@ -46,7 +46,14 @@ export function PreviewPanel({ spec, preview, pending, error, blockedBy, onQuest
       <aside className="book-preview-list">
         <h3>{t('bk.questions')}</h3>
         {preview && (
-          <ul role="listbox" tabIndex={0} aria-label={t('bk.previewQuestions')} aria-activedescendant={shown ? `bkp-${shown}` : undefined} onKeyDown={onKey} data-testid="bk-preview-list">
+          <ul
+            role="listbox"
+            tabIndex={0}
+            aria-label={t('bk.previewQuestions')}
+            aria-activedescendant={shown ? `bkp-${shown}` : undefined}
+            onKeyDown={onKey}
+            data-testid="bk-preview-list"
+          >
             {tables.map((x, i) => (
               <li
                 key={x.variable}

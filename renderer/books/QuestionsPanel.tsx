@@ -9,7 +9,17 @@ import type { BookPreviewTable } from '../../shared/book/preview';
 import type { VariableMeta } from '../../shared/model/dataset';
 import { useI18n } from '../i18n/i18n';
 import { BannerEditor } from './BannerEditor';
-import { addBannerItem, addQuestions, categoricalVariables, folderNames, moveQuestionsTo, questionList, removeQuestions, shiftQuestions, type DraftIssue } from './draft';
+import {
+  addBannerItem,
+  addQuestions,
+  categoricalVariables,
+  folderNames,
+  moveQuestionsTo,
+  questionList,
+  removeQuestions,
+  shiftQuestions,
+  type DraftIssue,
+} from './draft';
 import { FieldIssues } from './FieldIssues';
 import { QuestionList } from './QuestionList';
 import { VariablePicker } from './VariablePicker';
@@ -79,7 +89,14 @@ export function QuestionsPanel({ spec, onChange, variables, labelOf, status, mis
         <div className="radio-row" role="radiogroup" aria-label={t('bk.questionMode')}>
           {(['list', 'folder', 'all'] as const).map((m) => (
             <label className="check" key={m}>
-              <input type="radio" name="bk-mode" checked={mode === m} onChange={() => setMode(m)} disabled={m === 'folder' && folders.length === 0} data-testid={`bk-mode-${m}`} />
+              <input
+                type="radio"
+                name="bk-mode"
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                disabled={m === 'folder' && folders.length === 0}
+                data-testid={`bk-mode-${m}`}
+              />
               {t(`bk.mode.${m}`)}
             </label>
           ))}
@@ -104,7 +121,19 @@ export function QuestionsPanel({ spec, onChange, variables, labelOf, status, mis
               </select>
             </label>
             {mode === 'list' && (
-              <button type="button" disabled={folderVars.length === 0} onClick={() => onChange(addQuestions(spec, folderVars.map((v) => v.name)))} data-testid="bk-add-folder">
+              <button
+                type="button"
+                disabled={folderVars.length === 0}
+                onClick={() =>
+                  onChange(
+                    addQuestions(
+                      spec,
+                      folderVars.map((v) => v.name),
+                    ),
+                  )
+                }
+                data-testid="bk-add-folder"
+              >
                 {t('bk.addFolder', { n: num(folderVars.length) })}
               </button>
             )}
@@ -154,9 +183,7 @@ export function QuestionsPanel({ spec, onChange, variables, labelOf, status, mis
             <h4>{t('bk.recodes')}</h4>
             <ul>
               {spec.recodes.map((r) => (
-                <li key={r.target}>
-                  {t('bk.recodeLine', { target: labelOf(r.target), source: labelOf(r.source), n: num(r.rules.length) })}
-                </li>
+                <li key={r.target}>{t('bk.recodeLine', { target: labelOf(r.target), source: labelOf(r.source), n: num(r.rules.length) })}</li>
               ))}
             </ul>
             <FieldIssues issues={issues.get('recodes')} />

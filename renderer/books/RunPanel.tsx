@@ -106,7 +106,9 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
               ))}
             </select>
           </label>
-          {target !== spec.expected?.dataset && spec.expected?.dataset && <p className="muted book-hint">{t('bk.savedOn', { dataset: spec.expected.dataset, target })}</p>}
+          {target !== spec.expected?.dataset && spec.expected?.dataset && (
+            <p className="muted book-hint">{t('bk.savedOn', { dataset: spec.expected.dataset, target })}</p>
+          )}
           {check.pending && <p className="muted">{t('bk.checking')}</p>}
           {check.result && targetInfo && <CheckList problems={problems} dataset={target} variables={variables} spec={spec} />}
           {missingQuestions.length > 0 && Array.isArray(spec.questions) && (
@@ -144,7 +146,9 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
             data-testid="bk-progress"
             data-done={st.done}
           >
-            <span>{st.total ? t(st.step === 'write' ? 'bk.progressWrite' : 'bk.progressCompute', { done: num(st.done), total: num(st.total) }) : t('bk.running')}</span>
+            <span>
+              {st.total ? t(st.step === 'write' ? 'bk.progressWrite' : 'bk.progressCompute', { done: num(st.done), total: num(st.total) }) : t('bk.running')}
+            </span>
             <progress max={1} value={st.total ? st.done / st.total : undefined} />
             <button type="button" onClick={() => void run.stop()} data-testid="bk-stop">
               {t('imp.stop')}
@@ -161,7 +165,11 @@ export function RunPanel({ spec, onChange, errors, valid, issues, labelOf, shown
             {st.message}
           </p>
         )}
-        {shown ? <BookReportView shown={shown} labelOf={labelOf} onClose={() => onReport(null)} /> : st.phase === 'idle' && <p className="muted">{t('bk.reportHere')}</p>}
+        {shown ? (
+          <BookReportView shown={shown} labelOf={labelOf} onClose={() => onReport(null)} />
+        ) : (
+          st.phase === 'idle' && <p className="muted">{t('bk.reportHere')}</p>
+        )}
       </div>
     </div>
   );

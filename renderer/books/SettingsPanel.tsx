@@ -40,7 +40,6 @@ const STATS: { key: keyof Statistics; label: StringKey }[] = [
   { key: 'means', label: 'tb.means' },
 ];
 
-
 export function SettingsPanel({ spec, onChange, variables, issues, filterStatus, projectRules, styles }: SettingsPanelProps) {
   const { t, num } = useI18n();
   const set = <K extends keyof BookSpec>(k: K, v: BookSpec[K]) => onChange({ ...spec, [k]: v });
@@ -53,7 +52,13 @@ export function SettingsPanel({ spec, onChange, variables, issues, filterStatus,
         <div className="settings-grid">
           <label>
             {t('bk.title')}
-            <input value={spec.title} onChange={(e) => set('title', e.target.value)} maxLength={500} aria-invalid={issues.has('title') || undefined} data-testid="bk-title" />
+            <input
+              value={spec.title}
+              onChange={(e) => set('title', e.target.value)}
+              maxLength={500}
+              aria-invalid={issues.has('title') || undefined}
+              data-testid="bk-title"
+            />
           </label>
           <label>
             {t('bk.subtitle')}
@@ -67,115 +72,128 @@ export function SettingsPanel({ spec, onChange, variables, issues, filterStatus,
         <FieldIssues issues={issues.get('title')} testId="bk-issues-title" />
       </fieldset>
       <div className="settings-columns">
-      <div className="book-fieldset">
-        <WeightPicker
-          variables={variables}
-          variable={spec.weight?.variable ?? ''}
-          type={spec.weight?.type ?? 'sampling'}
-          testId="bk-weight"
-          onChange={(variable, type) => {
-            if (variable) return set('weight', { variable, type });
-            const { weight: _w, ...rest } = spec;
-            onChange(rest);
-          }}
-        />
-        <FieldIssues issues={issues.get('weight')} testId="bk-issues-weight" />
-      </div>
-      <fieldset className="book-fieldset">
-        <legend>{t('tb.filter')}</legend>
-        <input
-          className={`filter-input ${filterStatus.state === 'error' ? 'invalid' : ''} ${filterStatus.state === 'ok' ? 'valid' : ''}`}
-          aria-label={t('tb.filter')}
-          aria-invalid={filterStatus.state === 'error' ? true : undefined}
-          placeholder={t('tb.filterPlaceholder')}
-          value={spec.filter ?? ''}
-          spellCheck={false}
-          onChange={(e) => {
-            if (e.target.value) return set('filter', e.target.value);
-            const { filter: _f, ...rest } = spec;
-            onChange(rest);
-          }}
-          data-testid="bk-filter"
-        />
-        {filterStatus.state === 'ok' && <span className="filter-ok">✓ {t('tb.filterOk')}</span>}
-        <FilterError filter={(spec.filter ?? '').trim()} status={filterStatus} />
-        <FieldIssues issues={issues.get('filter')} testId="bk-issues-filter" />
-      </fieldset>
-      <WavesSettings spec={spec} onChange={onChange} variables={variables} issues={issues} />
-      <fieldset className="book-fieldset">
-        <legend>{t('tb.stats')}</legend>
-        <div className="settings-checks">
-          {STATS.map((s) => (
-            <label className="check" key={s.key}>
-              <input type="checkbox" checked={spec.statistics[s.key]} onChange={(e) => set('statistics', { ...spec.statistics, [s.key]: e.target.checked })} data-testid={`bk-stat-${s.key}`} />
-              {t(s.label)}
+        <div className="book-fieldset">
+          <WeightPicker
+            variables={variables}
+            variable={spec.weight?.variable ?? ''}
+            type={spec.weight?.type ?? 'sampling'}
+            testId="bk-weight"
+            onChange={(variable, type) => {
+              if (variable) return set('weight', { variable, type });
+              const { weight: _w, ...rest } = spec;
+              onChange(rest);
+            }}
+          />
+          <FieldIssues issues={issues.get('weight')} testId="bk-issues-weight" />
+        </div>
+        <fieldset className="book-fieldset">
+          <legend>{t('tb.filter')}</legend>
+          <input
+            className={`filter-input ${filterStatus.state === 'error' ? 'invalid' : ''} ${filterStatus.state === 'ok' ? 'valid' : ''}`}
+            aria-label={t('tb.filter')}
+            aria-invalid={filterStatus.state === 'error' ? true : undefined}
+            placeholder={t('tb.filterPlaceholder')}
+            value={spec.filter ?? ''}
+            spellCheck={false}
+            onChange={(e) => {
+              if (e.target.value) return set('filter', e.target.value);
+              const { filter: _f, ...rest } = spec;
+              onChange(rest);
+            }}
+            data-testid="bk-filter"
+          />
+          {filterStatus.state === 'ok' && <span className="filter-ok">✓ {t('tb.filterOk')}</span>}
+          <FilterError filter={(spec.filter ?? '').trim()} status={filterStatus} />
+          <FieldIssues issues={issues.get('filter')} testId="bk-issues-filter" />
+        </fieldset>
+        <WavesSettings spec={spec} onChange={onChange} variables={variables} issues={issues} />
+        <fieldset className="book-fieldset">
+          <legend>{t('tb.stats')}</legend>
+          <div className="settings-checks">
+            {STATS.map((s) => (
+              <label className="check" key={s.key}>
+                <input
+                  type="checkbox"
+                  checked={spec.statistics[s.key]}
+                  onChange={(e) => set('statistics', { ...spec.statistics, [s.key]: e.target.checked })}
+                  data-testid={`bk-stat-${s.key}`}
+                />
+                {t(s.label)}
+              </label>
+            ))}
+          </div>
+          <FieldIssues issues={issues.get('statistics')} testId="bk-issues-statistics" />
+        </fieldset>
+        <fieldset className="book-fieldset">
+          <legend>{t('tb.tests')}</legend>
+          <div className="settings-rows">
+            <label>
+              {t('bk.sigDisplay')}{' '}
+              <select
+                value={spec.tests.display}
+                onChange={(e) => set('tests', { ...spec.tests, display: e.target.value as BookSpec['tests']['display'] })}
+                data-testid="bk-sig"
+              >
+                <option value="letters">{t('bk.sig.letters')}</option>
+                <option value="bold">{t('bk.sig.bold')}</option>
+                <option value="none">{t('bk.sig.none')}</option>
+              </select>
             </label>
-          ))}
-        </div>
-        <FieldIssues issues={issues.get('statistics')} testId="bk-issues-statistics" />
-      </fieldset>
-      <fieldset className="book-fieldset">
-        <legend>{t('tb.tests')}</legend>
-        <div className="settings-rows">
-          <label>
-            {t('bk.sigDisplay')}{' '}
-            <select value={spec.tests.display} onChange={(e) => set('tests', { ...spec.tests, display: e.target.value as BookSpec['tests']['display'] })} data-testid="bk-sig">
-              <option value="letters">{t('bk.sig.letters')}</option>
-              <option value="bold">{t('bk.sig.bold')}</option>
-              <option value="none">{t('bk.sig.none')}</option>
-            </select>
-          </label>
-          <label>
-            {t('tb.adjust')}{' '}
-            <select
-              value={spec.tests.adjust}
-              disabled={spec.tests.display === 'none'}
-              onChange={(e) => set('tests', { ...spec.tests, adjust: e.target.value as BookSpec['tests']['adjust'] })}
-            >
-              <option value="bonferroni">{t('tb.adjust.bonferroni')}</option>
-              <option value="bh">{t('tb.adjust.bh')}</option>
-              <option value="none">{t('tb.adjust.none')}</option>
-            </select>
-          </label>
-          <label>
-            {t('tb.alpha')}{' '}
-            <select value={String(spec.tests.alpha)} disabled={spec.tests.display === 'none'} onChange={(e) => set('tests', { ...spec.tests, alpha: Number(e.target.value) })}>
-              {[...new Set([0.01, 0.05, 0.1, spec.tests.alpha])].map((a) => (
-                <option key={a} value={String(a)}>
-                  {num(a, 2)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={spec.tests.chi2} onChange={(e) => set('tests', { ...spec.tests, chi2: e.target.checked })} />
-            {t('tb.chi2')}
-          </label>
-        </div>
-        <FieldIssues issues={issues.get('tests')} />
-      </fieldset>
-      <fieldset className="book-fieldset">
-        <legend>{t('bk.rules')}</legend>
-        <select
-          value={spec.ruleSet ?? ''}
-          onChange={(e) => {
-            if (e.target.value) return set('ruleSet', e.target.value as BookSpec['ruleSet']);
-            const { ruleSet: _r, ...rest } = spec;
-            onChange(rest);
-          }}
-          aria-label={t('bk.rules')}
-          data-testid="bk-rules"
-        >
-          <option value="">{projectRules ? t('bk.rules.project', { name: ruleName(projectRules) }) : t('bk.rules.projectPlain')}</option>
-          {RULE_SETS.map((r) => (
-            <option key={r} value={r}>
-              {ruleName(r)}
-            </option>
-          ))}
-        </select>
-        {spec.ruleSet === 'none' && <p className="field-warning">{t('bk.rules.noneWarning')}</p>}
-      </fieldset>
-      <LookSettings spec={spec} onChange={onChange} issues={issues} styles={styles} />
+            <label>
+              {t('tb.adjust')}{' '}
+              <select
+                value={spec.tests.adjust}
+                disabled={spec.tests.display === 'none'}
+                onChange={(e) => set('tests', { ...spec.tests, adjust: e.target.value as BookSpec['tests']['adjust'] })}
+              >
+                <option value="bonferroni">{t('tb.adjust.bonferroni')}</option>
+                <option value="bh">{t('tb.adjust.bh')}</option>
+                <option value="none">{t('tb.adjust.none')}</option>
+              </select>
+            </label>
+            <label>
+              {t('tb.alpha')}{' '}
+              <select
+                value={String(spec.tests.alpha)}
+                disabled={spec.tests.display === 'none'}
+                onChange={(e) => set('tests', { ...spec.tests, alpha: Number(e.target.value) })}
+              >
+                {[...new Set([0.01, 0.05, 0.1, spec.tests.alpha])].map((a) => (
+                  <option key={a} value={String(a)}>
+                    {num(a, 2)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={spec.tests.chi2} onChange={(e) => set('tests', { ...spec.tests, chi2: e.target.checked })} />
+              {t('tb.chi2')}
+            </label>
+          </div>
+          <FieldIssues issues={issues.get('tests')} />
+        </fieldset>
+        <fieldset className="book-fieldset">
+          <legend>{t('bk.rules')}</legend>
+          <select
+            value={spec.ruleSet ?? ''}
+            onChange={(e) => {
+              if (e.target.value) return set('ruleSet', e.target.value as BookSpec['ruleSet']);
+              const { ruleSet: _r, ...rest } = spec;
+              onChange(rest);
+            }}
+            aria-label={t('bk.rules')}
+            data-testid="bk-rules"
+          >
+            <option value="">{projectRules ? t('bk.rules.project', { name: ruleName(projectRules) }) : t('bk.rules.projectPlain')}</option>
+            {RULE_SETS.map((r) => (
+              <option key={r} value={r}>
+                {ruleName(r)}
+              </option>
+            ))}
+          </select>
+          {spec.ruleSet === 'none' && <p className="field-warning">{t('bk.rules.noneWarning')}</p>}
+        </fieldset>
+        <LookSettings spec={spec} onChange={onChange} issues={issues} styles={styles} />
       </div>
       <FieldIssues issues={issues.get('other')} testId="bk-issues-other" />
     </div>

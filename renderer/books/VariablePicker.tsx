@@ -35,7 +35,10 @@ export function VariablePicker({ variables, selected, onSelect, onActivate, used
   const isSel = new Set(selected);
 
   const range = (from: string | null, to: string): string[] => {
-    const a = Math.max(0, shown.findIndex((v) => v.name === from));
+    const a = Math.max(
+      0,
+      shown.findIndex((v) => v.name === from),
+    );
     const b = shown.findIndex((v) => v.name === to);
     const [lo, hi] = a <= b ? [a, b] : [b, a];
     return shown.slice(lo, hi + 1).map((v) => v.name);

@@ -43,13 +43,20 @@ export function WavesSettings({ spec, onChange, variables, issues }: WavesSettin
     const v = variables.find((x) => x.name === name);
     if (!v) return;
     const keys = Object.keys(v.valueLabels);
-    onChange({ ...spec, comparison: { variable: v.name, current: codeOf(v, keys[keys.length - 1] ?? ''), previous: codeOf(v, keys[Math.max(0, keys.length - 2)] ?? '') } });
+    onChange({
+      ...spec,
+      comparison: { variable: v.name, current: codeOf(v, keys[keys.length - 1] ?? ''), previous: codeOf(v, keys[Math.max(0, keys.length - 2)] ?? '') },
+    });
   };
   const codeSelect = (which: 'current' | 'previous', label: string) =>
     cmp && (
       <label>
         {label}{' '}
-        <select value={String(cmp[which])} onChange={(e) => onChange({ ...spec, comparison: { ...cmp, [which]: codeOf(waveVar, e.target.value) } })} data-testid={`bk-wave-${which}`}>
+        <select
+          value={String(cmp[which])}
+          onChange={(e) => onChange({ ...spec, comparison: { ...cmp, [which]: codeOf(waveVar, e.target.value) } })}
+          data-testid={`bk-wave-${which}`}
+        >
           {!codes.some(([k]) => k === String(cmp[which])) && <option value={String(cmp[which])}>{String(cmp[which])}</option>}
           {codes.map(([k, l]) => (
             <option key={k} value={k}>
@@ -86,7 +93,13 @@ export function WavesSettings({ spec, onChange, variables, issues }: WavesSettin
             <input
               type="checkbox"
               checked={!!spec.trend?.enabled}
-              onChange={(e) => onChange(e.target.checked ? { ...spec, trend: { enabled: true, markers: spec.trend?.markers ?? { up: '▲', down: '▼' } } } : { ...spec, trend: undefined })}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? { ...spec, trend: { enabled: true, markers: spec.trend?.markers ?? { up: '▲', down: '▼' } } }
+                    : { ...spec, trend: undefined },
+                )
+              }
               data-testid="bk-trend"
             />
             {t('bk.trend')}

@@ -89,7 +89,9 @@ export function shiftQuestions(spec: BookSpec, names: string[], delta: -1 | 1): 
  * (shared/book/compute.ts resolveQuestions).
  */
 export function categoricalVariables(variables: VariableMeta[], spec: BookSpec, folder?: string): VariableMeta[] {
-  const exclude = new Set([...bannerVariables(spec.banner), spec.weight?.variable, spec.comparison?.variable].filter(Boolean).map((v) => String(v).toLowerCase()));
+  const exclude = new Set(
+    [...bannerVariables(spec.banner), spec.weight?.variable, spec.comparison?.variable].filter(Boolean).map((v) => String(v).toLowerCase()),
+  );
   return variables.filter(
     (v) =>
       (folder === undefined || v.folder === folder) &&

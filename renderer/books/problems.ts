@@ -43,7 +43,7 @@ function savedAs(ctx: ProblemContext, name: string): { label: string; valueLabel
 /** "Gemeente (gemeente)": the label first, the name for the one who needs to find it. */
 function variableText(ctx: ProblemContext, name: string): string {
   const label = find(ctx.variables, name)?.label || savedAs(ctx, name)?.label || '';
-  return label && label !== name ? `${label} (${name})` : name;
+  return label && label.toLowerCase() !== name.toLowerCase() ? `${label} (${name})` : label || name;
 }
 
 function quoted(s: string | undefined, t: T): string {

@@ -9,7 +9,11 @@ type T = (key: StringKey, params?: Record<string, string | number>) => string;
 export function bookSummary(spec: BookSpec, variables: VariableMeta[], t: T, projectRules: string | null): string {
   const find = (name: string) => variables.find((v) => v.name.toLowerCase() === name.toLowerCase());
   const parts: string[] = [];
-  parts.push(spec.weight ? t('tb.weightedBy', { w: spec.weight.variable, type: t(spec.weight.type === 'frequency' ? 'tb.frequency' : 'tb.sampling') }) : t('tb.unweighted'));
+  parts.push(
+    spec.weight
+      ? t('tb.weightedBy', { w: spec.weight.variable, type: t(spec.weight.type === 'frequency' ? 'tb.frequency' : 'tb.sampling') })
+      : t('tb.unweighted'),
+  );
   const cmp = spec.comparison;
   if (cmp) {
     const labels = find(cmp.variable)?.valueLabels ?? {};

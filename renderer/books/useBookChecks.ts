@@ -23,7 +23,14 @@ export interface BookChecks {
   checking: boolean;
 }
 
-export function useBookChecks(spec: BookSpec, dataset: string, variables: VariableMeta[], filter: FilterStatus, styles: string[] | null, version: number): BookChecks {
+export function useBookChecks(
+  spec: BookSpec,
+  dataset: string,
+  variables: VariableMeta[],
+  filter: FilterStatus,
+  styles: string[] | null,
+  version: number,
+): BookChecks {
   const { t } = useI18n();
   const schema = useMemo(() => schemaIssues(spec), [spec]);
   const local = useMemo(() => draftIssues(spec, variables), [spec, variables]);
@@ -45,7 +52,9 @@ export function useBookChecks(spec: BookSpec, dataset: string, variables: Variab
     const all: DraftIssue[] = [
       ...local,
       ...schema.filter((i) => !localFields.has(i.field)),
-      ...(styles && !styles.includes(spec.style) ? [{ field: 'style' as const, key: 'bk.err.style', params: { name: spec.style }, severity: 'error' as const }] : []),
+      ...(styles && !styles.includes(spec.style)
+        ? [{ field: 'style' as const, key: 'bk.err.style', params: { name: spec.style }, severity: 'error' as const }]
+        : []),
       ...fromCheck,
     ];
     const byField = new Map<string, DraftIssue[]>();

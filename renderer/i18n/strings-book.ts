@@ -463,7 +463,8 @@ export const bookEn: Record<keyof typeof bookNl, string> = {
   'ab.into': 'Table book',
   'ab.newBook': "New table book (with this table's columns, weight and filter)",
   'ab.newName': 'Name of the new book',
-  'ab.dynamic': 'This book takes its questions from a folder or from all variables; put the question in that folder (Variables tab) or choose "Chosen questions" in the book.',
+  'ab.dynamic':
+    'This book takes its questions from a folder or from all variables; put the question in that folder (Variables tab) or choose "Chosen questions" in the book.',
   'ab.already': 'Already in this book: {names}',
   'ab.otherBanner': 'The book keeps its own columns, weight and filter; only the questions are added.',
   'ab.layers': 'Layers are not part of a table book and are left out.',

@@ -67,7 +67,9 @@ afterAll(async () => {
 
 /** The cells of the table shown in the preview, row by row, as the screen shows them (number and letters). */
 async function previewCells(page: Page): Promise<string[][]> {
-  return page.locator('[data-testid="bk-preview-table"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td[data-col]')].map((td) => td.textContent ?? '')));
+  return page
+    .locator('[data-testid="bk-preview-table"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td[data-col]')].map((td) => td.textContent ?? '')));
 }
 
 /** What the engine's model says each cell shows, in Dutch, with the letters beside. */
@@ -111,7 +113,9 @@ describe('tabellenboek view', { timeout: 240_000 }, () => {
     const { page } = e;
     await page.getByRole('tab', { name: 'Tabellenboek' }).click();
     // The demo book is there under its title.
-    await expect.poll(() => page.locator('[data-testid="bk-list"] [data-book]').allTextContents()).toEqual([expect.stringContaining('Burgerpanel Groningen 2025')]);
+    await expect
+      .poll(() => page.locator('[data-testid="bk-list"] [data-book]').allTextContents())
+      .toEqual([expect.stringContaining('Burgerpanel Groningen 2025')]);
     await e.screenshot('40-book-list');
 
     await page.getByTestId('bk-new').click();
@@ -231,15 +235,17 @@ describe('tabellenboek view', { timeout: 240_000 }, () => {
     await chooseFolder(page, out, 'boek');
     await page.getByTestId('bk-run').click();
     await page.getByTestId('bk-report').waitFor({ state: 'visible', timeout: 60_000 });
-    await expect.poll(() => text(page.getByTestId('bk-report-summary'))).toContain(`${6 - blocked} tabellen geschreven · ${blocked} geblokkeerd · ${totalSuppressed} cellen onderdrukt`);
+    await expect
+      .poll(() => text(page.getByTestId('bk-report-summary')))
+      .toContain(`${6 - blocked} tabellen geschreven · ${blocked} geblokkeerd · ${totalSuppressed} cellen onderdrukt`);
     await expect.poll(() => text(page.getByTestId('bk-report-path'))).toBe(join(out, 'boek.xlsx'));
     await e.screenshot('44-book-report');
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'boek.xlsx'));
-    const sheets = await page.locator('[data-testid="bk-report"] tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [r.getAttribute('data-question') ?? '', r.querySelectorAll('td')[0]?.textContent ?? '']),
-    );
+    const sheets = await page
+      .locator('[data-testid="bk-report"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question') ?? '', r.querySelectorAll('td')[0]?.textContent ?? '']));
     expect(sheets.map(([q]) => q)).toEqual(QUESTIONS);
     for (const [q, sheet] of sheets) {
       const model = models.get(q)!;
@@ -268,7 +274,9 @@ describe('tabellenboek view', { timeout: 240_000 }, () => {
     await expect
       .poll(() => text(check.locator('[data-kind="missing-variable"][data-variable="financien"]')))
       .toContain('Vraag Financiële situatie van het huishouden (financien) bestaat niet in golf2024.');
-    await expect.poll(() => text(check.locator('[data-kind="value-labels-changed"][data-variable="vertrouwen"]'))).toContain(`3: “Neutraal” → “${NEUTRAL_NOW}”`);
+    await expect
+      .poll(() => text(check.locator('[data-kind="value-labels-changed"][data-variable="vertrouwen"]')))
+      .toContain(`3: “Neutraal” → “${NEUTRAL_NOW}”`);
     await expect.poll(() => page.getByTestId('bk-run').isDisabled()).toBe(true);
     await e.screenshot('45-book-rerun-check');
 
@@ -377,4 +385,3 @@ describe('tabellenboek view', { timeout: 240_000 }, () => {
     expect(e.errors).toEqual([]);
   });
 });
-
