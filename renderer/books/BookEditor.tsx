@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { BookSpec } from '../../shared/book/book';
+import type { RuleSet } from '../../shared/disclosure/rules';
 import { invoke } from '../api/client';
 import { useLiveCall } from '../api/useLiveCall';
 import { useI18n } from '../i18n/i18n';
@@ -29,7 +30,7 @@ const SECTIONS = [
   {
     id: 'settings',
     label: 'bk.sec.settings',
-    fields: ['title', 'weight', 'filter', 'comparison', 'trend', 'statistics', 'tests', 'symbols', 'style', 'charts', 'other'],
+    fields: ['title', 'weight', 'filter', 'comparison', 'trend', 'statistics', 'tests', 'rules', 'symbols', 'style', 'charts', 'other'],
   },
   { id: 'preview', label: 'bk.sec.preview', fields: [] },
   { id: 'run', label: 'bk.sec.run', fields: [] },
@@ -46,18 +47,18 @@ export interface BookEditorProps {
   onReport(r: ShownReport | null): void;
 }
 
-function useProjectRules(version: number): string | null {
-  const [name, setName] = useState<string | null>(null);
+function useProjectRules(version: number): RuleSet | null {
+  const [rules, setRules] = useState<RuleSet | null>(null);
   useEffect(() => {
     let live = true;
     invoke('rules.get', {})
-      .then((r) => live && setName(r.name))
-      .catch(() => live && setName(null));
+      .then((r) => live && setRules(r))
+      .catch(() => live && setRules(null));
     return () => {
       live = false;
     };
   }, [version]);
-  return name;
+  return rules;
 }
 
 export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onReport }: BookEditorProps) {
@@ -73,7 +74,7 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
   const filterStatus = useFilterCheck(ds, spec.filter ?? '');
   const styles = useHouseStyles();
   const projectRules = useProjectRules(version);
-  const checks = useBookChecks(spec, ds, variables, filterStatus, styles, version);
+  const checks = useBookChecks(spec, ds, variables, filterStatus, styles, projectRules, version);
 
   const list = questionList(spec);
   const shownQuestion = question && (!list || list.includes(question)) ? question : undefined;
@@ -125,7 +126,7 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
             )}
           </div>
           <span className="muted book-summary" data-testid="bk-summary">
-            {bookSummary(spec, variables, t, projectRules)}
+            {bookSummary(spec, variables, t, projectRules?.name ?? null)}
           </span>
         </div>
         <p className="book-status" aria-live="polite" data-testid="bk-status">

@@ -6,12 +6,13 @@
 import type { BookSpec } from '../../shared/book/book';
 import type { VariableMeta } from '../../shared/model/dataset';
 import type { Statistics } from '../../shared/query/table-query';
+import type { RuleSet } from '../../shared/disclosure/rules';
 import { WeightPicker } from '../components/WeightPicker';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { FilterError } from '../tables/TableOptions';
 import type { FilterStatus } from '../tables/useFilterCheck';
-import type { DraftIssue } from './draft';
+import { rulesLoosened, type DraftIssue } from './draft';
 import { FieldIssues } from './FieldIssues';
 import { LookSettings } from './LookSettings';
 import { WavesSettings } from './WavesSettings';
@@ -24,7 +25,7 @@ export interface SettingsPanelProps {
   issues: Map<string, DraftIssue[]>;
   filterStatus: FilterStatus;
   /** The project's own rule set (what "the project's rules" means). */
-  projectRules: string | null;
+  projectRules: RuleSet | null;
   styles: string[] | null;
 }
 
@@ -178,20 +179,34 @@ export function SettingsPanel({ spec, onChange, variables, issues, filterStatus,
             value={spec.ruleSet ?? ''}
             onChange={(e) => {
               if (e.target.value) return set('ruleSet', e.target.value as BookSpec['ruleSet']);
-              const { ruleSet: _r, ...rest } = spec;
+              const { ruleSet: _r, rulesReason: _why, ...rest } = spec;
               onChange(rest);
             }}
             aria-label={t('bk.rules')}
             data-testid="bk-rules"
           >
-            <option value="">{projectRules ? t('bk.rules.project', { name: ruleName(projectRules) }) : t('bk.rules.projectPlain')}</option>
+            <option value="">{projectRules ? t('bk.rules.project', { name: ruleName(projectRules.name) }) : t('bk.rules.projectPlain')}</option>
             {RULE_SETS.map((r) => (
               <option key={r} value={r}>
                 {ruleName(r)}
               </option>
             ))}
           </select>
+          {rulesLoosened(spec, projectRules) && (
+            <label className="rules-reason">
+              {t('bk.rulesReason')}
+              <textarea
+                value={spec.rulesReason ?? ''}
+                rows={2}
+                maxLength={2000}
+                onChange={(e) => set('rulesReason', e.target.value)}
+                aria-invalid={issues.has('rules') || undefined}
+                data-testid="bk-rules-reason"
+              />
+            </label>
+          )}
           {spec.ruleSet === 'none' && <p className="field-warning">{t('bk.rules.noneWarning')}</p>}
+          <FieldIssues issues={issues.get('rules')} testId="bk-issues-rules" />
         </fieldset>
         <LookSettings spec={spec} onChange={onChange} issues={issues} styles={styles} />
       </div>

@@ -11,6 +11,12 @@ export function StatusMark({ table }: { table: BookPreviewTable | undefined }) {
         {t('tb.status.blocked')}
       </span>
     );
+  if (table.status === 'unchecked')
+    return (
+      <span className="badge badge-suppressed" title={table.reason} data-status="unchecked">
+        {t('tb.status.unchecked')}
+      </span>
+    );
   if (table.suppressedCells > 0)
     return (
       <span className="badge badge-suppressed" title={table.reason} data-status="suppressed">

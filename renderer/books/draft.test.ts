@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demoBook from '../../resources/demo/book.json';
 import { bookSpec, parseBookSpec } from '../../shared/book/book';
+import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { newVariable } from '../../shared/model/dataset';
 import {
   addBannerItem,
@@ -102,6 +103,17 @@ describe('what is wrong with a draft, by field', () => {
       banner: { total: true, items: [{ nest: ['golf', 'golf'] as [string, string] }] },
     };
     expect(draftIssues(s, vars).map((i) => i.key)).toEqual(['bk.err.nestSelf', 'bk.err.weightType', 'bk.err.sameWave']);
+  });
+
+  it("asks a reason for rules below the project's, where the rules are chosen", () => {
+    const project = defaultRuleSet('cbs-persons');
+    const loose = { ...withQuestions(['q']), ruleSet: 'none' as const };
+    expect(draftIssues(loose, [], project)).toEqual([expect.objectContaining({ field: 'rules', key: 'bk.err.rulesReason', severity: 'error' })]);
+    expect(draftIssues({ ...loose, rulesReason: 'te kort' }, [], project)).toHaveLength(1);
+    expect(draftIssues({ ...loose, rulesReason: 'interne controle van de weging' }, [], project)).toEqual([]);
+    // The project's own rules, or stricter ones, need no reason.
+    expect(draftIssues({ ...withQuestions(['q']), ruleSet: 'cbs-persons' }, [], project)).toEqual([]);
+    expect(draftIssues(loose, [], defaultRuleSet('none'))).toEqual([]);
   });
 
   it('agrees with the schema the backend and the CLI read', () => {

@@ -6,6 +6,8 @@
 import { bookSpec, type BookSpec } from '../../shared/book/book';
 import type { BookProblem } from '../../shared/book/check';
 import type { VariableMeta } from '../../shared/model/dataset';
+import { MIN_RULES_REASON } from '../../shared/analysis/output-rules';
+import { defaultRuleSet, loosens, type RuleSet } from '../../shared/disclosure/rules';
 import { DEFAULT_STATISTICS, DEFAULT_SYMBOLS, DEFAULT_TESTS, bannerVariables, type BannerItem } from '../../shared/query/table-query';
 
 /** A fresh book on a dataset: no questions yet, a Totaal column, column % with letters, unweighted until a weight is chosen. */
@@ -188,6 +190,7 @@ export type Field =
   | 'style'
   | 'charts'
   | 'recodes'
+  | 'rules'
   | 'other';
 
 export interface DraftIssue {
@@ -218,6 +221,8 @@ const FIELD_OF_PATH: Record<string, Field> = {
   style: 'style',
   charts: 'charts',
   recodes: 'recodes',
+  ruleSet: 'rules',
+  rulesReason: 'rules',
 };
 
 /** What the schema refuses (the same schema the backend and `duiding book --spec` read). */
@@ -235,7 +240,7 @@ export function schemaIssues(spec: BookSpec): DraftIssue[] {
  * that is not numeric, a wave compared with itself, trend columns without waves, symbols that cannot
  * be told apart. Variables that the dataset lacks come from `book.check` (checkIssues).
  */
-export function draftIssues(spec: BookSpec, variables: VariableMeta[]): DraftIssue[] {
+export function draftIssues(spec: BookSpec, variables: VariableMeta[], projectRules: RuleSet | null = null): DraftIssue[] {
   const out: DraftIssue[] = [];
   const byName = new Map(variables.map((v) => [v.name.toLowerCase(), v]));
   if (!spec.title.trim()) out.push({ field: 'title', key: 'bk.err.title', severity: 'error' });
@@ -261,7 +266,14 @@ export function draftIssues(spec: BookSpec, variables: VariableMeta[]): DraftIss
   const shown = [s.suppressed, s.unknown, s.nil].filter((x) => x.trim());
   if (new Set(shown).size < shown.length) out.push({ field: 'symbols', key: 'bk.err.symbolSame', severity: 'error' });
   if (Object.values(spec.statistics).every((v) => !v)) out.push({ field: 'statistics', key: 'bk.err.noStatistics', severity: 'error' });
+  if (rulesLoosened(spec, projectRules) && (spec.rulesReason?.trim().length ?? 0) < MIN_RULES_REASON)
+    out.push({ field: 'rules', key: 'bk.err.rulesReason', params: { min: String(MIN_RULES_REASON) }, severity: 'error' });
   return out;
+}
+
+/** The book asks for rules below the project's: allowed with a written reason, and its tables are marked unchecked. */
+export function rulesLoosened(spec: BookSpec, projectRules: RuleSet | null): boolean {
+  return !!spec.ruleSet && !!projectRules && spec.ruleSet !== projectRules.name && loosens(projectRules, defaultRuleSet(spec.ruleSet));
 }
 
 const FIELD_OF_ROLE: Record<NonNullable<BookProblem['role']>, Field> = {

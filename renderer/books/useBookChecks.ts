@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import type { BookSpec } from '../../shared/book/book';
 import type { VariableMeta } from '../../shared/model/dataset';
+import type { RuleSet } from '../../shared/disclosure/rules';
 import { useLiveCall } from '../api/useLiveCall';
 import { useI18n } from '../i18n/i18n';
 import type { FilterStatus } from '../tables/useFilterCheck';
@@ -29,11 +30,12 @@ export function useBookChecks(
   variables: VariableMeta[],
   filter: FilterStatus,
   styles: string[] | null,
+  projectRules: RuleSet | null,
   version: number,
 ): BookChecks {
   const { t } = useI18n();
   const schema = useMemo(() => schemaIssues(spec), [spec]);
-  const local = useMemo(() => draftIssues(spec, variables), [spec, variables]);
+  const local = useMemo(() => draftIssues(spec, variables, projectRules), [spec, variables, projectRules]);
   const valid = schema.length === 0;
   const check = useLiveCall('book.check', valid && dataset ? { dataset, spec } : null, 250, version);
 

@@ -69,6 +69,7 @@ function AddToBookDialog({ query, labelOf, onClose }: { query: TableQuery; label
           statistics: query.statistics,
           tests: query.tests,
           ...(query.ruleSet ? { ruleSet: query.ruleSet } : {}),
+          ...(query.rulesReason ? { rulesReason: query.rulesReason } : {}),
         };
         const saved = await invoke('book.save', { name: name.trim(), folder: '', spec, snapshot: query.dataset });
         notify(counted(t, num, 'ab.added', query.rows.length, { name: saved.name }));
