@@ -153,3 +153,9 @@ export function keepRows(ds: Dataset, keep: (row: number) => boolean): Dataset {
   );
   return { ...ds, rows: rows.length, columns };
 }
+
+/** The table builder folds its options into a summary line once a table is set; a test that changes one opens them. */
+export async function openTableOptions(page: Page): Promise<void> {
+  const panel = page.getByTestId('tb-options');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+}
