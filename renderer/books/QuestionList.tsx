@@ -107,7 +107,11 @@ export function QuestionList(props: QuestionListProps) {
         onDrop={(e) => drop(e, null)}
         data-testid="bk-questions"
       >
-        {names.length === 0 && <li className="muted question-empty">{t('bk.dropQuestions')}</li>}
+        {names.length === 0 && (
+          <li className="muted question-empty" role="option" aria-selected={false} aria-disabled="true">
+            {t('bk.dropQuestions')}
+          </li>
+        )}
         {names.map((n, i) => {
           const st = status.get(n);
           const gone = missing.has(n.toLowerCase());
