@@ -6,6 +6,7 @@ import { ExprError, checkVariables, parseExpr } from '../../shared/transform/exp
 import { projectOverrides } from './rules';
 import type { HandlerMap } from '../backend/types';
 import { requestRules } from '../backend/request-rules';
+import { releasedFilters } from '../backend/releases';
 
 export const analysisHandlers: HandlerMap = {
   'analysis.freq': async (req, ctx) =>
@@ -23,6 +24,7 @@ export const analysisHandlers: HandlerMap = {
       runTableGroup(ctx.session.dataset(req.dataset), req, {
         ruleSet: requestRules(ctx, 'analysis.tables', req.ruleSet, req.rulesReason, { rows: req.rows }),
         overrides: projectOverrides(ctx.session),
+        released: releasedFilters(ctx, req.dataset, req.banner),
       }),
     ),
   'analysis.regress': async (req, ctx) =>

@@ -14,6 +14,7 @@ import { allocate, encodeChunks, placeChunk, storageName, type StorageName } fro
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { OverrideStore } from './overrides';
 import { RecipeStore } from './recipes';
+import { ReleaseRegister } from './release-register';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
@@ -328,6 +329,11 @@ export class ProjectStore {
   /** Overrides of the output rules; each change is one transaction with its audit entry. */
   overrides(): OverrideStore {
     return new OverrideStore(this.db, (action, detail) => this.audit(action, detail), now);
+  }
+
+  /** Tables that left the app, for differencing against later releases. */
+  releases(): ReleaseRegister {
+    return new ReleaseRegister(this.db, now);
   }
 
   /** Recipes of derived variables and sets (weights, multiple-response sets), kept across waves. */
