@@ -11,6 +11,7 @@ import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results'
 import { andMasks, filterMask, referenceMasks } from './filter';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
+import { namesSet, runMrCrosstab } from './run-mr';
 
 export interface WeightRequest {
   variable: string;
@@ -57,6 +58,9 @@ export function runCrosstab(
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
+  // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
+  if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
+  if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });

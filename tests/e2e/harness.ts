@@ -154,8 +154,8 @@ export function keepRows(ds: Dataset, keep: (row: number) => boolean): Dataset {
   return { ...ds, rows: rows.length, columns };
 }
 
-/** The table builder folds its options into a summary line once a table is set; a test that changes one opens them. */
+/** The table builder folds its options into a summary line once a table is set: open them (idempotent). */
 export async function openTableOptions(page: Page): Promise<void> {
-  const panel = page.getByTestId('tb-options');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  const options = page.getByTestId('tb-options');
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
 }
