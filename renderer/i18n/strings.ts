@@ -1,5 +1,8 @@
 /** UI texts in Dutch (the default) and English. Keys are grouped by screen. */
+import { bookNl } from './strings-book';
+
 export const nl = {
+  ...bookNl,
   'app.title': 'Duiding',
   'app.noProject': 'Geen project geopend',
   'app.dataset': 'Dataset',

@@ -14,6 +14,7 @@ import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
+import { AddToBook } from './AddToBook';
 import { VariableList } from './VariableList';
 import { PublishedTables } from './PublishedTables';
 import { optionsSummary } from './options-summary';
@@ -144,6 +145,7 @@ export function TableBuilder() {
             <>
               <div className="result-actions">
                 <TableExport query={query} display={display} />
+                <AddToBook query={query} labelOf={(n) => labelOf(n) || n} />
               </div>
               <PublishedTables query={query} group={tables.result} display={display} labelOf={(n) => labelOf(n) || n} />
             </>
