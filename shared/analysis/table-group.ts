@@ -156,17 +156,19 @@ function markTable(t: PublishedTable, rs: RuleSet): PublishedTable {
   if (t.status === 'blocked' || !rs.unchecked) return t;
   const mark = <R extends { rules: DisclosureSummary }>(r: R): R => markResult(r, rs);
   const result = t.result ? mark(t.result) : undefined;
+  const mr = t.mr ? mark(t.mr) : undefined;
   const layered = t.layered?.map((l) => ({
     ...l,
     layers: l.layers.map((layer) => ({ ...layer, table: mark(layer.table) })),
     total: l.total ? mark(l.total) : null,
     ...(l.rules ? { rules: markUnchecked(l.rules, rs) } : {}),
   }));
-  const status = result?.rules.status ?? layered?.[0]?.rules?.status ?? 'unchecked';
+  const status = result?.rules.status ?? mr?.rules.status ?? layered?.[0]?.rules?.status ?? 'unchecked';
   return {
     ...t,
     status,
     ...(result ? { result } : {}),
+    ...(mr ? { mr } : {}),
     ...(layered ? { layered } : {}),
     messages: [...t.messages, { code: 'rules-unchecked', ruleSet: rs.name, project: rs.unchecked.against }],
   };

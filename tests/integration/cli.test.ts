@@ -196,6 +196,7 @@ describe('duiding book and chart', () => {
       'eenzaamheid',
       'zorgen_schade',
       'financien',
+      '$isolatie',
     ]);
   });
 
