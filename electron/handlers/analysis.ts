@@ -4,6 +4,7 @@ import { runBanner } from '../../shared/analysis/run-banner';
 import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
+import { assertNoIdentifierInExpr } from '../../shared/transform/identifiers';
 import { projectOverrides } from './rules';
 import type { HandlerMap } from '../backend/types';
 
@@ -15,9 +16,13 @@ export const analysisHandlers: HandlerMap = {
   'analysis.banner': async (req, { session }) =>
     runBanner(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet()), projectOverrides(session)),
   'analysis.regress': async (req, { session }) => runRegress(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  // Identifiers are refused as the routes refuse them, so the filter field says so while typing.
   'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
     try {
-      checkVariables(parseExpr(filter), session.dataset(dataset));
+      const ds = session.dataset(dataset);
+      const ast = parseExpr(filter);
+      checkVariables(ast, ds);
+      assertNoIdentifierInExpr(ast, ds, session.ruleSet());
       return { ok: true as const };
     } catch (e) {
       if (e instanceof ExprError) return { ok: false as const, message: e.message, position: e.position, ...(e.detail ? { detail: e.detail } : {}) };

@@ -12,7 +12,7 @@ import type { AppContext, HandlerMap } from '../backend/types';
 /** True when `next` publishes something `prev` would have withheld. */
 export function loosens(prev: RuleSet, next: RuleSet): boolean {
   if (next.name === 'none' && prev.name !== 'none') return true;
-  if (next.minCount < prev.minCount || next.minDf < prev.minDf) return true;
+  if (next.minCount < prev.minCount || next.minDf < prev.minDf || next.maxLeverage > prev.maxLeverage) return true;
   if (!next.suppressSmallBase && prev.suppressSmallBase) return true;
   const dropped = prev.linkingKeys.some((k) => !next.linkingKeys.some((n) => n.toLowerCase() === k.toLowerCase()));
   if (dropped) return true;
@@ -31,6 +31,7 @@ function save(ctx: AppContext, next: RuleSet, reason: string): RuleSet {
     name: r.name,
     minCount: r.minCount,
     minDf: r.minDf,
+    maxLeverage: r.maxLeverage,
     suppressSmallBase: r.suppressSmallBase,
     linkingKeys: r.linkingKeys,
   });

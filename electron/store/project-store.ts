@@ -268,7 +268,12 @@ export class ProjectStore {
       this.db
         .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
         .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
-      this.audit('variable.update', { dataset, variable, patch });
+      // Old and new value of every field changed (a role decides what may weight or be shown), so the log
+      // says what the edit did without replaying history.
+      const changes = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, { from: before[k as keyof VariableMeta] ?? null, to: after[k as keyof VariableMeta] ?? null }]),
+      );
+      this.audit('variable.update', { dataset, variable, patch, changes });
       return after;
     })();
   }

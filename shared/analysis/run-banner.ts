@@ -5,6 +5,7 @@ import { banner, type BannerSpec } from '../engine/banner';
 import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
@@ -24,6 +25,7 @@ export function bannerVariables(spec: BannerSpec): string[] {
 /** The banners before the output rules: for the rules themselves and for recording an override. */
 export function rawBanners(ds: Dataset, req: BannerRequest, rs: RuleSet): BannerResult[] {
   assertNoLinkingKeys(ds, [...req.rows, ...bannerVariables(req.columns)], rs);
+  assertRequestInputs(ds, { variables: [...req.rows, ...bannerVariables(req.columns)], filter: req.filter, weight: req.weight }, rs);
   const filter = filterMask(ds, req.filter);
   return req.rows.map((row) => banner(ds, { row, columns: req.columns, weight: req.weight, filter, tests: req.tests, means: req.means }));
 }

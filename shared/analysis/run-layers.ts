@@ -8,6 +8,7 @@ import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
 
@@ -24,6 +25,7 @@ export function runLayeredCrosstab(
   rs: RuleSet,
 ): LayeredCrosstab {
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
   const result = layeredCrosstab(ds, {
     row: req.row,
     col: req.col,

@@ -9,6 +9,7 @@ import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
 
 export interface WeightRequest {
@@ -24,6 +25,7 @@ export interface FreqRequest {
 
 export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFreqResult {
   assertNoLinkingKeys(ds, [req.variable], rs);
+  assertRequestInputs(ds, { variables: [req.variable], filter: req.filter, weight: req.weight }, rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
   return applyRulesToFreq(result, rs);
@@ -49,6 +51,7 @@ export function runCrosstab(
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
   return applyOverridesToCrosstab(table, rs, ds.name, overrides);
 }

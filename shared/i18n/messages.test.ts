@@ -37,6 +37,10 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'model-df': { code: 'model-df', df: 4, min: 10 },
   'model-n': { code: 'model-n', n: 8, min: 10 },
   'model-category': { code: 'model-category', variable: 'g', kind: 'reference', value: '1', label: 'Man', count: 7, min: 10 },
+  'model-leverage': { code: 'model-leverage', leverage: 0.97, max: 0.5, term: 'd' },
+  'model-sparse': { code: 'model-sparse', variable: 'd', value: '0', count: 1, min: 10 },
+  'weight-role': { code: 'weight-role', variable: 'leeftijd', role: 'input' },
+  'derived-identifier': { code: 'derived-identifier', variable: 'd', identifier: 'respnr' },
   'model-counts-unknown': { code: 'model-counts-unknown' },
   'model-sample-mismatch': { code: 'model-sample-mismatch', check: 12128, model: 12000 },
   'override-blocked': { code: 'override-blocked', date: '2026-11-25' },
@@ -68,6 +72,7 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'expr-empty': { code: 'expr-empty' },
   'expr-unterminated-string': { code: 'expr-unterminated-string' },
   'expr-unexpected-char': { code: 'expr-unexpected-char', char: '#' },
+  'expr-identifier': { code: 'expr-identifier', variable: 'd', identifier: 'respnr', why: 'role', detail: 'id' },
 };
 
 /** Words that only English rule texts use; none may appear in a Dutch text. */
