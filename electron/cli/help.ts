@@ -1,7 +1,8 @@
 export const HELP = `duiding — offline analysis of sensitive microdata
 
 Usage:
-  duiding import FILE --project P.duiding [--name NAME] [--replace]
+  duiding import FILE --project P.duiding [--name NAME] [--replace] [--replace-empty]
+  duiding audit verify P.duiding [--json]
   duiding describe DATA [--json]
   duiding freq DATA --var V [--weight W [--weight-type frequency|sampling]] [--filter EXPR] [--rules R] [--json]
   duiding crosstab DATA --rows V[,V...] --cols V[,V...] [--weight W [--weight-type frequency|sampling]]
@@ -18,5 +19,6 @@ DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or de
 plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
 Without --weight results are unweighted, even when the file names a weight variable.
 --rules defaults to the project's rule set, and to cbs-persons for a plain data file; suppressed cells
-are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one
+are null in JSON and "x" in text. audit verify recomputes the project's audit hash chain and reports
+the first broken link (exit 1 when broken). --json prints exactly one JSON document; errors exit non-zero with one
 line on stderr.`;

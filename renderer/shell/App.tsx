@@ -17,6 +17,7 @@ import { TableBuilder } from '../tables/TableBuilder';
 import { RegressionView } from '../regression/RegressionView';
 import { ChartView } from '../charts/ChartView';
 import { ImportDialog } from '../import/ImportDialog';
+import { ProjectDialog } from './ProjectDialog';
 
 const TABS = [
   { id: 'data', label: 'tab.data' },
@@ -39,6 +40,7 @@ export function App() {
   const [tab, setTab] = useState<TabId>(() => (sessionStorage.getItem('duiding.tab') as TabId | null) ?? 'data');
   const [auditOpen, setAuditOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [projectOpen, setProjectOpen] = useState(false);
 
   const chooseTab = (id: TabId) => {
     sessionStorage.setItem('duiding.tab', id);
@@ -121,6 +123,9 @@ export function App() {
           </span>
         )}
         <span className="spacer" />
+        <button type="button" onClick={() => setProjectOpen(true)} data-testid="project-dialog">
+          {t('proj.button')}
+        </button>
         <button type="button" onClick={() => setImportOpen(true)} disabled={!project} data-testid="import-open">
           {t('imp.open')}
         </button>
@@ -167,6 +172,15 @@ export function App() {
         {info && dataset && tab === 'charts' && <ChartView />}
       </main>
       {auditOpen && <AuditDialog onClose={() => setAuditOpen(false)} />}
+      {projectOpen && (
+        <ProjectDialog
+          onClose={() => setProjectOpen(false)}
+          onDone={(name) => {
+            setProjectOpen(false);
+            notify(t('proj.done', { name }));
+          }}
+        />
+      )}
       {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={onImported} />}
     </div>
   );
