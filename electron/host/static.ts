@@ -18,7 +18,15 @@ const TYPES: Record<string, string> = {
 };
 
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.statusCode = 400;
+    res.end('Bad request');
+    return;
+  }
+  const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, rel));
   if (!full.startsWith(normalize(root) + sep) && full !== normalize(root)) {
     res.statusCode = 403;
@@ -34,5 +42,13 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
   res.statusCode = 200;
   res.setHeader('Content-Type', TYPES[extname(full)] ?? 'application/octet-stream');
   res.setHeader('Cache-Control', 'no-cache');
-  createReadStream(full).pipe(res);
+  const stream = createReadStream(full);
+  // A file that vanishes or cannot be read between the check and the read: an answer, not a crash.
+  stream.on('error', () => {
+    if (!res.headersSent) {
+      res.statusCode = 404;
+      res.end('Not found');
+    } else res.destroy();
+  });
+  stream.pipe(res);
 }
