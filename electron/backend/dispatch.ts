@@ -6,7 +6,7 @@
 import { contract, type CallName } from '../../shared/api';
 import type { ApiErrorBody } from '../../shared/api/contract';
 import { EngineError } from '../../shared/engine/errors';
-import { ImportError } from '../import/import-error';
+import { ImportCancelled, ImportError } from '../import/import-error';
 import { ProjectError } from '../store/project-store';
 import { HandlerError } from './context';
 import type { AppContext, HandlerMap } from './types';
@@ -48,6 +48,7 @@ export function toFailure(e: unknown): DispatchResult {
   if (e instanceof HandlerError) return fail(422, e.code, e.message, e.extra);
   if (e instanceof ProjectError) return fail(422, e.code, e.message);
   if (e instanceof ImportError) return fail(422, 'import', e.message, { file: e.file, offset: e.offset, line: e.line });
+  if (e instanceof ImportCancelled) return fail(422, 'cancelled', 'Stopped; nothing was changed.');
   // Subclasses (e.g. RegressionError for separation or collinearity) are user-correctable too.
   if (e instanceof EngineError) return fail(422, 'analysis', e.message);
   if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message, detailOf(e));

@@ -1,21 +1,8 @@
 /** Serves files of the renderer build, and nothing outside it. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
+import { contentTypeOf } from '../startup/mime';
 
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   let decoded: string;
@@ -40,7 +27,7 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
     return;
   }
   res.statusCode = 200;
-  res.setHeader('Content-Type', TYPES[extname(full)] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', contentTypeOf(full));
   res.setHeader('Cache-Control', 'no-cache');
   const stream = createReadStream(full);
   // A file that vanishes or cannot be read between the check and the read: an answer, not a crash.
