@@ -8,7 +8,7 @@ import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
-import { filterMask } from './filter';
+import { andMasks, filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
 
@@ -46,13 +46,14 @@ export interface CrosstabRequest {
  */
 export function runCrosstab(
   ds: Dataset,
-  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
+  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string; selection?: Uint8Array },
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
-  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
+  const filter = andMasks(filterMask(ds, req.filter), req.selection);
+  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
   return applyOverridesToCrosstab(table, rs, ds.name, overrides);
 }
 

@@ -43,6 +43,20 @@ export function assertWeightRole(ds: Pick<Dataset, 'variables'>, weight: { varia
   if (meta.role !== 'weight') throw new InputRuleError({ code: 'weight-role', variable: meta.name, role: meta.role });
 }
 
+/** A variable among `names` derived from an identifier, as the reasons its table is blocked; null when none. */
+export function derivedIdentifierMessages(
+  ds: Pick<Dataset, 'variables'>,
+  names: readonly string[],
+  rs: Pick<RuleSet, 'name' | 'linkingKeys'>,
+): DisclosureMessage[] | null {
+  if (rs.name === 'none') return null;
+  for (const name of names) {
+    const hit = identifierBehind(ds, name, rs);
+    if (hit?.via) return [{ code: 'derived-identifier', variable: hit.via, identifier: hit.identifier }, { code: 'identifiers-not-exported' }];
+  }
+  return null;
+}
+
 /** Throws an ExprError (filter) or InputRuleError (derived identifier, weight) for a refused request. */
 export function assertRequestInputs(ds: Pick<Dataset, 'variables'>, req: RequestInputs, rs: Pick<RuleSet, 'name' | 'linkingKeys'>): void {
   if (rs.name === 'none') return;

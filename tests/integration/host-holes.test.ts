@@ -203,13 +203,21 @@ describe('the API attacks of §2 through the host', () => {
     expect(check.body).toMatchObject({ ok: false, position: 16, detail: { code: 'expr-identifier', variable: 'respnr' } });
     const freq = await api('analysis.freq', { dataset: 'demo', variable: 'gemeente', filter: 'golf = 2025 and respnr != 100003' });
     expect(freq.status).toBe(422);
-    const banner = await api('analysis.banner', {
+    const tables = await api('analysis.tables', {
       dataset: 'demo',
       rows: ['gemeente'],
-      columns: { items: [{ variable: 'geslacht' }] },
+      banner: { items: [{ variable: 'geslacht' }] },
       filter: 'respnr > 100100',
     });
-    expect(banner.body.error.detail.code).toBe('expr-identifier');
+    expect(tables.status).toBe(422);
+    expect(tables.body.error.detail.code).toBe('expr-identifier');
+    const weighted = await api('analysis.tables', {
+      dataset: 'demo',
+      rows: ['golf'],
+      banner: { items: [{ variable: 'geslacht' }] },
+      weight: { variable: 'leeftijd', type: 'frequency' },
+    });
+    expect(weighted.body.error.detail).toMatchObject({ code: 'weight-role', variable: 'leeftijd' });
   });
 
   it('refuses a weight that is not a weight variable', async () => {
