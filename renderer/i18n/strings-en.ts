@@ -28,7 +28,7 @@ export const en: Record<StringKey, string> = {
   'audit.action': 'Action',
   'audit.detail': 'Details',
   'audit.empty': 'The audit log is empty.',
-  'audit.chainOk': 'Hash chain intact: {n} entries, head {head}',
+  'audit.chainOk': 'Hash chain intact · entries: {n} · head {head}',
   'audit.chainBroken': 'Hash chain broken at entry {id} ({action}): the log was changed outside Duiding',
   'proj.button': 'Project…',
   'proj.title': 'Open or create a project',

@@ -26,7 +26,7 @@ export const nl = {
   'audit.action': 'Handeling',
   'audit.detail': 'Details',
   'audit.empty': 'Het logboek is leeg.',
-  'audit.chainOk': 'Hash-keten intact: {n} regels, kop {head}',
+  'audit.chainOk': 'Hash-keten intact · regels: {n} · kop {head}',
   'audit.chainBroken': 'Hash-keten verbroken bij regel {id} ({action}): het logboek is buiten Duiding om gewijzigd',
   'proj.button': 'Project…',
   'proj.title': 'Project openen of maken',
