@@ -158,20 +158,7 @@ export class ProjectStore {
 
   /** Opens (and if needed upgrades) a project; anything that is not one gives a clear ProjectError. */
   static open(path: string, options: { migrateUpTo?: number } = {}): ProjectStore {
-    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
-    if (isEmptyFile(path)) throw emptyProjectError(path);
-    let db: Database.Database;
-    try {
-      db = connect(path, { fileMustExist: true });
-      const id = db.pragma('application_id', { simple: true }) as number;
-      if (id !== APPLICATION_ID) {
-        db.close();
-        throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
-      }
-    } catch (e) {
-      if (e instanceof ProjectError) throw e;
-      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
-    }
+    const db = ProjectStore.connectProject(path, {});
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
@@ -182,6 +169,30 @@ export class ProjectStore {
       throw e;
     }
     return new ProjectStore(path, db);
+  }
+
+  /** A connection to an existing project file; anything that is not one gives a clear ProjectError. */
+  private static connectProject(path: string, options: { readonly?: boolean }): Database.Database {
+    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
+    if (isEmptyFile(path)) throw emptyProjectError(path);
+    let db: Database.Database;
+    try {
+      db = connect(path, { ...options, fileMustExist: true });
+    } catch (e) {
+      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
+    }
+    let id: number;
+    try {
+      id = db.pragma('application_id', { simple: true }) as number;
+    } catch (e) {
+      db.close();
+      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
+    }
+    if (id !== APPLICATION_ID) {
+      db.close();
+      throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
+    }
+    return db;
   }
 
   close(): void {
@@ -446,19 +457,7 @@ export class ProjectStore {
    * older than the chain (schema < 4) reports its first row as unchained.
    */
   static verifyFile(path: string): AuditVerification & { schema: number } {
-    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
-    if (isEmptyFile(path)) throw emptyProjectError(path);
-    let db: Database.Database;
-    try {
-      db = connect(path, { readonly: true, fileMustExist: true });
-      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
-        db.close();
-        throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
-      }
-    } catch (e) {
-      if (e instanceof ProjectError) throw e;
-      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
-    }
+    const db = ProjectStore.connectProject(path, { readonly: true });
     try {
       const schema = db.pragma('user_version', { simple: true }) as number;
       const columns = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).map((c) => c.name);

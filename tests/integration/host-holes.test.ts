@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
+import { makeRng } from '../../resources/demo/rng';
 import { startHostProcess, type HostProcess } from './host-process';
 
 let host: HostProcess;
@@ -88,14 +89,7 @@ describe('malformed requests get an HTTP answer, never end the host', () => {
 
   it('survives a bounded fuzz of paths, methods, headers and bodies (loopback only)', async () => {
     // A seeded generator: the same requests on every run (DUIDING_FUZZ_SEED to explore others).
-    let seed = Number(process.env.DUIDING_FUZZ_SEED ?? 20261206) >>> 0;
-    const rnd = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const rnd = makeRng(Number(process.env.DUIDING_FUZZ_SEED ?? 20261206)).next;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
     const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
     const pct = (n: number) => Array.from({ length: n }, () => `%${pick(['', '0', 'E0', 'A4', 'FF', 'C3%28', 'zz', '00', '2F', '5C'])}`).join('');
