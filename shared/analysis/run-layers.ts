@@ -9,7 +9,7 @@ import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-resu
 import type { Dataset } from '../model/dataset';
 import { filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
-import { assertNoLinkingKeys } from './output-rules';
+import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
 
 export interface LayeredCrosstabRequest extends CrosstabRequest {
@@ -35,7 +35,14 @@ export function runLayeredCrosstab(
     design: req.design,
     filter: filterMask(ds, req.filter),
   });
-  return applyRulesToLayers(result, rs);
+  const ruled = applyRulesToLayers(result, rs);
+  if (!rs.unchecked) return ruled;
+  return {
+    ...ruled,
+    layers: ruled.layers.map((l) => ({ ...l, table: markResult(l.table, rs) })),
+    total: ruled.total ? markResult(ruled.total, rs) : null,
+    ...(ruled.rules ? { rules: markUnchecked(ruled.rules, rs) } : {}),
+  };
 }
 
 /** One layered table for one row × column pair, or `{tables}` with one per pair (as runCrosstabs). */

@@ -10,7 +10,7 @@ import type { Dataset } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
 import { filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
-import { assertNoLinkingKeys } from './output-rules';
+import { assertNoLinkingKeys, markUnchecked } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
 export interface RegressRequest {
@@ -44,7 +44,7 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     filter,
     ...(rs.name === 'none' ? {} : { diagnostics: {} }),
   });
-  if (rs.name === 'none') return applyModelRules(result, null, rs);
+  if (rs.name === 'none') return markModel(applyModelRules(result, null, rs), rs);
   const groups = [req.panel, req.design?.strata, req.design?.cluster, typeof req.se === 'object' ? req.se.cluster : undefined];
   const counts = modelSampleCounts(ds, {
     dependent: req.dependent,
@@ -54,5 +54,9 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     filter,
     groups: groups.filter((g): g is string => g !== undefined),
   });
-  return applyModelRules(result, counts, rs);
+  return markModel(applyModelRules(result, counts, rs), rs);
+}
+
+function markModel(result: RegressionResult, rs: RuleSet): RegressionResult {
+  return result.rules && rs.unchecked ? { ...result, rules: markUnchecked(result.rules, rs) } : result;
 }
