@@ -7,6 +7,7 @@ import { assertNoIdentifierInExpr } from '../../shared/transform/identifiers';
 import { projectOverrides } from './rules';
 import type { HandlerMap } from '../backend/types';
 import { requestRules } from '../backend/request-rules';
+import { releasedFilters } from '../backend/releases';
 
 export const analysisHandlers: HandlerMap = {
   'analysis.freq': async (req, ctx) =>
@@ -24,6 +25,7 @@ export const analysisHandlers: HandlerMap = {
       runTableGroup(ctx.session.dataset(req.dataset), req, {
         ruleSet: requestRules(ctx, 'analysis.tables', req.ruleSet, req.rulesReason, { rows: req.rows }),
         overrides: projectOverrides(ctx.session),
+        released: releasedFilters(ctx, req.dataset, req.banner),
       }),
     ),
   'analysis.regress': async (req, ctx) =>

@@ -16,6 +16,7 @@ import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { appendAudit, auditHead, type AuditHead, type AuditVerification, registerAuditFunctions, verifyAuditChain } from './audit-chain';
 import { OverrideStore } from './overrides';
 import { RecipeStore } from './recipes';
+import { ReleaseRegister } from './release-register';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
@@ -421,6 +422,11 @@ export class ProjectStore {
     return new OverrideStore(this.db, (action, detail) => this.audit(action, detail), now);
   }
 
+  /** Tables that left the app, for differencing against later releases. */
+  releases(): ReleaseRegister {
+    return new ReleaseRegister(this.db, now);
+  }
+
   /** Recipes of derived variables and sets (weights, multiple-response sets), kept across waves. */
   recipes(): RecipeStore {
     return new RecipeStore(this.db, (action, detail) => this.audit(action, detail), now);
@@ -454,7 +460,7 @@ export class ProjectStore {
 
   /**
    * Verifies a project's audit chain without changing the file: read-only, no migration. A project
-   * older than the chain (schema < 4) reports its first row as unchained.
+   * older than the chain (schema < 5) reports its first row as unchained.
    */
   static verifyFile(path: string): AuditVerification & { schema: number } {
     const db = ProjectStore.connectProject(path, { readonly: true });

@@ -8,7 +8,7 @@ import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
-import { andMasks, filterMask } from './filter';
+import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
@@ -29,7 +29,15 @@ export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFr
   assertRequestInputs(ds, { variables: [req.variable], filter: req.filter, weight: req.weight }, rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
-  return markResult(applyRulesToFreq(result, rs), rs);
+  // Differencing (shared/disclosure/primary/differences.ts): the same table without (part of) the filter.
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter).map((m) => ({
+          table: frequencies(ds, { variable: req.variable, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(applyRulesToFreq(result, rs, { references }), rs);
 }
 
 export interface CrosstabRequest {
@@ -55,7 +63,15 @@ export function runCrosstab(
   assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
-  return markResult(applyOverridesToCrosstab(table, rs, ds.name, overrides), rs);
+  // Differencing: the same crosstab without the filter or without one of its conditions. Counts only.
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter, req.selection).map((m) => ({
+          table: crosstab(ds, { row: req.row, col: req.col, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(applyOverridesToCrosstab(table, rs, ds.name, overrides, { references }), rs);
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */

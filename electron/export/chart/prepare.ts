@@ -60,6 +60,7 @@ export function prepareChart(
   rules: RuleSet,
   styleIn?: ChartStyle,
   overrides: readonly OverrideRecord[] = [],
+  released?: (row: string) => string[],
 ): PreparedChart {
   const parsedSpec = chartSpecSchema.parse(specIn);
   const group = runTableGroup(
@@ -74,7 +75,7 @@ export function prepareChart(
       tests: { display: 'none', adjust: 'none', alpha: 0.05, chi2: false },
       layers: [],
     },
-    { ruleSet: rules, overrides },
+    { ruleSet: rules, overrides, released },
   );
   const published = group.tables[0];
   if (!published.result) throw withheld(rules, published.messages, parsedSpec.locale);
