@@ -111,7 +111,12 @@ describe('the release register', () => {
     expect(revealed(after)).toEqual([]);
     expect(after.rules.messages).toContainEqual(expect.objectContaining({ code: 'difference-cells', source: 'released' }));
     // The register itself: one row per table that left, with its filter.
-    expect(session.store().releases().filters('demo', 'gemeente', { total: true, items: [{ variable: 'geslacht' }] })).toEqual(['leeftijd >= 30']);
+    expect(
+      session
+        .store()
+        .releases()
+        .filters('demo', 'gemeente', { total: true, items: [{ variable: 'geslacht' }] }),
+    ).toEqual(['leeftijd >= 30']);
     session.close();
   });
 });
