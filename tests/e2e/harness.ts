@@ -127,3 +127,9 @@ export function loadProjectDataset(projectPath: string): Dataset {
     store.close();
   }
 }
+
+/** The table builder folds its options into one line once a table is set: open them before using one. */
+export async function openTableOptions(page: Page): Promise<void> {
+  const options = page.getByTestId('tb-options');
+  if ((await options.getAttribute('open')) === null) await options.locator('summary').click();
+}

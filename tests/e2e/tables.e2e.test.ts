@@ -10,7 +10,7 @@ import { banner } from '../../shared/engine/banner';
 import { runCrosstab } from '../../shared/analysis/run-tables';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { regress } from '../../shared/engine/regression/index';
-import { loadProjectDataset, startE2E, type E2E } from './harness';
+import { loadProjectDataset, startE2E, type E2E, openTableOptions } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -39,6 +39,7 @@ describe('table builder', { timeout: 120_000 }, () => {
     // Mouse path: drag gemeente onto the Columns zone.
     await page.locator('.var-item[data-var="gemeente"]').dragTo(page.getByTestId('zone-cols'));
     await expect.poll(() => page.getByTestId('zone-cols').locator('.chip').count()).toBe(1);
+    await openTableOptions(page);
     await page.getByTestId('tb-weight').selectOption('gewicht');
     await page.locator('.banner[data-row-var="leefbaarheid"]').waitFor();
     await expect.poll(async () => (await page.getByTestId('banner-weight').textContent()) ?? '').toContain('gewicht');
@@ -80,6 +81,7 @@ describe('table builder', { timeout: 120_000 }, () => {
     }
     expect(picks.length).toBe(3);
     // Row percentages within the gemeente group, next to the column percentages.
+    await openTableOptions(page);
     await page.getByTestId('stat-rowPct').check();
     let rowShown = 0;
     for (const [ri, ci] of picks) {
@@ -91,6 +93,7 @@ describe('table builder', { timeout: 120_000 }, () => {
       rowShown++;
     }
     expect(rowShown).toBeGreaterThan(0);
+    await openTableOptions(page);
     await page.getByTestId('stat-rowPct').uncheck();
     // At least one significance letter is shown somewhere, with its legend.
     expect(await page.locator('.banner sup.sig').count()).toBeGreaterThan(0);
@@ -110,6 +113,7 @@ describe('table builder', { timeout: 120_000 }, () => {
 
   it('validates the filter as it is typed', async () => {
     const { page } = e;
+    await openTableOptions(page);
     await page.getByTestId('tb-filter').fill('leeftijd >= ');
     await page.getByTestId('filter-error').waitFor();
     await e.screenshot('11-filter-error');
@@ -131,6 +135,7 @@ describe('table builder', { timeout: 120_000 }, () => {
   it('shows the Rao–Scott test for a weighted table, equal to the engine', async () => {
     const { page } = e;
     const filter = 'leeftijd >= 18 and gemeente in (1, 3)';
+    await openTableOptions(page);
     await page.getByTestId('tb-chi2').check();
     await page.getByTestId('chi2').first().waitFor();
     const line = page.getByTestId('chi2').first();
