@@ -52,8 +52,10 @@ export function toFailure(e: unknown): DispatchResult {
   // Subclasses (e.g. RegressionError for separation or collinearity) are user-correctable too.
   if (e instanceof EngineError) return fail(422, 'analysis', e.message);
   if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message, detailOf(e));
+  if (e instanceof Error && e.name === 'MrSetError') return fail(422, 'invalid', e.message);
   if (e instanceof Error && (e.name === 'PanelError' || e.name === 'MergeError' || e.name === 'RecipeError')) return fail(422, 'transform', e.message);
   if (e instanceof Error && (e.name === 'OutputRuleError' || e.name === 'InputRuleError')) return fail(422, 'output-rules', e.message, detailOf(e));
+  if (e instanceof Error && e.name === 'WeightingError') return fail(422, 'weighting', e.message, detailOf(e));
   // Already in the chart's language (see electron/export/chart/prepare.ts).
   if (e instanceof Error && e.name === 'ChartWithheldError') return fail(422, 'output-rules', e.message);
   const message = e instanceof Error ? e.message : String(e);

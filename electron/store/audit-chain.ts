@@ -1,5 +1,5 @@
 /**
- * The audit log as a hash chain (migration 005): every row carries the hash of the row before it
+ * The audit log as a hash chain (migration 006): every row carries the hash of the row before it
  * (`prev_hash`) and its own `hash` = SHA-256 of [prev_hash, at, action, detail] as JSON text. The
  * triggers already refuse UPDATE and DELETE through SQLite; the chain makes a change made around them
  * (triggers dropped, the file edited by hand) visible: `verifyAuditChain` recomputes every link and
@@ -19,7 +19,7 @@ export function auditHash(prev: string, at: string, action: string, detail: stri
     .digest('hex');
 }
 
-/** The SQL function migration 005 uses to chain the rows written before it. */
+/** The SQL function migration 006 uses to chain the rows written before it. */
 export function registerAuditFunctions(db: Database.Database): void {
   db.function('duiding_audit_hash', { deterministic: true }, (prev, at, action, detail) => auditHash(String(prev), String(at), String(action), String(detail)));
 }

@@ -2,7 +2,8 @@
  * The variable view: one row per variable with its metadata, edited in place. Every edit is one
  * `variable.update` call (persisted, audited and undoable by the backend); the view then refetches.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { WeightRecipeInfo } from '../../shared/api/weighting';
 import type { Measure, Role, VariableMeta } from '../../shared/model/dataset';
 import { variablePatch, type VariablePatch } from '../../shared/api/project';
 import { invoke, toApiError } from '../api/client';
@@ -16,18 +17,33 @@ import { missingSummary, valueLabelSummary } from './summaries';
 import { MeasureIcon } from '../components/MeasureIcon';
 import { RecodeDialog } from './RecodeDialog';
 import { ComputeDialog } from './ComputeDialog';
+import { MrSetsDialog } from './MrSetsDialog';
+import { WeightDialog } from './weighting/WeightDialog';
 
 const MEASURES: Measure[] = ['nominal', 'ordinal', 'scale'];
 const ROLES: Role[] = ['input', 'weight', 'id', 'key', 'none'];
 
-type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' } | null;
+type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' | 'weight' | 'reweight' } | null;
 
 export function VariableView() {
   const { t, num } = useI18n();
-  const { dataset, info, refresh } = useProject();
+  const { dataset, info, refresh, version } = useProject();
   const { notify } = useNotice();
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [recipes, setRecipes] = useState<WeightRecipeInfo[]>([]);
+
+  // Weight recipes of the project (any dataset: the previous wave's recipe reruns on this one).
+  useEffect(() => {
+    let live = true;
+    invoke('weighting.recipes', {}).then(
+      (r) => live && setRecipes(r.filter((x) => x.spec)),
+      () => live && setRecipes([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -58,6 +74,12 @@ export function VariableView() {
     },
   });
 
+  const setsOf = useMemo(() => {
+    const out = new Map<string, string[]>();
+    for (const s of info?.mrSets ?? []) for (const v of s.variables) out.set(v, [...(out.get(v) ?? []), s.name]);
+    return out;
+  }, [info]);
+
   const validateName = (name: string): string | null => {
     const r = variablePatch.shape.name.safeParse(name);
     if (!r.success) return r.error.issues[0]?.message ?? 'ongeldige naam';
@@ -76,6 +98,17 @@ export function VariableView() {
         <button type="button" onClick={() => setDialog({ kind: 'compute' })} data-testid="open-compute">
           {t('rc.compute')}
         </button>
+        <button type="button" onClick={() => setDialog({ kind: 'mrsets' })} data-testid="open-mrsets">
+          {t('mr.open')}
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'weight' })} data-testid="open-weight">
+          {t('wt.open')}
+        </button>
+        {recipes.length > 0 && (
+          <button type="button" onClick={() => setDialog({ kind: 'reweight' })} data-testid="open-reweight">
+            {t('wt.rerun')}
+          </button>
+        )}
       </div>
       <div className="table-scroll">
         <table className="simple-table var-table" data-testid="var-table">
@@ -108,6 +141,11 @@ export function VariableView() {
                         {t('rc.derived')}
                       </span>
                     )}
+                    {setsOf.get(v.name)?.map((set) => (
+                      <span key={set} className="set-badge" title={t('mr.inSets', { names: set })}>
+                        {set}
+                      </span>
+                    ))}
                   </div>
                 </td>
                 <td>
@@ -188,6 +226,31 @@ export function VariableView() {
       )}
       {dialog?.kind === 'recode' && dataset && <RecodeDialog {...deriveProps(dataset)} />}
       {dialog?.kind === 'compute' && dataset && <ComputeDialog {...deriveProps(dataset)} />}
+      {dialog?.kind === 'mrsets' && dataset && (
+        <MrSetsDialog
+          dataset={dataset}
+          variables={info?.variables ?? []}
+          sets={info?.mrSets ?? []}
+          onClose={() => setDialog(null)}
+          onChanged={async (message) => {
+            notify(message);
+            await refresh();
+          }}
+        />
+      )}
+      {(dialog?.kind === 'weight' || dialog?.kind === 'reweight') && dataset && (
+        <WeightDialog
+          dataset={dataset}
+          variables={info?.variables ?? []}
+          recipes={dialog.kind === 'reweight' ? recipes : []}
+          onClose={() => setDialog(null)}
+          onDone={(name) => {
+            setDialog(null);
+            notify(t('wt.saved', { name }));
+            void refresh();
+          }}
+        />
+      )}
       {dialog?.kind === 'missing' && (
         <MissingDialog
           meta={dialog.meta}

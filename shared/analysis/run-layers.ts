@@ -7,8 +7,10 @@ import type { RuleSet } from '../disclosure/index';
 import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
+import { EngineError } from '../engine/errors';
 import { filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
+import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
 
@@ -24,6 +26,9 @@ export function runLayeredCrosstab(
   req: Omit<LayeredCrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
   rs: RuleSet,
 ): LayeredCrosstab {
+  for (const name of [req.row, req.col, ...req.layers]) {
+    if (namesSet(ds, name)) throw new EngineError('bad-set', `${name}: een set in een gelaagde kruistabel kan (nog) niet`);
+  }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
   const result = layeredCrosstab(ds, {

@@ -12,6 +12,7 @@ import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
+import { namesSet, runMrCrosstab } from './run-mr';
 
 export interface WeightRequest {
   variable: string;
@@ -59,6 +60,9 @@ export function runCrosstab(
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
+  // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
+  if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
+  if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);

@@ -14,6 +14,8 @@ import { transformSection } from './transform';
 import { specsSection } from './specs';
 import { booksSection } from './books';
 import { filesSection } from './files';
+import { mrSetsSection } from './mrsets';
+import { weightingSection } from './weighting';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
 export const contract = {
@@ -29,6 +31,8 @@ export const contract = {
   ...specsSection,
   ...booksSection,
   ...filesSection,
+  ...mrSetsSection,
+  ...weightingSection,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,10 @@
  * the reader's language; see messages.ts for the rendering.
  */
 
+import type { WeightParams } from './message-types-weight';
+
+export type { WeightCodeMismatch, WeightParams, WeightTargetProblem } from './message-types-weight';
+
 /** A code without parameters. */
 type None = Record<never, never>;
 
@@ -31,6 +35,8 @@ export interface DisclosureParams {
   'magnitude-unsafe': { n: number; rule: MagnitudeRule };
   'means-withheld': { n: number; min: number };
   'chi2-withheld': None;
+  /** A multiple-response table with a suppressed item: its responses would give the item away. */
+  'responses-withheld': None;
   'input-suppressed': None;
   'input-suppressed-layers': None;
   'table-small': { n: number; min: number };
@@ -113,14 +119,16 @@ export interface ExprParams {
   'expr-identifier': { variable: string; identifier: string; why: 'role' | 'key'; detail: string };
 }
 
-export type MessageParams = DisclosureParams & ExprParams;
+export type MessageParams = DisclosureParams & ExprParams & WeightParams;
 export type MessageCode = keyof MessageParams;
 export type DisclosureCode = keyof DisclosureParams;
 export type ExprCode = keyof ExprParams;
+export type WeightCode = keyof WeightParams;
 
 /** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
 type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
 export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C> }[DisclosureCode];
 export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
-export type Message = DisclosureMessage | ExprMessage;
+export type WeightMessage = { [C in WeightCode]: Of<WeightParams, C> }[WeightCode];
+export type Message = DisclosureMessage | ExprMessage | WeightMessage;
 export type MessageLang = 'nl' | 'en';

@@ -3,6 +3,7 @@
  * language always produced: `reasons` in the CLI JSON is built from them and must not change.
  */
 import type { MessageCatalogue } from './catalogue';
+import { WEIGHT_EN } from './messages-weight-en';
 
 const EXPECTED = {
   'paren-after-in': "'(' after in",
@@ -34,6 +35,7 @@ export const EN: MessageCatalogue = {
   'magnitude-unsafe': (p) => `${p.n} cell(s) unsafe by the ${p.rule === 'count' ? 'minimum-count' : p.rule === 'dominance' ? 'dominance' : 'p%'} rule`,
   'means-withheld': (p) => `${p.n} mean(s) withheld: group below ${p.min} units or recomputable`,
   'chi2-withheld': () => 'chi-square withheld: with the margins it could narrow down suppressed cells',
+  'responses-withheld': () => 'responses and % of responses withheld: with the published items they would give away suppressed items',
   'input-suppressed': () => 'input already contains suppressed cells; rerun on the full table',
   'input-suppressed-layers': () => 'input already contains suppressed cells; rerun on the full tables',
   'table-small': (p) => `table based on ${p.n} units, below ${p.min}`,
@@ -96,4 +98,5 @@ export const EN: MessageCatalogue = {
   'expr-identifier': (p) =>
     `${p.variable === p.identifier ? p.variable : `${p.variable} is derived from ${p.identifier}, which`} ${p.why === 'role' ? `is marked as identifier (role ${p.detail})` : `looks like linking key ${p.detail}`}: identifiers may not be used in filters, recodes or computed variables`,
   'expr-unexpected-char': (p) => `Unexpected character '${p.char}'`,
+  ...WEIGHT_EN,
 };

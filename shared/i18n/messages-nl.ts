@@ -1,6 +1,7 @@
 /** Dutch texts of the message codes (see message-types.ts), with Dutch plurals and number format. */
 import type { MessageCatalogue, MessageFormat } from './catalogue';
 import type { ExprExpected, MagnitudeRule, ModelCategoryKind } from './message-types';
+import { WEIGHT_NL } from './messages-weight-nl';
 
 /** "1 cel", "3 cellen", "1.234 cellen". */
 const count = (f: MessageFormat, n: number, one: string, many: string) => `${f.num(n)} ${n === 1 ? one : many}`;
@@ -36,6 +37,7 @@ export const NL: MessageCatalogue = {
   'magnitude-unsafe': (p, f) => `${count(f, p.n, 'cel', 'cellen')} onveilig volgens de ${RULE[p.rule]}`,
   'means-withheld': (p, f) => `${count(f, p.n, 'gemiddelde', 'gemiddelden')} achtergehouden: groep kleiner dan ${units(f, p.min)} of terug te rekenen`,
   'chi2-withheld': () => 'chi-kwadraat achtergehouden: samen met de randtotalen zou die onderdrukte cellen kunnen verraden',
+  'responses-withheld': () => 'responsen en % van de responsen achtergehouden: samen met de gepubliceerde items zouden ze onderdrukte items verraden',
   'input-suppressed': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabel',
   'input-suppressed-layers': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabellen',
   'table-small': (p, f) => `tabel gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
@@ -101,4 +103,5 @@ export const NL: MessageCatalogue = {
   'expr-identifier': (p) =>
     `${p.variable === p.identifier ? p.variable : `${p.variable} is afgeleid van ${p.identifier}, dat`} ${p.why === 'role' ? `is gemarkeerd als identificatievariabele (rol ${p.detail})` : `lijkt op koppelsleutel ${p.detail}`}: identificatievariabelen mogen niet in filters, hercoderingen of berekende variabelen staan`,
   'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,
+  ...WEIGHT_NL,
 };

@@ -128,8 +128,8 @@ export function loadProjectDataset(projectPath: string): Dataset {
   }
 }
 
-/** The table builder folds its options into one line once a table is set: open them before using one. */
+/** The table builder folds its options into a summary line once a table is set: open them (idempotent). */
 export async function openTableOptions(page: Page): Promise<void> {
   const options = page.getByTestId('tb-options');
-  if ((await options.getAttribute('open')) === null) await options.locator('summary').click();
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserMissing, numericAt, type Dataset, type NumericColumn } from '../../shared/model/dataset';
-import { loadProjectDataset, startE2E, type E2E, openTableOptions } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;

@@ -10,7 +10,7 @@ import { banner } from '../../shared/engine/banner';
 import { runCrosstab } from '../../shared/analysis/run-tables';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { regress } from '../../shared/engine/regression/index';
-import { loadProjectDataset, startE2E, type E2E, openTableOptions } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -81,7 +81,6 @@ describe('table builder', { timeout: 120_000 }, () => {
     }
     expect(picks.length).toBe(3);
     // Row percentages within the gemeente group, next to the column percentages.
-    await openTableOptions(page);
     await page.getByTestId('stat-rowPct').check();
     let rowShown = 0;
     for (const [ri, ci] of picks) {
@@ -93,7 +92,6 @@ describe('table builder', { timeout: 120_000 }, () => {
       rowShown++;
     }
     expect(rowShown).toBeGreaterThan(0);
-    await openTableOptions(page);
     await page.getByTestId('stat-rowPct').uncheck();
     // At least one significance letter is shown somewhere, with its legend.
     expect(await page.locator('.banner sup.sig').count()).toBeGreaterThan(0);

@@ -148,11 +148,11 @@ describe('the audit log as a hash chain', () => {
     const path = join(tmp(), 'oud.duiding');
     const raw = new Database(path);
     raw.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(raw, loadMigrations(migrationsDir()), 4);
+    migrate(raw, loadMigrations(migrationsDir()), 5);
     raw.prepare("INSERT INTO audit (at, action, detail) VALUES ('2024-01-01', 'oud.een', '{}')").run();
     raw.prepare("INSERT INTO audit (at, action, detail) VALUES ('2024-01-02', 'oud.twee', '{\"a\":1}')").run();
     raw.close();
-    expect(ProjectStore.verifyFile(path)).toMatchObject({ ok: false, schema: 4, broken: { id: 1, reason: 'unchained' } });
+    expect(ProjectStore.verifyFile(path)).toMatchObject({ ok: false, schema: 5, broken: { id: 1, reason: 'unchained' } });
     const store = ProjectStore.open(path);
     store.audit('nieuw', {});
     expect(store.verifyAudit()).toMatchObject({ ok: true, entries: 3 });

@@ -5,6 +5,7 @@ import { Flags, UsageError, oneData } from '../args';
 import { loadData } from '../data-source';
 import { crosstabText, freqText } from '../format-tables';
 import { layeredText } from '../format-layers';
+import { MRSET_FLAGS, withMrSetOptions } from '../mrset-options';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
 import { bookCommand, chartCommand } from './exports';
@@ -12,6 +13,7 @@ import { auditCommand } from './audit';
 import { importCommand } from './import';
 import type { CommandOutput } from './output';
 import { regressCommand } from './regress';
+import { weightCommand } from './weight';
 
 export type Command = (args: ParsedArgs) => Promise<CommandOutput>;
 
@@ -23,10 +25,11 @@ export const COMMANDS: Record<string, Command> = {
   regress: regressCommand,
   book: bookCommand,
   chart: chartCommand,
+  weight: weightCommand,
 
   async describe(args) {
-    const flags = new Flags(args, ['json']);
-    const { dataset } = await loadData(oneData(args));
+    const flags = new Flags(args, ['json', ...MRSET_FLAGS]);
+    const dataset = withMrSetOptions(flags, (await loadData(oneData(args))).dataset);
     return flags.has('json') ? json(describeJson(dataset)) : describeText(dataset);
   },
 
@@ -56,9 +59,10 @@ export const COMMANDS: Record<string, Command> = {
       'reason',
       'layers',
       'layer-missing',
+      ...MRSET_FLAGS,
     ]);
     const loaded = await loadData(oneData(args));
-    const dataset = loaded.dataset;
+    const dataset = withMrSetOptions(flags, loaded.dataset);
     const req = {
       rows: flags.list('rows') ?? [],
       cols: flags.list('cols') ?? [],

@@ -89,5 +89,6 @@ export function prepareChart(
   const built = buildChart({ kind: 'banner', result: table, group: colGroup, total: false, rowMeasure: rowMeta?.measure }, spec, style, spec.locale, {
     measureText: measureWithBundledFont,
   });
-  return { built, spec, table };
+  // Drawn at the height the chart needs (small multiples grow with their categories).
+  return { built, spec: { ...spec, heightMm: built.heightMm }, table };
 }

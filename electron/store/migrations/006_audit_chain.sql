@@ -1,4 +1,4 @@
--- Schema 5: the audit log becomes a hash chain (electron/store/audit-chain.ts). Every row gets the
+-- Schema 6: the audit log becomes a hash chain (electron/store/audit-chain.ts). Every row gets the
 -- hash of the row before it and its own hash = SHA-256 of [prev_hash, at, action, detail]; the rows
 -- written before this migration are chained here, in id order, by the function duiding_audit_hash that
 -- the store registers on every connection. The append-only triggers stay (the update trigger is lifted
