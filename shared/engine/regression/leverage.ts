@@ -77,12 +77,48 @@ export class LeverageAccumulator {
     }
   }
 
-  /** A loaded chunk (columns.ts loadChunk) of cases start..start+m; `v` the fit weights of the chunk (null: 1). */
+  private hChunk = new Float64Array(0);
+
+  /**
+   * A loaded chunk (columns.ts loadChunk) of cases start..start+m; `v` the fit weights of the chunk
+   * (null: 1). Column-wise over the chunk, using the symmetry of the inverse: k(k+1)/2 tight loops of
+   * length m instead of a k² loop per case.
+   */
   chunk(buf: Float64Array[], start: number, m: number, v: ArrayLike<number> | null): void {
     const { k } = this.cols;
+    const { inv, sum, sumSq } = this;
+    if (this.hChunk.length < m) this.hChunk = new Float64Array(m);
+    const h = this.hChunk;
+    h.fill(0, 0, m);
+    for (let j = 0; j < k; j++) {
+      const a = buf[j];
+      const d = inv[j * k + j];
+      let s1 = 0;
+      let s2 = 0;
+      for (let r = 0; r < m; r++) {
+        const x = a[r];
+        h[r] += d * x * x;
+        s1 += x;
+        s2 += x * x;
+      }
+      sum[j] += s1;
+      sumSq[j] += s2;
+      for (let l = j + 1; l < k; l++) {
+        const b = buf[l];
+        const c = 2 * inv[j * k + l];
+        if (c === 0) continue;
+        for (let r = 0; r < m; r++) h[r] += c * a[r] * b[r];
+      }
+    }
+    this.count += m;
     for (let r = 0; r < m; r++) {
-      for (let j = 0; j < k; j++) this.row[j] = buf[j][r];
-      this.add(start + r, v === null ? 1 : v[r]);
+      const hr = (v === null ? 1 : v[r]) * h[r];
+      if (this.h) this.h[start + r] = hr;
+      if (hr > this.max) {
+        this.max = hr;
+        this.at = start + r;
+        for (let j = 0; j < k; j++) this.atRow[j] = buf[j][r];
+      }
     }
   }
 
