@@ -14,6 +14,7 @@ import type { SavedSpec } from '../store/project-store';
 import { HandlerError } from '../backend/context';
 import type { AppContext, HandlerMap } from '../backend/types';
 import { projectOverrides } from './rules';
+import { houseStyleNames } from '../export/book/style';
 import { requestRules } from '../backend/request-rules';
 import { releasedFilters } from '../backend/releases';
 
@@ -76,6 +77,7 @@ export const bookHandlers: HandlerMap = {
     const ds = session.dataset(dataset);
     return checkBook(ds, spec, variableFolders(ds));
   },
+  'book.styles': async () => houseStyleNames(),
   'book.parse': async ({ text }) => {
     let json: unknown;
     try {
