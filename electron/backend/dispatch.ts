@@ -6,7 +6,7 @@
 import { contract, type CallName } from '../../shared/api';
 import type { ApiErrorBody } from '../../shared/api/contract';
 import { EngineError } from '../../shared/engine/errors';
-import { ImportError } from '../import/import-error';
+import { ImportCancelled, ImportError } from '../import/import-error';
 import { ProjectError } from '../store/project-store';
 import { HandlerError } from './context';
 import type { AppContext, HandlerMap } from './types';
@@ -48,12 +48,13 @@ export function toFailure(e: unknown): DispatchResult {
   if (e instanceof HandlerError) return fail(422, e.code, e.message, e.extra);
   if (e instanceof ProjectError) return fail(422, e.code, e.message);
   if (e instanceof ImportError) return fail(422, 'import', e.message, { file: e.file, offset: e.offset, line: e.line });
+  if (e instanceof ImportCancelled) return fail(422, 'cancelled', 'Stopped; nothing was changed.');
   // Subclasses (e.g. RegressionError for separation or collinearity) are user-correctable too.
   if (e instanceof EngineError) return fail(422, 'analysis', e.message);
   if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message, detailOf(e));
   if (e instanceof Error && e.name === 'MrSetError') return fail(422, 'invalid', e.message);
   if (e instanceof Error && (e.name === 'PanelError' || e.name === 'MergeError' || e.name === 'RecipeError')) return fail(422, 'transform', e.message);
-  if (e instanceof Error && e.name === 'OutputRuleError') return fail(422, 'output-rules', e.message, detailOf(e));
+  if (e instanceof Error && (e.name === 'OutputRuleError' || e.name === 'InputRuleError')) return fail(422, 'output-rules', e.message, detailOf(e));
   if (e instanceof Error && e.name === 'WeightingError') return fail(422, 'weighting', e.message, detailOf(e));
   // Already in the chart's language (see electron/export/chart/prepare.ts).
   if (e instanceof Error && e.name === 'ChartWithheldError') return fail(422, 'output-rules', e.message);

@@ -9,6 +9,7 @@ import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-resu
 import type { Dataset } from '../model/dataset';
 import { EngineError } from '../engine/errors';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
@@ -29,6 +30,7 @@ export function runLayeredCrosstab(
     if (namesSet(ds, name)) throw new EngineError('bad-set', `${name}: een set in een gelaagde kruistabel kan (nog) niet`);
   }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
   const result = layeredCrosstab(ds, {
     row: req.row,
     col: req.col,

@@ -9,6 +9,7 @@ import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { andMasks, filterMask, referenceMasks } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
 import { namesSet, runMrCrosstab } from './run-mr';
@@ -26,6 +27,7 @@ export interface FreqRequest {
 
 export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFreqResult {
   assertNoLinkingKeys(ds, [req.variable], rs);
+  assertRequestInputs(ds, { variables: [req.variable], filter: req.filter, weight: req.weight }, rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
   // Differencing (shared/disclosure/primary/differences.ts): the same table without (part of) the filter.
@@ -62,6 +64,7 @@ export function runCrosstab(
   if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
   // Differencing: the same crosstab without the filter or without one of its conditions. Counts only.

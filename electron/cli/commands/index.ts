@@ -9,16 +9,19 @@ import { MRSET_FLAGS, withMrSetOptions } from '../mrset-options';
 import { designOption, rulesOption, weightOption } from '../options';
 import { describeJson, describeText } from './describe';
 import { bookCommand, chartCommand } from './exports';
+import { auditCommand } from './audit';
 import { importCommand } from './import';
+import type { CommandOutput } from './output';
 import { regressCommand } from './regress';
 import { weightCommand } from './weight';
 
-export type Command = (args: ParsedArgs) => Promise<string>;
+export type Command = (args: ParsedArgs) => Promise<CommandOutput>;
 
 const json = (v: unknown) => JSON.stringify(v);
 
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
+  audit: auditCommand,
   regress: regressCommand,
   book: bookCommand,
   chart: chartCommand,
