@@ -16,6 +16,7 @@ import type { AppContext, HandlerMap } from '../backend/types';
 import { projectOverrides } from './rules';
 import { houseStyleNames } from '../export/book/style';
 import { requestRules } from '../backend/request-rules';
+import { resolveRules } from '../../shared/analysis/output-rules';
 import { releasedFilters } from '../backend/releases';
 
 const KIND = 'book';
@@ -35,7 +36,8 @@ const previews = new WeakMap<Dataset, Map<string, ComputedBook>>();
 const KEEP = 4;
 
 function computedFor(ctx: AppContext, ds: Dataset, spec: BookSpec): ComputedBook {
-  const ruleSet = requestRules(ctx, 'book.preview', spec.ruleSet, spec.rulesReason, { title: spec.title });
+  // The reason is checked on every preview; it is logged once per book and rule set computed, not on every edit.
+  const ruleSet = resolveRules(spec.ruleSet, ctx.session.ruleSet(), spec.rulesReason).ruleSet;
   const overrides = projectOverrides(ctx.session);
   const releases = ctx.session.isOpen() ? ctx.session.store().releases().size() : 0;
   const key = JSON.stringify({ spec, ruleSet, overrides: overrides.map((o) => o.id), releases });
@@ -43,6 +45,7 @@ function computedFor(ctx: AppContext, ds: Dataset, spec: BookSpec): ComputedBook
   if (!byKey) previews.set(ds, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
+  requestRules(ctx, 'book.preview', spec.ruleSet, spec.rulesReason, { title: spec.title });
   const computed = computeBook(ds, spec, { ruleSet, overrides, folders: variableFolders(ds), released: releasedFilters(ctx, ds.name, spec.banner) });
   byKey.set(key, computed);
   if (byKey.size > KEEP) byKey.delete(byKey.keys().next().value!);

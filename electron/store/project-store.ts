@@ -631,7 +631,7 @@ export class ProjectStore {
         ...(before && before.name !== spec.name ? { renamedFrom: before.name } : {}),
       });
       const saved: SavedSpec = { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
-      if (undoable) this.remember(`${spec.kind} ${spec.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: saved });
+      if (undoable) this.remember(spec.name, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: saved });
       return saved;
     })();
   }
@@ -641,7 +641,7 @@ export class ProjectStore {
       const before = this.specRow(id);
       this.db.prepare('DELETE FROM specs WHERE id = ?').run(id);
       this.audit('spec.delete', { id, ...(before ? { kind: before.kind, name: before.name } : {}) });
-      if (undoable && before) this.remember(`${before.kind} ${before.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: null });
+      if (undoable && before) this.remember(before.name, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: null });
     })();
   }
 

@@ -33,6 +33,7 @@ export function PublishedTables({ query, group, display, labelOf }: PublishedTab
           });
         }
         if (t.result) return <ReleasableBanner key={t.variable} query={query} table={t} model={models[0]} />;
+        if (t.mr) return <TableView key={t.variable} model={models[0]} rules={t.mr.rules} />;
         const rules: DisclosureSummary = { ruleSet: group.ruleSet, status: 'blocked', primary: 0, secondary: 0, reasons: [], messages: t.messages };
         return <TableView key={t.variable} model={models[0]} rules={rules} />;
       })}

@@ -52,7 +52,7 @@ describe('book.* through the handlers', () => {
     );
     await call('book.delete', { id: copy.id });
     expect((await call('book.list', {})).map((b: any) => b.name)).toEqual(['Burgerpanel Groningen 2025']);
-    expect((await call('history.undo', {})).undone).toBe('book Wonen 2025');
+    expect((await call('history.undo', {})).undone).toBe('Wonen 2025');
     expect((await call('book.list', {})).find((b: any) => b.id === copy.id)?.name).toBe('Wonen 2025');
     await call('history.undo', {});
     expect((await call('book.list', {})).find((b: any) => b.id === copy.id)).toMatchObject({ name: 'Kopie', spec: { questions: demoBook.questions } });
