@@ -25,7 +25,15 @@ export const OUT = -(1 << 28);
 
 /** The lookup with indices multiplied by `scale` and exclusions as a large negative number. */
 export function scaledLut(l: CategoryLookup, scale: number): Int32Array {
-  return Int32Array.from(l.lut, (v) => (v < 0 ? OUT : v * scale));
+  // A plain loop: Int32Array.from with a mapping callback costs ~1 ms on a 65,536-slot Int16 table, paid
+  // per table part, which was a third of a demo book's preview.
+  const src = l.lut;
+  const out = new Int32Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    out[i] = v < 0 ? OUT : v * scale;
+  }
+  return out;
 }
 
 export function tally2(row: CategoryLookup, col: CategoryLookup, w: Float64Array | null, filter?: Uint8Array): Tally2 {

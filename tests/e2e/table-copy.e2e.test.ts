@@ -84,6 +84,8 @@ describe('screen, copy and CSV', { timeout: 180_000 }, () => {
     expect(screen.flat().some((x) => x === 'x')).toBe(true);
 
     await page.getByTestId('tx-copy').click();
+    // The copy is written when the backend has rendered it; read the clipboard only after that.
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Tabel gekopieerd');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // The HTML flavour (what Word pastes): the same body rows, formatted as on screen.
     const html = await page.evaluate(async () => {
