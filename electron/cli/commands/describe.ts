@@ -1,5 +1,14 @@
 import type { Dataset } from '../../../shared/model/dataset';
+import { Flags, oneData, type ParsedArgs } from '../args';
+import { loadData } from '../data-source';
 import { textTable } from '../text-table';
+
+/** `duiding describe DATA [--json]` */
+export async function describeCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['json']);
+  const { dataset } = await loadData(oneData(args));
+  return flags.has('json') ? JSON.stringify(describeJson(dataset)) : describeText(dataset);
+}
 
 /** The `describe --json` document (docs/cli.md contract; fields may be added, never renamed). */
 export function describeJson(ds: Dataset) {

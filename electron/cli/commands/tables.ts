@@ -1,0 +1,44 @@
+/** `duiding freq` and `duiding crosstab` (with `--layers`): the tables route of shared/analysis. */
+import { runLayeredCrosstabs } from '../../../shared/analysis/run-layers';
+import { runCrosstabs, runFreq } from '../../../shared/analysis/run-tables';
+import type { ParsedArgs } from '../args';
+import { Flags, UsageError, oneData } from '../args';
+import { loadData } from '../data-source';
+import { crosstabText, freqText } from '../format-tables';
+import { layeredText } from '../format-layers';
+import { designOption, rulesOption, weightOption } from '../options';
+
+const json = (v: unknown) => JSON.stringify(v);
+
+export async function freqCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['json', 'var', 'weight', 'weight-type', 'filter', 'rules']);
+  const { dataset, ruleSet } = await loadData(oneData(args));
+  const result = runFreq(
+    dataset,
+    { variable: flags.required('var'), weight: weightOption(flags, dataset), filter: flags.string('filter') },
+    rulesOption(flags, ruleSet),
+  );
+  return flags.has('json') ? json(result) : freqText(result);
+}
+
+export async function crosstabCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules', 'layers', 'layer-missing']);
+  const { dataset, ruleSet } = await loadData(oneData(args));
+  const req = {
+    rows: flags.list('rows') ?? [],
+    cols: flags.list('cols') ?? [],
+    weight: weightOption(flags, dataset),
+    design: designOption(flags),
+    filter: flags.string('filter'),
+  };
+  const rules = rulesOption(flags, ruleSet);
+  const layers = flags.list('layers');
+  if (layers === undefined && flags.has('layer-missing')) throw new UsageError('--layer-missing needs --layers');
+  if (layers !== undefined) {
+    if (layers.length === 0) throw new UsageError('--layers needs at least one variable');
+    const result = runLayeredCrosstabs(dataset, { ...req, layers, includeMissingLayers: flags.has('layer-missing') }, rules);
+    return flags.has('json') ? json(result) : layeredText(result);
+  }
+  const result = runCrosstabs(dataset, req, rules);
+  return flags.has('json') ? json(result) : crosstabText(result);
+}
