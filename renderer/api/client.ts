@@ -127,3 +127,23 @@ export function on<E extends EventName>(event: E, cb: (payload: Events[E]) => vo
   set.add(cb as Listener);
   return () => set.delete(cb as Listener);
 }
+
+/**
+ * Tells `cb` when the browser host stops answering (its event stream broke and does not come back:
+ * `npm start` was stopped) and when it is back. Under Electron the window closes with the app, so this
+ * never fires there.
+ */
+export function onHostStopped(cb: (stopped: boolean) => void): () => void {
+  if (window.duiding) return () => {};
+  ensureEventSource();
+  const es = source;
+  if (!es) return () => {};
+  const onError = () => cb(es.readyState !== EventSource.OPEN);
+  const onOpen = () => cb(false);
+  es.addEventListener('error', onError);
+  es.addEventListener('open', onOpen);
+  return () => {
+    es.removeEventListener('error', onError);
+    es.removeEventListener('open', onOpen);
+  };
+}
