@@ -25,7 +25,8 @@ export interface FreqRequest {
 export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFreqResult {
   assertNoLinkingKeys(ds, [req.variable], rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
-  if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
+  if (result.categories.length === 0)
+    throw new EngineError('empty-table', { code: 'engine-no-cases', variable: req.variable, ...(req.filter ? { filter: req.filter } : {}) });
   return applyRulesToFreq(result, rs);
 }
 

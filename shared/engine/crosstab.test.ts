@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Dataset, compactNumeric, newVariable } from '../model/dataset';
 import { banner } from './banner';
 import { crosstab } from './crosstab';
+import { EngineError } from './errors';
 
 interface Rows {
   a: number[];
@@ -127,7 +128,16 @@ describe('crosstab properties', () => {
 describe('crosstab errors', () => {
   it('an empty table is an engine error, not an empty result', () => {
     const ds = dataset({ a: [9, 9, NaN], b: [1, 2, 3], w: [1, 1, 1] });
-    expect(() => crosstab(ds, { row: 'a', col: 'b' })).toThrow(/Lege tabel/);
+    let err: unknown;
+    try {
+      crosstab(ds, { row: 'a', col: 'b' });
+    } catch (e) {
+      err = e;
+    }
+    // A code with parameters, no prose of the engine's own: the catalogue gives the text (English here).
+    expect(err).toBeInstanceOf(EngineError);
+    expect(err).toMatchObject({ code: 'empty-table', detail: { code: 'engine-empty-table', row: 'a', col: 'b' } });
+    expect((err as Error).message).toBe('Empty table: a × b has no valid cases');
   });
 });
 

@@ -113,7 +113,7 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
   const r = rowsUsed.length;
   const c = colsUsed.length;
   if (r === 0 || c === 0) {
-    throw new EngineError('empty-table', `Lege tabel: ${rv.meta.name} × ${cv.meta.name} heeft geen geldige waarnemingen`);
+    throw new EngineError('empty-table', { code: 'engine-empty-table', row: rv.meta.name, col: cv.meta.name });
   }
   const at = (arr: ArrayLike<number>, i: number, j: number) => arr[rowsUsed[i] * t.nc + colsUsed[j]];
   const count = matrix(r, c, (i, j) => at(t.count, i, j));

@@ -28,7 +28,7 @@ export interface LayeredCrosstabOptions extends Omit<CrosstabOptions, 'onePass'>
 const DOMAIN_NOTE = 'Rao–Scott per laag als domeinschatting (R survey: subset van het ontwerp)';
 
 export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): LayeredCrosstab {
-  if (opts.layers.length === 0) throw new EngineError('empty-table', 'Geen lagen opgegeven');
+  if (opts.layers.length === 0) throw new EngineError('empty-table', { code: 'engine-no-layers' });
   const rowName = variable(ds, opts.row).meta.name;
   const colName = variable(ds, opts.col).meta.name;
   const names = opts.layers.map((n) => variable(ds, n).meta.name);
@@ -55,7 +55,7 @@ export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): Laye
   });
   const total = tryCrosstab(view(-1), base);
   if (!total || layers.length === 0) {
-    throw new EngineError('empty-table', `Lege tabel: ${rowName} × ${colName} heeft geen geldige waarnemingen in de lagen van ${names.join(', ')}`);
+    throw new EngineError('empty-table', { code: 'engine-empty-layers', row: rowName, col: colName, layers: names });
   }
   if (degrees) domainTest(total, degrees[keys.length]);
   if (excluded && total.weightInfo) total.weightInfo = { ...total.weightInfo, excluded: excluded[keys.length] };

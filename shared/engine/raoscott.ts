@@ -55,7 +55,7 @@ function psuIds(inp: RaoScottInput): { psu: Int32Array; psuStratum: Int32Array; 
     if (inp.inDesign[i] === 0) continue;
     const hRaw = strata ? strata[i] : 0;
     if (hRaw < 0 || (cluster && cluster[i] < 0)) {
-      throw new EngineError('bad-design', 'Stratum- of clustervariabele heeft ontbrekende waarden in het ontwerp');
+      throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: false });
     }
     let h = stratumId.get(hRaw);
     if (h === undefined) stratumId.set(hRaw, (h = stratumId.size));
@@ -115,7 +115,7 @@ function sumsPerCase(inp: RaoScottInput): StratumSums {
   for (let i = 0; i < cell.length; i++) {
     if (inDesign[i] === 0) continue;
     const raw = strata ? strata[i] : 0;
-    if (raw < 0) throw new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
+    if (raw < 0) throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: true });
     let h = ids.get(raw);
     if (h === undefined) {
       ids.set(raw, (h = counts.length));

@@ -1,6 +1,6 @@
 /**
- * Stable codes for the texts the rules and the expression language produce, each with its
- * parameters. A result carries these next to its (English) text so every front end can say it in
+ * Stable codes for the texts the rules, the expression language and the engine's errors produce,
+ * each with its parameters. A result carries these next to its (English) text so every front end can say it in
  * the reader's language; see messages.ts for the rendering.
  */
 
@@ -90,14 +90,48 @@ export interface ExprParams {
   'expr-unexpected-char': { char: string };
 }
 
-export type MessageParams = DisclosureParams & ExprParams;
+/** Why the engine cannot compute what was asked (EngineError, RegressionError in shared/engine). */
+export interface EngineParams {
+  'engine-unknown-variable': { name: string };
+  'engine-string-weight': { name: string };
+  'engine-string-mean': { name: string };
+  'engine-string-in-model': { name: string; as: 'dependent' | 'predictor' };
+  'engine-empty-table': { row: string; col: string };
+  'engine-empty-layers': { row: string; col: string; layers: string[] };
+  'engine-no-cases': { variable: string; filter?: string };
+  'engine-no-layers': None;
+  'engine-too-many-layers': { layers: string[]; n: number };
+  /** `strataOnly`: the stratum variable (Rao–Scott without clusters), else stratum or cluster. */
+  'engine-design-missing': { strataOnly: boolean };
+  'reg-too-few-cases': { n: number; k: number };
+  'reg-fe-too-few': { n: number; k: number; groups: number };
+  'reg-no-predictors': None;
+  'reg-unknown-group': { name: string };
+  'reg-design-frequency': None;
+  'reg-fe-design': None;
+  'reg-fe-weights': None;
+  'reg-fe-intercept': None;
+  'reg-fe-panel': None;
+  'reg-few-clusters': { name: string };
+  'reg-single-psu': None;
+  'reg-collinear': { term: string };
+  /** `many`: more than two valid values, else only one. */
+  'reg-dependent-values': { name: string; many: boolean };
+  'reg-unknown-reference': { ref: string; variable: string };
+  'reg-not-converged': { iterations: number };
+  'reg-separation': None;
+}
+
+export type MessageParams = DisclosureParams & ExprParams & EngineParams;
 export type MessageCode = keyof MessageParams;
 export type DisclosureCode = keyof DisclosureParams;
 export type ExprCode = keyof ExprParams;
+export type EngineCode = keyof EngineParams;
 
 /** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
 type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
 export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C> }[DisclosureCode];
 export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
-export type Message = DisclosureMessage | ExprMessage;
+export type EngineMessage = { [C in EngineCode]: Of<EngineParams, C> }[EngineCode];
+export type Message = DisclosureMessage | ExprMessage | EngineMessage;
 export type MessageLang = 'nl' | 'en';

@@ -56,7 +56,7 @@ export interface LsFit {
 }
 
 export function leastSquares(cols: Columns, y: Values, v: Float64Array | null, terms: string[], solver: Solver = 'auto'): LsFit {
-  if (cols.n <= cols.k) throw new RegressionError('too-few-cases', `Te weinig geldige gevallen (${cols.n}) voor ${cols.k} termen`);
+  if (cols.n <= cols.k) throw new RegressionError('too-few-cases', { code: 'reg-too-few-cases', n: cols.n, k: cols.k });
   const use = solver === 'auto' ? (cols.n <= QR_MAX_ROWS ? 'qr' : 'normal') : solver;
   const yc = centreOf(y, cols.n, cols);
   return use === 'qr' ? viaQR(cols, y, yc, v, terms) : viaNormal(cols, y, yc, v, terms);
