@@ -14,11 +14,15 @@ export class DuidingError extends Error {
   readonly code: string;
   readonly detail?: Message;
 
-  /** A catalogue message as `message` gives `.message` its English text and keeps the code as `detail`. */
-  constructor(code: string, message: string | Message, options?: ErrorOptions) {
-    super(typeof message === 'string' ? message : legacyText(message), options);
+  /**
+   * A catalogue message as `message` gives `.message` its English text and keeps the code as `detail`;
+   * `options.detail` attaches a code to a message written elsewhere (a handler's own English text).
+   */
+  constructor(code: string, message: string | Message, options: ErrorOptions & { detail?: Message } = {}) {
+    super(typeof message === 'string' ? message : legacyText(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DuidingError';
     this.code = code;
-    if (typeof message !== 'string') this.detail = message;
+    const detail = typeof message === 'string' ? options.detail : message;
+    if (detail) this.detail = detail;
   }
 }

@@ -5,9 +5,10 @@ import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
 import { projectOverrides } from './rules';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { analysisSection } from '../../shared/api/analysis';
 
-export const analysisHandlers: HandlerMap = {
+export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
   'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
   // Tables carry the project's recorded overrides (released cells marked `overridden`).
   'analysis.crosstab': async (req, { session }) =>

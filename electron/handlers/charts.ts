@@ -5,7 +5,8 @@ import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from '../backend/context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import { projectOverrides } from './rules';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { chartsSection } from '../../shared/api/charts';
 
 /** Exports are logged when a project is open; the built-in demo can be charted without one. */
 function audit(ctx: AppContext, action: string, detail: unknown): void {
@@ -34,7 +35,7 @@ export function projectChartStyle(session: Session): ChartStyle {
   return parsed.success ? parsed.data : defaultChartStyle;
 }
 
-export const chartHandlers: HandlerMap = {
+export const chartHandlers: SectionHandlers<typeof chartsSection> = {
   'chart.render': async (req, { session }) => {
     const rules = chooseRuleSet(req.rules, session.ruleSet());
     const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session), projectOverrides(session));

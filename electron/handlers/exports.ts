@@ -11,7 +11,8 @@ import { findVariable } from '../../shared/model/dataset';
 import { HandlerError } from '../backend/context';
 import { startJob } from '../backend/jobs';
 import { projectOverrides } from './rules';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { exportsSection } from '../../shared/api/exports';
 
 /** Exports are logged when a project is open; the built-in demo can be exported without one. */
 function audit(ctx: AppContext, action: string, detail: unknown): void {
@@ -40,7 +41,7 @@ function tableSpec(req: z.output<typeof exportTableRequest>, fallbackTitle: stri
   });
 }
 
-export const exportHandlers: HandlerMap = {
+export const exportHandlers: SectionHandlers<typeof exportsSection> = {
   'export.book': async ({ dataset, spec, out }, ctx) => {
     const ds = ctx.session.dataset(dataset);
     const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());

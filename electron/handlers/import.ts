@@ -6,11 +6,12 @@ import { readSavDictionary } from '../import/sav/index';
 import { listSheets } from '../import/xlsx/index';
 import { importIntoProject } from '../import/run-import';
 import { cancelJob, startJob } from '../backend/jobs';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { importSection } from '../../shared/api/import';
 
 const TEXT = new Set(['.csv', '.tsv', '.txt']);
 
-export const importHandlers: HandlerMap = {
+export const importHandlers: SectionHandlers<typeof importSection> = {
   'import.preview': async ({ path, options = {} }) => {
     const ext = extname(path).toLowerCase();
     if (TEXT.has(ext)) {

@@ -14,16 +14,16 @@ import { allocate, encodeChunks, placeChunk, storageName, type StorageName } fro
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { OverrideStore } from './overrides';
 import { RecipeStore } from './recipes';
+import { DuidingError } from '../../shared/errors';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
 
-export class ProjectError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'exists' | 'not-a-project' | 'newer' | 'unknown-dataset' | 'unknown-variable' | 'invalid',
-    message: string,
-  ) {
-    super(message);
+export class ProjectError extends DuidingError {
+  declare readonly code: 'not-found' | 'exists' | 'not-a-project' | 'newer' | 'unknown-dataset' | 'unknown-variable' | 'invalid';
+
+  constructor(code: ProjectError['code'], message: string) {
+    super(code, message);
     this.name = 'ProjectError';
   }
 }

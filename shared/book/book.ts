@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { bannerSpec, ruleSetName, weightSpec } from '../api/analysis';
 import { rangeRecodeSpec } from './recode';
 import { chartTypes } from '../chart/spec';
+import { DuidingError } from '../errors';
 
 const varName = z.string().min(1).max(256);
 const code = z.union([z.number(), z.string()]);
@@ -122,9 +123,9 @@ export type BookChartsSpec = z.output<typeof bookChartsSpec>;
 export type TestsSpec = z.output<typeof testsSpec>;
 
 /** A spec that does not validate; the message names every bad field on one line (CLI errors are one line). */
-export class BookSpecError extends Error {
+export class BookSpecError extends DuidingError {
   constructor(readonly issues: { path: string; message: string }[]) {
-    super(`invalid book specification: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    super('book-spec', `invalid book specification: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
     this.name = 'BookSpecError';
   }
 }
