@@ -36,7 +36,7 @@ function Chi2Line({ request, colLabel }: { request: CrosstabRequest; colLabel: s
   return (
     <li data-testid="chi2">
       <strong>{colLabel}:</strong> {parts.join(' · ')}
-      {chi2.note && <span className="muted"> ({chi2.note})</span>}
+      {chi2.notes && chi2.notes.length > 0 && <span className="muted"> ({chi2.notes.map(msg).join('; ')})</span>}
     </li>
   );
 }

@@ -7,6 +7,7 @@ import type { RuleSet } from '../disclosure/index';
 import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
+import { withChi2NoteText } from './chi2-note';
 import { filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
@@ -33,7 +34,12 @@ export function runLayeredCrosstab(
     design: req.design,
     filter: filterMask(ds, req.filter),
   });
-  return applyRulesToLayers(result, rs);
+  const out = applyRulesToLayers(result, rs);
+  return {
+    ...out,
+    layers: out.layers.map((l) => ({ ...l, table: withChi2NoteText(l.table) })),
+    total: out.total && withChi2NoteText(out.total),
+  };
 }
 
 /** One layered table for one row × column pair, or `{tables}` with one per pair (as runCrosstabs). */

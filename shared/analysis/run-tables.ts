@@ -8,6 +8,7 @@ import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
+import { withChi2NoteText } from './chi2-note';
 import { filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
 
@@ -51,7 +52,7 @@ export function runCrosstab(
 ): CrosstabTable {
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
-  return applyOverridesToCrosstab(table, rs, ds.name, overrides);
+  return withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides));
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */

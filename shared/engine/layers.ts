@@ -25,8 +25,6 @@ export interface LayeredCrosstabOptions extends Omit<CrosstabOptions, 'onePass'>
   includeMissingLayers?: boolean;
 }
 
-const DOMAIN_NOTE = 'Rao–Scott per laag als domeinschatting (R survey: subset van het ontwerp)';
-
 export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): LayeredCrosstab {
   if (opts.layers.length === 0) throw new EngineError('empty-table', { code: 'engine-no-layers' });
   const rowName = variable(ds, opts.row).meta.name;
@@ -96,5 +94,5 @@ function domainTest(t: CrosstabTable, nu: number): void {
   if (!rs || !t.chi2) return;
   const ddf = rs.ndf * nu;
   const p = Number.isFinite(rs.F) && ddf > 0 ? fSf(rs.F, rs.ndf, ddf) : NaN;
-  t.chi2 = { ...t.chi2, raoScott: { ...rs, ddf, p }, note: t.chi2.note ? `${t.chi2.note}; ${DOMAIN_NOTE}` : DOMAIN_NOTE };
+  t.chi2 = { ...t.chi2, raoScott: { ...rs, ddf, p }, notes: [...(t.chi2.notes ?? []), { code: 'chi2-domain' }] };
 }

@@ -122,16 +122,30 @@ export interface EngineParams {
   'reg-separation': None;
 }
 
-export type MessageParams = DisclosureParams & ExprParams & EngineParams;
+/** Notes under a table's chi-square tests (Chi2Block.notes): why a test is missing or how it was made. */
+export interface Chi2NoteParams {
+  /** Fisher's exact test needs whole counts; frequency weights with fractions do not give them. */
+  'chi2-fisher-fractional': None;
+  /** Sampling weights: Rao–Scott is the test; Pearson and LR are shown on the table rescaled to n, without p. */
+  'chi2-sampling': None;
+  'chi2-raoscott-empty': None;
+  'chi2-lonely-strata': { n: number };
+  /** Per layer, Rao–Scott is the domain test (R survey: a subset of the design). */
+  'chi2-domain': None;
+}
+
+export type MessageParams = DisclosureParams & ExprParams & EngineParams & Chi2NoteParams;
 export type MessageCode = keyof MessageParams;
 export type DisclosureCode = keyof DisclosureParams;
 export type ExprCode = keyof ExprParams;
 export type EngineCode = keyof EngineParams;
+export type Chi2NoteCode = keyof Chi2NoteParams;
 
 /** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
 type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
 export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C> }[DisclosureCode];
 export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
 export type EngineMessage = { [C in EngineCode]: Of<EngineParams, C> }[EngineCode];
-export type Message = DisclosureMessage | ExprMessage | EngineMessage;
+export type Chi2NoteMessage = { [C in Chi2NoteCode]: Of<Chi2NoteParams, C> }[Chi2NoteCode];
+export type Message = DisclosureMessage | ExprMessage | EngineMessage | Chi2NoteMessage;
 export type MessageLang = 'nl' | 'en';

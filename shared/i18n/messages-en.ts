@@ -111,4 +111,10 @@ export const EN: MessageCatalogue = {
   'reg-unknown-reference': (p) => `Reference category ${p.ref} does not occur in ${p.variable}`,
   'reg-not-converged': (p) => `The logit model does not converge within ${p.iterations} iterations`,
   'reg-separation': () => 'Separation: a combination of predictors predicts the outcome (nearly) perfectly; the estimates do not exist',
+
+  'chi2-fisher-fractional': () => 'Fisher not computed: the weighted counts are not whole numbers',
+  'chi2-sampling': () => 'Sampling weight: tested by Rao–Scott; Pearson and LR on the table rescaled to n, without p',
+  'chi2-raoscott-empty': () => 'Rao–Scott cannot be computed (too many empty cells)',
+  'chi2-lonely-strata': (p) => `${p.n} strata with one PSU add no variance`,
+  'chi2-domain': () => 'Rao–Scott per layer as a domain estimate (R survey: a subset of the design)',
 };

@@ -115,4 +115,10 @@ export const NL: MessageCatalogue = {
   'reg-unknown-reference': (p) => `Referentiecategorie ${p.ref} komt niet voor in ${p.variable}`,
   'reg-not-converged': (p, f) => `Het logitmodel convergeert niet binnen ${f.num(p.iterations)} iteraties`,
   'reg-separation': () => 'Scheiding (separation): een combinatie van predictoren voorspelt de uitkomst (bijna) perfect; de schattingen bestaan niet',
+
+  'chi2-fisher-fractional': () => 'Fisher niet berekend: gewogen aantallen zijn geen gehele getallen',
+  'chi2-sampling': () => 'Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p',
+  'chi2-raoscott-empty': () => 'Rao–Scott niet te berekenen (te veel lege cellen)',
+  'chi2-lonely-strata': (p, f) => `${f.num(p.n)} strata met één PSU dragen geen variantie bij`,
+  'chi2-domain': () => 'Rao–Scott per laag als domeinschatting (R survey: subset van het ontwerp)',
 };

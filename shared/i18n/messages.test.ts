@@ -94,6 +94,11 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'reg-unknown-reference': { code: 'reg-unknown-reference', ref: '12', variable: 'gemeente' },
   'reg-not-converged': { code: 'reg-not-converged', iterations: 50 },
   'reg-separation': { code: 'reg-separation' },
+  'chi2-fisher-fractional': { code: 'chi2-fisher-fractional' },
+  'chi2-sampling': { code: 'chi2-sampling' },
+  'chi2-raoscott-empty': { code: 'chi2-raoscott-empty' },
+  'chi2-lonely-strata': { code: 'chi2-lonely-strata', n: 2 },
+  'chi2-domain': { code: 'chi2-domain' },
 };
 
 /** Words that only English rule texts use; none may appear in a Dutch text. */

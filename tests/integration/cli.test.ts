@@ -127,6 +127,14 @@ describe('duiding crosstab', () => {
     for (const a of audit) expect(a.hi - a.lo).toBeGreaterThan(0);
   });
 
+  it('keeps the chi-square note text of its JSON and adds its codes; the text output says it in English', async () => {
+    const args = ['crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling', '--rules', 'none'];
+    const t = await json(...args);
+    expect(t.chi2.notes).toEqual([{ code: 'chi2-sampling' }]);
+    expect(t.chi2.note).toBe('Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p');
+    expect((await cli(...args)).out).toContain('Sampling weight: tested by Rao–Scott; Pearson and LR on the table rescaled to n, without p');
+  });
+
   it('gives one block per pair with several row or column variables', async () => {
     const t = await json('crosstab', 'demo', '--rows', 'gemeente,geslacht', '--cols', 'vertrouwen', '--rules', 'none');
     expect(t.tables).toHaveLength(2);
