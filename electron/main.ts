@@ -3,13 +3,14 @@
  * no navigation away from the app, no permissions. The renderer reaches the backend only through the
  * preload's `invoke`, which the same dispatcher as the browser host serves.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventName, Events } from '../shared/api';
 import { installEngineAccelerator } from './engine/install-accelerator';
 import { dispatch } from './backend/dispatch';
 import { dialogFilters } from './handlers/files';
+import { checkSavePath, withExtension } from './backend/save-targets';
 import { handlers as allHandlers } from './handlers/index';
 import { AppSession } from './backend/session';
 import type { AppContext, HandlerMap } from './backend/types';
@@ -28,6 +29,18 @@ const handlers: HandlerMap = {
     const options = { properties: ['openFile' as const], filters: dialogFilters(kinds) };
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return r.canceled || !r.filePaths[0] ? null : { path: r.filePaths[0] };
+  },
+  // The system save dialog answers `ui.chooseSave`; the page gets a token to export to, not a path to write.
+  'ui.chooseSave': async ({ format, suggestedName }, ctx) => {
+    const options = { defaultPath: withExtension(suggestedName || 'export', format), filters: [{ name: format.toUpperCase(), extensions: [format] }] };
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return null;
+    const path = checkSavePath(dirname(r.filePath), basename(r.filePath), format, ctx.session.isOpen() ? ctx.session.store().path : null);
+    return ctx.session.saveTargets.issue(path, format);
+  },
+  'ui.showInFolder': async ({ path }, ctx) => {
+    if (ctx.session.saveTargets.wasChosen(path)) shell.showItemInFolder(path);
+    return null;
   },
 };
 

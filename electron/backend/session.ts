@@ -8,12 +8,15 @@ import type { Dataset } from '../../shared/model/dataset';
 import { defaultRuleSet, ruleSetSchema, type RuleSet } from '../../shared/disclosure/index';
 import { ProjectStore } from '../store/project-store';
 import { HandlerError, type Session } from './context';
+import { SaveTargets } from './save-targets';
 
 const MAX_RECENT = 10;
 
 export class AppSession implements Session {
   private current: ProjectStore | null = null;
   private readonly cache = new Map<string, Dataset>();
+  /** Files the user chose to export to (save-targets.ts). */
+  readonly saveTargets = new SaveTargets();
 
   /** `configDir` holds recent.json; tests pass a temp folder. */
   constructor(private readonly configDir: string) {}

@@ -5,17 +5,9 @@ import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from '../backend/context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import { projectOverrides } from './rules';
-import type { AppContext, SectionHandlers } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
 import type { chartsSection } from '../../shared/api/charts';
-
-/** Exports are logged when a project is open; the built-in demo can be charted without one. */
-function audit(ctx: AppContext, action: string, detail: unknown): void {
-  try {
-    ctx.session.store().audit(action, detail);
-  } catch {
-    // no project open: nothing to log into
-  }
-}
+import { auditExport } from '../backend/audit-export';
 
 const STYLE_KIND = 'chart-style';
 const STYLE_NAME = 'huisstijl';
@@ -61,19 +53,22 @@ export const chartHandlers: SectionHandlers<typeof chartsSection> = {
       projectChartStyle(ctx.session),
       projectOverrides(ctx.session),
     );
-    const written = await writeChart(req.out, built.option, spec);
-    audit(ctx, 'export.chart', {
-      dataset: req.dataset,
-      out: written.path,
-      row: req.row,
-      col: req.col,
-      weight: req.weight ?? null,
-      filter: req.filter ?? null,
-      ruleSet: rules.name,
-      spec,
-      suppressed: built.suppressed,
-      overrides: table.rules.overrides?.map((o) => o.id) ?? [],
-    });
+    const out = ctx.session.saveTargets.take(req.target, req.format);
+    // The audit entry is written before the file takes its name: no chart without its record.
+    const written = await writeChart(out, built.option, spec, () =>
+      auditExport(ctx, 'export.chart', {
+        dataset: req.dataset,
+        out,
+        row: req.row,
+        col: req.col,
+        weight: req.weight ?? null,
+        filter: req.filter ?? null,
+        ruleSet: rules.name,
+        spec,
+        suppressed: built.suppressed,
+        overrides: table.rules.overrides?.map((o) => o.id) ?? [],
+      }),
+    );
     return { ...written, suppressed: built.suppressed, rules: table.rules };
   },
   'chart.style': async (_req, { session }) => projectChartStyle(session),

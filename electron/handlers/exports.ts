@@ -1,97 +1,78 @@
-/** Handlers for the tabellenboek (a job) and single-table exports, under the project's output rules. */
+/**
+ * Handlers for the tabellenboek (a job) and the table builder's copy and CSV/HTML: both through the
+ * route every published table takes, under the project's rule set and overrides. An export that
+ * cannot be written to the project's audit log does not happen: the entry is written first.
+ */
 import { chooseRuleSet } from '../../shared/analysis/output-rules';
-import { parseBookSpec } from '../../shared/book/book';
-import type { z } from 'zod';
-import type { exportTableRequest } from '../../shared/api/exports';
-import { overrideGroupRules, writeBook } from '../export/book/index';
-import { renderLayered, renderTables, writeTableFile } from '../export/table/index';
-import { writeFileAtomic } from '../export/atomic-write';
-import { runLayeredCrosstab } from '../../shared/analysis/run-layers';
-import { findVariable } from '../../shared/model/dataset';
-import { HandlerError } from '../backend/context';
-import { startJob } from '../backend/jobs';
-import { projectOverrides } from './rules';
+import { runTableGroup } from '../../shared/analysis/table-group';
+import { findVariable, type Dataset } from '../../shared/model/dataset';
+import { groupModels, renderModels } from '../../shared/format/render-tables';
+import { TEXTS } from '../../shared/format/texts';
+import { writeBook } from '../export/book/index';
 import type { AppContext, SectionHandlers } from '../backend/types';
 import type { exportsSection } from '../../shared/api/exports';
+import { startJob } from '../backend/jobs';
+import { auditExport } from '../backend/audit-export';
+import { variableFolders } from '../../shared/book/folders';
+import { projectOverrides } from './rules';
 
-/** Exports are logged when a project is open; the built-in demo can be exported without one. */
-function audit(ctx: AppContext, action: string, detail: unknown): void {
-  try {
-    ctx.session.store().audit(action, detail);
-  } catch {
-    // no project open: nothing to log into
-  }
+/** The head of the project's audit hash chain when the store keeps one (printed on the checker's sheet). */
+function auditHeadOf(ctx: AppContext): string | undefined {
+  const store = ctx.session.store() as { auditHead?: () => string | null };
+  return store.auditHead?.() ?? undefined;
 }
 
-function tableSpec(req: z.output<typeof exportTableRequest>, fallbackTitle: string) {
-  return parseBookSpec({
-    version: 1,
-    title: req.title || fallbackTitle,
-    source: req.source ?? '',
-    dataset: req.dataset,
-    weight: req.weight,
-    filter: req.filter,
-    banner: req.columns,
-    questions: req.rows,
-    tests: req.tests,
-    ruleSet: req.rules,
-    symbols: req.symbols,
-    decimals: req.decimals,
-    language: req.language,
-  });
+export function variableLabeller(ds: Dataset): (name: string) => string {
+  return (name) => {
+    const i = findVariable(ds, name);
+    return i >= 0 ? ds.variables[i].label || ds.variables[i].name : name;
+  };
 }
 
 export const exportHandlers: SectionHandlers<typeof exportsSection> = {
-  'export.book': async ({ dataset, spec, out }, ctx) => {
+  'export.book': async ({ dataset, spec, target }, ctx) => {
     const ds = ctx.session.dataset(dataset);
+    const out = ctx.session.saveTargets.take(target, 'xlsx');
     const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
-    const applyGroupRules = overrideGroupRules(dataset, projectOverrides(ctx.session));
+    const overrides = projectOverrides(ctx.session);
+    const auditHead = ctx.session.isOpen() ? auditHeadOf(ctx) : undefined;
     const jobId = startJob(ctx, 'export.book', async (signal, progress) => {
       const report = await writeBook(ds, spec, out, {
         ruleSet,
-        applyGroupRules,
+        overrides,
         signal,
+        folders: variableFolders(ds),
+        auditHead,
         onProgress: (p) => progress(p.done, p.total, 'tables'),
+        // No output without its record: the entry is written before the workbook takes its name.
+        beforeCommit: (r) =>
+          auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs }),
       });
-      audit(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, spec, tables: report.tables });
       return report;
     });
     return { jobId };
   },
   'export.table': async (req, ctx) => {
     const ds = ctx.session.dataset(req.dataset);
-    const spec = tableSpec(req, ds.fileLabel || req.dataset);
-    const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
-    const applyGroupRules = overrideGroupRules(req.dataset, projectOverrides(ctx.session));
-    if (req.out) {
-      if (req.format === 'clipboard') throw new HandlerError('bad-request', 'the clipboard format is not written to a file');
-      const written = await writeTableFile(ds, spec, req.format, req.out, { ruleSet, applyGroupRules });
-      audit(ctx, 'export.table', { dataset: req.dataset, out: req.out, format: req.format, ruleSet: ruleSet.name, tables: written.tables });
-      return written;
-    }
-    const rendered = renderTables(ds, spec, req.format, { ruleSet, applyGroupRules });
-    audit(ctx, 'export.table', { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, tables: rendered.tables });
-    return rendered;
-  },
-  'export.layers': async (req, ctx) => {
-    const ds = ctx.session.dataset(req.dataset);
-    const ruleSet = chooseRuleSet(req.rules, ctx.session.ruleSet());
-    // The very call analysis.layers makes, so the file holds what the table builder shows.
-    const result = runLayeredCrosstab(ds, req, ruleSet);
-    const label = (name: string) => {
-      const i = findVariable(ds, name);
-      return i >= 0 ? ds.variables[i].label || ds.variables[i].name : name;
-    };
-    const pair = req.pair ?? `${label(req.row)} × ${label(req.col)}`;
-    const rendered = renderLayered(result, req.format, { language: req.language, stats: req.stats, pair, title: req.title });
-    const detail = { dataset: req.dataset, format: req.format, ruleSet: ruleSet.name, row: req.row, col: req.col, layers: req.layers, tables: rendered.tables };
-    if (req.out) {
-      if (req.format === 'clipboard') throw new HandlerError('bad-request', 'the clipboard format is not written to a file');
-      await writeFileAtomic(req.out, rendered.text);
-      audit(ctx, 'export.layers', { ...detail, out: req.out });
-      return { ...rendered, path: req.out };
-    }
-    audit(ctx, 'export.layers', detail);
-    return rendered;
+    const ruleSet = chooseRuleSet(req.ruleSet, ctx.session.ruleSet());
+    const group = runTableGroup(ds, req, { ruleSet, overrides: projectOverrides(ctx.session) });
+    const models = groupModels(group.tables, req, req.display, {
+      variableLabel: variableLabeller(ds),
+      extraNotes: req.source ? [`${TEXTS[req.display.language].source}: ${req.source}`] : [],
+    });
+    const rendered = renderModels(models, req.format, req.display, req.title ?? (ds.fileLabel || req.dataset));
+    const tables = models.map((m) => ({ variable: m.variable, status: m.status, suppressedCells: m.suppressedCells }));
+    auditExport(ctx, 'export.table', {
+      dataset: req.dataset,
+      format: req.format,
+      ruleSet: ruleSet.name,
+      rows: req.rows,
+      banner: req.banner,
+      weight: req.weight ?? null,
+      filter: req.filter ?? null,
+      layers: req.layers,
+      tables,
+    });
+    return { ...rendered, tables };
   },
 };

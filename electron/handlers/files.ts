@@ -13,6 +13,7 @@ import { DATA_FILE_KINDS, dataFileKind, dataFileKinds, type DataFileKind, type F
 import { HandlerError } from '../backend/context';
 import type { SectionHandlers } from '../backend/types';
 import type { filesSection } from '../../shared/api/files';
+import { checkSavePath } from '../backend/save-targets';
 
 /** More than any sensible data folder; beyond it the listing says it was cut short. */
 export const MAX_ENTRIES = 5000;
@@ -91,5 +92,15 @@ export const filesHandlers: SectionHandlers<typeof filesSection> = {
   // Replaced in electron/main.ts by the system dialog; the browser host browses with files.list instead.
   'ui.chooseFile': async () => {
     throw new HandlerError('no-native-dialog', 'This window has no system file dialog; browse with files.list');
+  },
+  'ui.chooseSave': async () => {
+    throw new HandlerError('no-native-dialog', 'This window has no system save dialog; choose a folder with files.list and files.saveTarget');
+  },
+  'ui.showInFolder': async () => {
+    throw new HandlerError('no-native-dialog', 'This window cannot open a file manager; the path is shown instead');
+  },
+  'files.saveTarget': async ({ dir, name, format }, { session }) => {
+    const path = checkSavePath(normaliseDir(dir, homedir()), name, format, session.isOpen() ? session.store().path : null);
+    return session.saveTargets.issue(path, format);
   },
 };

@@ -1,6 +1,5 @@
 /** Every handler of the contract, joined: `HandlerMap` makes a call without a handler a compile error. */
 import { analysisHandlers } from './analysis';
-import { layersHandlers } from './layers';
 import { exportHandlers } from './exports';
 import { chartHandlers } from './charts';
 import { importHandlers } from './import';
@@ -10,13 +9,13 @@ import { panelHandlers } from './panel';
 import { projectHandlers } from './project';
 import { transformHandlers } from './transform';
 import { specsHandlers } from './specs';
+import { bookHandlers } from './books';
 import { filesHandlers } from './files';
 import type { HandlerMap } from '../backend/types';
 
 export const handlers: HandlerMap = {
   ...projectHandlers,
   ...analysisHandlers,
-  ...layersHandlers,
   ...exportHandlers,
   ...chartHandlers,
   ...importHandlers,
@@ -25,5 +24,6 @@ export const handlers: HandlerMap = {
   ...panelHandlers,
   ...transformHandlers,
   ...specsHandlers,
+  ...bookHandlers,
   ...filesHandlers,
 };

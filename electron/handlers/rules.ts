@@ -1,5 +1,5 @@
 /** Reading and changing the project's output rules; every change is audited, loosening needs a reason. */
-import { rawBanners } from '../../shared/analysis/run-banner';
+import { rawBanner } from '../../shared/analysis/run-banner';
 import type { OverrideView } from '../../shared/api/rules';
 import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/index';
 import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/index';
@@ -57,8 +57,7 @@ export function projectOverrides(session: Session): OverrideRecord[] {
 /** The target table before the rules, under the project's rule set. */
 function rawTarget(session: Session, target: OverrideTarget, rs: RuleSet): BannerResult {
   const ds = session.dataset(target.dataset);
-  const req = { rows: [target.row], columns: target.columns, weight: target.weight ?? undefined, filter: target.filter ?? undefined };
-  return rawBanners(ds, req, rs)[0];
+  return rawBanner(ds, { row: target.row, banner: target.columns, weight: target.weight ?? undefined, filter: target.filter ?? undefined }, rs);
 }
 
 const view = ({ key: _k, fingerprint: _f, ...rest }: OverrideRecord): OverrideView => rest;

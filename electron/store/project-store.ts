@@ -37,13 +37,16 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-interface HistoryOp {
-  kind: 'variable';
-  dataset: string;
-  /** Name of the variable before the operation is applied. */
-  variable: string;
-  meta: VariableMeta;
-}
+/** One undoable step: a variable's metadata, or a saved specification (absent = does not exist). */
+type HistoryOp =
+  | {
+      kind: 'variable';
+      dataset: string;
+      /** Name of the variable before the operation is applied. */
+      variable: string;
+      meta: VariableMeta;
+    }
+  | { kind: 'spec'; id: number; spec: SavedSpec | null };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -264,18 +267,37 @@ export class ProjectStore {
       this.writeMeta(dataset, variable, after);
       const undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
       const redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
-      // A new edit ends the redo chain, as in every editor.
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db
-        .prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)')
-        .run(now(), `${variable}: ${Object.keys(patch).join(', ')}`, JSON.stringify(undo), JSON.stringify(redo));
+      this.remember(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
       this.audit('variable.update', { dataset, variable, patch });
       return after;
     })();
   }
 
   private applyOp(op: HistoryOp): void {
-    this.writeMeta(op.dataset, op.variable, op.meta);
+    switch (op.kind) {
+      case 'variable':
+        this.writeMeta(op.dataset, op.variable, op.meta);
+        return;
+      case 'spec':
+        if (op.spec === null) this.db.prepare('DELETE FROM specs WHERE id = ?').run(op.id);
+        else
+          this.db
+            .prepare('INSERT OR REPLACE INTO specs (id, kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(op.id, op.spec.kind, op.spec.name, op.spec.folder, JSON.stringify(op.spec.body), op.spec.updatedAt);
+        return;
+    }
+  }
+
+  /** Records an undoable step; a new step ends the redo chain, as in every editor. */
+  private remember(label: string, undo: HistoryOp, redo: HistoryOp): void {
+    this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+    this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), label, JSON.stringify(undo), JSON.stringify(redo));
+  }
+
+  private specRow(id: number): SavedSpec | null {
+    const r = this.db.prepare('SELECT * FROM specs WHERE id = ?').get(id) as
+      { id: number; kind: string; name: string; folder: string; body: string; updated_at: string } | undefined;
+    return r ? { id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at } : null;
   }
 
   undo(): string | null {
@@ -349,8 +371,10 @@ export class ProjectStore {
     return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, folder: r.folder, body: JSON.parse(r.body), updatedAt: r.updated_at }));
   }
 
-  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }): SavedSpec {
+  /** `undoable`: record the change in the undo history (saved tables and books the user edits). */
+  saveSpec(spec: { id?: number; kind: string; name: string; folder?: string; body: unknown }, undoable = false): SavedSpec {
     return this.db.transaction(() => {
+      const before = spec.id !== undefined ? this.specRow(spec.id) : null;
       const at = now();
       let id = spec.id;
       if (id !== undefined) {
@@ -365,15 +389,25 @@ export class ProjectStore {
             .run(spec.kind, spec.name, spec.folder ?? '', JSON.stringify(spec.body), at).lastInsertRowid,
         );
       }
-      this.audit('spec.save', { id, kind: spec.kind, name: spec.name });
-      return { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      this.audit('spec.save', {
+        id,
+        kind: spec.kind,
+        name: spec.name,
+        folder: spec.folder ?? '',
+        ...(before && before.name !== spec.name ? { renamedFrom: before.name } : {}),
+      });
+      const saved: SavedSpec = { id, kind: spec.kind, name: spec.name, folder: spec.folder ?? '', body: spec.body, updatedAt: at };
+      if (undoable) this.remember(`${spec.kind} ${spec.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: saved });
+      return saved;
     })();
   }
 
-  deleteSpec(id: number): void {
+  deleteSpec(id: number, undoable = false): void {
     this.db.transaction(() => {
+      const before = this.specRow(id);
       this.db.prepare('DELETE FROM specs WHERE id = ?').run(id);
-      this.audit('spec.delete', { id });
+      this.audit('spec.delete', { id, ...(before ? { kind: before.kind, name: before.name } : {}) });
+      if (undoable && before) this.remember(`${before.kind} ${before.name}`, { kind: 'spec', id, spec: before }, { kind: 'spec', id, spec: null });
     })();
   }
 

@@ -77,6 +77,7 @@ export const en: Record<StringKey, string> = {
   'tb.nestInto': 'Nest {name} under {under}',
   'tb.remove': 'Remove from {zone}',
   'tb.dropHere': 'Drag variables here',
+  'tb.noTotal': 'no Total column',
   'tb.total': 'Total column',
   'tb.weight': 'Weight',
   'tb.noWeight': 'unweighted',

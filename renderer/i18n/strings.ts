@@ -75,6 +75,7 @@ export const nl = {
   'tb.nestInto': '{name} nesten onder {under}',
   'tb.remove': 'Verwijderen uit {zone}',
   'tb.dropHere': 'Sleep variabelen hierheen',
+  'tb.noTotal': 'zonder totaalkolom',
   'tb.total': 'Totaalkolom',
   'tb.weight': 'Weging',
   'tb.noWeight': 'ongewogen',

@@ -1,28 +1,29 @@
-/** A banner table with the way to release suppressed cells (override dialog) attached. */
+/** A published banner table with the way to release suppressed cells (override dialog) attached. */
 import { useMemo, useState } from 'react';
-import type { Request } from '../../shared/api';
-import type { BannerResult } from '../../shared/model/results';
-import { BannerTable } from './BannerTable';
+import type { PublishedTable } from '../../shared/analysis/table-group';
+import type { TableModel } from '../../shared/format/table-model';
+import type { TableQuery } from '../../shared/query/table-query';
 import { OverrideDialog } from './OverrideDialog';
 import { overrideTarget, releasableCells, type ReleasableCell } from './override-target';
-import type { TableSpecState } from './spec';
+import { TableView } from './TableView';
 
 export interface ReleasableBannerProps {
-  request: Request<'analysis.banner'>;
-  result: BannerResult;
-  stats: TableSpecState['stats'];
-  varLabel(name: string): string;
+  query: TableQuery;
+  table: PublishedTable;
+  model: TableModel;
 }
 
-export function ReleasableBanner({ request, result, stats, varLabel }: ReleasableBannerProps) {
+export function ReleasableBanner({ query, table, model }: ReleasableBannerProps) {
   const [open, setOpen] = useState<{ cell?: ReleasableCell } | null>(null);
-  const target = useMemo(() => overrideTarget(request, result.rowVariable.name), [request, result.rowVariable.name]);
+  const target = useMemo(() => overrideTarget(query, table.variable), [query, table.variable]);
+  const result = table.result;
   // Overrides are per project rule set: a table under an explicitly chosen other set has none.
-  const canRelease = !request.rules && result.rules.ruleSet !== 'none' && (releasableCells(result).length > 0 || (result.rules.overrides?.length ?? 0) > 0);
+  const canRelease =
+    !!result && !query.ruleSet && result.rules.ruleSet !== 'none' && (releasableCells(result).length > 0 || (result.rules.overrides?.length ?? 0) > 0);
   return (
     <>
-      <BannerTable result={result} stats={stats} varLabel={varLabel} onRelease={canRelease ? (cell) => setOpen({ cell }) : undefined} />
-      {open && <OverrideDialog target={target} result={result} initial={open.cell} onClose={() => setOpen(null)} />}
+      <TableView model={model} rules={result?.rules} onRelease={canRelease ? (cell) => setOpen({ cell }) : undefined} />
+      {open && result && <OverrideDialog target={target} result={result} initial={open.cell} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The table builder: variable list on the left, Rows and Columns drop zones, options, and the live
- * result. Everything a mouse user can drag, a keyboard user can do with the "add to" and "nest" buttons.
+ * The table builder: variable list on the left, Rows, Columns and Layers drop zones, options, and the
+ * live result. Everything a mouse user can drag, a keyboard user can do with the "add to" and "nest"
+ * buttons. Once a table is set the options fold into one summary line, so the table itself is in view.
  */
 import { useMemo, useState } from 'react';
 import { useLiveCall } from '../api/useLiveCall';
@@ -9,49 +10,51 @@ import { useSessionState } from '../state/useSessionState';
 import { ErrorBox } from '../components/ErrorBox';
 import { Progress } from '../components/Progress';
 import { useI18n } from '../i18n/i18n';
-import { ReleasableBanner } from './ReleasableBanner';
 import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
-import { ChiSquareNote } from './ChiSquareNote';
 import { VariableList } from './VariableList';
+import { PublishedTables } from './PublishedTables';
+import { optionsSummary } from './options-summary';
 import {
   addColumn,
   addLayer,
   addRow,
-  bannerRequest,
-  layerRequests,
-  removeLayer,
   columnLabel,
   emptySpec,
+  layersNeedColumns,
   nestColumn,
   removeColumn,
+  removeLayer,
   removeRow,
+  screenDisplay,
+  tableQueryOf,
   type TableSpecState,
 } from './spec';
 import { useFilterCheck } from './useFilterCheck';
-import { LayeredResults } from './LayeredResults';
 
 export function TableBuilder() {
-  const { t } = useI18n();
+  const { t, num, lang } = useI18n();
   const { dataset, info, version } = useProject();
   const ds = dataset ?? '';
   const [spec, setSpec] = useSessionState<TableSpecState>(`duiding.table.${ds}`, emptySpec);
   const [selected, setSelected] = useState<string | null>(null);
+  // Open while no table is set; folded into its summary line once one is, unless the user opened it.
+  const [optionsChoice, setOptionsChoice] = useState<boolean | null>(null);
+  const optionsOpen = optionsChoice ?? spec.rows.length === 0;
   const variables = useMemo(() => info?.variables ?? [], [info]);
   const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
   const filterStatus = useFilterCheck(ds, spec.filter);
   const filterReady = filterStatus.state === 'ok';
-  const layered = (spec.layers ?? []).length > 0;
-  const request = useMemo(
-    () => (filterStatus.state === 'checking' || layered ? null : bannerRequest(spec, ds, filterReady)),
-    [spec, ds, filterReady, filterStatus.state, layered],
+  const needsCols = layersNeedColumns(spec);
+  const query = useMemo(
+    () => (filterStatus.state === 'checking' || needsCols ? null : tableQueryOf(spec, ds, filterReady)),
+    [spec, ds, filterReady, filterStatus.state, needsCols],
   );
-  // With layers the result is one layered crosstab per row × column pair instead of the banner.
-  const layerReqs = useMemo(() => (filterStatus.state === 'checking' ? [] : layerRequests(spec, ds, filterReady)), [spec, ds, filterReady, filterStatus.state]);
+  const display = useMemo(() => screenDisplay(lang), [lang]);
   // Rerun on project changes too (rules, overrides): same request, other output.
-  const banner = useLiveCall('analysis.banner', request, 350, version);
+  const tables = useLiveCall('analysis.tables', query, 350, version);
 
   const rowChips: Chip[] = spec.rows.map((r) => ({ key: r, text: r, title: labelOf(r) }));
   const colChips: Chip[] = spec.columns.map((c, i) => ({
@@ -107,31 +110,38 @@ export function TableBuilder() {
             onRemove={(i) => setSpec((s) => removeLayer(s, i))}
           />
         </div>
-        <details className="options-panel" open>
-          <summary>{t('tb.options')}</summary>
+        <details
+          className="options-panel"
+          open={optionsOpen}
+          onToggle={(e) => {
+            if (e.currentTarget.open !== optionsOpen) setOptionsChoice(e.currentTarget.open);
+          }}
+          data-testid="tb-options"
+        >
+          <summary>
+            <span className="options-title">{t('tb.options')}</span>
+            {!optionsOpen && (
+              <span className="options-summary" data-testid="tb-options-summary">
+                {optionsSummary(spec, t, num)}
+              </span>
+            )}
+          </summary>
           <TableOptions spec={spec} variables={variables} filterStatus={filterStatus} onChange={setSpec} />
         </details>
-        <div className="results" aria-busy={banner.pending} data-testid="results" data-pending={banner.pending ? 'true' : 'false'}>
+        <div className="results" aria-busy={tables.pending} data-testid="results" data-pending={tables.pending ? 'true' : 'false'}>
           {spec.rows.length === 0 && <p className="muted">{t('tb.empty')}</p>}
-          {banner.pending && <Progress label={t('tb.computing')} onStop={banner.stop} stopLabel={t('tb.stop')} />}
-          {banner.stopped && <p className="muted">{t('tb.stopped')}</p>}
-          <ErrorBox error={banner.error} />
-          {layered && spec.rows.length > 0 && <LayeredResults requests={layerReqs} stats={spec.stats} labelOf={labelOf} />}
-          {request && banner.result && <TableExport request={request} />}
-          {request &&
-            banner.result?.map((r) => (
-              <div key={r.rowVariable.name}>
-                <ReleasableBanner request={request} result={r} stats={spec.stats} varLabel={(n) => labelOf(n) || n} />
-                {spec.tests.chi2 && (
-                  <ChiSquareNote
-                    base={{ dataset: ds, ...(request.weight ? { weight: request.weight } : {}), ...(request.filter ? { filter: request.filter } : {}) }}
-                    row={r.rowVariable.name}
-                    columns={spec.columns.flatMap((c) => ('variable' in c ? [c.variable] : []))}
-                    labelOf={labelOf}
-                  />
-                )}
+          {needsCols && spec.rows.length > 0 && <p className="muted">{t('tb.layerNeedsCols')}</p>}
+          {tables.pending && <Progress label={t('tb.computing')} onStop={tables.stop} stopLabel={t('tb.stop')} />}
+          {tables.stopped && <p className="muted">{t('tb.stopped')}</p>}
+          <ErrorBox error={tables.error} />
+          {query && tables.result && (
+            <>
+              <div className="result-actions">
+                <TableExport query={query} display={display} />
               </div>
-            ))}
+              <PublishedTables query={query} group={tables.result} display={display} labelOf={(n) => labelOf(n) || n} />
+            </>
+          )}
         </div>
       </div>
     </section>

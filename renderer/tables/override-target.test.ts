@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { bannerFrom } from '../../tests/disclosure/fixtures';
 import { applyRulesToBanner } from '../../shared/disclosure/apply/one-banner';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
-import { overrideLegend, overrideTarget, releasableCells } from './override-target';
+import { buildTableModel } from '../../shared/format/table-model';
+import { tableQuery } from '../../shared/query/table-query';
+import { overrideTarget, releasableCells } from './override-target';
 
 describe('override dialog helpers', () => {
-  it('turns the banner request into the table specification the backend records', () => {
-    const req = {
+  it('turns the table query into the table specification the backend records', () => {
+    const req = tableQuery.parse({
       dataset: 'demo',
       rows: ['gemeente', 'geslacht'],
-      columns: { items: [{ variable: 'leeftijdsklasse' }] },
+      banner: { items: [{ variable: 'leeftijdsklasse' }] },
       filter: ' golf = 2025 ',
       weight: { variable: 'gewicht' },
-    };
+    });
     expect(overrideTarget(req, 'geslacht')).toEqual({
       dataset: 'demo',
       row: 'geslacht',
@@ -39,7 +41,7 @@ describe('override dialog helpers', () => {
     expect(releasableCells({ ...out, rules: { ...out.rules, status: 'blocked' } })).toEqual([]);
   });
 
-  it('gives one legend line per applied override', () => {
+  it('gives one note per applied override in the display model, with its reason and date', () => {
     const out = applyRulesToBanner(
       bannerFrom([
         [
@@ -49,9 +51,13 @@ describe('override dialog helpers', () => {
       ]),
       defaultRuleSet('cbs-persons'),
     );
-    expect(overrideLegend(out)).toEqual([]);
+    const overrideNotes = (r: typeof out) =>
+      buildTableModel(r, { decimals: 1, sigDisplay: 'none', language: 'nl', ruleNotes: true })
+        .notes.filter((n) => n.kind === 'override')
+        .map((n) => n.text);
+    expect(overrideNotes(out)).toEqual([]);
     const cells = [{ row: 1, col: 'Gemeente=1', rowLabel: 'A1', colLabel: 'Gemeente 1', count: 3 }];
     const withOverride = { ...out, rules: { ...out.rules, overrides: [{ id: 4, reason: 'Afgestemd met CBS', createdAt: '2026-11-25T10:00:00Z', cells }] } };
-    expect(overrideLegend(withOverride)).toEqual([{ id: 4, reason: 'Afgestemd met CBS', date: '2026-11-25' }]);
+    expect(overrideNotes(withOverride)).toEqual(['† = vrijgegeven ondanks de outputregels: Afgestemd met CBS (2026-11-25)']);
   });
 });

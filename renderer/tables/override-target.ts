@@ -3,13 +3,10 @@
  * the backend records (from the analysis.banner request), the cells that can be released, and the
  * legend lines for released cells.
  */
-import type { Request } from '../../shared/api';
+import type { TableQuery } from '../../shared/query/table-query';
 import type { OverrideTarget } from '../../shared/disclosure/overrides/override';
 import type { Code } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
-
-/** The mark beside a released cell, explained in the legend. */
-export const OVERRIDE_MARK = '†';
 
 export interface ReleasableCell {
   row: Code;
@@ -18,12 +15,12 @@ export interface ReleasableCell {
   colLabel: string;
 }
 
-/** The table specification of one row variable of a banner request. */
-export function overrideTarget(req: Request<'analysis.banner'>, row: string): OverrideTarget {
+/** The table specification of one row variable of a table query. */
+export function overrideTarget(req: TableQuery, row: string): OverrideTarget {
   return {
     dataset: req.dataset,
     row,
-    columns: { total: req.columns.total ?? true, items: req.columns.items },
+    columns: { total: req.banner.total, items: req.banner.items },
     weight: req.weight ? { variable: req.weight.variable, type: req.weight.type ?? 'sampling' } : null,
     filter: req.filter?.trim() ? req.filter.trim() : null,
   };
@@ -41,9 +38,4 @@ export function releasableCells(r: BannerResult): ReleasableCell[] {
         : [],
     ),
   );
-}
-
-/** One legend line per applied override: its reason and the date it was recorded. */
-export function overrideLegend(r: BannerResult): { id: number; reason: string; date: string }[] {
-  return (r.rules.overrides ?? []).map((o) => ({ id: o.id, reason: o.reason, date: o.createdAt.slice(0, 10) }));
 }

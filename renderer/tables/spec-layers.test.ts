@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addColumn, addLayer, addRow, emptySpec, layerRequests, nestColumn, removeLayer, reviveSpec } from './spec';
+import { addColumn, addLayer, addRow, emptySpec, layersNeedColumns, nestColumn, removeLayer, reviveSpec, tableQueryOf } from './spec';
 
 describe('table builder layers', () => {
   it('adds a layer once and removes it', () => {
@@ -8,14 +8,15 @@ describe('table builder layers', () => {
     expect(removeLayer(s, 0).layers).toEqual([]);
   });
 
-  it('one layered request per row × plain column; nested columns left out; no layers, no requests', () => {
-    let s = addColumn(addColumn(addRow(addRow(emptySpec, 'gemeente'), 'opleiding'), 'geslacht'), 'leeftijdsklasse');
-    s = nestColumn(s, 1, 'opleiding');
-    expect(layerRequests(s, 'demo', true)).toEqual([]);
-    s = { ...addLayer(s, 'golf'), filter: 'leeftijd >=' };
-    const reqs = layerRequests(s, 'demo', false);
-    expect(reqs.map((r) => `${r.row}×${r.col}`)).toEqual(['gemeente×geslacht', 'opleiding×geslacht']);
-    expect(reqs[0]).toEqual({ dataset: 'demo', row: 'gemeente', col: 'geslacht', layers: ['golf'], includeMissingLayers: false });
+  it('layers go into the one table query; a layered table needs a plain column variable', () => {
+    let s = addColumn(addRow(addRow(emptySpec, 'gemeente'), 'opleiding'), 'geslacht');
+    s = nestColumn(s, 0, 'leeftijdsklasse');
+    expect(tableQueryOf(s, 'demo', true)?.layers).toEqual([]);
+    s = addLayer(s, 'golf');
+    expect(layersNeedColumns(s)).toBe(true);
+    s = addColumn(s, 'geslacht');
+    expect(layersNeedColumns(s)).toBe(false);
+    expect(tableQueryOf(s, 'demo', true)).toMatchObject({ rows: ['gemeente', 'opleiding'], layers: ['golf'] });
   });
 
   it('a saved spec keeps its layers that the dataset has', () => {

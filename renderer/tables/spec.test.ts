@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addColumn, addRow, bannerRequest, emptySpec, nestColumn, removeColumn, reviveSpec } from './spec';
+import { tableQuery } from '../../shared/query/table-query';
+import { addColumn, addRow, emptySpec, nestColumn, removeColumn, reviveSpec, tableQueryOf } from './spec';
 
 describe('table builder spec', () => {
   it('stacks column variables and nests on drop', () => {
@@ -19,22 +20,26 @@ describe('table builder spec', () => {
     expect(nestColumn(s, 0, 'a')).toBe(s);
   });
 
-  it('builds the banner request, leaving out an invalid filter', () => {
+  it('builds the table query, leaving out an invalid filter', () => {
     const s = {
       ...addColumn(addRow(emptySpec, 'leefbaarheid'), 'gemeente'),
       filter: 'leeftijd >=',
       weight: { variable: 'gewicht', type: 'sampling' as const },
     };
-    expect(bannerRequest(emptySpec, 'demo', true)).toBeNull();
-    expect(bannerRequest(s, 'demo', false)).toEqual({
+    expect(tableQueryOf(emptySpec, 'demo', true)).toBeNull();
+    const q = tableQueryOf(s, 'demo', false)!;
+    expect(q).toMatchObject({
       dataset: 'demo',
       rows: ['leefbaarheid'],
-      columns: { total: true, items: [{ variable: 'gemeente' }] },
+      banner: { total: true, items: [{ variable: 'gemeente' }] },
       weight: { variable: 'gewicht', type: 'sampling' },
-      tests: { adjust: 'bonferroni', alpha: 0.05 },
-      means: false,
+      tests: { display: 'letters', adjust: 'bonferroni', alpha: 0.05, chi2: false },
+      layers: [],
     });
-    expect(bannerRequest(s, 'demo', true)?.filter).toBe('leeftijd >=');
+    expect(q.filter).toBeUndefined();
+    expect(tableQueryOf(s, 'demo', true)?.filter).toBe('leeftijd >=');
+    // What the screen sends is a valid request of the one schema, unchanged by parsing.
+    expect(tableQuery.parse(q)).toEqual(q);
   });
 });
 

@@ -2,7 +2,7 @@
  * What the table builder holds, and the pure edits the UI makes to it. Kept free of React so the
  * drag/keyboard operations and the request they produce can be tested directly.
  */
-import type { Request } from '../../shared/api';
+import { DEFAULT_SYMBOLS, type TableDisplay, type TableQuery } from '../../shared/query/table-query';
 
 export type ColumnItem = { variable: string } | { nest: [string, string] };
 
@@ -70,40 +70,44 @@ export function removeLayer(s: TableSpecState, index: number): TableSpecState {
 }
 
 /**
- * With layers the builder shows layered crosstabs instead of the banner: one analysis.layers request
- * per row variable × plain column variable (nested columns have no place in a two-way layer table).
+ * The table query of this spec (shared/query/table-query.ts), the one request the screen, its copy and
+ * its CSV all send; `filterValid` keeps a half-typed filter out of it. With layers, every row variable
+ * is shown against every plain (not nested) column variable, one table per layer.
  */
-export function layerRequests(s: TableSpecState, dataset: string, filterValid: boolean): Request<'analysis.layers'>[] {
-  const layers = s.layers ?? [];
-  if (layers.length === 0) return [];
-  const filter = s.filter.trim();
-  const cols = s.columns.flatMap((c) => ('variable' in c ? [c.variable] : []));
-  return s.rows.flatMap((row) =>
-    cols.map((col) => ({
-      dataset,
-      row,
-      col,
-      layers,
-      includeMissingLayers: false,
-      ...(s.weight ? { weight: s.weight } : {}),
-      ...(filter && filterValid ? { filter } : {}),
-    })),
-  );
-}
-
-/** The analysis.banner request for this spec; `filterValid` keeps a half-typed filter out of it. */
-export function bannerRequest(s: TableSpecState, dataset: string, filterValid: boolean): Request<'analysis.banner'> | null {
+export function tableQueryOf(s: TableSpecState, dataset: string, filterValid: boolean): TableQuery | null {
   if (s.rows.length === 0) return null;
   const filter = s.filter.trim();
+  const layers = s.layers ?? [];
   return {
     dataset,
     rows: s.rows,
-    columns: { total: s.total, items: s.columns },
+    banner: { total: s.total, items: s.columns },
     ...(s.weight ? { weight: s.weight } : {}),
     ...(filter && filterValid ? { filter } : {}),
-    ...(s.tests.letters ? { tests: { adjust: s.tests.adjust, alpha: s.tests.alpha } } : {}),
-    means: s.stats.means,
+    statistics: {
+      colPct: s.stats.colPct,
+      rowPct: s.stats.rowPct,
+      totalPct: s.stats.totalPct,
+      counts: s.stats.counts,
+      weighted: s.stats.weighted,
+      base: s.stats.base,
+      weightedBase: s.stats.weighted,
+      effectiveBase: s.stats.effBase,
+      means: s.stats.means,
+    },
+    tests: { display: s.tests.letters ? 'letters' : 'none', adjust: s.tests.adjust, alpha: s.tests.alpha, chi2: s.tests.chi2 },
+    layers,
   };
+}
+
+/** How the screen writes tables: the UI language, one decimal, the standard symbols; copy and CSV use the same. */
+export function screenDisplay(lang: 'nl' | 'en'): TableDisplay {
+  return { language: lang, decimals: 1, symbols: DEFAULT_SYMBOLS };
+}
+
+/** Layered tables need a plain column variable to split; nested columns have no place in a two-way layer table. */
+export function layersNeedColumns(s: TableSpecState): boolean {
+  return (s.layers ?? []).length > 0 && !s.columns.some((c) => 'variable' in c);
 }
 
 const isStr = (x: unknown): x is string => typeof x === 'string';

@@ -9,7 +9,7 @@ import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { withChi2NoteText } from './chi2-note';
-import { filterMask } from './filter';
+import { andMasks, filterMask } from './filter';
 import { assertNoLinkingKeys } from './output-rules';
 
 export interface WeightRequest {
@@ -46,12 +46,13 @@ export interface CrosstabRequest {
  */
 export function runCrosstab(
   ds: Dataset,
-  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
+  req: Omit<CrosstabRequest, 'rows' | 'cols'> & { row: string; col: string; selection?: Uint8Array },
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
-  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter: filterMask(ds, req.filter) });
+  const filter = andMasks(filterMask(ds, req.filter), req.selection);
+  const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
   return withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides));
 }
 

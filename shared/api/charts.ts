@@ -4,15 +4,14 @@
  */
 import { z } from 'zod';
 import { call } from './contract';
-import { filterExpr, ruleSetName, weightSpec } from './analysis';
+import { saveToken } from './files';
+import { filterExpr, ruleSetName, weightSpec } from '../query/table-query';
 import { chartSpecSchema } from '../chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../chart/style';
 import type { DisclosureSummary } from '../model/results';
 
 const dataset = z.string().min(1).max(256);
 const varName = z.string().min(1).max(256);
-/** A path the backend got from a save dialog (the renderer never invents paths). */
-const outPath = z.string().min(1).max(4096);
 
 const chartTable = {
   dataset,
@@ -25,7 +24,8 @@ const chartTable = {
 };
 
 export const chartRenderRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']).default('svg') });
-export const chartExportRequest = z.object({ ...chartTable, out: outPath });
+/** `target`: the token of the file the user chose (files.saveTarget or ui.chooseSave), never a path. */
+export const chartExportRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']), target: saveToken });
 
 export interface ChartRendered {
   format: 'svg' | 'png';

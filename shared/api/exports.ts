@@ -1,62 +1,41 @@
 /**
- * Exports: the tabellenboek (a long job with progress) and single tables as CSV, HTML, tab-separated
- * text or clipboard payload. Both run the same engine and output rules as every other result.
+ * Exports: the tabellenboek (a long job with progress) and the tables of a table query as CSV, HTML,
+ * tab-separated text or clipboard payload. Both go through the route every table takes
+ * (shared/analysis/table-group.ts) and the display model the screen draws (shared/format/table-model.ts),
+ * so what is copied or saved is what the screen shows.
  */
 import { z } from 'zod';
 import { call } from './contract';
-import { bannerRequest } from './analysis';
-import { layersRequest } from './layers';
-import { bookSpec, symbolsSpec, testsSpec } from '../book/book';
+import { tableDisplay, tableQuery } from '../query/table-query';
+import { bookSpec } from '../book/book';
+import { saveToken } from './files';
+import type { TableStatus } from '../model/results';
 
 const dataset = z.string().min(1).max(256);
-/** A path the backend got from a save dialog (the renderer never invents paths). */
-const outPath = z.string().min(1).max(4096);
 
-export const exportBookRequest = z.object({ dataset, spec: bookSpec, out: outPath });
+/** `target`: the token of the file the user chose (files.saveTarget or ui.chooseSave), never a path. */
+export const exportBookRequest = z.object({ dataset, spec: bookSpec, target: saveToken });
 
-/** The banner request of analysis.banner, plus how to render it. */
-export const exportTableRequest = bannerRequest.omit({ means: true, tests: true }).extend({
-  tests: testsSpec.optional(),
+/** The table query of analysis.tables, plus how to write it out. */
+export const exportTableRequest = tableQuery.extend({
   format: z.enum(['csv', 'html', 'tsv', 'clipboard']),
-  /** Language of texts and numbers; for CSV also the dialect ('nl' = `;` + decimal comma). */
-  language: z.enum(['nl', 'en']).default('nl'),
-  decimals: z.number().int().min(0).max(4).default(1),
-  symbols: symbolsSpec.optional(),
+  display: tableDisplay.default({ language: 'nl', decimals: 1, symbols: { unknown: '.', suppressed: 'x', nil: '-' } }),
   title: z.string().max(500).optional(),
   source: z.string().max(1000).optional(),
-  /** Write the text to this file (atomically) instead of only returning it; not for 'clipboard'. */
-  out: outPath.optional(),
-});
-
-/**
- * The request of analysis.layers, plus how to render it: every layer and the total over the layers
- * (or the note that it is withheld), with the statistics the table builder shows.
- */
-export const exportLayersRequest = layersRequest.extend({
-  format: z.enum(['csv', 'html', 'tsv', 'clipboard']),
-  language: z.enum(['nl', 'en']).default('nl'),
-  stats: z
-    .object({ colPct: z.boolean().default(true), counts: z.boolean().default(false), weighted: z.boolean().default(false), base: z.boolean().default(true) })
-    .default({ colPct: true, counts: false, weighted: false, base: true }),
-  /** "Row × column" as the screen shows it; default the variable labels. */
-  pair: z.string().max(1000).optional(),
-  title: z.string().max(500).optional(),
-  out: outPath.optional(),
 });
 
 export interface ExportedTableStatus {
   variable: string;
-  status: 'safe' | 'suppressed' | 'blocked';
+  status: TableStatus;
   reason?: string;
   suppressedCells: number;
 }
 
 export interface ExportTableResult {
+  /** CSV, HTML or tab-separated text; for 'clipboard' the tab-separated text. */
   text: string;
   /** Clipboard: the HTML flavour. */
   html?: string;
-  /** Set when written to `out`. */
-  path?: string;
   tables: ExportedTableStatus[];
 }
 
@@ -64,6 +43,4 @@ export const exportsSection = {
   /** Starts a job; `job.done` carries the BookReport (shared/book/book.ts). */
   'export.book': call<{ jobId: string }>()(exportBookRequest),
   'export.table': call<ExportTableResult>()(exportTableRequest),
-  /** A layered crosstab as analysis.layers returns it (output rules applied), as CSV/HTML/TSV/clipboard. */
-  'export.layers': call<ExportTableResult>()(exportLayersRequest),
 };

@@ -59,9 +59,27 @@ const dirPath = z
   .max(4096)
   .refine((s) => !s.includes('\0'), 'a path cannot contain NUL');
 
+/** Formats an export can be saved as. */
+export const saveFormat = z.enum(['xlsx', 'csv', 'html', 'svg', 'png', 'json']);
+
+/** A file the user chose to save to: the path to show, and the token an export call takes instead of a path. */
+export interface SaveTarget {
+  token: string;
+  path: string;
+}
+
+/** A save token (electron/backend/save-targets.ts). */
+export const saveToken = z.string().min(8).max(64);
+
 export const filesSection = {
   /** The native open dialog (Electron only); null when the user cancels. */
   'ui.chooseFile': call<{ path: string } | null>()(z.object({ kinds: kinds.optional() })),
   /** One directory: subdirectories and importable files. Without `dir`, the home directory. */
   'files.list': call<FileListing>()(z.object({ dir: dirPath.optional(), kinds: kinds.optional(), hidden: z.boolean().default(false) })),
+  /** The native save dialog (Electron only); null when the user cancels. */
+  'ui.chooseSave': call<SaveTarget | null>()(z.object({ format: saveFormat, suggestedName: z.string().max(255).default('') })),
+  /** The browser host's save: a folder the user browsed to and a file name, checked once, as a token. */
+  'files.saveTarget': call<SaveTarget>()(z.object({ dir: dirPath, name: z.string().min(1).max(255), format: saveFormat })),
+  /** Show a written file in the system's file manager (Electron only). */
+  'ui.showInFolder': call<null>()(z.object({ path: z.string().min(1).max(4096) })),
 };

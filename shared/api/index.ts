@@ -4,7 +4,6 @@
  */
 import { projectSection } from './project';
 import { analysisSection } from './analysis';
-import { layersSection } from './layers';
 import { importSection } from './import';
 import { datasetExportSection } from './dataset-export';
 import { rulesSection } from './rules';
@@ -13,13 +12,13 @@ import { exportsSection } from './exports';
 import { chartsSection } from './charts';
 import { transformSection } from './transform';
 import { specsSection } from './specs';
+import { booksSection } from './books';
 import { filesSection } from './files';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
 export const contract = {
   ...projectSection,
   ...analysisSection,
-  ...layersSection,
   ...exportsSection,
   ...chartsSection,
   ...importSection,
@@ -28,6 +27,7 @@ export const contract = {
   ...panelSection,
   ...transformSection,
   ...specsSection,
+  ...booksSection,
   ...filesSection,
 };
 

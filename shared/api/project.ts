@@ -44,6 +44,7 @@ export const variablePatch = z
       .regex(/^[\p{L}@#$][\p{L}\p{N}_.@#$]*$/u)
       .optional(),
     label: z.string().max(4096).optional(),
+    folder: z.string().max(200).optional(),
     measure: z.enum(['nominal', 'ordinal', 'scale']).optional(),
     role: z.enum(['input', 'weight', 'id', 'key', 'none']).optional(),
     valueLabels: z.record(z.string(), z.string().max(4096)).optional(),

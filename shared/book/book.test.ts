@@ -1,10 +1,11 @@
 import demoBook from '../../resources/demo/book.json';
+import demoBookV1 from '../../tests/fixtures/book/demo-book-v1.json';
 import { describe, expect, it } from 'vitest';
 import { compactNumeric, newVariable, type Dataset } from '../model/dataset';
 import { applyRecode } from '../transform/recode';
 import { parseBookSpec } from './book';
 import { toRecodeRecipe } from './recode';
-import { andMasks, valueMask } from './filter';
+import { andMasks, valueMask } from '../analysis/filter';
 
 describe('book spec', () => {
   it('reads the committed demo spec and fills defaults', () => {
@@ -13,17 +14,32 @@ describe('book spec', () => {
     expect(spec.banner.items).toHaveLength(3);
     const min = parseBookSpec({ version: 1, title: 'T', dataset: 'd', banner: { items: [{ variable: 'a' }] }, questions: { allCategorical: true } });
     expect(min).toMatchObject({ ruleSet: 'cbs-persons', decimals: 1, layout: 'sheet-per-table', symbols: { unknown: '.', suppressed: 'x', nil: '-' } });
-    expect(min.tests).toEqual({ display: 'letters', adjust: 'bonferroni', alpha: 0.05 });
+    expect(min.tests).toEqual({ display: 'letters', adjust: 'bonferroni', alpha: 0.05, chi2: false });
+    expect(min.version).toBe(2);
     expect(min.banner.total).toBe(true);
   });
 
   it('rejects an unknown version, a bad style name and a range rule without bounds', () => {
     const base = { title: 'T', dataset: 'd', banner: { items: [] }, questions: ['q'] };
-    expect(() => parseBookSpec({ ...base, version: 2 })).toThrow();
+    expect(() => parseBookSpec({ ...base, version: 3 })).toThrow();
     expect(() => parseBookSpec({ ...base, version: 1, style: '../etc/passwd' })).toThrow();
     expect(() => parseBookSpec({ ...base, version: 1, recodes: [{ source: 'a', target: 'b', rules: [{ code: 1, label: 'x' }] }] })).toThrow(/from, to or both/);
     expect(() => parseBookSpec({ ...base, version: 1, trend: { enabled: true } })).toThrow(/trend: trend columns need a comparison/);
     expect(() => parseBookSpec({ ...base, version: 1, decimals: 9 })).toThrow(/^invalid book specification: decimals: .*$/);
+  });
+
+  it('reads a version 1 file (the demo book as it was committed before) as the same version 2 book', () => {
+    const v1 = parseBookSpec(demoBookV1);
+    const v2 = parseBookSpec(demoBook);
+    expect(v1).toEqual(v2);
+    expect(v1.statistics).toMatchObject({ colPct: true, base: true, weightedBase: false, counts: false });
+    // Version 1 statistics names still validate: a wrong type names the field the file has.
+    expect(() => parseBookSpec({ ...demoBookV1, statistics: { unweightedBase: 'yes' } })).toThrow(/statistics/);
+    // An absent rule set meant cbs-persons in version 1; in version 2 it means the project's.
+    const { ruleSet: _v1Rules, ...v1NoRules } = demoBookV1;
+    const { ruleSet: _v2Rules, ...v2NoRules } = demoBook;
+    expect(parseBookSpec(v1NoRules).ruleSet).toBe('cbs-persons');
+    expect(parseBookSpec(v2NoRules).ruleSet).toBeUndefined();
   });
 
   it('turns range rules into a recode: inclusive bounds, first match wins, missing stays missing', () => {

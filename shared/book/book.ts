@@ -1,10 +1,12 @@
 /**
  * Book specification (tabellenboek): one JSON document that describes a whole annual table book, saved
- * in the project and given to `duiding book --spec`. Versioned so next year's app can still read this
- * year's file; every field has a default so a minimal spec stays short.
+ * in the project and given to `duiding book --spec`. A book is a table query (shared/query/
+ * table-query.ts: banner, weight, filter, statistics, tests, rule set) over a list of questions, plus
+ * book-level fields (title, waves, recodes, layout, house style). Versioned so next year's app still
+ * reads this year's file: version 1 files (statistics named `unweightedBase`…) are read as version 2.
  */
 import { z } from 'zod';
-import { bannerSpec, ruleSetName, weightSpec } from '../api/analysis';
+import { DEFAULT_STATISTICS, symbolsSpec, tableQuery } from '../query/table-query';
 import { rangeRecodeSpec } from './recode';
 import { chartTypes } from '../chart/spec';
 import { DuidingError } from '../errors';
@@ -27,28 +29,6 @@ export const questionsSpec = z.union([
   z.object({ folder: z.string().min(1).max(256) }),
   z.object({ allCategorical: z.literal(true) }),
 ]);
-
-export const symbolsSpec = z.object({
-  unknown: z.string().max(3).default('.'),
-  suppressed: z.string().max(3).default('x'),
-  nil: z.string().max(3).default('-'),
-});
-
-export const testsSpec = z.object({
-  /** How a significant difference is shown: letters of the columns a cell is higher than, or bold. */
-  display: z.enum(['letters', 'bold', 'none']).default('letters'),
-  adjust: z.enum(['none', 'bonferroni', 'bh']).default('bonferroni'),
-  alpha: z.number().min(0.0001).max(0.5).default(0.05),
-});
-
-export const statisticsSpec = z.object({
-  percent: z.literal('column').default('column'),
-  /** The unweighted base is the last row of every table. */
-  unweightedBase: z.boolean().default(true),
-  weightedBase: z.boolean().default(false),
-  /** Unweighted counts as extra rows (rarely published: most rule sets forbid small counts). */
-  counts: z.boolean().default(false),
-});
 
 export const trendSpec = z.object({
   /** Show the previous wave's total % and a marker for a significant change next to the banner. */
@@ -77,50 +57,75 @@ export const bookChartsSpec = z.object({
   dpi: z.number().int().min(72).max(600).default(150),
 });
 
-export const bookSpec = z
-  .object({
-    version: z.literal(1),
-    title: z.string().min(1).max(500),
-    subtitle: z.string().max(500).default(''),
-    source: z.string().max(1000).default(''),
-    dataset: z.string().min(1).max(256),
-    comparison: comparisonSpec.optional(),
-    weight: weightSpec.optional(),
-    /** Expression in Duiding's filter language, applied before everything else. */
-    filter: z.string().max(4000).optional(),
-    /** Derived variables (age groups and the like) made before tabulating. */
-    recodes: z.array(rangeRecodeSpec).max(100).default([]),
-    banner: bannerSpec,
-    questions: questionsSpec,
-    statistics: statisticsSpec.default({ percent: 'column', unweightedBase: true, weightedBase: false, counts: false }),
-    tests: testsSpec.default({ display: 'letters', adjust: 'bonferroni', alpha: 0.05 }),
-    trend: trendSpec.optional(),
-    ruleSet: ruleSetName.default('cbs-persons'),
-    /** Write the checker's sheet (per published cell the unweighted n behind it). */
-    checkerSheet: z.boolean().default(true),
-    symbols: symbolsSpec.default({ unknown: '.', suppressed: 'x', nil: '-' }),
-    decimals: z.number().int().min(0).max(4).default(1),
-    layout: z.enum(['sheet-per-table', 'blocks']).default('sheet-per-table'),
-    /** House style: a file name in resources/styles without `.json`. */
-    style: z
-      .string()
-      .regex(/^[a-z0-9_-]{1,64}$/)
-      .default('default'),
-    /** Language of fixed texts (Totaal, Basis, footnotes). */
-    language: z.enum(['nl', 'en']).default('nl'),
-    /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
-    charts: bookChartsSpec.optional(),
-  })
-  .refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
-    message: 'trend columns need a comparison (the wave variable and the previous wave)',
-    path: ['trend'],
-  });
+/** The table-query part of a book: every question is tabulated with these. */
+const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true });
+
+const bookFields = {
+  title: z.string().min(1).max(500),
+  subtitle: z.string().max(500).default(''),
+  source: z.string().max(1000).default(''),
+  dataset: z.string().min(1).max(256),
+  comparison: comparisonSpec.optional(),
+  /** Derived variables (age groups and the like) made before tabulating. */
+  recodes: z.array(rangeRecodeSpec).max(100).default([]),
+  questions: questionsSpec,
+  trend: trendSpec.optional(),
+  /** Write the checker's sheet (per published cell the unweighted n behind it). */
+  checkerSheet: z.boolean().default(true),
+  symbols: symbolsSpec.default({ unknown: '.', suppressed: 'x', nil: '-' }),
+  decimals: z.number().int().min(0).max(4).default(1),
+  layout: z.enum(['sheet-per-table', 'blocks']).default('sheet-per-table'),
+  /** House style: a file name in resources/styles without `.json`. */
+  style: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/)
+    .default('default'),
+  /** Language of fixed texts (Totaal, Basis, footnotes). */
+  language: z.enum(['nl', 'en']).default('nl'),
+  /** A chart beside every published table (see bookChartsSpec); absent: no charts. */
+  charts: bookChartsSpec.optional(),
+  /**
+   * What the book was made on: label and value labels of every variable it names, as saved. A rerun on
+   * next year's wave is checked against it (shared/book/check.ts) before anything is written.
+   */
+  expected: z
+    .object({
+      dataset: z.string().max(256).optional(),
+      variables: z.record(z.string(), z.object({ label: z.string(), valueLabels: z.record(z.string(), z.string()) })),
+    })
+    .optional(),
+};
+
+/** Version 1 named its statistics after the book's rows; version 2 uses the table query's names. */
+const v1Statistics = z.object({
+  percent: z.literal('column').default('column'),
+  unweightedBase: z.boolean().default(true),
+  weightedBase: z.boolean().default(false),
+  counts: z.boolean().default(false),
+});
+
+function upgradeV1(input: unknown, ctx: z.RefinementCtx): unknown {
+  if (!input || typeof input !== 'object' || (input as { version?: unknown }).version !== 1) return input;
+  const v1 = input as Record<string, unknown>;
+  const parsed = v1Statistics.safeParse(v1.statistics ?? {});
+  // An invalid v1 block is reported with the field names the file has.
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['statistics', ...issue.path] });
+  const d = parsed.success ? parsed.data : v1Statistics.parse({});
+  const statistics = { ...DEFAULT_STATISTICS, colPct: true, base: d.unweightedBase, weightedBase: d.weightedBase, counts: d.counts };
+  // Version 1 read an absent rule set as cbs-persons; version 2 reads it as the project's.
+  return { ...v1, version: 2, statistics, ruleSet: v1.ruleSet ?? 'cbs-persons' };
+}
+
+const bookSpecV2 = bookQuery.extend({ version: z.literal(2), ...bookFields }).refine((s) => !s.trend?.enabled || s.comparison !== undefined, {
+  message: 'trend columns need a comparison (the wave variable and the previous wave)',
+  path: ['trend'],
+});
+
+export const bookSpec = z.preprocess(upgradeV1, bookSpecV2);
 
 export type BookSpec = z.output<typeof bookSpec>;
-export type BookSpecInput = z.input<typeof bookSpec>;
-export type Symbols = z.output<typeof symbolsSpec>;
+export type BookSpecInput = z.input<typeof bookSpecV2>;
 export type BookChartsSpec = z.output<typeof bookChartsSpec>;
-export type TestsSpec = z.output<typeof testsSpec>;
 
 /** A spec that does not validate; the message names every bad field on one line (CLI errors are one line). */
 export class BookSpecError extends DuidingError {
@@ -151,4 +156,6 @@ export interface BookReport {
   path: string;
   tables: BookTableReport[];
   ruleSet: string;
+  /** Wall time of compute, rules and writing (added). */
+  elapsedMs?: number;
 }

@@ -23,6 +23,8 @@ export interface BannerChartInput {
   result: BannerResult;
   /** Header block to draw (e.g. "Gemeente"); the Totaal column is kept alongside. Default: all columns. */
   group?: string;
+  /** Draw the Totaal column beside the groups (default true). */
+  total?: boolean;
   rowMeasure?: 'nominal' | 'ordinal' | 'scale';
 }
 
@@ -124,6 +126,7 @@ function fromBanner(input: BannerChartInput, spec: ChartSpec): ChartData {
   const idx = r.columns
     .map((c, j) => ({ c, j }))
     .filter(({ c }) => input.group == null || c.group === input.group || c.path.length === 0)
+    .filter(({ c }) => input.total !== false || c.path.length > 0)
     // Row percentages across groups leave the Totaal column out: it would count everyone twice.
     .filter(({ c }) => !(spec.value === 'rowPct' && c.path.length === 0))
     .map(({ j }) => j);

@@ -16,4 +16,5 @@ export * from './overrides/record';
 export * from './overrides/apply';
 export { suppressMagnitudeTable, type MagnitudeSuppression } from './primary/magnitude';
 export { applyRulesToBanners } from './apply/banner-group';
+export { applyRulesToLayers } from './apply/layers';
 export { auditLinkedBanners } from './secondary/linked-audit';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../resources/demo/generate';
-import { runBanner } from '../analysis/run-banner';
+import { runTableGroup } from '../analysis/table-group';
+import { tableQuery } from '../query/table-query';
 import { runLayeredCrosstab } from '../analysis/run-layers';
 import { runRegress } from '../analysis/run-models';
 import { runCrosstab, runFreq } from '../analysis/run-tables';
@@ -35,11 +36,8 @@ describe('reason codes beside the reason texts', () => {
   });
 
   it('banner, frequency table and a blocked small table', () => {
-    const [b] = runBanner(
-      demo,
-      { rows: ['leefbaarheid'], columns: { total: true, items: [{ variable: 'gemeente' }] }, weight: { variable: 'gewicht', type: 'sampling' } },
-      rs,
-    );
+    const query = tableQuery.parse({ dataset: 'demo', rows: ['leefbaarheid'], banner: { items: [{ variable: 'gemeente' }] }, weight: { variable: 'gewicht' } });
+    const b = runTableGroup(demo, query, { ruleSet: rs }).tables[0].result!;
     inStep(b.rules);
     expect(b.rules.messages!.map((m) => m.code)).toContain('primary-banner');
     const f = runFreq(demo, { variable: 'leefbaarheid', filter: 'gemeente = 2 and golf = 2025' }, rs);

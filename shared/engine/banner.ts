@@ -8,6 +8,7 @@
 import type { Dataset } from '../model/dataset';
 import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
+import type { BannerSpec } from '../query/table-query';
 import type { Adjust } from './adjust';
 import { type BannerPartLookup, tallyBanner } from './banner-tally';
 import { type CategoryLookup, categoryLookup } from './categorize';
@@ -17,13 +18,6 @@ import { type ColumnMeans, columnMeans } from './banner-means';
 import { placeholderRules } from './rules';
 import { variable } from './vars';
 import { type WeightSpec, weightArray } from './weights';
-
-export type BannerItem = { variable: string } | { nest: [string, string] };
-
-export interface BannerSpec {
-  total: boolean;
-  items: BannerItem[];
-}
 
 export interface BannerOptions {
   row: string;

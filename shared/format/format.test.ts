@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BannerResult } from '../model/results';
 import { NUMBER_STYLES, formatNumber } from './number';
+import { DEFAULT_STATISTICS } from '../query/table-query';
 import { buildTableModel } from './table-model';
 import { tableToCsv } from './csv';
 import { tableToHtml } from './html';
@@ -70,13 +71,59 @@ describe('table model', () => {
     expect(m.suppressedCells).toBe(2);
   });
 
-  it('adds count and weighted-base rows on request, with the same suppression', () => {
-    const m = buildTableModel(sample(), { symbols, decimals: 1, sigDisplay: 'bold', language: 'en', counts: true, weightedBase: true });
-    expect(m.rows.map((r) => r.kind)).toEqual(['category', 'category', 'count', 'count', 'weightedBase', 'base']);
-    expect(m.rows[2].label).toBe('Ja — Count (unweighted)');
-    expect(m.rows[2].cells.map((c) => c.state)).toEqual(['value', 'value', 'suppressed', 'value', 'nil']);
+  it('shows each chosen statistic as a row under its category, named in a column of its own, with the same suppression', () => {
+    const statistics = { ...DEFAULT_STATISTICS, counts: true, weightedBase: true, effectiveBase: true };
+    const weighted = { ...sample(), weight: { variable: 'w', type: 'sampling' as const, excluded: 0 } };
+    const m = buildTableModel(weighted, { statistics, symbols, decimals: 1, sigDisplay: 'bold', language: 'en' });
+    expect(m.rows.map((r) => `${r.kind}:${r.statKey ?? ''}`)).toEqual([
+      'category:pct',
+      'category:count',
+      'category:pct',
+      'category:count',
+      'weightedBase:',
+      'effectiveBase:',
+      'base:',
+    ]);
+    expect(m.statColumn).toBe(true);
+    expect(m.rows[0]).toMatchObject({ label: 'Ja', stat: 'Column %', last: false });
+    expect(m.rows[1]).toMatchObject({ label: '', stat: 'Count (unweighted)', decimals: 0, last: true });
+    expect(m.rows[1].cells.map((c) => c.state)).toEqual(['value', 'value', 'suppressed', 'value', 'nil']);
     expect(m.rows[0].cells[1]).toMatchObject({ value: 62.5, sig: '', bold: true });
     expect(m.sigColumns).toBe(false);
+    // A suppressed cell counts once, however many statistics show it.
+    expect(m.suppressedCells).toBe(2);
+    // Weighted counts only for a weighted table.
+    const plain = buildTableModel(sample(), { statistics: { ...statistics, weighted: true }, symbols, decimals: 1, sigDisplay: 'none', language: 'en' });
+    expect(plain.rows.some((r) => r.statKey === 'weighted' || r.kind === 'weightedBase')).toBe(false);
+  });
+
+  it("adds the mean row with its letters, and the rules' reasons when asked", () => {
+    const withMeans = {
+      ...sample(),
+      means: { mean: [1.5, 1.4, null, 1.5, 2], se: [0.1, 0.1, null, 0.1, 0.1], n: [100, 80, null, 40, 12], sig: ['', 'C', '', '', ''] },
+      rules: {
+        ruleSet: 'cbs-persons' as const,
+        status: 'suppressed' as const,
+        primary: 2,
+        secondary: 0,
+        reasons: ['2 cells suppressed'],
+        messages: [{ code: 'primary-banner' as const, n: 2, min: 10 }],
+      },
+    };
+    const m = buildTableModel(withMeans, {
+      statistics: { ...DEFAULT_STATISTICS, means: true },
+      symbols,
+      decimals: 1,
+      sigDisplay: 'letters',
+      language: 'nl',
+      ruleNotes: true,
+    });
+    const mean = m.rows.find((r) => r.kind === 'mean')!;
+    expect(mean).toMatchObject({ label: 'Gemiddelde', decimals: 2 });
+    expect(mean.cells[1]).toMatchObject({ value: 1.4, sig: 'C' });
+    expect(mean.cells[2].state).toBe('unknown');
+    expect(m.notes.find((n) => n.kind === 'reasons')?.text).toMatch(/^Outputregels: /);
+    expect(m.notes.find((n) => n.kind === 'tests' && /gemiddelde/.test(n.text))).toBeDefined();
   });
 
   it('lays out the header: items on top, nested steps merged, letters last, Totaal spanning all', () => {
@@ -92,7 +139,9 @@ describe('table model', () => {
   });
 
   it('writes footnotes: unweighted note, letters, suppression count and the legend', () => {
-    const notes = model().notes.join('\n');
+    const notes = model()
+      .notes.map((n) => n.text)
+      .join('\n');
     expect(notes).toMatch(/ongewogen/);
     expect(notes).toMatch(/Bonferroni/);
     expect(notes).toMatch(/2 cellen zijn onderdrukt/);

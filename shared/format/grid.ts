@@ -27,9 +27,14 @@ export function cellText(cell: ModelCell, decimals: number, style: NumberStyle, 
   }
 }
 
-/** Grid column of model column `c` (column 0 holds the row labels). */
+/** Columns before the values: the row labels, and the statistic's name when a table shows several. */
+export function leadColumns(model: TableModel): number {
+  return model.statColumn ? 2 : 1;
+}
+
+/** Grid column of model column `c`. */
 export function gridCol(model: TableModel, c: number): number {
-  return 1 + c * (model.sigColumns ? 2 : 1);
+  return leadColumns(model) + c * (model.sigColumns ? 2 : 1);
 }
 
 export function tableGrid(model: TableModel, opts: GridOptions): string[][] {
@@ -47,6 +52,7 @@ export function tableGrid(model: TableModel, opts: GridOptions): string[][] {
   for (const row of model.rows) {
     const line = blank();
     line[0] = row.label;
+    if (model.statColumn) line[1] = row.stat;
     row.cells.forEach((cell, c) => {
       const g = gridCol(model, c);
       line[g] = cellText(cell, row.decimals, opts.style, opts.symbols);
@@ -58,7 +64,7 @@ export function tableGrid(model: TableModel, opts: GridOptions): string[][] {
     grid.push(blank());
     for (const n of model.notes) {
       const line = blank();
-      line[0] = n;
+      line[0] = n.text;
       grid.push(line);
     }
   }

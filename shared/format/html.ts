@@ -34,7 +34,8 @@ function dataCell(cell: ModelCell, row: ModelRow, opts: HtmlOptions): string {
 
 function headerHtml(model: TableModel): string {
   const rows: string[][] = Array.from({ length: model.headerRows }, () => []);
-  rows[0].push(`<td rowspan="${model.headerRows}"></td>`);
+  const lead = model.statColumn ? ' colspan="2"' : '';
+  rows[0].push(`<td rowspan="${model.headerRows}"${lead}></td>`);
   const blocks = [...model.header].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const b of blocks) {
     const scope = b.colSpan > 1 ? 'colgroup' : 'col';
@@ -44,11 +45,21 @@ function headerHtml(model: TableModel): string {
   return rows.map((r) => `<tr>${r.join('')}</tr>`).join('\n');
 }
 
+function stubHtml(model: TableModel, row: ModelRow): string {
+  if (!model.statColumn) return `<th scope="row">${escapeHtml(row.label)}</th>`;
+  if (row.kind !== 'category') return `<th scope="row" colspan="2">${escapeHtml(row.label)}</th>`;
+  return `<th scope="row">${escapeHtml(row.label)}</th><td class="stat">${escapeHtml(row.stat)}</td>`;
+}
+
 export function modelToHtmlTable(model: TableModel, opts: HtmlOptions): string {
+  const notes = model.notes.map((n) => `<p>${escapeHtml(n.text)}</p>`).join('\n');
+  if (model.columns.length === 0) return `<section>\n<h2>${escapeHtml(model.title)}</h2>\n<div class="notes">\n${notes}\n</div>\n</section>\n`;
   const body = model.rows
-    .map((row) => `<tr class="${row.kind}"><th scope="row">${escapeHtml(row.label)}</th>${row.cells.map((c) => dataCell(c, row, opts)).join('')}</tr>`)
+    .map((row) => {
+      const cls = row.kind === 'category' ? `category${row.last ? ' last' : ''}` : row.kind;
+      return `<tr class="${cls}">${stubHtml(model, row)}${row.cells.map((c) => dataCell(c, row, opts)).join('')}</tr>`;
+    })
     .join('\n');
-  const notes = model.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n');
   return (
     `<table>\n<caption>${escapeHtml(model.title)}</caption>\n<thead>\n${headerHtml(model)}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n` +
     `<div class="notes">\n${notes}\n</div>\n`
@@ -59,7 +70,7 @@ const CSS =
   'body{font-family:Arial,Helvetica,sans-serif;font-size:10pt}table{border-collapse:collapse;margin:1em 0}' +
   'caption{font-weight:bold;text-align:left;padding:.3em 0}th,td{border:1px solid #bbb;padding:.2em .5em}' +
   'td{text-align:right}th[scope=row]{text-align:left;font-weight:normal}.sig{font-size:80%;color:#555}' +
-  'tr.base{border-top:2px solid #555}.notes{font-size:85%;color:#333}';
+  'td.stat{text-align:left}h2{font-size:10pt}tr.base{border-top:2px solid #555}.notes{font-size:85%;color:#333}';
 
 export function tableToHtml(models: TableModel | TableModel[], opts: HtmlOptions): string {
   const list = Array.isArray(models) ? models : [models];

@@ -32,3 +32,9 @@ export function formatNumber(value: number, decimals: number, style: NumberStyle
 export function excelNumFmt(decimals: number): string {
   return decimals > 0 ? '0.' + '0'.repeat(decimals) : '0';
 }
+
+/** p-values the way journals print them: "< 0,001" below a thousandth. */
+export function formatP(p: number, style: NumberStyle): string {
+  if (!Number.isFinite(p)) return '';
+  return p < 0.001 ? `< ${formatNumber(0.001, 3, style)}` : formatNumber(p, 3, style);
+}

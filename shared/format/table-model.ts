@@ -1,18 +1,22 @@
 /**
- * One display model of a banner table, rendered by every export (xlsx, CSV, HTML, clipboard). Building
- * it once means the symbols, the suppression and the footnotes cannot differ between formats.
+ * One display model of a published table, drawn by the screen (renderer/tables/TableView.tsx) and
+ * rendered by every export (xlsx, CSV, HTML, clipboard). Building it once means the header, the
+ * statistics shown, the symbols, the suppression and the footnotes cannot differ between what the
+ * researcher sees and what leaves the app.
  *
- * Suppressed cells carry no value at all from here on: writers cannot leak what they never receive.
+ * Suppressed cells carry no value at all from here on: renderers cannot leak what they never receive.
  */
-import type { BannerColumn, BannerResult } from '../model/results';
-import { type NumberLocale } from './number';
-import { TEXTS, xmlSafe } from './texts';
+import type { ChiSquareLine, PublishedTable } from '../analysis/table-group';
+import type { LayeredCrosstab } from '../engine/layer-result';
+import { reasonTexts, renderMessage } from '../i18n/messages';
+import type { DisclosureMessage } from '../i18n/message-types';
+import type { Code } from '../model/dataset';
+import type { BannerColumn, BannerResult, Chi2Block, CrosstabTable, DisclosureSummary, TableStatus, WeightInfo } from '../model/results';
+import { DEFAULT_STATISTICS, DEFAULT_SYMBOLS, type Statistics, type Symbols } from '../query/table-query';
+import { NUMBER_STYLES, formatNumber, formatP, type NumberLocale } from './number';
+import { TEXTS, fill, xmlSafe } from './texts';
 
-export interface TableSymbols {
-  unknown: string;
-  suppressed: string;
-  nil: string;
-}
+export type TableSymbols = Symbols;
 
 export type CellState = 'value' | 'suppressed' | 'unknown' | 'nil';
 
@@ -23,13 +27,27 @@ export interface ModelCell {
   /** Significance letters (or a trend marker) shown beside the value. */
   sig: string;
   bold: boolean;
+  /** Why a cell is withheld: only 'primary' cells can be released by an override. */
+  suppression?: 'primary' | 'secondary';
+  /** Published because a recorded override released it. */
+  overridden?: boolean;
 }
 
-export type RowKind = 'category' | 'count' | 'base' | 'weightedBase';
+/** The statistic a category row shows. */
+export type StatKey = 'pct' | 'rowPct' | 'totalPct' | 'count' | 'weighted';
+export type RowKind = 'category' | 'mean' | 'base' | 'weightedBase' | 'effectiveBase';
 
 export interface ModelRow {
+  /** The category label on a category's first row (empty on its further statistic rows), or the summary row's label. */
   label: string;
+  /** The statistic's name when the table shows several per category; empty otherwise. */
+  stat: string;
+  statKey?: StatKey;
   kind: RowKind;
+  /** Category code (category rows). */
+  code?: Code;
+  /** Last row of its category. */
+  last: boolean;
   /** Number of decimals of the values in this row. */
   decimals: number;
   cells: ModelCell[];
@@ -48,18 +66,30 @@ export interface ModelColumn {
   key: string;
   label: string;
   letter: string;
+  /** The first column of a comparison group (letters compare within a group). */
+  groupStart: boolean;
+}
+
+export type NoteKind = 'weighting' | 'base' | 'tests' | 'trend' | 'suppressed' | 'override' | 'reasons' | 'chi2' | 'legend' | 'blocked' | 'extra';
+
+export interface ModelNote {
+  kind: NoteKind;
+  text: string;
 }
 
 export interface TableModel {
   variable: string;
   title: string;
+  status: TableStatus;
   columns: ModelColumn[];
   headerRows: number;
   header: HeaderBlock[];
   /** True when cells carry letters in a separate column (never inside the number). */
   sigColumns: boolean;
+  /** True when a second label column names the statistic of each row (several per category). */
+  statColumn: boolean;
   rows: ModelRow[];
-  notes: string[];
+  notes: ModelNote[];
   suppressedCells: number;
 }
 
@@ -73,19 +103,26 @@ export interface TrendInput {
 }
 
 export interface TableModelOptions {
-  symbols: TableSymbols;
+  statistics?: Statistics;
+  symbols?: Symbols;
   decimals: number;
   sigDisplay: 'letters' | 'bold' | 'none';
   language: NumberLocale;
-  unweightedBase?: boolean;
-  weightedBase?: boolean;
-  counts?: boolean;
   trend?: TrendInput;
   /** Lines appended to the footnotes (source, date). */
   extraNotes?: string[];
   /** Variable labels for the top header row ("Geslacht × Leeftijd"); default the column's group. */
   variableLabel?: (name: string) => string;
+  /**
+   * The rules' reasons and released cells under the table: the screen and single-table exports show
+   * them; a book lists them in its index and checker's sheet instead.
+   */
+  ruleNotes?: boolean;
+  chi2?: ChiSquareLine[];
 }
+
+/** The mark beside a cell released by an override, explained in the notes. */
+export const OVERRIDE_MARK = '†';
 
 export function pctCell(pct: number | null, count: number | null, suppressed: boolean, sig: string, bold: boolean): ModelCell {
   if (suppressed) return { value: null, state: 'suppressed', sig: '', bold: false };
@@ -94,9 +131,9 @@ export function pctCell(pct: number | null, count: number | null, suppressed: bo
   return { value: pct, state: 'value', sig, bold };
 }
 
-function numberCell(v: number | null, suppressed: boolean): ModelCell {
+function numberCell(v: number | null | undefined, suppressed: boolean): ModelCell {
   if (suppressed) return { value: null, state: 'suppressed', sig: '', bold: false };
-  if (v === null || !Number.isFinite(v)) return { value: null, state: 'unknown', sig: '', bold: false };
+  if (v === null || v === undefined || !Number.isFinite(v)) return { value: null, state: 'unknown', sig: '', bold: false };
   if (v === 0) return { value: null, state: 'nil', sig: '', bold: false };
   return { value: v, state: 'value', sig: '', bold: false };
 }
@@ -116,80 +153,307 @@ function cleanLabels(r: BannerResult): BannerResult {
   };
 }
 
+interface StatChoice {
+  key: StatKey;
+  label: string;
+  decimals: number;
+}
+
+/** The statistics shown per category, in order; column % when nothing else is chosen. */
+function shownStats(stats: Statistics, weighted: boolean, decimals: number, language: NumberLocale): StatChoice[] {
+  const t = TEXTS[language].stat;
+  const out: StatChoice[] = [];
+  if (stats.colPct) out.push({ key: 'pct', label: t.pct, decimals });
+  if (stats.rowPct) out.push({ key: 'rowPct', label: t.rowPct, decimals });
+  if (stats.totalPct) out.push({ key: 'totalPct', label: t.totalPct, decimals });
+  if (stats.counts) out.push({ key: 'count', label: t.count, decimals: 0 });
+  if (stats.weighted && weighted) out.push({ key: 'weighted', label: t.weighted, decimals: 0 });
+  if (out.length === 0) out.push({ key: 'pct', label: t.pct, decimals });
+  return out;
+}
+
+function withheldCell(c: { suppressed: boolean; suppression?: 'primary' | 'secondary'; overridden?: boolean }, cell: ModelCell): ModelCell {
+  if (c.suppressed && c.suppression) cell.suppression = c.suppression;
+  if (c.overridden) cell.overridden = true;
+  return cell;
+}
+
 export function buildTableModel(raw: BannerResult, opts: TableModelOptions): TableModel {
   const result = cleanLabels(raw);
+  const stats = opts.statistics ?? DEFAULT_STATISTICS;
   const t = TEXTS[opts.language];
   const hasTests = result.tests.method === 'z' && opts.sigDisplay !== 'none';
   const letters = hasTests && opts.sigDisplay === 'letters';
   const bold = hasTests && opts.sigDisplay === 'bold';
-  const columns: ModelColumn[] = result.columns.map((c) => ({
+  const columns: ModelColumn[] = result.columns.map((c, i) => ({
     key: c.key,
     label: c.path.length === 0 ? t.total : c.label,
     letter: letters ? c.letter : '',
+    groupStart: i > 0 && c.group !== result.columns[i - 1].group,
   }));
   const trend = opts.trend;
-  if (trend) columns.push({ key: 'trend:previous', label: xmlSafe(trend.label), letter: '' });
+  if (trend) columns.push({ key: 'trend:previous', label: xmlSafe(trend.label), letter: '', groupStart: true });
+  const blankTrend = (cells: ModelCell[]) => (trend ? [...cells, numberCell(null, false)] : cells);
 
-  const rows: ModelRow[] = result.rows.map((r, i) => {
-    const cells = result.cells[i].map((c) => pctCell(c.pct, c.count, c.suppressed, letters ? c.sig : '', bold && c.sig.length > 0));
-    if (trend) {
-      const tc = trend.cells[i];
-      const marker = tc.change === 'up' ? trend.markers.up : tc.change === 'down' ? trend.markers.down : '';
-      cells.push(pctCell(tc.pct, tc.count, tc.suppressed, marker, false));
-    }
-    return { label: r.label, kind: 'category' as const, decimals: opts.decimals, cells };
-  });
-
-  if (opts.counts) {
-    result.rows.forEach((r, i) => {
-      const cells = result.cells[i].map((c) => numberCell(c.count, c.suppressed));
-      if (trend) cells.push(numberCell(null, false));
-      rows.push({ label: `${r.label} — ${t.count}`, kind: 'count', decimals: 0, cells });
+  const shown = shownStats(stats, result.weight !== null, opts.decimals, opts.language);
+  const rows: ModelRow[] = [];
+  result.rows.forEach((r, i) => {
+    shown.forEach((s, si) => {
+      const cells = result.cells[i].map((c) => {
+        if (s.key === 'pct') return withheldCell(c, pctCell(c.pct, c.count, c.suppressed, letters ? c.sig : '', bold && c.sig.length > 0));
+        const v = s.key === 'rowPct' ? c.rowPct : s.key === 'totalPct' ? c.totalPct : s.key === 'count' ? c.count : c.weighted;
+        return withheldCell(c, numberCell(v, c.suppressed));
+      });
+      if (trend && s.key === 'pct') {
+        const tc = trend.cells[i];
+        const marker = tc.change === 'up' ? trend.markers.up : tc.change === 'down' ? trend.markers.down : '';
+        cells.push(pctCell(tc.pct, tc.count, tc.suppressed, marker, false));
+      } else if (trend) cells.push(numberCell(null, false));
+      rows.push({
+        label: si === 0 ? r.label : '',
+        stat: shown.length > 1 ? s.label : '',
+        statKey: s.key,
+        kind: 'category',
+        code: r.code,
+        last: si === shown.length - 1,
+        decimals: s.decimals,
+        cells,
+      });
     });
+  });
+  const summary = (label: string, kind: RowKind, decimals: number, cells: ModelCell[]) => rows.push({ label, stat: '', kind, last: true, decimals, cells });
+  const meanSig = result.means?.sig;
+  if (stats.means && result.means) {
+    const m = result.means;
+    const cells = m.mean.map((v, c) => {
+      const sig = meanSig?.[c] ?? '';
+      return v === null
+        ? numberCell(null, result.base.count[c] === null)
+        : { value: v, state: 'value' as const, sig: letters ? sig : '', bold: bold && sig.length > 0 };
+    });
+    summary(t.mean, 'mean', Math.min(4, opts.decimals + 1), blankTrend(cells));
   }
-  if (opts.weightedBase) {
-    const cells = result.base.weighted.map((v) => numberCell(v, v === null));
-    if (trend) cells.push(numberCell(null, false));
-    rows.push({ label: t.weightedBase, kind: 'weightedBase', decimals: 0, cells });
-  }
-  if (opts.unweightedBase !== false) {
+  if (stats.weightedBase && result.weight) summary(t.weightedBase, 'weightedBase', 0, blankTrend(result.base.weighted.map((v) => numberCell(v, v === null))));
+  if (stats.effectiveBase) summary(t.effectiveBase, 'effectiveBase', 1, blankTrend(result.base.effective.map((v) => numberCell(v, v === null))));
+  if (stats.base) {
     const cells = result.base.count.map((v) => numberCell(v, v === null));
     if (trend) cells.push(numberCell(trend.base, trend.base === null));
-    rows.push({ label: t.base, kind: 'base', decimals: 0, cells });
+    summary(t.base, 'base', 0, cells);
   }
 
-  const suppressedCells = rows.reduce((n, r) => n + r.cells.filter((c) => c.state === 'suppressed').length, 0);
+  const firstStat = shown[0].key;
+  const suppressedCells = rows
+    .filter((r) => r.kind !== 'category' || r.statKey === firstStat)
+    .reduce((n, r) => n + r.cells.filter((c) => c.state === 'suppressed').length, 0);
   const { header, headerRows } = buildHeader(result.columns, columns, t.total, trend ? t.comparison : null, letters, opts.variableLabel);
   return {
     variable: result.rowVariable.name,
     title: result.rowVariable.label || result.rowVariable.name,
+    status: result.rules.status,
     columns,
     headerRows,
     header,
     sigColumns: letters || trend !== undefined,
+    statColumn: shown.length > 1,
     rows,
-    notes: buildNotes(result, opts, letters, bold, suppressedCells),
+    notes: buildNotes({
+      weight: result.weight,
+      rules: result.rules,
+      opts,
+      stats,
+      letters: letters ? result.tests : null,
+      bold: bold ? result.tests : null,
+      meanLetters: hasTests && stats.means && !!meanSig,
+      suppressed: suppressedCells,
+      chi2: opts.chi2,
+    }),
     suppressedCells,
   };
 }
 
-function buildNotes(result: BannerResult, opts: TableModelOptions, letters: boolean, bold: boolean, suppressed: number): string[] {
-  const t = TEXTS[opts.language];
-  const notes: string[] = [];
-  notes.push(result.weight ? t.weightedNote(result.weight.variable, result.weight.type) : t.unweightedNote);
-  if (opts.unweightedBase !== false) notes.push(t.baseNote);
-  const alpha = String(result.tests.alpha).replace('.', opts.language === 'nl' ? ',' : '.');
-  if (letters) notes.push(t.lettersNote(result.tests.adjust, alpha));
-  if (bold) notes.push(t.boldNote(result.tests.adjust, alpha));
-  if (opts.trend) notes.push(t.trendNote(opts.trend.markers.up, opts.trend.markers.down));
-  if (suppressed > 0) notes.push(t.suppressedNote(suppressed));
-  notes.push(legendLine(opts.symbols, opts.language));
-  return [...notes, ...(opts.extraNotes ?? []).map(xmlSafe)];
+interface NoteInput {
+  weight: WeightInfo | null | undefined;
+  rules: DisclosureSummary;
+  opts: TableModelOptions;
+  stats: Pick<Statistics, 'base'>;
+  letters: BannerResult['tests'] | null;
+  bold: BannerResult['tests'] | null;
+  meanLetters: boolean;
+  suppressed: number;
+  chi2?: ChiSquareLine[];
+  /** A layered table's own test, as one line. */
+  ownChi2?: { chi2: Chi2Block | null };
 }
 
-export function legendLine(s: TableSymbols, language: NumberLocale): string {
+function buildNotes(n: NoteInput): ModelNote[] {
+  const { opts } = n;
+  const t = TEXTS[opts.language];
+  const notes: ModelNote[] = [];
+  const add = (kind: NoteKind, text: string) => notes.push({ kind, text });
+  add('weighting', n.weight ? t.weightedNote(n.weight.variable, n.weight.type) : t.unweightedNote);
+  if (n.stats.base) add('base', t.baseNote);
+  const alpha = (tests: BannerResult['tests']) => String(tests.alpha).replace('.', opts.language === 'nl' ? ',' : '.');
+  if (n.letters) add('tests', t.lettersNote(n.letters.adjust, alpha(n.letters)));
+  if (n.bold) add('tests', t.boldNote(n.bold.adjust, alpha(n.bold)));
+  if (n.meanLetters) add('tests', t.meanLettersNote);
+  if (opts.trend) add('trend', t.trendNote(opts.trend.markers.up, opts.trend.markers.down));
+  if (n.suppressed > 0) add('suppressed', t.suppressedNote(n.suppressed));
+  if (opts.ruleNotes) {
+    for (const o of n.rules.overrides ?? []) add('override', t.overrideNote(OVERRIDE_MARK, xmlSafe(o.reason), o.createdAt.slice(0, 10)));
+    const reasons = reasonTexts(n.rules, opts.language);
+    if (reasons.length > 0) add('reasons', t.reasonsNote(reasons.join(' · ')));
+  }
+  for (const line of n.chi2 ?? []) add('chi2', `${xmlSafe(line.label)}: ${chi2Text(line.chi2, opts.language)}`);
+  if (n.ownChi2) add('chi2', chi2Text(n.ownChi2.chi2, opts.language));
+  add('legend', legendLine(opts.symbols ?? DEFAULT_SYMBOLS, opts.language));
+  for (const extra of opts.extraNotes ?? []) add('extra', xmlSafe(extra));
+  return notes;
+}
+
+/** Pearson and likelihood-ratio chi-square (Rao–Scott F first when present), or that the rules withhold the test. */
+export function chi2Text(chi2: Chi2Block | null, language: NumberLocale): string {
+  const t = TEXTS[language].chi2;
+  if (!chi2) return t.withheld;
+  const style = NUMBER_STYLES[language];
+  const n = (v: number, d: number) => formatNumber(v, d, style);
+  const parts: string[] = [];
+  const rs = chi2.raoScott;
+  if (rs) parts.push(fill(t.raoScott, { F: n(rs.F, 2), ndf: n(rs.ndf, 1), ddf: n(rs.ddf, 0), p: formatP(rs.p, style) }));
+  // Under sampling weights the engine gives no p for Pearson/LR (only Rao–Scott is valid then).
+  const withP = (text: string, p: number) => (Number.isFinite(p) ? `${text}, p = ${formatP(p, style)}` : text);
+  parts.push(withP(fill(t.pearson, { v: n(chi2.pearson.value, 2), df: n(chi2.pearson.df, 0) }), chi2.pearson.p));
+  parts.push(withP(fill(t.lr, { v: n(chi2.lr.value, 2), df: n(chi2.lr.df, 0) }), chi2.lr.p));
+  return parts.join(' · ');
+}
+
+export function legendLine(s: Symbols, language: NumberLocale): string {
   const t = TEXTS[language];
   return `${t.legend}: ${s.unknown} = ${t.symbolUnknown}; ${s.suppressed} = ${t.symbolSuppressed}; ${s.nil} = ${t.symbolNil}.`;
+}
+
+/** A table the rules do not publish: its title and why, nothing else. */
+export function blockedModel(variable: string, title: string, messages: DisclosureMessage[], language: NumberLocale): TableModel {
+  const t = TEXTS[language];
+  const why = messages.map((m) => renderMessage(m, language)).join(' · ');
+  return {
+    variable,
+    title: xmlSafe(title),
+    status: 'blocked',
+    columns: [],
+    headerRows: 0,
+    header: [],
+    sigColumns: false,
+    statColumn: false,
+    rows: [],
+    notes: [{ kind: 'blocked', text: t.blockedNote }, ...(why ? [{ kind: 'reasons' as const, text: t.reasonsNote(why) }] : [])],
+    suppressedCells: 0,
+  };
+}
+
+/**
+ * One crosstab (a layer, or the total over the layers) in the same model: its column categories and a
+ * Totaal column, the chosen statistics per category, the unweighted base, its own chi-square line.
+ * A value the rules removed is null here and can only come out as the suppression symbol.
+ */
+export function crosstabModel(table: CrosstabTable, title: string, variable: string, opts: TableModelOptions): TableModel {
+  const stats = opts.statistics ?? DEFAULT_STATISTICS;
+  const t = TEXTS[opts.language];
+  const weighted = !!table.weight;
+  const shown = shownStats({ ...stats, rowPct: false, totalPct: false }, weighted, opts.decimals, opts.language);
+  const columns: ModelColumn[] = [
+    ...table.cols.map((c) => ({ key: String(c.code), label: xmlSafe(c.label), letter: '', groupStart: false })),
+    { key: 'total', label: t.total, letter: '', groupStart: true },
+  ];
+  const withheld = (v: number | null | undefined) => v === null || v === undefined;
+  const value = (v: number | null | undefined, sup = false) => numberCell(v, sup || withheld(v));
+  const rowTotal = (i: number, s: StatKey): number | null => {
+    if (s === 'count') return table.rowCounts?.[i] ?? null;
+    const w = table.rowTotals[i];
+    if (s === 'weighted') return w;
+    return w === null || table.total === null || !table.total ? null : (100 * w) / table.total;
+  };
+  const rows: ModelRow[] = [];
+  table.rows.forEach((r, i) =>
+    shown.forEach((s, si) => {
+      const grid = s.key === 'pct' ? table.colPct : s.key === 'count' ? table.count : table.weighted;
+      const cells = table.cols.map((_, j) => {
+        const v = grid[i][j];
+        return s.key === 'pct' ? pctCell(v, table.count[i][j], table.suppressed[i][j] || v === null, '', false) : value(v, table.suppressed[i][j]);
+      });
+      cells.push(value(rowTotal(i, s.key)));
+      rows.push({
+        label: si === 0 ? xmlSafe(r.label) : '',
+        stat: shown.length > 1 ? s.label : '',
+        statKey: s.key,
+        kind: 'category',
+        code: r.code,
+        last: si === shown.length - 1,
+        decimals: s.decimals,
+        cells,
+      });
+    }),
+  );
+  if (stats.base) {
+    rows.push({
+      label: t.base,
+      stat: '',
+      kind: 'base',
+      last: true,
+      decimals: 0,
+      cells: [...table.cols.map((_, j) => value(table.colCounts?.[j])), value(table.n)],
+    });
+  }
+  const suppressedCells = rows
+    .filter((r) => r.kind !== 'category' || r.statKey === shown[0].key)
+    .reduce((n, r) => n + r.cells.filter((c) => c.state === 'suppressed').length, 0);
+  return {
+    variable,
+    title: xmlSafe(title),
+    status: table.rules.status,
+    columns,
+    headerRows: 1,
+    header: columns.map((c, k) => ({ row: 0, col: k, rowSpan: 1, colSpan: 1, label: c.label })),
+    sigColumns: false,
+    statColumn: shown.length > 1,
+    rows,
+    notes: buildNotes({
+      weight: table.weightInfo ?? (table.weight ? { variable: table.weight, type: 'sampling', excluded: 0 } : null),
+      rules: table.rules,
+      opts,
+      stats,
+      letters: null,
+      bold: null,
+      meanLetters: false,
+      suppressed: suppressedCells,
+      ownChi2: { chi2: table.chi2 },
+    }),
+    suppressedCells,
+  };
+}
+
+/** Every layer, then the total over the layers (or the note that it is withheld), as the screen's tabs show them in order. */
+export function layeredModels(l: LayeredCrosstab, pair: string, opts: TableModelOptions): TableModel[] {
+  const t = TEXTS[opts.language];
+  const variable = `${l.rowVariable} × ${l.colVariable}`;
+  const models = l.layers.map((layer) => crosstabModel(layer.table, `${pair} — ${layer.label}`, variable, opts));
+  if (l.total) models.push(crosstabModel(l.total, `${pair} — ${t.layerTotal}`, variable, opts));
+  else {
+    const why = l.totalWithheldMessage ? renderMessage(l.totalWithheldMessage, opts.language) : (l.totalWithheld ?? '');
+    const m = blockedModel(variable, `${pair} — ${t.layerTotal}`, [], opts.language);
+    m.notes = [{ kind: 'blocked', text: t.totalWithheld }, ...(why ? [{ kind: 'reasons' as const, text: why }] : [])];
+    models.push(m);
+  }
+  return models;
+}
+
+/** The models of one published table: a banner, its layered tables, or the blocked note. */
+export function publishedTableModels(table: PublishedTable, opts: TableModelOptions): TableModel[] {
+  if (table.layered) {
+    const label = opts.variableLabel ?? ((n: string) => n);
+    return table.layered.flatMap((l) => layeredModels(l, `${table.label} × ${label(l.colVariable)}`, opts));
+  }
+  if (table.result) return [buildTableModel(table.result, { ...opts, chi2: table.chi2 })];
+  return [blockedModel(table.variable, table.label, table.messages, opts.language)];
 }
 
 /** Columns of one banner item share the variables on their path (gemeente; geslacht|leeftijd_gr). */

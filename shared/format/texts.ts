@@ -28,6 +28,17 @@ export interface ExportTexts {
   symbolSuppressed: string;
   symbolNil: string;
   suppressedNote: (n: number) => string;
+  /** Statistic names, beside a category when a table shows several per category. */
+  stat: { pct: string; rowPct: string; totalPct: string; count: string; weighted: string };
+  mean: string;
+  effectiveBase: string;
+  meanLettersNote: string;
+  overrideNote: (mark: string, reason: string, date: string) => string;
+  reasonsNote: (reasons: string) => string;
+  blockedNote: string;
+  chi2: { raoScott: string; pearson: string; lr: string; withheld: string };
+  layerTotal: string;
+  totalWithheld: string;
 }
 
 const ADJUST_NL: Record<string, string> = { none: 'zonder correctie', bonferroni: 'Bonferroni-correctie', bh: 'Benjamini-Hochberg-correctie' };
@@ -62,6 +73,22 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     symbolSuppressed: 'geheim (te weinig waarnemingen om te publiceren)',
     symbolNil: 'nihil',
     suppressedNote: (n) => `${n} ${n === 1 ? 'cel is' : 'cellen zijn'} onderdrukt volgens de outputregels.`,
+    stat: { pct: 'Kolom-%', rowPct: 'Rij-%', totalPct: 'Totaal-%', count: 'Aantal (ongewogen)', weighted: 'Gewogen aantal' },
+    mean: 'Gemiddelde',
+    effectiveBase: 'Effectieve basis',
+    meanLettersNote: 'Een letter bij een gemiddelde: significant hoger dan het gemiddelde van de kolom met die letter (t-toets).',
+    overrideNote: (m, r, d) => `${m} = vrijgegeven ondanks de outputregels: ${r} (${d})`,
+    reasonsNote: (r) => `Outputregels: ${r}`,
+    blockedNote: 'Deze tabel wordt niet gepubliceerd.',
+    chi2: {
+      raoScott: 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
+      pearson: 'Pearson χ² = {v}, df = {df}',
+      lr: 'LR χ² = {v}, df = {df}',
+      withheld: 'chi-kwadraat niet getoond door de outputregels',
+    },
+    layerTotal: 'Totaal over de lagen',
+    totalWithheld:
+      'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
   },
   en: {
     total: 'Total',
@@ -91,6 +118,22 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     symbolSuppressed: 'confidential (too few observations to publish)',
     symbolNil: 'nil',
     suppressedNote: (n) => `${n} ${n === 1 ? 'cell is' : 'cells are'} suppressed under the output rules.`,
+    stat: { pct: 'Column %', rowPct: 'Row %', totalPct: 'Total %', count: 'Count (unweighted)', weighted: 'Weighted count' },
+    mean: 'Mean',
+    effectiveBase: 'Effective base',
+    meanLettersNote: 'A letter next to a mean: significantly higher than the mean of the column with that letter (t-test).',
+    overrideNote: (m, r, d) => `${m} = released despite the output rules: ${r} (${d})`,
+    reasonsNote: (r) => `Output rules: ${r}`,
+    blockedNote: 'This table is not published.',
+    chi2: {
+      raoScott: 'Rao–Scott F = {F} ({ndf}; {ddf}), p = {p}',
+      pearson: 'Pearson χ² = {v}, df = {df}',
+      lr: 'LR χ² = {v}, df = {df}',
+      withheld: 'chi-square withheld by the output rules',
+    },
+    layerTotal: 'Total over the layers',
+    totalWithheld:
+      'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
   },
 };
 
@@ -101,4 +144,9 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
 export function xmlSafe(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** `{name}` placeholders filled from `values` (unknown names stay as written). */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }

@@ -8,6 +8,8 @@ import type { Code } from './dataset';
 
 export type WeightType = 'frequency' | 'sampling';
 export type RuleSetName = 'cbs-persons' | 'cbs-business' | 'none';
+/** The output rules' verdict on a table: published whole, published with cells withheld, or not published. */
+export type TableStatus = 'safe' | 'suppressed' | 'blocked';
 
 export interface WeightInfo {
   variable: string;
@@ -208,7 +210,7 @@ export interface RegressionResult {
 /** What the output-rule checker concluded for one table; shown on every result. */
 export interface DisclosureSummary {
   ruleSet: RuleSetName;
-  status: 'safe' | 'suppressed' | 'blocked';
+  status: TableStatus;
   primary: number;
   secondary: number;
   reasons: string[];

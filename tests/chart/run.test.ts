@@ -7,7 +7,8 @@ import { contract } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { chartHandlers } from '../../electron/handlers/charts';
 import type { AppContext } from '../../electron/backend/types';
-import { effectiveColumnBase, readPngInfo, runChart } from '../../electron/export/chart';
+import { prepareChart, readPngInfo, runChart } from '../../electron/export/chart';
+import { SaveTargets } from '../../electron/backend/save-targets';
 import { surveyDataset } from './dataset';
 import { parseSvg, texts } from './fixtures';
 
@@ -54,21 +55,25 @@ describe('runChart', () => {
     await expect(runChart(ds, { rows: 'respnr', cols: 'g', type: 'bar', out: join(dir, 'id.svg') })).rejects.toThrow(/respnr/);
   });
 
-  it('uses the Kish effective base of each column for weighted intervals', () => {
-    const bases = effectiveColumnBase(ds, { row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' } });
+  it('draws weighted intervals on the Kish effective base of each column, from the published banner', () => {
+    const { table } = prepareChart(ds, { row: 'q', col: 'g', weight: { variable: 'w', type: 'sampling' } }, { type: 'dot' }, defaultRuleSet('none'));
     const q = ds.columns[0].kind === 'numeric' ? ds.columns[0].data : null;
     const g = ds.columns[1].kind === 'numeric' ? ds.columns[1].data : null;
     const w = ds.columns[2].kind === 'numeric' ? ds.columns[2].data : null;
-    for (const b of bases) {
+    let checked = 0;
+    table.columns.forEach((c, k) => {
+      if (c.path.length === 0) return;
       let s = 0;
       let s2 = 0;
       for (let i = 0; i < ds.rows; i++) {
-        if (String(g![i]) !== b.code || q![i] === 9) continue;
+        if (g![i] !== c.path[0].code || q![i] === 9) continue;
         s += w![i];
         s2 += w![i] * w![i];
       }
-      expect(b.neff).toBeCloseTo((s * s) / s2, 9);
-    }
+      expect(table.base.effective[k]).toBeCloseTo((s * s) / s2, 9);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(1);
   });
 });
 
@@ -81,6 +86,8 @@ describe('chart handlers', () => {
         throw new Error('no project');
       },
       invalidate: () => undefined,
+      isOpen: () => false,
+      saveTargets: new SaveTargets(),
     },
     emit: () => undefined,
   } as unknown as AppContext;
@@ -108,8 +115,17 @@ describe('chart handlers', () => {
     );
     expect(readPngInfo(Buffer.from(png.png!, 'base64'))).toMatchObject({ width: 472, height: 295 });
     const out = join(dir, 'export.svg');
-    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ out })), ctx);
+    const { token } = ctx.session.saveTargets.issue(out, 'svg');
+    // Only a file the user chose: a path in the request is not a target, nor a token for another format.
+    expect(contract['chart.export'].request.safeParse(req({ out, format: 'svg' })).success).toBe(false);
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: token, format: 'png' })), ctx)).rejects.toThrow(/svg/);
+    const { token: again } = ctx.session.saveTargets.issue(out, 'svg');
+    const res = await chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx);
     expect(res.path).toBe(out);
+    // A token is good for one export.
+    await expect(chartHandlers['chart.export']!(contract['chart.export'].request.parse(req({ target: again, format: 'svg' })), ctx)).rejects.toThrow(
+      /Choose where to save/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg/);
   });
 

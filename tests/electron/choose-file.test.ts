@@ -23,6 +23,8 @@ const fake = vi.hoisted(() => {
     whenReady,
     ipc: new Map<string, (...a: any[]) => Promise<any>>(),
     showOpenDialog: vi.fn(),
+    showSaveDialog: vi.fn(),
+    showItemInFolder: vi.fn(),
   };
 });
 
@@ -33,7 +35,8 @@ vi.mock('electron', () => ({
   net: fake.inert,
   protocol: fake.inert,
   session: fake.inert,
-  dialog: { showOpenDialog: fake.showOpenDialog },
+  dialog: { showOpenDialog: fake.showOpenDialog, showSaveDialog: fake.showSaveDialog },
+  shell: { showItemInFolder: fake.showItemInFolder },
 }));
 
 const FROM_APP = { senderFrame: { url: 'duiding://app/index.html' } };
@@ -64,5 +67,31 @@ describe('ui.chooseFile in Electron', () => {
   it('refuses kinds Duiding cannot import', async () => {
     const out = await fake.ipc.get('duiding:invoke')!(FROM_APP, 'ui.chooseFile', { kinds: ['exe'] });
     expect(out).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
+describe('ui.chooseSave in Electron', () => {
+  const invoke = (name: string, args: unknown) => fake.ipc.get('duiding:invoke')!(FROM_APP, name, args);
+
+  it("opens the system save dialog and gives a token for the chosen file, with the format's extension", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-save-'));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'tabellenboek') });
+    const out = await invoke('ui.chooseSave', { format: 'xlsx', suggestedName: 'Burgerpanel' });
+    expect(out).toMatchObject({ ok: true, result: { path: join(dir, 'tabellenboek.xlsx') } });
+    expect(out.result.token).toMatch(/^[\w-]{16,}$/);
+    expect(fake.showSaveDialog.mock.calls[0].at(-1)).toMatchObject({ defaultPath: 'Burgerpanel.xlsx', filters: [{ extensions: ['xlsx'] }] });
+    // Only a file the user chose can be shown in the file manager.
+    await invoke('ui.showInFolder', { path: '/etc/passwd' });
+    expect(fake.showItemInFolder).not.toHaveBeenCalled();
+    await invoke('ui.showInFolder', { path: out.result.path });
+    expect(fake.showItemInFolder).toHaveBeenCalledWith(out.result.path);
+  });
+
+  it("never names a project as the file: a .duiding name gets the format's extension; null on cancel", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-save-'));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'werk.duiding') });
+    expect(await invoke('ui.chooseSave', { format: 'xlsx' })).toMatchObject({ ok: true, result: { path: join(dir, 'werk.duiding.xlsx') } });
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    expect(await invoke('ui.chooseSave', { format: 'csv' })).toEqual({ ok: true, result: null });
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBook, computeBook } from '../../electron/export/book';
-import { defaultApplyRules, defaultBanner } from '../../electron/export/book/engine-defaults';
+import { banner } from '../../shared/engine/banner';
 import { renderBookChart } from '../../electron/export/book/book-chart';
 import { readPngInfo } from '../../electron/export/chart/index';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
@@ -71,7 +71,7 @@ describe('charts in the tabellenboek', () => {
 
   it('draws the rule-applied banner: the embedded PNG is the checked table, not the raw one', () => {
     const parsed = parseBookSpec(spec);
-    const computed = computeBook(ds, parsed, { banner: defaultBanner, applyRules: defaultApplyRules, ruleSet: defaultRuleSet(parsed.ruleSet) });
+    const computed = computeBook(ds, parsed, { ruleSet: defaultRuleSet(parsed.ruleSet ?? 'cbs-persons') });
     const table = computed.tables.find((t) => t.variable === 'leefbaarheid')!;
     expect(table.result!.cells.flat().some((c) => c.suppressed)).toBe(true);
     const ws = book.wb.getWorksheet(report.tables[0].sheet!)!;
@@ -81,10 +81,10 @@ describe('charts in the tabellenboek', () => {
     const raw = {
       ...table,
       status: 'safe' as const,
-      result: defaultBanner(computed.dataset, {
+      result: banner(computed.dataset, {
         row: 'leefbaarheid',
         columns: parsed.banner,
-        weight: parsed.weight ?? null,
+        weight: parsed.weight,
         filter: undefined,
         tests: { adjust: parsed.tests.adjust, alpha: parsed.tests.alpha },
       }),
@@ -98,7 +98,7 @@ describe('charts in the tabellenboek', () => {
     expect(read.wb.worksheets.flatMap((w) => w.getImages())).toHaveLength(0);
     expect(Object.keys(read.xml).some((n) => n.startsWith('xl/drawings/'))).toBe(false);
     const parsed = parseBookSpec(spec);
-    expect(renderBookChart({ variable: 'leefbaarheid', label: 'x', status: 'blocked', reason: 'rules' }, parsed, parsed.charts!, ds)).toBeNull();
+    expect(renderBookChart({ variable: 'leefbaarheid', label: 'x', status: 'blocked', reason: 'rules', messages: [] }, parsed, parsed.charts!, ds)).toBeNull();
   }, 60_000);
 
   it('keeps blocks apart: every chart starts below the previous one on the single sheet', async () => {

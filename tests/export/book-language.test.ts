@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BookReport, writeBook } from '../../electron/export/book';
-import { renderTables } from '../../electron/export/table';
+import { type BookReport, computeBook, writeBook } from '../../electron/export/book';
+import { groupModels, renderModels } from '../../shared/format/render-tables';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { generateDemo } from '../../resources/demo/generate';
 import type { Dataset } from '../../shared/model/dataset';
@@ -62,9 +62,13 @@ describe('Dutch tabellenboek of the demo', () => {
   it('contains no English rule words in the CSV and HTML exports or their reports', () => {
     for (const spec of [withId, tiny]) {
       for (const format of ['csv', 'html'] as const) {
-        const out = renderTables(ds, spec, format, { ruleSet: defaultRuleSet('cbs-persons') });
+        // As export.table renders a table query: the same tables, with the rules' reasons under each.
+        const computed = computeBook(ds, spec, { ruleSet: defaultRuleSet('cbs-persons') });
+        const display = { language: spec.language, decimals: spec.decimals, symbols: spec.symbols };
+        const out = renderModels(groupModels(computed.tables, spec, display), format, display);
+        expect(out.text).toMatch(/Outputregels: /);
         expect(out.text).not.toMatch(ENGLISH);
-        for (const t of out.tables) expect(t.reason ?? '').not.toMatch(ENGLISH);
+        for (const t of computed.tables) expect(t.reason ?? '').not.toMatch(ENGLISH);
       }
     }
   });

@@ -16,7 +16,7 @@ import { type ReadBook, allCells, findRow, internalLinks, readBook } from './rea
 
 const dir = mkdtempSync(join(tmpdir(), 'duiding-book-'));
 const spec: BookSpecInput = {
-  version: 1,
+  version: 2,
   title: 'Testboek',
   subtitle: 'Ondertitel',
   source: 'Testbron',

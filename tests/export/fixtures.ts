@@ -7,8 +7,8 @@ import type { Dataset, VariableMeta } from '../../shared/model/dataset';
 import { compactNumeric, newVariable } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
 import type { RuleSet } from '../../shared/disclosure/rules';
-import { type BannerFn, type BannerOptions, type GroupRulesFn, defaultGroupRules } from '../../electron/export/book';
-import { defaultBanner } from '../../electron/export/book/engine-defaults';
+import { banner, type BannerOptions } from '../../shared/engine/banner';
+import { groupRulesWith, type GroupEngine } from '../../shared/analysis/table-group';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -83,20 +83,23 @@ export interface Recorded {
  * to them: the rules run over all tables of one banner at once, so a raw banner is matched to its
  * options by identity.
  */
-export function recordingEngine(): { banner: BannerFn; applyGroupRules: GroupRulesFn; calls: Recorded[] } {
+export function recordingEngine(): { engine: GroupEngine; calls: Recorded[] } {
   const calls: Recorded[] = [];
   const options = new Map<BannerResult, BannerOptions>();
+  const groupRules = groupRulesWith('', []);
   return {
     calls,
-    banner: (ds, o) => {
-      const raw = defaultBanner(ds, o);
-      options.set(raw, o);
-      return raw;
-    },
-    applyGroupRules: (raws: readonly BannerResult[], rs: RuleSet) => {
-      const ruled = defaultGroupRules(raws, rs);
-      raws.forEach((raw, i) => calls.push({ options: options.get(raw)!, raw, ruled: ruled[i] }));
-      return ruled;
+    engine: {
+      banner: (ds, o) => {
+        const raw = banner(ds, o);
+        options.set(raw, o);
+        return raw;
+      },
+      groupRules: (raws: readonly BannerResult[], rs: RuleSet) => {
+        const ruled = groupRules(raws, rs);
+        raws.forEach((raw, i) => calls.push({ options: options.get(raw)!, raw, ruled: ruled[i] }));
+        return ruled;
+      },
     },
   };
 }

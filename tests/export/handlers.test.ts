@@ -1,6 +1,6 @@
 /**
  * The export handlers through the contract's schemas, with a stand-in session (no project open):
- * a table as CSV/HTML/clipboard text and as a file, and the book as a job that reports when done.
+ * a table query as CSV/HTML/clipboard text, and the book as a job that reports when done.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { exportHandlers } from '../../electron/handlers/exports';
 import type { AppContext } from '../../electron/backend/types';
 import { AGE_RECODE, makeDataset } from './fixtures';
+import { SaveTargets } from '../../electron/backend/save-targets';
 
 const dir = mkdtempSync(join(tmpdir(), 'duiding-export-handlers-'));
 const ds = makeDataset();
@@ -24,6 +25,8 @@ function context(events: { name: string; payload: unknown }[]): AppContext {
       throw new Error('no project');
     },
     invalidate: () => undefined,
+    isOpen: () => false,
+    saveTargets: new SaveTargets(),
   };
   return { session, emit: (name: string, payload: unknown) => events.push({ name, payload }) } as unknown as AppContext;
 }
@@ -32,40 +35,52 @@ const tableRequest = (extra: Record<string, unknown>) =>
   contract['export.table'].request.parse({
     dataset: 'test',
     rows: ['q1', 'respnr'],
-    columns: { total: true, items: [{ variable: 'gemeente' }] },
+    banner: { total: true, items: [{ variable: 'gemeente' }] },
     weight: { variable: 'w', type: 'sampling' },
     ...extra,
   });
 
 describe('export handlers', () => {
-  it('returns a checked table as Dutch CSV and leaves out a blocked identifier', async () => {
+  it('returns a checked table as Dutch CSV, and an identifier only as a blocked table with why', async () => {
     const res = await exportHandlers['export.table']!(tableRequest({ format: 'csv' }), context([]));
     expect(res.text.startsWith('\ufeffTevredenheid met de buurt;')).toBe(true);
     expect(res.text).toMatch(/;x;/);
-    expect(res.text).not.toMatch(/Respondentnummer/);
+    const blocked = res.text.slice(res.text.indexOf('Respondentnummer'));
+    expect(blocked).toMatch(/Deze tabel wordt niet gepubliceerd/);
+    expect(blocked).toMatch(/Outputregels: respnr/);
+    expect(blocked.split('\r\n').filter((l) => /\d/.test(l.split(';').slice(1).join(''))).length).toBe(0);
     expect(res.tables.map((t) => [t.variable, t.status])).toEqual([
       ['q1', 'suppressed'],
       ['respnr', 'blocked'],
     ]);
   });
 
-  it('returns HTML and tab-separated text for the clipboard, and writes HTML files atomically', async () => {
-    const clip = await exportHandlers['export.table']!(tableRequest({ format: 'clipboard', language: 'en' }), context([]));
+  it('returns HTML, and tab-separated text with an HTML fragment for the clipboard', async () => {
+    const clip = await exportHandlers['export.table']!(tableRequest({ format: 'clipboard', display: { language: 'en' } }), context([]));
     expect(clip.html).toMatch(/^<table>/);
     expect(clip.text.split('\n')[0].split('\t')[0]).toBe('Tevredenheid met de buurt');
-    const out = join(dir, 'tabel.html');
-    const res = await exportHandlers['export.table']!(tableRequest({ format: 'html', out }), context([]));
-    expect(res.path).toBe(out);
-    expect(readFileSync(out, 'utf8')).toBe(res.text);
+    expect(clip.text).toContain('Output rules:');
+    const res = await exportHandlers['export.table']!(tableRequest({ format: 'html' }), context([]));
+    expect(res.text).toMatch(/^<!DOCTYPE html>/);
     expect(res.text).toContain('<th scope="row">Zeer tevreden</th>');
   });
 
   it('runs the book as a job and reports the written tables on job.done', async () => {
     const events: { name: string; payload: unknown }[] = [];
     const out = join(dir, 'boek.xlsx');
+    const ctx = context(events);
+    const { token } = ctx.session.saveTargets.issue(out, 'xlsx');
+    // A path is not a target: only a token of a file the user chose is.
+    expect(
+      contract['export.book'].request.safeParse({
+        dataset: 'test',
+        out,
+        spec: { version: 2, title: 'B', dataset: 'test', banner: { items: [] }, questions: ['q1'] },
+      }).success,
+    ).toBe(false);
     const req = contract['export.book'].request.parse({
       dataset: 'test',
-      out,
+      target: token,
       spec: {
         version: 1,
         title: 'Boek',
@@ -75,7 +90,7 @@ describe('export handlers', () => {
         questions: ['q1', 'q2'],
       },
     });
-    const { jobId } = await exportHandlers['export.book']!(req, context(events));
+    const { jobId } = await exportHandlers['export.book']!(req, ctx);
     for (let i = 0; i < 200 && !events.some((e) => e.name === 'job.done'); i++) await new Promise((r) => setTimeout(r, 50));
     const done = events.find((e) => e.name === 'job.done')!.payload as Events['job.done'];
     expect(done).toMatchObject({ jobId, ok: true });

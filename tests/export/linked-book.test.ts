@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BookReport, writeBook } from '../../electron/export/book';
-import { defaultBanner } from '../../electron/export/book/engine-defaults';
+import { banner as defaultBanner } from '../../shared/engine/banner';
 import { applyRulesToBanner } from '../../shared/disclosure/apply/one-banner';
 import { auditSuppression } from '../../shared/disclosure/secondary/audit';
 import { sumConstraint, type Constraint } from '../../shared/disclosure/secondary/linear-table';
@@ -63,7 +63,7 @@ function pairedDataset(): Dataset {
 
 const ds = pairedDataset();
 const banner = { total: true, items: [{ variable: 'g' }] };
-const spec: BookSpecInput = { version: 1, title: 'Gekoppeld', dataset: 'paired', banner, questions: ['qa', 'qb'] };
+const spec: BookSpecInput = { version: 2, title: 'Gekoppeld', dataset: 'paired', banner, questions: ['qa', 'qb'] };
 const raw = { qa: defaultBanner(ds, { row: 'qa', columns: banner }), qb: defaultBanner(ds, { row: 'qb', columns: banner }) };
 const GEBIED1 = raw.qa.columns.findIndex((c) => c.label === 'Gebied 1');
 

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { ensureDemoProject } from '../../electron/startup/demo-project';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli';
 import { mkdtempSync, existsSync } from 'node:fs';
@@ -178,6 +180,28 @@ describe('duiding book and chart', () => {
       'zorgen_schade',
       'financien',
     ]);
+  });
+
+  it('runs the saved book by name: demo and a project give the same workbook as --spec', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-cli-book-'));
+    const name = 'Burgerpanel Groningen 2025';
+    await json('book', 'demo', '--spec', join(__dirname, '../../resources/demo/book.json'), '--out', join(dir, 'spec.xlsx'));
+    await json('book', 'demo', '--book', name, '--out', join(dir, 'named.xlsx'));
+    const project = ensureDemoProject(join(dir, 'home'));
+    await json('book', `${project}#demo`, '--book', name, '--out', join(dir, 'project.xlsx'));
+    const cells = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, file));
+      return wb.worksheets.map((ws) => [ws.name, ws.getSheetValues().map((r) => (Array.isArray(r) ? r.map((v) => JSON.stringify(v ?? null)) : r))]);
+    };
+    const expected = await cells('spec.xlsx');
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await cells('named.xlsx')).toEqual(expected);
+    expect(await cells('project.xlsx')).toEqual(expected);
+    const unknown = await cli('book', 'demo', '--book', 'Nope', '--out', join(dir, 'x.xlsx'));
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain('Burgerpanel Groningen 2025');
+    expect((await cli('book', 'demo', '--out', join(dir, 'x.xlsx'))).code).toBe(2);
   });
 
   it('writes a PNG of exactly width × height at the DPI, with the DPI recorded', async () => {

@@ -1,26 +1,23 @@
 /**
  * Layered crosstab export through the handlers on the demo data (gemeente × geslacht, layered by
- * golf), under cbs-persons. The counts are tallied here straight from the data columns, not by the
+ * golf), under cbs-persons: the table query the table builder sends, through analysis.tables (the
+ * screen) and export.table (copy, CSV, HTML). The counts are tallied here straight from the data columns, not by the
  * engine; every number in the CSV must equal that tally at its own position, and every cell the
  * rules withheld must read "x" — so no suppressed count or percentage is in the file. The HTML
  * carries the same cells, the legend and the rules' badge; the total over the layers is there or
  * its withheld note is.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { exportHandlers } from '../../electron/handlers/exports';
-import { layersHandlers } from '../../electron/handlers/layers';
+import { analysisHandlers } from '../../electron/handlers/analysis';
 import type { AppContext } from '../../electron/backend/types';
 import type { LayeredCrosstab } from '../../shared/engine/layer-result';
 import { type Dataset, type NumericColumn, findVariable, isUserMissing, numericAt } from '../../shared/model/dataset';
 import { generateDemo } from '../../resources/demo/generate';
 
 const ds = generateDemo();
-const dir = mkdtempSync(join(tmpdir(), 'duiding-export-layers-'));
 
 function context(): AppContext {
   const session = {
@@ -30,11 +27,19 @@ function context(): AppContext {
       throw new Error('no project');
     },
     invalidate: () => undefined,
+    isOpen: () => false,
   };
   return { session, emit: () => undefined } as unknown as AppContext;
 }
 
-const base = { dataset: 'demo', row: 'gemeente', col: 'geslacht', layers: ['golf'], rules: 'cbs-persons' as const };
+const base = {
+  dataset: 'demo',
+  rows: ['gemeente'],
+  banner: { items: [{ variable: 'geslacht' }] },
+  layers: ['golf'],
+  ruleSet: 'cbs-persons' as const,
+  statistics: { colPct: true, counts: true, base: true },
+};
 
 /** Valid code of variable `name` in row i, or null (system- or user-missing). */
 function codeOf(d: Dataset, name: string, i: number): number | null {
@@ -69,17 +74,14 @@ let csv: string;
 let html: string;
 
 beforeAll(async () => {
-  shown = (await layersHandlers['analysis.layers']!(contract['analysis.layers'].request.parse(base), context())) as LayeredCrosstab;
-  const req = (extra: Record<string, unknown>) =>
-    contract['export.layers'].request.parse({ ...base, stats: { colPct: true, counts: true, base: true }, ...extra });
-  const out = join(dir, 'lagen.csv');
-  const res = await exportHandlers['export.layers']!(req({ format: 'csv', out }), context());
-  csv = readFileSync(out, 'utf8');
-  expect(res.text).toBe(csv);
-  html = (await exportHandlers['export.layers']!(req({ format: 'html' }), context())).text;
+  const group = await analysisHandlers['analysis.tables']!(contract['analysis.tables'].request.parse(base), context());
+  shown = group.tables[0].layered![0];
+  const req = (extra: Record<string, unknown>) => contract['export.table'].request.parse({ ...base, ...extra });
+  csv = (await exportHandlers['export.table']!(req({ format: 'csv' }), context())).text;
+  html = (await exportHandlers['export.table']!(req({ format: 'html' }), context())).text;
 }, 60_000);
 
-/** The CSV's blocks: caption line, badge, header, rows, notes; split at empty lines. */
+/** The CSV's blocks, one per table: caption line, header, rows, notes; split at empty lines. */
 function blocks(text: string): string[][][] {
   return text
     .replace(/^\ufeff/, '')
@@ -94,7 +96,7 @@ function blocks(text: string): string[][][] {
 
 describe('layered crosstab export', () => {
   it('is Dutch CSV: BOM, semicolons, decimal commas', () => {
-    expect(csv.startsWith('\ufeffGemeente × Geslacht — Golf 2024\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffGemeente × Geslacht — Golf 2024;')).toBe(true);
     expect(csv).toMatch(/;\d+,\d;/);
   });
 
@@ -106,12 +108,12 @@ describe('layered crosstab export', () => {
     tables.forEach(({ code, table }, b) => {
       const lines = csvBlocks[b];
       const n = counts.get(code)!;
-      const header = lines[2];
+      const header = lines[1];
       expect(header.slice(2, 2 + table.cols.length)).toEqual(table.cols.map((c) => c.label));
       const colN = table.cols.map((c) => table.rows.reduce((s, r) => s + (n.get(`${r.code}|${c.code}`) ?? 0), 0));
       table.rows.forEach((r, i) => {
-        const pctLine = lines[3 + 2 * i];
-        const countLine = lines[4 + 2 * i];
+        const pctLine = lines[2 + 2 * i];
+        const countLine = lines[3 + 2 * i];
         expect(pctLine[0]).toBe(r.label);
         table.cols.forEach((c, j) => {
           const raw = n.get(`${r.code}|${c.code}`) ?? 0;
@@ -129,10 +131,10 @@ describe('layered crosstab export', () => {
     expect(suppressed).toBeGreaterThan(0);
   });
 
-  it('shows the legend, the badge and the total over the layers or its withheld note', () => {
-    expect(csv).toContain('x = onderdrukt (te weinig waarnemingen achter de cel)');
-    expect(csv).toContain('Regels: cbs-persons');
-    if (shown.total) expect(csv).toContain('Gemeente × Geslacht — Totaal over de lagen\r\n');
+  it("shows the legend, the rules' reasons and the total over the layers or its withheld note", () => {
+    expect(csv).toContain('x = geheim (te weinig waarnemingen om te publiceren)');
+    expect(csv).toMatch(/Outputregels: \d+ cellen? /);
+    if (shown.total) expect(csv).toContain('\r\nGemeente × Geslacht — Totaal over de lagen;');
     else expect(csv).toContain('De totaaltabel over de lagen wordt niet getoond');
   });
 
@@ -141,8 +143,9 @@ describe('layered crosstab export', () => {
     const layer = shown.layers[0];
     const n = counts.get(String(layer.code))!;
     const section = html.split('<table>')[1];
-    const rowsHtml = [...section.matchAll(/<tr class="cat-end"><th scope="row"><\/th><td class="stat">[^<]*<\/td>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) =>
-      [...m[1].matchAll(/<td>([^<]*)<\/td>/g)].map((x) => x[1]),
+    // The count rows: the last statistic of each category.
+    const rowsHtml = [...section.matchAll(/<tr class="category last"><th scope="row"><\/th><td class="stat">[^<]*<\/td>(.*?)<\/tr>/g)].map((m) =>
+      [...m[1].matchAll(/<td(?: class="sym")?>(?:<abbr[^>]*>)?([^<]*)(?:<\/abbr>)?<\/td>/g)].map((x) => x[1]),
     );
     expect(rowsHtml).toHaveLength(layer.table.rows.length);
     layer.table.rows.forEach((r, i) =>
@@ -151,12 +154,15 @@ describe('layered crosstab export', () => {
         expect(rowsHtml[i][j]).toBe(layer.table.suppressed[i][j] ? 'x' : raw === 0 ? '-' : raw.toLocaleString('nl-NL'));
       }),
     );
-    expect(html).toContain('<p>x = onderdrukt (te weinig waarnemingen achter de cel)</p>');
+    expect(html).toContain('x = geheim (te weinig waarnemingen om te publiceren)');
   });
 
   it('gives the clipboard tab-separated text and an HTML fragment', async () => {
-    const clip = await exportHandlers['export.layers']!(contract['export.layers'].request.parse({ ...base, format: 'clipboard', language: 'en' }), context());
-    expect(clip.text.split('\n')[0]).toBe('Gemeente × Geslacht — Golf 2024');
+    const clip = await exportHandlers['export.table']!(
+      contract['export.table'].request.parse({ ...base, format: 'clipboard', display: { language: 'en' } }),
+      context(),
+    );
+    expect(clip.text.split('\n')[0].trimEnd()).toBe('Gemeente × Geslacht — Golf 2024');
     expect(clip.html).toMatch(/^<table>/);
     expect(clip.tables).toHaveLength(shown.layers.length + 1);
   });

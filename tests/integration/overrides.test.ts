@@ -28,7 +28,10 @@ function setup() {
 
 const columns = { total: true, items: [{ variable: 'leeftijdsklasse' }] };
 const target = { dataset: 'demo', row: 'gemeente', columns, weight: null, filter: 'golf = 2025' };
-const bannerReq = { dataset: 'demo', rows: ['gemeente'], columns, filter: 'golf = 2025' };
+const tableReq = { dataset: 'demo', rows: ['gemeente'], banner: columns, filter: 'golf = 2025' };
+/** The banner of the table builder's screen for `req`. */
+const bannerOf = async (call: (n: string, a: unknown) => Promise<any>, req: unknown): Promise<BannerResult> =>
+  (await call('analysis.tables', req)).tables[0].result as BannerResult;
 const PEKELA = 6;
 const YOUNG = 'leeftijdsklasse=1';
 const reason = 'Afgestemd met de CBS-outputcontrole (mail 24-11)';
@@ -38,7 +41,7 @@ const cellOf = (b: BannerResult, row: number, col: string) => b.cells[b.rows.fin
 describe('rules.override.* through the handlers', () => {
   it('releases Pekela 18–34 (wave 2025) in the table, the crosstab and the chart, logged with the table spec', async () => {
     const { call, session, events } = setup();
-    const [before] = (await call('analysis.banner', bannerReq)) as BannerResult[];
+    const before = await bannerOf(call, tableReq);
     expect(cellOf(before, PEKELA, YOUNG)).toMatchObject({ suppressed: true, suppression: 'primary' });
     const secondaries = before.cells.flat().filter((c) => c.suppression === 'secondary').length;
     expect(secondaries).toBeGreaterThan(0);
@@ -49,7 +52,7 @@ describe('rules.override.* through the handlers', () => {
     expect(added.cells[0].count).toBeLessThan(10);
     expect(events).toContain('project.changed');
 
-    const [after] = (await call('analysis.banner', bannerReq)) as BannerResult[];
+    const after = await bannerOf(call, tableReq);
     expect(cellOf(after, PEKELA, YOUNG)).toMatchObject({ suppressed: false, overridden: true, count: added.cells[0].count });
     // Pekela 18–34 was the only primary cell: its partners are published again.
     expect(after.cells.flat().some((c) => c.suppressed)).toBe(false);
@@ -72,12 +75,12 @@ describe('rules.override.* through the handlers', () => {
     // Another wave: same table key, other counts — listed as stale, not applied.
     const other = await call('rules.override.list', { target: { ...target, filter: 'golf = 2024' } });
     expect(other).toEqual([expect.objectContaining({ id: added.id, status: 'stale' })]);
-    const [w2024] = (await call('analysis.banner', { ...bannerReq, filter: 'golf = 2024' })) as BannerResult[];
+    const w2024 = await bannerOf(call, { ...tableReq, filter: 'golf = 2024' });
     expect(w2024.cells.flat().some((c) => c.overridden)).toBe(false);
     expect(await call('rules.override.list', { target })).toEqual([expect.objectContaining({ id: added.id, status: 'applied' })]);
 
     await call('rules.override.remove', { id: added.id, reason: 'toch niet publiceren' });
-    const [again] = (await call('analysis.banner', bannerReq)) as BannerResult[];
+    const again = await bannerOf(call, tableReq);
     expect(cellOf(again, PEKELA, YOUNG)).toMatchObject({ suppressed: true });
     expect(session.store().auditEntries()[0]).toMatchObject({
       action: 'rules.override.remove',
@@ -90,14 +93,17 @@ describe('rules.override.* through the handlers', () => {
     const { call, dir, events } = setup();
     const added = await call('rules.override.add', { target, cells: [{ row: PEKELA, col: YOUNG }], reason });
     const n = added.cells[0].count as number;
-    const csv = await call('export.table', { ...bannerReq, format: 'csv', decimals: 0 });
+    const csv = await call('export.table', { ...tableReq, format: 'csv', display: { decimals: 0 } });
     expect(csv.tables).toEqual([expect.objectContaining({ variable: 'gemeente', suppressedCells: 0 })]);
     const pekela = (csv.text as string).split('\n').find((l) => l.startsWith('Pekela'))!;
     expect(pekela.split(';')).not.toContain('x');
+    // Marked as released, with the reason under the table.
+    expect(csv.text).toContain(`† = vrijgegeven ondanks de outputregels: ${reason}`);
 
     const out = join(dir, 'boek.xlsx');
     const spec = { version: 1, title: 'Boek', dataset: 'demo', filter: 'golf = 2025', banner: columns, questions: ['gemeente'] };
-    const { jobId } = await call('export.book', { dataset: 'demo', out, spec });
+    const { token } = await call('files.saveTarget', { dir, name: 'boek', format: 'xlsx' });
+    const { jobId } = await call('export.book', { dataset: 'demo', target: token, spec });
     for (let i = 0; i < 400 && !events.includes('job.done'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(events).toContain('job.done');
     const wb = new ExcelJS.Workbook();

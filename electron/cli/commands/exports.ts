@@ -2,20 +2,26 @@ import { readFileSync } from 'node:fs';
 import { chartTypes, type ChartType } from '../../../shared/chart/spec';
 import { Flags, oneData, UsageError, type ParsedArgs } from '../args';
 import { loadData } from '../data-source';
+import { loadSavedBook } from '../book-source';
 import { rulesOption, weightOption } from '../options';
 
-/** `duiding book DATA --spec book.json --out file.xlsx` */
-export async function bookCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['spec', 'out', 'rules', 'json']);
-  const specPath = flags.required('spec');
-  const out = flags.required('out');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must be an .xlsx file, not "${out}"`);
-  let spec: unknown;
+function readSpecFile(specPath: string): unknown {
   try {
-    spec = JSON.parse(readFileSync(specPath, 'utf8'));
+    return JSON.parse(readFileSync(specPath, 'utf8'));
   } catch (e) {
     throw new UsageError(`${specPath}: not a readable JSON book specification (${(e as Error).message})`);
   }
+}
+
+/** `duiding book DATA (--spec book.json | --book NAME) --out file.xlsx` */
+export async function bookCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['spec', 'book', 'out', 'rules', 'json']);
+  const specPath = flags.string('spec');
+  const bookName = flags.string('book');
+  if ((specPath === undefined) === (bookName === undefined)) throw new UsageError('name the book with --spec FILE.json or --book NAME (one of the two)');
+  const out = flags.required('out');
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must be an .xlsx file, not "${out}"`);
+  const spec = specPath !== undefined ? readSpecFile(specPath) : loadSavedBook(oneData(args), bookName!);
   const { dataset, ruleSet } = await loadData(oneData(args));
   const explicit = flags.string('rules') !== undefined;
   // exceljs and ECharts take a third of a second to load: only the command that draws pays for them.

@@ -10,7 +10,7 @@ import { CSS_DPI } from '../../../shared/chart/spec';
 import type { BookChartsSpec, BookSpec } from '../../../shared/book/book';
 import type { TableModel } from '../../../shared/format/table-model';
 import { defaultChartStyle, renderResultChart } from '../chart/index';
-import type { ComputedTable } from './compute';
+import type { ComputedTable } from '../../../shared/book/compute';
 import { blockLayout, tableWidth } from './table-sheet';
 
 /** Excel's default row height (15 pt) in CSS px: what a chart's height is counted in rows by. */

@@ -8,7 +8,7 @@ import type { Worksheet } from 'exceljs';
 import { type CheckerRow, checkerRows } from '../../../shared/disclosure/index';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/book/book';
-import type { ComputedTable } from './compute';
+import type { ComputedTable } from '../../../shared/book/compute';
 import type { BookStyles } from './xlsx-style';
 import { cellAt } from './table-sheet';
 
@@ -47,13 +47,23 @@ export const CHECKER_OVERRIDE_HEADER: Record<BookSpec['language'], string> = {
 
 export const CHECKER_HEADER_ROW = 4;
 
-export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string): void {
+/** The checker's line that ties the book to the project's audit log (its hash chain's head when written). */
+export function auditHeadLine(head: string, language: BookSpec['language']): string {
+  return language === 'nl' ? `Auditlog van het project, laatste hash: ${head}` : `Project audit log, head hash: ${head}`;
+}
+
+export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string, auditHead?: string): void {
   const title = cellAt(ws, 1, 1);
   title.value = spec.language === 'nl' ? 'Controleblad voor de outputcontrole' : "Output checker's sheet";
   title.style = styles.title;
   const rule = cellAt(ws, 2, 1);
   rule.value = ruleLine;
   rule.style = styles.note;
+  if (auditHead) {
+    const head = cellAt(ws, 3, 1);
+    head.value = auditHeadLine(auditHead, spec.language);
+    head.style = styles.note;
+  }
   const magnitude = rows.some((r) => r.top1 !== undefined);
   const overrides = rows.some((r) => r.override !== undefined);
   const headers = CHECKER_HEADERS[spec.language].slice(0, magnitude ? 6 : 4);

@@ -27,6 +27,8 @@ export const houseStyleSchema = z.object({
     stub: z.number().min(5).max(120),
     value: z.number().min(3).max(40),
     sig: z.number().min(2).max(20),
+    /** The statistic's name beside a category when a table shows several per category (older styles: 18). */
+    stat: z.number().min(5).max(60).default(18),
     index: z.number().min(10).max(200),
   }),
 });

@@ -16,9 +16,14 @@ export function cellAt(ws: Worksheet, r: number, c: number): Cell {
   return ws.getRow(r).getCell(c);
 }
 
+/** Columns before the values: row labels, and the statistic's name when a table shows several per category. */
+function leadCols(model: TableModel): number {
+  return model.statColumn ? 2 : 1;
+}
+
 /** Excel column (1-based) of model column `c`; column 1 holds the row labels. */
 export function excelCol(model: TableModel, c: number): number {
-  return 2 + c * (model.sigColumns ? 2 : 1);
+  return 1 + leadCols(model) + c * (model.sigColumns ? 2 : 1);
 }
 
 export function tableWidth(model: TableModel): number {
@@ -28,6 +33,7 @@ export function tableWidth(model: TableModel): number {
 /** Column widths for tables laid out like `model` (value/letter columns alternate). */
 export function columnWidths(model: TableModel, styles: BookStyles): { width: number }[] {
   const cols = [{ width: styles.widths.stub }];
+  if (model.statColumn) cols.push({ width: styles.widths.stat });
   for (let c = 0; c < model.columns.length; c++) {
     cols.push({ width: styles.widths.value });
     if (model.sigColumns) cols.push({ width: styles.widths.sig });
@@ -61,7 +67,7 @@ export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, s
   let n = layout.bodyTop + model.rows.length + 1;
   for (const note of model.notes) {
     const cell = cellAt(ws, n++, 1);
-    cell.value = note;
+    cell.value = note.text;
     cell.style = styles.note;
   }
   return layout;
@@ -70,8 +76,9 @@ export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, s
 function writeHeader(ws: Worksheet, top: number, model: TableModel, styles: BookStyles): void {
   const last = top + model.headerRows - 1;
   const right = tableWidth(model);
-  for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) cellAt(ws, r, c).style = c === 1 ? styles.corner : styles.header;
-  if (model.headerRows > 1) ws.mergeCells(top, 1, last, 1);
+  const lead = leadCols(model);
+  for (let r = top; r <= last; r++) for (let c = 1; c <= right; c++) cellAt(ws, r, c).style = c <= lead ? styles.corner : styles.header;
+  if (model.headerRows > 1 || lead > 1) ws.mergeCells(top, 1, last, lead);
   const extra = model.sigColumns ? 1 : 0;
   const lines = new Array<number>(model.headerRows).fill(1);
   const perCol = styles.widths.value + (model.sigColumns ? styles.widths.sig : 0);
@@ -111,6 +118,11 @@ function writeBodyRow(ws: Worksheet, r: number, model: TableModel, row: ModelRow
   const stub = cellAt(ws, r, 1);
   stub.value = row.label;
   stub.style = base ? styles.stubBase : styles.stub;
+  if (model.statColumn) {
+    const stat = cellAt(ws, r, 2);
+    if (row.stat) stat.value = row.stat;
+    stat.style = base ? styles.stubBase : styles.stub;
+  }
   row.cells.forEach((cell, c) => {
     const col = excelCol(model, c);
     const target = cellAt(ws, r, col);

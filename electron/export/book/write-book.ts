@@ -7,17 +7,17 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Dataset } from '../../../shared/model/dataset';
 import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/index';
-import { type BookReport, type BookSpec, type BookSpecInput, parseBookSpec } from '../../../shared/book/book';
+import { type BookReport, type BookSpec, parseBookSpec } from '../../../shared/book/book';
 import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
-import { type ComputedTable, computeBook } from './compute';
-import type { BannerFn, GroupRulesFn, RulesFn } from './engine';
-import { defaultBanner, defaultApplyRules } from './engine-defaults';
+import { type ComputedTable, computeBook } from '../../../shared/book/compute';
+import type { GroupEngine } from '../../../shared/analysis/table-group';
+import type { OverrideRecord } from '../../../shared/disclosure/index';
 import { type IndexEntry, indexColumns, writeIndexSheet } from './index-sheet';
 import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-sheet';
 import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
-import { formatDate, tableModels } from './models';
+import { formatDate, tableModels } from '../../../shared/book/models';
 import { loadHouseStyle } from './style';
 import { blockLayout, cellAt, columnWidths, tableWidth, writeTableBlock } from './table-sheet';
 import { type BookStyles, makeStyles } from './xlsx-style';
@@ -41,10 +41,17 @@ export interface WriteBookOptions {
   styleDir?: string;
   /** Date printed in the book (tests pin it). */
   now?: Date;
-  banner?: BannerFn;
-  applyRules?: RulesFn;
-  /** The rules on a group of tables over one banner (default: the engine's, see group-rules.ts). */
-  applyGroupRules?: GroupRulesFn;
+  /** The project's recorded overrides of this dataset (released cells are published and marked). */
+  overrides?: readonly OverrideRecord[];
+  /** Writer tests substitute the engine's banner or the group rules (shared/analysis/table-group.ts). */
+  engine?: Partial<GroupEngine>;
+  /** Head of the project's audit hash chain, printed on the checker's sheet. */
+  auditHead?: string;
+  /**
+   * Called when the workbook is complete and before it takes its name (e.g. to write its audit entry):
+   * when it throws, the file is not written.
+   */
+  beforeCommit?: (report: BookReport) => void | Promise<void>;
 }
 
 interface Placed {
@@ -67,14 +74,15 @@ function selectionText(spec: BookSpec, ds: Dataset): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
-export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
+/** `specInput`: a book specification of any version (validated and upgraded here). */
+export async function writeBook(ds: Dataset, specInput: unknown, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
+  const started = Date.now();
   const spec = parseBookSpec(specInput);
-  const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet);
+  const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet ?? 'cbs-persons');
   const styles = makeStyles(await loadHouseStyle(spec.style, opts.styleDir));
   const computed = computeBook(ds, spec, {
-    banner: opts.banner ?? defaultBanner,
-    applyRules: opts.applyRules ?? defaultApplyRules,
-    applyGroupRules: opts.applyGroupRules,
+    engine: opts.engine,
+    overrides: opts.overrides,
     ruleSet,
     folders: opts.folders,
     signal: opts.signal,
@@ -88,8 +96,7 @@ export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput
   );
   const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
-  await writeAtomic(outPath, (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }));
-  return {
+  const report: BookReport = {
     path: outPath,
     ruleSet: ruleSet.name,
     tables: placed.map((p) => ({
@@ -100,6 +107,15 @@ export async function writeBook(ds: Dataset, specInput: BookSpec | BookSpecInput
       suppressedCells: p.model?.suppressedCells ?? 0,
     })),
   };
+  await writeAtomic(
+    outPath,
+    (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
+    () => {
+      report.elapsedMs = Date.now() - started;
+      return opts.beforeCommit?.(report);
+    },
+  );
+  return report;
 }
 
 /** Sheet names (or block positions) for every written table, decided before writing so the index can link. */
@@ -135,7 +151,7 @@ interface WriteContext {
 async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
   const { spec, styles, placed, opts } = ctx;
   const t = TEXTS[spec.language];
-  const stream = createWriteStream(tmp);
+  const stream = createWriteStream(tmp, { mode: 0o600 });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<
     typeof ExcelJS.stream.xlsx.WorkbookWriter
   >[0]);
@@ -184,7 +200,7 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
       const ws = wb.addWorksheet(ctx.checkerName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }] });
       ws.columns = [{ width: 20 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 16 }, { width: 16 }];
       const rows: CheckerRow[] = written.flatMap((p) => bookCheckerRows(p.table, spec.language));
-      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`);
+      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`, opts.auditHead);
       ws.commit();
     }
     // A destroyed stream never finishes: committing then would wait forever.

@@ -19,7 +19,7 @@ export { renderChartSvg, renderChartPng, svgForPrint } from './render';
 export { writeChart, renderChartFile, chartFormatOf, type ChartFormat, type WrittenChart, type ChartFileSize } from './write';
 export { readPngInfo, setPngDpi, type PngInfo } from './png';
 export { measureWithBundledFont, fontFiles } from './fonts';
-export { prepareChart, effectiveColumnBase, defaultChartStyle, ChartWithheldError, type ChartTableRequest, type PreparedChart } from './prepare';
+export { prepareChart, defaultChartStyle, ChartWithheldError, type ChartTableRequest, type PreparedChart } from './prepare';
 
 export interface RunChartOptions {
   rows: string;

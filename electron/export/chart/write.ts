@@ -35,10 +35,11 @@ export function renderChartFile(format: ChartFormat, option: EChartsOption, size
   return format === 'svg' ? Buffer.from(svgForPrint(svg, size), 'utf8') : renderChartPng(svg, size);
 }
 
-export async function writeChart(path: string, option: EChartsOption, size: ChartFileSize): Promise<WrittenChart> {
+/** `beforeRename`: runs when the file is complete (its audit entry); when it throws, the file is not written. */
+export async function writeChart(path: string, option: EChartsOption, size: ChartFileSize, beforeRename?: () => void): Promise<WrittenChart> {
   const format = chartFormatOf(path);
   const bytes = renderChartFile(format, option, size);
-  await writeFileAtomic(path, bytes);
+  await writeFileAtomic(path, bytes, beforeRename);
   const c = chartCanvas(size);
   return { path, format, widthPx: c.pixelWidth, heightPx: c.pixelHeight };
 }

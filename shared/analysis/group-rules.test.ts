@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bannerFrom } from '../../../tests/disclosure/fixtures';
-import { applyRulesToBanner } from '../../../shared/disclosure/index';
-import { defaultRuleSet } from '../../../shared/disclosure/index';
-import type { BannerResult } from '../../../shared/model/results';
-import { auditLinkedBanners } from '../../../shared/disclosure/index';
-import { defaultGroupRules } from './group-rules';
+import { bannerFrom } from '../../tests/disclosure/fixtures';
+import { applyRulesToBanner } from '../disclosure/index';
+import { defaultRuleSet } from '../disclosure/index';
+import type { BannerResult } from '../model/results';
+import { auditLinkedBanners } from '../disclosure/index';
+import { groupRulesWith } from './table-group';
+
+const defaultGroupRules = groupRulesWith('', []);
 
 const rs = defaultRuleSet('cbs-persons');
 const named = (b: BannerResult, name: string): BannerResult => ({ ...b, rowVariable: { name, label: name } });

@@ -1,0 +1,202 @@
+/**
+ * THE route from a table query to tables that may leave the app: the table builder's screen, its copy
+ * and CSV/HTML, the tabellenboek and charts all come through here. Tables asked for together are
+ * published together (they share banner, filter and weight, so an intruder reads them side by side):
+ * every question is tabulated first, then the output rules run on the group at once — withheld
+ * column bases made consistent across tables, the project's recorded overrides applied, and the
+ * group audited as one linear system (shared/disclosure/secondary/linked-audit.ts).
+ *
+ * Identifiers never reach a table: a question that is a linking key (or has the id/key role) is a
+ * blocked table with the reason; one in the banner or the layers blocks the whole group.
+ */
+import {
+  applyOverridesToBanners,
+  applyRulesToLayers,
+  auditLinkedBanners,
+  checkLinkingKeys,
+  keyMessages,
+  type OverrideRecord,
+  type RuleSet,
+} from '../disclosure/index';
+import { banner, type BannerOptions } from '../engine/banner';
+import { layeredCrosstab } from '../engine/layers';
+import type { LayeredCrosstab } from '../engine/layer-result';
+import { reasonMessages } from '../i18n/messages';
+import type { DisclosureMessage } from '../i18n/message-types';
+import { findVariable, type Dataset } from '../model/dataset';
+import type { BannerResult, Chi2Block, TableStatus } from '../model/results';
+import { bannerVariables, plainBannerVariables, type TableQuery } from '../query/table-query';
+import { andMasks, filterMask, maskCount } from './filter';
+import { runCrosstab } from './run-tables';
+
+/** The two steps a group needs from the engine and the rules; tests of writers substitute their own. */
+export interface GroupEngine {
+  banner(ds: Dataset, opts: BannerOptions): BannerResult;
+  /** The output rules on all tables of one banner, filter and weight at once. */
+  groupRules(raws: readonly BannerResult[], rs: RuleSet): BannerResult[];
+}
+
+/** What a long tabulation checks between tables to stop early (an AbortSignal is one; shared/ has no DOM types). */
+export interface StopSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+export interface TableGroupOptions {
+  ruleSet: RuleSet;
+  /** The project's recorded overrides (the app and its exports pass them; the CLI does not). */
+  overrides?: readonly OverrideRecord[];
+  /** Rows selected besides the query's filter (a book's current wave). */
+  selection?: Uint8Array;
+  signal?: StopSignal;
+  /** Called after each question is tabulated. */
+  onTable?(done: number, total: number): void;
+  engine?: Partial<GroupEngine>;
+}
+
+/** The chi-square of a row variable against one banner variable, or why it is withheld. */
+export interface ChiSquareLine {
+  variable: string;
+  label: string;
+  chi2: Chi2Block | null;
+  /** Why the test is withheld (codes), when it is. */
+  messages?: DisclosureMessage[];
+}
+
+export interface PublishedTable {
+  variable: string;
+  label: string;
+  status: TableStatus;
+  /** Why the table is blocked or has suppressed cells, as message codes (empty when safe). */
+  messages: DisclosureMessage[];
+  /** The banner after the output rules; absent when the table is blocked. */
+  result?: BannerResult;
+  /** With layers: one layered crosstab per plain banner variable (rules applied per layered table). */
+  layered?: LayeredCrosstab[];
+  /** With `tests.chi2`: one line per plain banner variable. */
+  chi2?: ChiSquareLine[];
+}
+
+export interface TableGroup {
+  dataset: Dataset;
+  query: TableQuery;
+  tables: PublishedTable[];
+  /** Rows in the selection (filter and extra selection). */
+  selectedRows: number;
+  ruleSet: RuleSet['name'];
+}
+
+/** What the API returns of a group (the dataset stays in the backend). */
+export type TableGroupResult = Omit<TableGroup, 'dataset' | 'query'>;
+
+export function groupResult(g: TableGroup): TableGroupResult {
+  return { tables: g.tables, selectedRows: g.selectedRows, ruleSet: g.ruleSet };
+}
+
+/** The group rules of a plain request: recorded overrides first (released cells count as published), then the joint audit. */
+export function groupRulesWith(dataset: string, overrides: readonly OverrideRecord[]): GroupEngine['groupRules'] {
+  return (raws, rs) => auditLinkedBanners(raws, applyOverridesToBanners(raws, rs, dataset, overrides), rs);
+}
+
+/** The first identifier or linking key among `names`, as the reasons a table is blocked; null when none. */
+export function identifierMessages(ds: Dataset, names: string[], rs: RuleSet): DisclosureMessage[] | null {
+  const check = checkLinkingKeys(names, ds.variables, rs);
+  return check.ok ? null : [...keyMessages(check.hits.slice(0, 1)), { code: 'identifiers-not-exported' }];
+}
+
+function labelOf(ds: Dataset, name: string): string {
+  const i = findVariable(ds, name);
+  return i < 0 ? name : ds.variables[i].label || ds.variables[i].name;
+}
+
+function throwIfAborted(signal?: StopSignal): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+}
+
+const statusOf = (result: { rules: { status: TableStatus } }): TableStatus => result.rules.status;
+
+function blocked(ds: Dataset, variable: string, messages: DisclosureMessage[]): PublishedTable {
+  return { variable, label: labelOf(ds, variable), status: 'blocked', messages };
+}
+
+export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOptions): TableGroup {
+  const rs = opts.ruleSet;
+  const mask = andMasks(filterMask(ds, query.filter), opts.selection);
+  const done = (tables: PublishedTable[]): TableGroup => ({ dataset: ds, query, tables, selectedRows: maskCount(ds, mask), ruleSet: rs.name });
+  const shared = identifierMessages(ds, [...bannerVariables(query.banner), ...query.layers], rs);
+  if (shared) return done(query.rows.map((v) => blocked(ds, v, shared)));
+  const tables = query.layers.length > 0 ? layeredTables(ds, query, opts, mask) : bannerTables(ds, query, opts, mask);
+  if (query.tests.chi2) addChiSquares(ds, query, opts, tables);
+  return done(tables);
+}
+
+function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {
+  const rs = opts.ruleSet;
+  const tabulate = opts.engine?.banner ?? banner;
+  const groupRules = opts.engine?.groupRules ?? groupRulesWith(ds.name, opts.overrides ?? []);
+  const tests = query.tests.display === 'none' ? undefined : { adjust: query.tests.adjust, alpha: query.tests.alpha };
+  const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null }[] = [];
+  query.rows.forEach((variable, i) => {
+    throwIfAborted(opts.signal);
+    const key = identifierMessages(ds, [variable], rs);
+    const raw = key ? null : tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter: mask, tests, means: query.statistics.means });
+    pending.push({ variable, raw, key });
+    opts.onTable?.(i + 1, query.rows.length);
+  });
+  throwIfAborted(opts.signal);
+  const raws = pending.flatMap((p) => (p.raw ? [p.raw] : []));
+  const ruled = groupRules(raws, rs);
+  const byRaw = new Map(raws.map((raw, i) => [raw, ruled[i]]));
+  return pending.map(({ variable, raw, key }) => {
+    if (!raw) return blocked(ds, variable, key ?? []);
+    const result = byRaw.get(raw)!;
+    const messages = reasonMessages(result.rules);
+    if (statusOf(result) === 'blocked') return blocked(ds, variable, messages.length ? messages : [{ code: 'blocked-by-rules' }]);
+    return { variable, label: result.rowVariable.label || variable, status: statusOf(result), messages, result };
+  });
+}
+
+/** Each row against each plain banner variable, split by the layers; the rules run on each layered table (layers and total together). */
+function layeredTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {
+  const rs = opts.ruleSet;
+  const cols = plainBannerVariables(query.banner);
+  return query.rows.map((variable, i) => {
+    throwIfAborted(opts.signal);
+    const key = identifierMessages(ds, [variable], rs);
+    if (key) return blocked(ds, variable, key);
+    const layered = cols.map((col) =>
+      applyRulesToLayers(layeredCrosstab(ds, { row: variable, col, layers: query.layers, weight: query.weight, design: query.design, filter: mask }), rs),
+    );
+    opts.onTable?.(i + 1, query.rows.length);
+    const worst: TableStatus = layered.some((l) => l.rules?.status === 'blocked')
+      ? 'blocked'
+      : layered.some((l) => l.rules?.status === 'suppressed')
+        ? 'suppressed'
+        : 'safe';
+    const messages = layered.flatMap((l) => (l.rules ? reasonMessages(l.rules) : []));
+    return { variable, label: labelOf(ds, variable), status: worst, messages, layered };
+  });
+}
+
+/**
+ * The chi-square of each published row variable against each plain banner variable: the crosstab of
+ * the pair through the output rules (which withhold the test when margins and statistic together
+ * could narrow a suppressed cell), with the same weight, design, overrides and selection.
+ */
+function addChiSquares(ds: Dataset, query: TableQuery, opts: TableGroupOptions, tables: PublishedTable[]): void {
+  const cols = plainBannerVariables(query.banner);
+  const extra = opts.selection;
+  for (const t of tables) {
+    if (t.status === 'blocked') continue;
+    t.chi2 = cols.map((col) => {
+      const table = runCrosstab(
+        ds,
+        { row: t.variable, col, weight: query.weight, design: query.design, filter: query.filter, selection: extra },
+        opts.ruleSet,
+        opts.overrides,
+      );
+      const why = table.chi2 ? undefined : reasonMessages(table.rules).filter((m) => m.code === 'chi2-withheld');
+      return { variable: col, label: labelOf(ds, col), chi2: table.chi2, ...(why ? { messages: why } : {}) };
+    });
+  }
+}
