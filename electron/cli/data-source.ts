@@ -14,6 +14,8 @@ export interface LoadedData {
   dataset: Dataset;
   /** The project's rule set when DATA names a project; plain files and demo use cbs-persons. */
   ruleSet: RuleSet;
+  /** The project file when DATA names one (its audit log records loosened rules). */
+  projectPath?: string;
 }
 
 export async function loadData(spec: string): Promise<LoadedData> {
@@ -27,7 +29,7 @@ export async function loadData(spec: string): Promise<LoadedData> {
     try {
       const stored = store.getSetting<unknown>('ruleSet');
       const parsed = stored ? ruleSetSchema.safeParse(stored) : null;
-      return { dataset: store.loadDataset(name), ruleSet: parsed?.success ? (parsed.data as RuleSet) : defaultRuleSet('cbs-persons') };
+      return { dataset: store.loadDataset(name), ruleSet: parsed?.success ? (parsed.data as RuleSet) : defaultRuleSet('cbs-persons'), projectPath: path };
     } finally {
       store.close();
     }

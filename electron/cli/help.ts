@@ -3,14 +3,14 @@ export const HELP = `duiding — offline analysis of sensitive microdata
 Usage:
   duiding import FILE --project P.duiding [--name NAME] [--replace]
   duiding describe DATA [--json]
-  duiding freq DATA --var V [--weight W [--weight-type frequency|sampling]] [--filter EXPR] [--rules R] [--json]
+  duiding freq DATA --var V [--weight W [--weight-type frequency|sampling]] [--filter EXPR] [--rules R [--reason TEXT]] [--json]
   duiding crosstab DATA --rows V[,V...] --cols V[,V...] [--weight W [--weight-type frequency|sampling]]
-                   [--strata S] [--cluster C] [--filter EXPR] [--rules cbs-persons|cbs-business|none] [--json]
+                   [--strata S] [--cluster C] [--filter EXPR] [--rules cbs-persons|cbs-business|none [--reason TEXT]] [--json]
                    [--layers V[,V...] [--layer-missing]]
   duiding regress DATA --dep Y --indep X1,X2,... [--categorical V[:REF],...] [--model ols|logit|fe --panel ID]
                   [--weight W [--weight-type ...]] [--strata S] [--cluster C] [--se classical|hc1|cluster:V] [--json]
   duiding book DATA (--spec book.json | --book NAME) --out file.xlsx
-  duiding chart DATA --rows V --cols V [--weight W] --type bar|bar-stacked|bar-100|line|dot
+  duiding chart DATA --rows V --cols V [--weight W] [--filter EXPR] [--rules R [--reason TEXT]] --type bar|bar-stacked|bar-100|line|dot
                 --out FILE.svg|FILE.png [--width-mm 160] [--height-mm 100] [--dpi 300]
 
 DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or demo (the bundled demo panel).
@@ -18,6 +18,7 @@ DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or de
 --layers splits a crosstab into one table per layer category (several layer variables: per combination)
 plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
 Without --weight results are unweighted, even when the file names a weight variable.
---rules defaults to the project's rule set, and to cbs-persons for a plain data file; suppressed cells
-are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one
+--rules defaults to the project's rule set, and to cbs-persons for a plain data file; a rule set below
+that needs --reason "…" (at least 10 characters, kept in the project's audit log) and its results say
+rules.status "unchecked". Suppressed cells are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one
 line on stderr.`;

@@ -3,7 +3,9 @@ import type { Dataset } from '../../shared/model/dataset';
 import { findVariable, numericAt } from '../../shared/model/dataset';
 import type { RuleSet } from '../../shared/disclosure/index';
 import type { RuleSetName, WeightType } from '../../shared/model/results';
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
+import { OutputRuleError, resolveRules } from '../../shared/analysis/output-rules';
+import { ProjectStore } from '../store/project-store';
+import type { LoadedData } from './data-source';
 import { Flags, UsageError } from './args';
 
 /** Integer weights default to frequency weights (a case stands for w cases), fractional ones to sampling. */
@@ -29,12 +31,38 @@ export function weightOption(flags: Flags, ds: Dataset): { variable: string; typ
   return { variable, type: (type as WeightType | undefined) ?? defaultWeightType(ds, variable) };
 }
 
-export function rulesOption(flags: Flags, projectRuleSet: RuleSet): RuleSet {
-  const r = flags.string('rules');
+/**
+ * The rule set of a command: `--rules`, or the project's (cbs-persons for a plain file). One below that
+ * needs `--reason "…"` (at least 10 characters; refused with exit 2 without it), is recorded in the
+ * project's audit log when DATA is a project, and its results are marked unchecked.
+ */
+export function rulesOption(
+  flags: Flags,
+  loaded: Pick<LoadedData, 'ruleSet' | 'projectPath'>,
+  command: string,
+  requested?: RuleSetName,
+  specReason?: string,
+): RuleSet {
+  const r = flags.string('rules') ?? requested;
   if (r !== undefined && r !== 'cbs-persons' && r !== 'cbs-business' && r !== 'none') {
     throw new UsageError(`--rules is cbs-persons, cbs-business or none, not "${r}"`);
   }
-  return chooseRuleSet(r as RuleSetName | undefined, projectRuleSet);
+  let choice;
+  try {
+    choice = resolveRules(r, loaded.ruleSet, flags.string('reason') ?? specReason);
+  } catch (e) {
+    if (e instanceof OutputRuleError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (choice.loosened && loaded.projectPath) {
+    const store = ProjectStore.open(loaded.projectPath);
+    try {
+      store.audit('rules.loosen', { call: `cli ${command}`, ruleSet: choice.ruleSet.name, project: loaded.ruleSet.name, reason: choice.reason });
+    } finally {
+      store.close();
+    }
+  }
+  return choice.ruleSet;
 }
 
 export function designOption(flags: Flags): { strata?: string; cluster?: string } | undefined {

@@ -1,5 +1,4 @@
 /** Handlers for tables and models: the same routes as the CLI, with the project's rule set and overrides. */
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { groupResult, runTableGroup } from '../../shared/analysis/table-group';
@@ -7,20 +6,28 @@ import { ExprError, checkVariables, parseExpr } from '../../shared/transform/exp
 import { projectOverrides } from './rules';
 import type { SectionHandlers } from '../backend/types';
 import type { analysisSection } from '../../shared/api/analysis';
+import { requestRules } from '../backend/request-rules';
 
 export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
-  'analysis.freq': async (req, { session }) => runFreq(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.freq': async (req, ctx) =>
+    runFreq(ctx.session.dataset(req.dataset), req, requestRules(ctx, 'analysis.freq', req.rules, req.rulesReason, { variable: req.variable })),
   // Tables carry the project's recorded overrides (released cells marked `overridden`).
-  'analysis.crosstab': async (req, { session }) =>
-    runCrosstab(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet()), projectOverrides(session)),
-  'analysis.tables': async (req, { session }) =>
+  'analysis.crosstab': async (req, ctx) =>
+    runCrosstab(
+      ctx.session.dataset(req.dataset),
+      req,
+      requestRules(ctx, 'analysis.crosstab', req.rules, req.rulesReason, { row: req.row, col: req.col }),
+      projectOverrides(ctx.session),
+    ),
+  'analysis.tables': async (req, ctx) =>
     groupResult(
-      runTableGroup(session.dataset(req.dataset), req, {
-        ruleSet: chooseRuleSet(req.ruleSet, session.ruleSet()),
-        overrides: projectOverrides(session),
+      runTableGroup(ctx.session.dataset(req.dataset), req, {
+        ruleSet: requestRules(ctx, 'analysis.tables', req.ruleSet, req.rulesReason, { rows: req.rows }),
+        overrides: projectOverrides(ctx.session),
       }),
     ),
-  'analysis.regress': async (req, { session }) => runRegress(session.dataset(req.dataset), req, chooseRuleSet(req.rules, session.ruleSet())),
+  'analysis.regress': async (req, ctx) =>
+    runRegress(ctx.session.dataset(req.dataset), req, requestRules(ctx, 'analysis.regress', req.rules, req.rulesReason, { dependent: req.dependent })),
   'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
     try {
       checkVariables(parseExpr(filter), session.dataset(dataset));

@@ -9,13 +9,13 @@ import { checkBook, bookSnapshot } from '../../shared/book/check';
 import { computeBook, type ComputedBook } from '../../shared/book/compute';
 import { variableFolders } from '../../shared/book/folders';
 import { previewBook } from '../../shared/book/preview';
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import type { Dataset } from '../../shared/model/dataset';
 import type { SavedSpec } from '../store/project-store';
 import { HandlerError } from '../backend/context';
 import type { AppContext, SectionHandlers } from '../backend/types';
 import type { booksSection } from '../../shared/api/books';
 import { projectOverrides } from './rules';
+import { requestRules } from '../backend/request-rules';
 
 const KIND = 'book';
 
@@ -34,7 +34,7 @@ const previews = new WeakMap<Dataset, Map<string, ComputedBook>>();
 const KEEP = 4;
 
 function computedFor(ctx: AppContext, ds: Dataset, spec: BookSpec): ComputedBook {
-  const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
+  const ruleSet = requestRules(ctx, 'book.preview', spec.ruleSet, spec.rulesReason, { title: spec.title });
   const overrides = projectOverrides(ctx.session);
   const key = JSON.stringify({ spec, ruleSet, overrides: overrides.map((o) => o.id) });
   let byKey = previews.get(ds);

@@ -1,5 +1,4 @@
 /** Chart handlers: preview/clipboard rendering and file export, under the project's output rules. */
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { chartCanvas } from '../../shared/chart/spec';
 import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from '../backend/context';
@@ -8,6 +7,7 @@ import { projectOverrides } from './rules';
 import type { SectionHandlers } from '../backend/types';
 import type { chartsSection } from '../../shared/api/charts';
 import { auditExport } from '../backend/audit-export';
+import { requestRules } from '../backend/request-rules';
 
 const STYLE_KIND = 'chart-style';
 const STYLE_NAME = 'huisstijl';
@@ -28,8 +28,9 @@ export function projectChartStyle(session: Session): ChartStyle {
 }
 
 export const chartHandlers: SectionHandlers<typeof chartsSection> = {
-  'chart.render': async (req, { session }) => {
-    const rules = chooseRuleSet(req.rules, session.ruleSet());
+  'chart.render': async (req, ctx) => {
+    const session = ctx.session;
+    const rules = requestRules(ctx, 'chart.render', req.rules, req.rulesReason, { row: req.row, col: req.col });
     const { built, spec, table } = prepareChart(session.dataset(req.dataset), req, req.spec, rules, projectChartStyle(session), projectOverrides(session));
     const bytes = renderChartFile(req.format, built.option, spec);
     const c = chartCanvas(spec);
@@ -44,7 +45,7 @@ export const chartHandlers: SectionHandlers<typeof chartsSection> = {
     };
   },
   'chart.export': async (req, ctx) => {
-    const rules = chooseRuleSet(req.rules, ctx.session.ruleSet());
+    const rules = requestRules(ctx, 'chart.export', req.rules, req.rulesReason, { row: req.row, col: req.col });
     const { built, spec, table } = prepareChart(
       ctx.session.dataset(req.dataset),
       req,

@@ -3,7 +3,6 @@
  * route every published table takes, under the project's rule set and overrides. An export that
  * cannot be written to the project's audit log does not happen: the entry is written first.
  */
-import { chooseRuleSet } from '../../shared/analysis/output-rules';
 import { runTableGroup } from '../../shared/analysis/table-group';
 import { findVariable, type Dataset } from '../../shared/model/dataset';
 import { groupModels, renderModels } from '../../shared/format/render-tables';
@@ -13,6 +12,7 @@ import type { AppContext, SectionHandlers } from '../backend/types';
 import type { exportsSection } from '../../shared/api/exports';
 import { startJob } from '../backend/jobs';
 import { auditExport } from '../backend/audit-export';
+import { requestRules } from '../backend/request-rules';
 import { variableFolders } from '../../shared/book/folders';
 import { projectOverrides } from './rules';
 
@@ -33,7 +33,7 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
   'export.book': async ({ dataset, spec, target }, ctx) => {
     const ds = ctx.session.dataset(dataset);
     const out = ctx.session.saveTargets.take(target, 'xlsx');
-    const ruleSet = chooseRuleSet(spec.ruleSet, ctx.session.ruleSet());
+    const ruleSet = requestRules(ctx, 'export.book', spec.ruleSet, spec.rulesReason, { title: spec.title });
     const overrides = projectOverrides(ctx.session);
     const auditHead = ctx.session.isOpen() ? auditHeadOf(ctx) : undefined;
     const jobId = startJob(ctx, 'export.book', async (signal, progress) => {
@@ -54,7 +54,7 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
   },
   'export.table': async (req, ctx) => {
     const ds = ctx.session.dataset(req.dataset);
-    const ruleSet = chooseRuleSet(req.ruleSet, ctx.session.ruleSet());
+    const ruleSet = requestRules(ctx, 'export.table', req.ruleSet, req.rulesReason, { rows: req.rows });
     const group = runTableGroup(ds, req, { ruleSet, overrides: projectOverrides(ctx.session) });
     const models = groupModels(group.tables, req, req.display, {
       variableLabel: variableLabeller(ds),

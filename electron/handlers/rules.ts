@@ -4,23 +4,13 @@ import type { OverrideView } from '../../shared/api/rules';
 import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/index';
 import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/index';
 import { prepareOverride } from '../../shared/disclosure/index';
-import { defaultRuleSet, type RuleSet } from '../../shared/disclosure/index';
+import { defaultRuleSet, loosens, type RuleSet } from '../../shared/disclosure/index';
 import type { BannerResult } from '../../shared/model/results';
 import { HandlerError, type Session } from '../backend/context';
 import type { AppContext, SectionHandlers } from '../backend/types';
 import type { rulesSection } from '../../shared/api/rules';
 
-/** True when `next` publishes something `prev` would have withheld. */
-export function loosens(prev: RuleSet, next: RuleSet): boolean {
-  if (next.name === 'none' && prev.name !== 'none') return true;
-  if (next.minCount < prev.minCount || next.minDf < prev.minDf) return true;
-  if (!next.suppressSmallBase && prev.suppressSmallBase) return true;
-  const dropped = prev.linkingKeys.some((k) => !next.linkingKeys.some((n) => n.toLowerCase() === k.toLowerCase()));
-  if (dropped) return true;
-  if (prev.dominance && (!next.dominance || next.dominance.k > prev.dominance.k || next.dominance.n < prev.dominance.n)) return true;
-  if (prev.pPercent !== undefined && (next.pPercent === undefined || next.pPercent < prev.pPercent)) return true;
-  return next.protectionMargin.absolute < prev.protectionMargin.absolute || next.protectionMargin.relative < prev.protectionMargin.relative;
-}
+export { loosens } from '../../shared/disclosure/index';
 
 function save(ctx: AppContext, next: RuleSet, reason: string): RuleSet {
   const prev = ctx.session.ruleSet();

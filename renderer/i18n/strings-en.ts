@@ -117,6 +117,7 @@ export const en: Record<StringKey, string> = {
   'tb.effBaseRow': 'Effective base',
   'tb.status.safe': 'safe',
   'tb.status.suppressed': '{n} cells suppressed',
+  'tb.status.unchecked': 'not checked against output rules',
   'tb.status.blocked': 'blocked',
   'tb.legend.x': 'x = suppressed (too few observations behind the cell)',
   'tb.legend.sig': 'Letters: significantly higher than the column with that letter in the same group (z-test, α = {alpha}, adjustment: {adjust}).',

@@ -115,6 +115,7 @@ export const nl = {
   'tb.effBaseRow': 'Effectieve basis',
   'tb.status.safe': 'veilig',
   'tb.status.suppressed': '{n} cellen onderdrukt',
+  'tb.status.unchecked': 'niet gecontroleerd op outputregels',
   'tb.status.blocked': 'geblokkeerd',
   'tb.legend.x': 'x = onderdrukt (te weinig waarnemingen achter de cel)',
   'tb.legend.sig': 'Letters: significant hoger dan de kolom met die letter in dezelfde groep (z-toets, α = {alpha}, correctie: {adjust}).',

@@ -69,6 +69,11 @@ export function TableView({ model, rules, symbols = DEFAULT_SYMBOLS, onRelease, 
         )}
         {headerExtra}
       </figcaption>
+      {model.mark && (
+        <p className="unchecked-mark" role="note" data-testid="unchecked-mark">
+          {model.mark}
+        </p>
+      )}
       {model.columns.length > 0 && (
         <div className="table-scroll">
           <table className="banner-table">

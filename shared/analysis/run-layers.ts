@@ -9,7 +9,7 @@ import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-resu
 import type { Dataset } from '../model/dataset';
 import { withChi2NoteText } from './chi2-note';
 import { filterMask } from './filter';
-import { assertNoLinkingKeys } from './output-rules';
+import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
 
 export interface LayeredCrosstabRequest extends CrosstabRequest {
@@ -34,11 +34,18 @@ export function runLayeredCrosstab(
     design: req.design,
     filter: filterMask(ds, req.filter),
   });
-  const out = applyRulesToLayers(result, rs);
+  const ruled = applyRulesToLayers(result, rs);
+  const noted = {
+    ...ruled,
+    layers: ruled.layers.map((l) => ({ ...l, table: withChi2NoteText(l.table) })),
+    total: ruled.total && withChi2NoteText(ruled.total),
+  };
+  if (!rs.unchecked) return noted;
   return {
-    ...out,
-    layers: out.layers.map((l) => ({ ...l, table: withChi2NoteText(l.table) })),
-    total: out.total && withChi2NoteText(out.total),
+    ...noted,
+    layers: noted.layers.map((l) => ({ ...l, table: markResult(l.table, rs) })),
+    total: noted.total ? markResult(noted.total, rs) : null,
+    ...(noted.rules ? { rules: markUnchecked(noted.rules, rs) } : {}),
   };
 }
 

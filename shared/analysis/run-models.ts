@@ -9,7 +9,7 @@ import { regress, type CategoricalSpec } from '../engine/regression/index';
 import type { Dataset } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
 import { filterMask } from './filter';
-import { assertNoLinkingKeys } from './output-rules';
+import { assertNoLinkingKeys, markUnchecked } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
 export interface RegressRequest {
@@ -41,7 +41,7 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     se: req.se,
     filter,
   });
-  if (rs.name === 'none') return applyModelRules(result, null, rs);
+  if (rs.name === 'none') return markModel(applyModelRules(result, null, rs), rs);
   const groups = [req.panel, req.design?.strata, req.design?.cluster, typeof req.se === 'object' ? req.se.cluster : undefined];
   const counts = modelSampleCounts(ds, {
     dependent: req.dependent,
@@ -51,5 +51,9 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     filter,
     groups: groups.filter((g): g is string => g !== undefined),
   });
-  return applyModelRules(result, counts, rs);
+  return markModel(applyModelRules(result, counts, rs), rs);
+}
+
+function markModel(result: RegressionResult, rs: RuleSet): RegressionResult {
+  return result.rules && rs.unchecked ? { ...result, rules: markUnchecked(result.rules, rs) } : result;
 }

@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { withChi2NoteText } from './chi2-note';
 import { andMasks, filterMask } from './filter';
+import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
 
 export interface WeightRequest {
@@ -28,7 +29,7 @@ export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFr
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0)
     throw new EngineError('empty-table', { code: 'engine-no-cases', variable: req.variable, ...(req.filter ? { filter: req.filter } : {}) });
-  return applyRulesToFreq(result, rs);
+  return markResult(applyRulesToFreq(result, rs), rs);
 }
 
 export interface CrosstabRequest {
@@ -53,7 +54,7 @@ export function runCrosstab(
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
-  return withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides));
+  return markResult(withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides)), rs);
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */

@@ -24,10 +24,11 @@ import type { LayeredCrosstab } from '../engine/layer-result';
 import { reasonMessages } from '../i18n/messages';
 import type { DisclosureMessage } from '../i18n/message-types';
 import { findVariable, type Dataset } from '../model/dataset';
-import type { BannerResult, Chi2Block, TableStatus } from '../model/results';
+import type { BannerResult, Chi2Block, DisclosureSummary, TableStatus } from '../model/results';
 import { bannerVariables, plainBannerVariables, type TableQuery } from '../query/table-query';
 import { andMasks, filterMask, maskCount } from './filter';
 import { runCrosstab } from './run-tables';
+import { markResult, markUnchecked } from './output-rules';
 
 /** The two steps a group needs from the engine and the rules; tests of writers substitute their own. */
 export interface GroupEngine {
@@ -127,7 +128,28 @@ export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOp
   if (shared) return done(query.rows.map((v) => blocked(ds, v, shared)));
   const tables = query.layers.length > 0 ? layeredTables(ds, query, opts, mask) : bannerTables(ds, query, opts, mask);
   if (query.tests.chi2) addChiSquares(ds, query, opts, tables);
-  return done(tables);
+  return done(rs.unchecked ? tables.map((t) => markTable(t, rs)) : tables);
+}
+
+/** A table made under rules below the project's (or none): published, marked as not checked. */
+function markTable(t: PublishedTable, rs: RuleSet): PublishedTable {
+  if (t.status === 'blocked' || !rs.unchecked) return t;
+  const mark = <R extends { rules: DisclosureSummary }>(r: R): R => markResult(r, rs);
+  const result = t.result ? mark(t.result) : undefined;
+  const layered = t.layered?.map((l) => ({
+    ...l,
+    layers: l.layers.map((layer) => ({ ...layer, table: mark(layer.table) })),
+    total: l.total ? mark(l.total) : null,
+    ...(l.rules ? { rules: markUnchecked(l.rules, rs) } : {}),
+  }));
+  const status = result?.rules.status ?? layered?.[0]?.rules?.status ?? 'unchecked';
+  return {
+    ...t,
+    status,
+    ...(result ? { result } : {}),
+    ...(layered ? { layered } : {}),
+    messages: [...t.messages, { code: 'rules-unchecked', ruleSet: rs.name, project: rs.unchecked.against }],
+  };
 }
 
 function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {

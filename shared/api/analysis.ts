@@ -17,6 +17,8 @@ export const freqRequest = z.object({
   weight: weightSpec.optional(),
   filter: filterExpr.optional(),
   rules: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
 });
 export const crosstabRequest = z.object({
   dataset,
@@ -26,6 +28,8 @@ export const crosstabRequest = z.object({
   design: designSpec.optional(),
   filter: filterExpr.optional(),
   rules: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
 });
 export const regressRequest = z.object({
   dataset,
@@ -39,6 +43,8 @@ export const regressRequest = z.object({
   se: z.union([z.enum(['classical', 'hc1']), z.object({ cluster: varName })]).default('classical'),
   filter: filterExpr.optional(),
   rules: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
 });
 
 export const analysisSection = {

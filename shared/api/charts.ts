@@ -20,6 +20,8 @@ const chartTable = {
   weight: weightSpec.optional(),
   filter: filterExpr.optional(),
   rules: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
   spec: chartSpecSchema,
 };
 

@@ -10,6 +10,7 @@ import { DEFAULT_STATISTICS, symbolsSpec, tableQuery } from '../query/table-quer
 import { rangeRecodeSpec } from './recode';
 import { chartTypes } from '../chart/spec';
 import { DuidingError } from '../errors';
+import type { TableStatus } from '../model/results';
 
 const varName = z.string().min(1).max(256);
 const code = z.union([z.number(), z.string()]);
@@ -58,7 +59,7 @@ export const bookChartsSpec = z.object({
 });
 
 /** The table-query part of a book: every question is tabulated with these. */
-const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true });
+const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true, rulesReason: true });
 
 const bookFields = {
   title: z.string().min(1).max(500),
@@ -147,7 +148,7 @@ export interface BookTableReport {
   variable: string;
   /** Sheet the table is on; null when blocked. */
   sheet: string | null;
-  status: 'safe' | 'suppressed' | 'blocked';
+  status: TableStatus;
   reason?: string;
   suppressedCells: number;
 }

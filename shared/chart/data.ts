@@ -52,6 +52,8 @@ export interface ChartData {
   weighted: boolean;
   totalN: number | null;
   ruleSet: string;
+  /** Made under rules below the project's (or none): every chart of it says so. */
+  unchecked: boolean;
   ordinal: boolean;
 }
 
@@ -108,6 +110,7 @@ function fromCrosstab(input: CrosstabChartInput, spec: ChartSpec): ChartData {
     weighted,
     totalN: t.n ?? (t.colCounts ? sumNonNull(t.colCounts) : null),
     ruleSet: t.rules.ruleSet,
+    unchecked: t.rules.status === 'unchecked',
     ordinal: input.meta?.rowMeasure !== 'nominal',
   };
 }
@@ -146,6 +149,7 @@ function fromBanner(input: BannerChartInput, spec: ChartSpec): ChartData {
     weighted: !!r.weight,
     totalN,
     ruleSet: r.rules.ruleSet,
+    unchecked: r.rules.status === 'unchecked',
   };
   if (spec.value === 'mean') {
     if (!r.means) throw new Error("value 'mean' needs a banner result computed with means");

@@ -26,6 +26,8 @@ export interface ChartTexts {
   unweighted: string;
   weighted: string;
   suppressed: (symbol: string, ruleSet: string) => string;
+  /** A chart made under rules below the project's (or none). */
+  unchecked: string;
   ci: (level: number, method: string) => string;
   total: string;
   mean: string;
@@ -38,6 +40,7 @@ const nl: ChartTexts = {
   unweighted: 'ongewogen aantal respondenten',
   weighted: 'uitkomsten gewogen',
   suppressed: (s, r) => `${s} = niet gepubliceerd (onthullingsrisico, regels ${r})`,
+  unchecked: 'Niet gecontroleerd op outputregels',
   ci: (level, method) => `Lijnen: ${formatNumber(level * 100, 0, 'nl')}%-betrouwbaarheidsinterval (${method})`,
   total: 'Totaal',
   mean: 'Gemiddelde',
@@ -50,6 +53,7 @@ const en: ChartTexts = {
   unweighted: 'unweighted number of respondents',
   weighted: 'results weighted',
   suppressed: (s, r) => `${s} = not published (disclosure risk, rules ${r})`,
+  unchecked: 'Not checked against output rules',
   ci: (level, method) => `Lines: ${formatNumber(level * 100, 0, 'en')}% confidence interval (${method})`,
   total: 'Total',
   mean: 'Mean',

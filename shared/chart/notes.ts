@@ -16,7 +16,7 @@ export function anySuppressed(data: ChartData, rows: number[] = data.rows.map((_
 /** Base, weighting, suppression legend, extra notes, source — in that order. */
 export function footnotes(ctx: ChartContext, data: ChartData, extra: string[] = [], rows?: number[]): string[] {
   const { texts, spec } = ctx;
-  const lines: string[] = [];
+  const lines: string[] = data.unchecked ? [texts.unchecked] : [];
   const parts: string[] = [];
   if (data.totalN != null) parts.push(`${texts.base}: ${texts.n} = ${formatNumber(data.totalN, 0, spec.locale)} (${texts.unweighted})`);
   if (data.weighted) parts.push(texts.weighted);

@@ -52,6 +52,12 @@ export interface RuleSet {
   protectionMargin: ProtectionMargin;
   /** Suppress a whole column (or table) whose unweighted base is below minCount. */
   suppressSmallBase: boolean;
+  /**
+   * Set (at run time only, never stored) on a rule set a request chose below the project's with a
+   * written reason, and on `none`: its results are marked "not checked against the output rules"
+   * of `against` (the project's rule set, or cbs-persons for a plain file).
+   */
+  unchecked?: { against: RuleSetName };
 }
 
 export const DEFAULT_LINKING_KEYS: readonly string[] = [
@@ -130,4 +136,16 @@ export function publicRuleSummary(rs: RuleSet): PublicRuleSummary {
 /** Required interval width for a protected cell of the given value (see ProtectionMargin). */
 export function requiredWidth(value: number, margin: ProtectionMargin): number {
   return Math.max(margin.absolute, margin.relative * Math.abs(value));
+}
+
+/** True when `next` publishes something `prev` would have withheld. */
+export function loosens(prev: RuleSet, next: RuleSet): boolean {
+  if (next.name === 'none' && prev.name !== 'none') return true;
+  if (next.minCount < prev.minCount || next.minDf < prev.minDf) return true;
+  if (!next.suppressSmallBase && prev.suppressSmallBase) return true;
+  const dropped = prev.linkingKeys.some((k) => !next.linkingKeys.some((n) => n.toLowerCase() === k.toLowerCase()));
+  if (dropped) return true;
+  if (prev.dominance && (!next.dominance || next.dominance.k > prev.dominance.k || next.dominance.n < prev.dominance.n)) return true;
+  if (prev.pPercent !== undefined && (next.pPercent === undefined || next.pPercent < prev.pPercent)) return true;
+  return next.protectionMargin.absolute < prev.protectionMargin.absolute || next.protectionMargin.relative < prev.protectionMargin.relative;
 }

@@ -46,6 +46,11 @@ export function tableGrid(model: TableModel, opts: GridOptions): string[][] {
     line[0] = model.title;
     grid.push(line);
   }
+  if (model.mark) {
+    const line = blank();
+    line[0] = model.mark;
+    grid.push(line);
+  }
   const header: string[][] = Array.from({ length: model.headerRows }, blank);
   for (const b of model.header) header[b.row][gridCol(model, b.col)] = b.label;
   grid.push(...header);

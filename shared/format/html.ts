@@ -53,7 +53,8 @@ function stubHtml(model: TableModel, row: ModelRow): string {
 
 export function modelToHtmlTable(model: TableModel, opts: HtmlOptions): string {
   const notes = model.notes.map((n) => `<p>${escapeHtml(n.text)}</p>`).join('\n');
-  if (model.columns.length === 0) return `<section>\n<h2>${escapeHtml(model.title)}</h2>\n<div class="notes">\n${notes}\n</div>\n</section>\n`;
+  const mark = model.mark ? `<p class="unchecked"><strong>${escapeHtml(model.mark)}</strong></p>\n` : '';
+  if (model.columns.length === 0) return `<section>\n<h2>${escapeHtml(model.title)}</h2>\n${mark}<div class="notes">\n${notes}\n</div>\n</section>\n`;
   const body = model.rows
     .map((row) => {
       const cls = row.kind === 'category' ? `category${row.last ? ' last' : ''}` : row.kind;
@@ -61,6 +62,7 @@ export function modelToHtmlTable(model: TableModel, opts: HtmlOptions): string {
     })
     .join('\n');
   return (
+    mark +
     `<table>\n<caption>${escapeHtml(model.title)}</caption>\n<thead>\n${headerHtml(model)}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n` +
     `<div class="notes">\n${notes}\n</div>\n`
   );
@@ -70,7 +72,7 @@ const CSS =
   'body{font-family:Arial,Helvetica,sans-serif;font-size:10pt}table{border-collapse:collapse;margin:1em 0}' +
   'caption{font-weight:bold;text-align:left;padding:.3em 0}th,td{border:1px solid #bbb;padding:.2em .5em}' +
   'td{text-align:right}th[scope=row]{text-align:left;font-weight:normal}.sig{font-size:80%;color:#555}' +
-  'td.stat{text-align:left}h2{font-size:10pt}tr.base{border-top:2px solid #555}.notes{font-size:85%;color:#333}';
+  '.unchecked{color:#b00020}td.stat{text-align:left}h2{font-size:10pt}tr.base{border-top:2px solid #555}.notes{font-size:85%;color:#333}';
 
 export function tableToHtml(models: TableModel | TableModel[], opts: HtmlOptions): string {
   const list = Array.isArray(models) ? models : [models];

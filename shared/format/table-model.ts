@@ -70,7 +70,7 @@ export interface ModelColumn {
   groupStart: boolean;
 }
 
-export type NoteKind = 'weighting' | 'base' | 'tests' | 'trend' | 'suppressed' | 'override' | 'reasons' | 'chi2' | 'legend' | 'blocked' | 'extra';
+export type NoteKind = 'unchecked' | 'weighting' | 'base' | 'tests' | 'trend' | 'suppressed' | 'override' | 'reasons' | 'chi2' | 'legend' | 'blocked' | 'extra';
 
 export interface ModelNote {
   kind: NoteKind;
@@ -91,6 +91,8 @@ export interface TableModel {
   rows: ModelRow[];
   notes: ModelNote[];
   suppressedCells: number;
+  /** "Niet gecontroleerd op outputregels" when made under rules below the project's: shown under the title by every renderer. */
+  mark: string | null;
 }
 
 /** Trend columns: the previous wave's total per row, with a marker for a significant change. */
@@ -268,7 +270,12 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
       chi2: opts.chi2,
     }),
     suppressedCells,
+    mark: markOf(result.rules, opts.language),
   };
+}
+
+function markOf(rules: DisclosureSummary, language: NumberLocale): string | null {
+  return rules.status === 'unchecked' ? TEXTS[language].uncheckedMark : null;
 }
 
 interface NoteInput {
@@ -290,6 +297,7 @@ function buildNotes(n: NoteInput): ModelNote[] {
   const t = TEXTS[opts.language];
   const notes: ModelNote[] = [];
   const add = (kind: NoteKind, text: string) => notes.push({ kind, text });
+  if (n.rules.status === 'unchecked') add('unchecked', t.uncheckedMark);
   add('weighting', n.weight ? t.weightedNote(n.weight.variable, n.weight.type) : t.unweightedNote);
   if (n.stats.base) add('base', t.baseNote);
   const alpha = (tests: BannerResult['tests']) => String(tests.alpha).replace('.', opts.language === 'nl' ? ',' : '.');
@@ -347,6 +355,7 @@ export function blockedModel(variable: string, title: string, messages: Disclosu
     rows: [],
     notes: [{ kind: 'blocked', text: t.blockedNote }, ...(why ? [{ kind: 'reasons' as const, text: t.reasonsNote(why) }] : [])],
     suppressedCells: 0,
+    mark: null,
   };
 }
 
@@ -428,6 +437,7 @@ export function crosstabModel(table: CrosstabTable, title: string, variable: str
       ownChi2: { chi2: table.chi2 },
     }),
     suppressedCells,
+    mark: markOf(table.rules, opts.language),
   };
 }
 

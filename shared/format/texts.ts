@@ -39,6 +39,8 @@ export interface ExportTexts {
   chi2: { raoScott: string; pearson: string; lr: string; withheld: string };
   layerTotal: string;
   totalWithheld: string;
+  /** On every table, sheet and chart made under rules below the project's (or none). */
+  uncheckedMark: string;
 }
 
 const ADJUST_NL: Record<string, string> = { none: 'zonder correctie', bonferroni: 'Bonferroni-correctie', bh: 'Benjamini-Hochberg-correctie' };
@@ -87,6 +89,7 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
       withheld: 'chi-kwadraat niet getoond door de outputregels',
     },
     layerTotal: 'Totaal over de lagen',
+    uncheckedMark: 'Niet gecontroleerd op outputregels',
     totalWithheld:
       'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
   },
@@ -132,6 +135,7 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
       withheld: 'chi-square withheld by the output rules',
     },
     layerTotal: 'Total over the layers',
+    uncheckedMark: 'Not checked against output rules',
     totalWithheld:
       'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
   },

@@ -61,6 +61,15 @@ export interface DisclosureParams {
   'override-unknown-cell': { row: string; col: string };
   /** `secondary`: the cell is withheld only to protect another; else it is published already. */
   'override-not-primary': { row: string; col: string; secondary: boolean };
+  /** A request for a rule set below the project's, without a written reason. */
+  'rules-reason-required': { ruleSet: string; project: string; min: number };
+  /** A result produced under rules below the project's (or none): not checked against the project's rules. */
+  'rules-unchecked': { ruleSet: string; project: string };
+  /**
+   * Cells withheld because the same table without (part of) the filter, or a table already released
+   * with another filter, differs from them by fewer than `min` units.
+   */
+  'difference-cells': { n: number; min: number; source: 'filter' | 'released' };
   /** A text that has no code (kept as it is in every language). */
   text: { text: string };
 }

@@ -62,6 +62,11 @@ export const EN: MessageCatalogue = {
   'override-unknown-cell': (p) => `The table has no cell (${p.row}, ${p.col}).`,
   'override-not-primary': (p) =>
     `Cell ${p.row} / ${p.col} ${p.secondary ? 'is withheld only to protect another cell' : 'is already published'}; only cells withheld by a primary rule can be released.`,
+  'rules-reason-required': (p) =>
+    `Output rules ${p.ruleSet} are less strict than the project's (${p.project}): give a written reason of at least ${p.min} characters (--reason); it is kept in the audit log.`,
+  'rules-unchecked': (p) => `not checked against the project's output rules (${p.project}): made on request under ${p.ruleSet}`,
+  'difference-cells': (p) =>
+    `${p.n} cell(s) suppressed because the difference with ${p.source === 'filter' ? 'the same table without (part of) the filter' : 'a table released earlier with another filter'} is based on fewer than ${p.min} units`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' needs numbers; this argument is text`,

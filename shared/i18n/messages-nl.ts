@@ -66,6 +66,11 @@ export const NL: MessageCatalogue = {
   'override-unknown-cell': (p) => `De tabel heeft geen cel (${p.row}, ${p.col}).`,
   'override-not-primary': (p) =>
     `Cel ${p.row} / ${p.col} ${p.secondary ? 'wordt alleen achtergehouden om een andere cel te beschermen' : 'is al gepubliceerd'}; alleen cellen die door een primaire regel zijn achtergehouden, kunnen worden vrijgegeven.`,
+  'rules-reason-required': (p, f) =>
+    `Outputregels ${p.ruleSet} zijn minder streng dan die van het project (${p.project}): geef een schriftelijke reden van minstens ${f.num(p.min)} tekens (--reason); die komt in het logboek.`,
+  'rules-unchecked': (p) => `niet gecontroleerd op de outputregels van het project (${p.project}): op verzoek gemaakt onder ${p.ruleSet}`,
+  'difference-cells': (p, f) =>
+    `${f.num(p.n)} ${p.n === 1 ? 'cel' : 'cellen'} onderdrukt omdat het verschil met ${p.source === 'filter' ? 'dezelfde tabel zonder (een deel van) het filter' : 'een eerder vrijgegeven tabel met een ander filter'} op minder dan ${f.num(p.min)} waarnemingen berust`,
   text: (p) => p.text,
 
   'expr-needs-numbers': (p) => `'${p.fn}' werkt alleen met getallen; dit argument is tekst`,

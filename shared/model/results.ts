@@ -8,8 +8,12 @@ import type { Code } from './dataset';
 
 export type WeightType = 'frequency' | 'sampling';
 export type RuleSetName = 'cbs-persons' | 'cbs-business' | 'none';
-/** The output rules' verdict on a table: published whole, published with cells withheld, or not published. */
-export type TableStatus = 'safe' | 'suppressed' | 'blocked';
+/**
+ * The output rules' verdict on a table: published whole, published with cells withheld, or not
+ * published; 'unchecked' when it was made under rules below the project's (or none), on request and
+ * with a written reason — every file written from it says so.
+ */
+export type TableStatus = 'safe' | 'suppressed' | 'blocked' | 'unchecked';
 
 export interface WeightInfo {
   variable: string;

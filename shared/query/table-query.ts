@@ -85,6 +85,8 @@ export const tableQuery = z.object({
   tests: testsSpec.default(DEFAULT_TESTS),
   /** Default: the project's rule set. */
   ruleSet: ruleSetName.optional(),
+  /** Why rules below the project's are asked for (at least 10 characters); kept in the audit log. */
+  rulesReason: z.string().trim().max(2000).optional(),
   /**
    * Layer variables (CROSSTABS … BY layer): every row variable against every plain banner variable,
    * one table per layer plus the total over the layers.

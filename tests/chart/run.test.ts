@@ -41,11 +41,21 @@ describe('runChart', () => {
 
   it('draws everything with rules "none", titled by the variable label', async () => {
     const out = join(dir, 'q-none.svg');
-    const r = await runChart(ds, { rows: 'q', cols: 'g', type: 'bar', out, ruleSet: 'none', spec: { source: 'Testpeiling' } });
+    const r = await runChart(ds, {
+      rows: 'q',
+      cols: 'g',
+      type: 'bar',
+      out,
+      ruleSet: 'none',
+      rulesReason: 'testtabel zonder regels',
+      spec: { source: 'Testpeiling' },
+    });
     expect(r.suppressed).toBe(0);
     const t = texts(parseSvg(readFileSync(out, 'utf8'))).map(nbsp);
     expect(t).toContain('De gemeente luistert naar inwoners');
     expect(t).toContain('Bron: Testpeiling');
+    // Made under rules below cbs-persons, on request: the chart says so.
+    expect(t).toContain('Niet gecontroleerd op outputregels');
     expect(t.some((s) => s.startsWith('Eiland (n = 12'))).toBe(true);
     // User-missing "Weet niet" is not a valid category.
     expect(t).not.toContain('Weet niet');

@@ -39,7 +39,7 @@ describe('duiding describe', () => {
 
 describe('duiding freq', () => {
   it('matches R on the demo data (unweighted counts, Σw, valid %)', async () => {
-    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--weight', 'gewicht', '--rules', 'none');
+    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--weight', 'gewicht', '--rules', 'none', '--reason', 'vergelijking met de R-referentie');
     expect(f.categories.map((c: { code: number }) => c.code)).toEqual(expected.freq.codes);
     expect(f.categories.map((c: { count: number }) => c.count)).toEqual(expected.freq.count);
     f.categories.forEach((c: { weighted: number; validPercent: number | null; missing: boolean }, i: number) => {
@@ -51,7 +51,7 @@ describe('duiding freq', () => {
   });
 
   it('is unweighted without --weight even though the file names a weight', async () => {
-    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--rules', 'none');
+    const f = await json('freq', 'demo', '--var', 'leefbaarheid', '--rules', 'none', '--reason', 'vergelijking met de R-referentie');
     expect(f.weight).toBeNull();
     for (const c of f.categories) expect(c.weighted).toBe(c.count);
   });
@@ -59,7 +59,7 @@ describe('duiding freq', () => {
 
 describe('duiding crosstab', () => {
   it('matches R: counts, Σw, Pearson and LR chi-square, Rao–Scott F', async () => {
-    const t = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--rules', 'none');
+    const t = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--rules', 'none', '--reason', 'vergelijking met de R-referentie');
     expect(t.count).toEqual(expected.crosstab.count);
     for (const k of ['pearson', 'lr'] as const) {
       expect(rel(t.chi2[k].value, expected.crosstab[k].value)).toBeLessThan(1e-9);
@@ -79,6 +79,8 @@ describe('duiding crosstab', () => {
       'sampling',
       '--rules',
       'none',
+      '--reason',
+      'vergelijking met de R-referentie',
     );
     w.weighted.forEach((row: number[], i: number) => row.forEach((v, j) => expect(rel(v, expected.crosstab.weighted[i][j])).toBeLessThan(1e-9)));
     expect(w.count).toEqual(expected.crosstab.count);
@@ -109,7 +111,20 @@ describe('duiding crosstab', () => {
       if (t.rowCounts?.[i] !== null) expect(hidden === 0 || hidden >= 2).toBe(true);
     });
     // The attacker's view: the printed unweighted counts and margins, true values only for suppressed cells.
-    const withCodes = await json('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'leeftijdsklasse', '--filter', 'golf = 2025', '--rules', 'none');
+    const withCodes = await json(
+      'crosstab',
+      'demo',
+      '--rows',
+      'gemeente',
+      '--cols',
+      'leeftijdsklasse',
+      '--filter',
+      'golf = 2025',
+      '--rules',
+      'none',
+      '--reason',
+      'vergelijking met de R-referentie',
+    );
     const R = withCodes.count.length;
     const C = withCodes.count[0].length;
     const rowN = withCodes.count.map((r: number[]) => r.reduce((a, b) => a + b, 0));
@@ -138,7 +153,18 @@ describe('duiding crosstab', () => {
   });
 
   it('gives one block per pair with several row or column variables', async () => {
-    const t = await json('crosstab', 'demo', '--rows', 'gemeente,geslacht', '--cols', 'vertrouwen', '--rules', 'none');
+    const t = await json(
+      'crosstab',
+      'demo',
+      '--rows',
+      'gemeente,geslacht',
+      '--cols',
+      'vertrouwen',
+      '--rules',
+      'none',
+      '--reason',
+      'vergelijking met de R-referentie',
+    );
     expect(t.tables).toHaveLength(2);
     expect(t.tables[1].rows.map((r: { label: string }) => r.label)).toEqual(['Man', 'Vrouw', 'Anders / zeg ik liever niet']);
   });

@@ -69,8 +69,10 @@ export async function regressCommand(args: ParsedArgs): Promise<string> {
     'se',
     'filter',
     'rules',
+    'reason',
   ]);
-  const { dataset, ruleSet } = await loadData(oneData(args));
+  const loaded = await loadData(oneData(args));
+  const dataset = loaded.dataset;
   const model = flags.string('model') ?? 'ols';
   if (model !== 'ols' && model !== 'logit' && model !== 'fe') throw new UsageError(`--model is ols, logit or fe, not "${model}"`);
   const panel = flags.string('panel');
@@ -91,7 +93,7 @@ export async function regressCommand(args: ParsedArgs): Promise<string> {
       se: parseSe(flags.string('se')),
       filter: flags.string('filter'),
     },
-    rulesOption(flags, ruleSet),
+    rulesOption(flags, loaded, 'regress'),
   );
   return flags.has('json') ? JSON.stringify(result) : regressText(result);
 }

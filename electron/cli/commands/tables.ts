@@ -11,19 +11,21 @@ import { designOption, rulesOption, weightOption } from '../options';
 const json = (v: unknown) => JSON.stringify(v);
 
 export async function freqCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['json', 'var', 'weight', 'weight-type', 'filter', 'rules']);
-  const { dataset, ruleSet } = await loadData(oneData(args));
+  const flags = new Flags(args, ['json', 'var', 'weight', 'weight-type', 'filter', 'rules', 'reason']);
+  const loaded = await loadData(oneData(args));
+  const dataset = loaded.dataset;
   const result = runFreq(
     dataset,
     { variable: flags.required('var'), weight: weightOption(flags, dataset), filter: flags.string('filter') },
-    rulesOption(flags, ruleSet),
+    rulesOption(flags, loaded, 'freq'),
   );
   return flags.has('json') ? json(result) : freqText(result);
 }
 
 export async function crosstabCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules', 'layers', 'layer-missing']);
-  const { dataset, ruleSet } = await loadData(oneData(args));
+  const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules', 'reason', 'layers', 'layer-missing']);
+  const loaded = await loadData(oneData(args));
+  const dataset = loaded.dataset;
   const req = {
     rows: flags.list('rows') ?? [],
     cols: flags.list('cols') ?? [],
@@ -31,7 +33,7 @@ export async function crosstabCommand(args: ParsedArgs): Promise<string> {
     design: designOption(flags),
     filter: flags.string('filter'),
   };
-  const rules = rulesOption(flags, ruleSet);
+  const rules = rulesOption(flags, loaded, 'crosstab');
   const layers = flags.list('layers');
   if (layers === undefined && flags.has('layer-missing')) throw new UsageError('--layer-missing needs --layers');
   if (layers !== undefined) {

@@ -5,6 +5,7 @@
  */
 import type { Style, Worksheet } from 'exceljs';
 import type { PublicRuleSummary } from '../../../shared/disclosure/index';
+import type { TableStatus } from '../../../shared/model/results';
 import { legendLine } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/book/book';
@@ -15,7 +16,7 @@ import { cellAt } from './table-sheet';
 export interface IndexEntry {
   variable: string;
   label: string;
-  status: 'safe' | 'suppressed' | 'blocked';
+  status: TableStatus;
   reason?: string;
   suppressedCells: number;
   /** Where the table starts; absent for a blocked table. */
@@ -41,6 +42,7 @@ function statusText(e: IndexEntry, lang: BookSpec['language']): string {
   const t = TEXTS[lang];
   if (e.status === 'blocked') return `${t.blocked}: ${e.reason ?? ''}`.trim();
   if (e.status === 'suppressed') return t.suppressedNote(e.suppressedCells);
+  if (e.status === 'unchecked') return t.uncheckedMark;
   return '';
 }
 

@@ -62,6 +62,12 @@ export function writeTableBlock(ws: Worksheet, top: number, model: TableModel, s
   const title = cellAt(ws, top, 1);
   title.value = model.title;
   title.style = styles.title;
+  if (model.mark) {
+    // Beside the back link: every sheet of an unchecked table says so where it is read first.
+    const mark = cellAt(ws, top + 1, 2);
+    mark.value = model.mark;
+    mark.style = { ...styles.title, font: { ...styles.title.font, color: { argb: 'FFB00020' } } };
+  }
   writeHeader(ws, layout.headerTop, model, styles);
   model.rows.forEach((row, r) => writeBodyRow(ws, layout.bodyTop + r, model, row, styles, symbols));
   let n = layout.bodyTop + model.rows.length + 1;

@@ -11,6 +11,7 @@ import { type BookReport, type BookSpec, parseBookSpec } from '../../../shared/b
 import type { TableModel } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import { writeAtomic } from '../atomic-write';
+import { resolveRules } from '../../../shared/analysis/output-rules';
 import { type ComputedTable, computeBook } from '../../../shared/book/compute';
 import type { GroupEngine } from '../../../shared/analysis/table-group';
 import type { OverrideRecord } from '../../../shared/disclosure/index';
@@ -78,7 +79,8 @@ function selectionText(spec: BookSpec, ds: Dataset): string | null {
 export async function writeBook(ds: Dataset, specInput: unknown, outPath: string, opts: WriteBookOptions = {}): Promise<BookReport> {
   const started = Date.now();
   const spec = parseBookSpec(specInput);
-  const ruleSet = opts.ruleSet ?? defaultRuleSet(spec.ruleSet ?? 'cbs-persons');
+  // Without the project's rule set (a plain file): cbs-persons, and a looser one needs the spec's reason.
+  const ruleSet = opts.ruleSet ?? resolveRules(spec.ruleSet, defaultRuleSet('cbs-persons'), spec.rulesReason).ruleSet;
   const styles = makeStyles(await loadHouseStyle(spec.style, opts.styleDir));
   const computed = computeBook(ds, spec, {
     engine: opts.engine,
@@ -94,7 +96,7 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
     computed.tables.map((table, i) => ({ table, model: models[i] })),
     spec,
   );
-  const checkerName = spec.checkerSheet && ruleSet.name !== 'none' ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
+  const checkerName = spec.checkerSheet && (ruleSet.name !== 'none' || ruleSet.unchecked) ? (spec.language === 'nl' ? 'Controle' : 'Checker') : null;
 
   const report: BookReport = {
     path: outPath,
@@ -200,7 +202,8 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
       const ws = wb.addWorksheet(ctx.checkerName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }] });
       ws.columns = [{ width: 20 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 16 }, { width: 16 }];
       const rows: CheckerRow[] = written.flatMap((p) => bookCheckerRows(p.table, spec.language));
-      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}`, opts.auditHead);
+      const unchecked = ctx.ruleSet.unchecked ? ` — ${t.uncheckedMark}` : '';
+      writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}${unchecked}`, opts.auditHead);
       ws.commit();
     }
     // A destroyed stream never finishes: committing then would wait forever.

@@ -8,6 +8,7 @@ import type { ChartInput } from '../../../shared/chart/data';
 import { chartCanvas, chartSpecSchema, type ChartSpecInput, type ChartType } from '../../../shared/chart/spec';
 import type { ChartStyle } from '../../../shared/chart/style';
 import { defaultRuleSet, type RuleSet } from '../../../shared/disclosure/index';
+import { resolveRules } from '../../../shared/analysis/output-rules';
 import type { WeightSpec } from '../../../shared/engine/weights';
 import type { Dataset } from '../../../shared/model/dataset';
 import type { RuleSetName } from '../../../shared/model/results';
@@ -35,7 +36,9 @@ export interface RunChartOptions {
   heightMm?: number;
   dpi?: number;
   locale?: 'nl' | 'en';
+  /** A resolved rule set, or a name (checked against cbs-persons: a looser one needs `rulesReason`). */
   ruleSet?: RuleSet | RuleSetName;
+  rulesReason?: string;
   /** Further spec fields (title, source, sort, orientation, focus, multiples, value, ...). */
   spec?: Partial<ChartSpecInput>;
   style?: ChartStyle;
@@ -51,7 +54,7 @@ export interface RunChartResult {
 
 export async function runChart(ds: Dataset, opts: RunChartOptions): Promise<RunChartResult> {
   const weight = typeof opts.weight === 'string' ? { variable: opts.weight, type: 'sampling' as const } : opts.weight;
-  const rules = typeof opts.ruleSet === 'object' ? opts.ruleSet : defaultRuleSet(opts.ruleSet ?? 'cbs-persons');
+  const rules = typeof opts.ruleSet === 'object' ? opts.ruleSet : resolveRules(opts.ruleSet, defaultRuleSet('cbs-persons'), opts.rulesReason).ruleSet;
   const spec: ChartSpecInput = {
     ...opts.spec,
     type: opts.type,

@@ -63,7 +63,7 @@ export function prepareChart(
   styleIn?: ChartStyle,
   overrides: readonly OverrideRecord[] = [],
 ): PreparedChart {
-  const spec = chartSpecSchema.parse(specIn);
+  const parsedSpec = chartSpecSchema.parse(specIn);
   const group = runTableGroup(
     ds,
     {
@@ -72,15 +72,16 @@ export function prepareChart(
       banner: { total: true, items: [{ variable: req.col }] },
       weight: req.weight,
       filter: req.filter,
-      statistics: { ...DEFAULT_STATISTICS, means: spec.value === 'mean' },
+      statistics: { ...DEFAULT_STATISTICS, means: parsedSpec.value === 'mean' },
       tests: { display: 'none', adjust: 'none', alpha: 0.05, chi2: false },
       layers: [],
     },
     { ruleSet: rules, overrides },
   );
   const published = group.tables[0];
-  if (!published.result) throw withheld(rules, published.messages, spec.locale);
+  if (!published.result) throw withheld(rules, published.messages, parsedSpec.locale);
   const table = published.result;
+  const spec = parsedSpec;
   const rowMeta = ds.variables[findVariable(ds, req.row)];
   const base = styleIn ?? defaultChartStyle;
   // The rule set's symbol wins, so chart, tabellenboek and checker's sheet all say the same.
