@@ -5,7 +5,7 @@
 import { checkLinkingKeys, defaultRuleSet, loosens, withReasons, type RuleSet } from '../disclosure/index';
 import type { Dataset } from '../model/dataset';
 import type { DisclosureSummary, RuleSetName } from '../model/results';
-import { legacyText, type DisclosureMessage } from '../i18n/messages';
+import type { DisclosureMessage } from '../i18n/messages';
 import { DuidingError } from '../errors';
 
 export class OutputRuleError extends DuidingError {

@@ -4,8 +4,7 @@
  * set fails the completeness check below until it has its rows here.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, ruleSetSchema, type RuleSet } from '../../shared/disclosure/index';
-import { loosens } from './rules';
+import { defaultRuleSet, loosens, ruleSetSchema, type RuleSet } from './rules';
 
 const persons = defaultRuleSet('cbs-persons');
 const business = defaultRuleSet('cbs-business');

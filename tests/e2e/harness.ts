@@ -127,3 +127,10 @@ export function loadProjectDataset(projectPath: string): Dataset {
     store.close();
   }
 }
+
+/** The table builder folds its options into one line once a table is set: open them (the choice then sticks). */
+export async function openTableOptions(page: Page): Promise<void> {
+  const panel = page.getByTestId('tb-options');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+  await page.getByTestId('tb-filter').waitFor();
+}

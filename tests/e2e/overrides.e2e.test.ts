@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numericAt, type Dataset, type NumericColumn } from '../../shared/model/dataset';
-import { loadProjectDataset, startE2E, type E2E } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -47,6 +47,7 @@ describe('overrides in the table builder', { timeout: 120_000 }, () => {
     await page.locator('.var-item[data-var="leeftijdsklasse"]').click();
     await page.getByTestId('add-cols').click();
     await page.getByTestId('tb-search').fill('');
+    await openTableOptions(page);
     await page.getByTestId('stat-counts').check();
     await page.getByTestId('tb-filter').fill('golf = 2025');
     await page.getByTestId('filter-ok').waitFor();

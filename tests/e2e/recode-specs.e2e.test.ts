@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserMissing, numericAt, type Dataset, type NumericColumn } from '../../shared/model/dataset';
-import { loadProjectDataset, startE2E, type E2E } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -99,6 +99,7 @@ describe('recode and saved tables', { timeout: 120_000 }, () => {
     expect(await page.locator('.banner').count()).toBe(0);
     await page.getByTestId('sp-open').click();
     await page.locator('dialog[open] tr[data-spec="Leefbaarheid naar leeftijd"]').getByRole('button', { name: 'Openen' }).click();
+    await openTableOptions(page);
     await page.getByTestId('tb-filter').fill('golf = 2024');
     await page.getByTestId('filter-ok').waitFor();
     await expect.poll(async () => page.locator('td[data-stat="base"][data-col="lft3=1"]').textContent()).toBe(nl0(count(18, 34, 2024)));

@@ -10,7 +10,7 @@ import { banner } from '../../shared/engine/banner';
 import { runCrosstab } from '../../shared/analysis/run-tables';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
 import { regress } from '../../shared/engine/regression/index';
-import { loadProjectDataset, startE2E, type E2E } from './harness';
+import { loadProjectDataset, openTableOptions, startE2E, type E2E } from './harness';
 
 let e: E2E;
 let ds: Dataset;
@@ -39,6 +39,7 @@ describe('table builder', { timeout: 120_000 }, () => {
     // Mouse path: drag gemeente onto the Columns zone.
     await page.locator('.var-item[data-var="gemeente"]').dragTo(page.getByTestId('zone-cols'));
     await expect.poll(() => page.getByTestId('zone-cols').locator('.chip').count()).toBe(1);
+    await openTableOptions(page);
     await page.getByTestId('tb-weight').selectOption('gewicht');
     await page.locator('.banner[data-row-var="leefbaarheid"]').waitFor();
     await expect.poll(async () => (await page.getByTestId('banner-weight').textContent()) ?? '').toContain('gewicht');
