@@ -1,6 +1,6 @@
 /** The prebuilt CLI (scripts/build-cli.mjs): its stamp notices every change, and it answers as the sources do. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,7 +48,11 @@ describe('CLI stamp', () => {
 
 describe('CLI bundle', () => {
   it('prints what the TypeScript sources print, and a stamp that is current', async () => {
-    const out = join(tempDir(), 'cli');
+    // Outside the repository, as a fresh place; its externals (better-sqlite3, exceljs…) resolve
+    // through a node_modules beside it, as dist/cli's do through the repository's.
+    const root = tempDir();
+    symlinkSync(join(appRoot(), 'node_modules'), join(root, 'node_modules'));
+    const out = join(root, 'cli');
     await buildCli(out);
     expect(stampIsCurrent(appRoot(), out)).toBe(true);
     const home = tempDir();

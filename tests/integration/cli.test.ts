@@ -145,7 +145,8 @@ describe('duiding crosstab', () => {
   });
 
   it('keeps the chi-square note text of its JSON and adds its codes; the text output says it in English', async () => {
-    const args = ['crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling', '--rules', 'none'];
+    const args = ['crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling'];
+    args.push('--rules', 'none', '--reason', 'vergelijking met de R-referentie');
     const t = await json(...args);
     expect(t.chi2.notes).toEqual([{ code: 'chi2-sampling' }]);
     expect(t.chi2.note).toBe('Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p');

@@ -32,7 +32,7 @@ export async function bookCommand(args: ParsedArgs): Promise<string> {
   }
   const loaded = await loadData(oneData(args));
   // The spec's rule set (or the project's); one below the project's needs --reason or the spec's rulesReason.
-  const ruleSet = rulesOption(flags, loaded, 'book', parsed.ruleSet, parsed.rulesReason);
+  const ruleSet = await rulesOption(flags, loaded, 'book', parsed.ruleSet, parsed.rulesReason);
   // exceljs and ECharts take a third of a second to load: only the command that draws pays for them.
   const { writeBook } = await import('../../export/book/index');
   const report = await writeBook(loaded.dataset, parsed, out, { ruleSet, folders: variableFolders(loaded.dataset) });
@@ -83,7 +83,7 @@ export async function chartCommand(args: ParsedArgs): Promise<string> {
     heightMm: flags.number('height-mm', 100),
     dpi: flags.number('dpi', 300),
     locale,
-    ruleSet: rulesOption(flags, loaded, 'chart'),
+    ruleSet: await rulesOption(flags, loaded, 'chart'),
   });
   if (flags.has('json')) return JSON.stringify(result);
   return `Wrote ${result.path}: ${result.widthPx} × ${result.heightPx} px${result.suppressed ? `, ${result.suppressed} suppressed cell(s) left as gaps` : ''}`;

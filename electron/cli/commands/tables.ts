@@ -17,7 +17,7 @@ export async function freqCommand(args: ParsedArgs): Promise<string> {
   const result = runFreq(
     dataset,
     { variable: flags.required('var'), weight: weightOption(flags, dataset), filter: flags.string('filter') },
-    rulesOption(flags, loaded, 'freq'),
+    await rulesOption(flags, loaded, 'freq'),
   );
   return flags.has('json') ? json(result) : freqText(result);
 }
@@ -33,7 +33,7 @@ export async function crosstabCommand(args: ParsedArgs): Promise<string> {
     design: designOption(flags),
     filter: flags.string('filter'),
   };
-  const rules = rulesOption(flags, loaded, 'crosstab');
+  const rules = await rulesOption(flags, loaded, 'crosstab');
   const layers = flags.list('layers');
   if (layers === undefined && flags.has('layer-missing')) throw new UsageError('--layer-missing needs --layers');
   if (layers !== undefined) {
