@@ -14,20 +14,31 @@ import { appRoot } from '../../electron/startup/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'duiding-start-'));
 const pids = join(dir, 'browser.pids');
+/** Every window ever opened here, one a line: its pid and its helper's (browser.pids holds the newest). */
+const allPids = join(dir, 'all-browsers.pids');
 const browser = join(dir, 'fake-chromium.sh');
-writeFileSync(browser, `#!/bin/sh\necho $$ > "${pids}"\nsleep 300 &\necho $! >> "${pids}"\nwait\n`);
+writeFileSync(browser, `#!/bin/sh\nsleep 300 &\necho $$ $! >> "${allPids}"\nprintf '%s\\n%s\\n' $$ $! > "${pids}"\nwait\n`);
 chmodSync(browser, 0o755);
 
 beforeAll(() => ensureRendererBuilt());
+/** Every `npm start` this file ran, ended in afterAll whatever an assertion did before its Ctrl+C. */
+const started: ChildProcess[] = [];
+
 afterAll(() => {
-  // Should the host have left its window open (the failure this file tests for), do not leave it running.
-  if (existsSync(pids)) {
-    for (const pid of readFileSync(pids, 'utf8').trim().split('\n').map(Number)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // ended
-      }
+  for (const child of started) {
+    try {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // ended
+    }
+  }
+  // Should a host have left its window open (the failure this file tests for), do not leave it running.
+  const windows = existsSync(allPids) ? readFileSync(allPids, 'utf8').split(/\s+/).filter(Boolean).map(Number) : [];
+  for (const pid of windows) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ended
     }
   }
   rmSync(dir, { recursive: true, force: true });
@@ -68,6 +79,7 @@ function start(env: Record<string, string>): { child: ChildProcess; out: () => s
       ...env,
     },
   });
+  started.push(child);
   let out = '';
   let err = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
