@@ -36,7 +36,14 @@ export function freqText(f: DisclosedFreqResult): string {
 export function oneCrosstab(t: CrosstabTable): string {
   const header = [`${t.rowVariable ?? ''} \\ ${t.colVariable ?? ''}`, ...t.cols.map((c) => c.label), 'Total'];
   const rows = t.rows.map((r, i) => [r.label, ...t.cols.map((_, j) => `${fmt(t.weighted[i][j], 1)} (${fmt(t.colPct[i][j], 1)}%)`), fmt(t.rowTotals[i], 1)]);
-  rows.push(['Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);
+  const mr = t.mr;
+  if (mr) {
+    const pct = (part: number | null, whole: number | null) => (part === null || whole === null || !(whole > 0) ? null : (100 * part) / whole);
+    const anyTotal = mr.anyWeighted.some((v) => v === null) ? null : mr.anyWeighted.reduce<number>((a, v) => a + (v ?? 0), 0);
+    rows.push(['Any (net)', ...mr.anyWeighted.map((v, j) => `${fmt(v, 1)} (${fmt(pct(v, mr.baseWeighted[j]), 1)}%)`), fmt(anyTotal, 1)]);
+    rows.push(['Responses', ...mr.responses.map((v) => fmt(v, 1)), '']);
+  }
+  rows.push([mr ? 'Base (cases)' : 'Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);
   const lines = [
     textTable(
       header,
@@ -53,6 +60,10 @@ export function oneCrosstab(t: CrosstabTable): string {
     );
   // The CLI's text is English throughout; the JSON keeps `note`, the Dutch text it always had.
   if (c?.notes?.length) lines.push(c.notes.map((m) => renderMessage(m, 'en')).join('; '));
+  if (mr)
+    lines.push(
+      `${mr.set}: % of cases in the column's base (a case can give several answers, so columns add up to more than 100); no chi-square for a multiple-response set`,
+    );
   lines.push(rulesLine(t.rules));
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ Usage:
   duiding freq DATA --var V [--weight W [--weight-type frequency|sampling]] [--filter EXPR] [--rules R [--reason TEXT]] [--json]
   duiding crosstab DATA --rows V[,V...] --cols V[,V...] [--weight W [--weight-type frequency|sampling]]
                    [--strata S] [--cluster C] [--filter EXPR] [--rules cbs-persons|cbs-business|none [--reason TEXT]] [--json]
-                   [--layers V[,V...] [--layer-missing]]
+                   [--layers V[,V...] [--layer-missing]] [--mrset '$S=V1,V2[:COUNTED]'] [--mrset-categories '$S=V1,V2']
   duiding regress DATA --dep Y --indep X1,X2,... [--categorical V[:REF],...] [--model ols|logit|fe --panel ID]
                   [--weight W [--weight-type ...]] [--strata S] [--cluster C] [--se classical|hc1|cluster:V] [--json]
   duiding book DATA (--spec book.json | --book NAME) --out file.xlsx
@@ -15,6 +15,10 @@ Usage:
 
 DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or demo (the bundled demo panel).
 --book runs a tabellenboek saved in the project (Tabellenboek view); for demo, "Burgerpanel Groningen 2025".
+A multiple-response set ($NAME, see describe) can stand in --rows of crosstab: its items are the rows,
+as % of cases in each column's base. --mrset '$NAME=V1,V2,V3[:COUNTED]' defines a dichotomy set (counted
+value 1 unless given) and --mrset-categories '$NAME=V1,V2,V3' a categories set for one command (describe,
+crosstab); several sets are separated by ';'. Quote them: the shell expands $.
 --layers splits a crosstab into one table per layer category (several layer variables: per combination)
 plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
 Without --weight results are unweighted, even when the file names a weight variable.

@@ -7,6 +7,7 @@ import { projectOverrides } from './rules';
 import type { SectionHandlers } from '../backend/types';
 import type { analysisSection } from '../../shared/api/analysis';
 import { requestRules } from '../backend/request-rules';
+import { releasedFilters } from '../backend/releases';
 
 export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
   'analysis.freq': async (req, ctx) =>
@@ -24,6 +25,7 @@ export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
       runTableGroup(ctx.session.dataset(req.dataset), req, {
         ruleSet: requestRules(ctx, 'analysis.tables', req.ruleSet, req.rulesReason, { rows: req.rows }),
         overrides: projectOverrides(ctx.session),
+        released: releasedFilters(ctx, req.dataset, req.banner),
       }),
     ),
   'analysis.regress': async (req, ctx) =>

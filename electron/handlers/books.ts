@@ -16,6 +16,7 @@ import type { AppContext, SectionHandlers } from '../backend/types';
 import type { booksSection } from '../../shared/api/books';
 import { projectOverrides } from './rules';
 import { requestRules } from '../backend/request-rules';
+import { releasedFilters } from '../backend/releases';
 
 const KIND = 'book';
 
@@ -36,12 +37,13 @@ const KEEP = 4;
 function computedFor(ctx: AppContext, ds: Dataset, spec: BookSpec): ComputedBook {
   const ruleSet = requestRules(ctx, 'book.preview', spec.ruleSet, spec.rulesReason, { title: spec.title });
   const overrides = projectOverrides(ctx.session);
-  const key = JSON.stringify({ spec, ruleSet, overrides: overrides.map((o) => o.id) });
+  const releases = ctx.session.isOpen() ? ctx.session.store().releases().size() : 0;
+  const key = JSON.stringify({ spec, ruleSet, overrides: overrides.map((o) => o.id), releases });
   let byKey = previews.get(ds);
   if (!byKey) previews.set(ds, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const computed = computeBook(ds, spec, { ruleSet, overrides, folders: variableFolders(ds) });
+  const computed = computeBook(ds, spec, { ruleSet, overrides, folders: variableFolders(ds), released: releasedFilters(ctx, ds.name, spec.banner) });
   byKey.set(key, computed);
   if (byKey.size > KEEP) byKey.delete(byKey.keys().next().value!);
   return computed;

@@ -12,6 +12,8 @@ import type { AppContext, SectionHandlers } from '../backend/types';
 import type { exportsSection } from '../../shared/api/exports';
 import { startJob } from '../backend/jobs';
 import { auditExport } from '../backend/audit-export';
+import { recordReleases, releasedFilters } from '../backend/releases';
+import { bookSelectionFilter } from '../../shared/book/compute';
 import { requestRules } from '../backend/request-rules';
 import { variableFolders } from '../../shared/book/folders';
 import { projectOverrides } from './rules';
@@ -43,10 +45,14 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
         signal,
         folders: variableFolders(ds),
         auditHead,
+        released: releasedFilters(ctx, dataset, spec.banner),
         onProgress: (p) => progress(p.done, p.total, 'tables'),
-        // No output without its record: the entry is written before the workbook takes its name.
-        beforeCommit: (r) =>
-          auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs }),
+        // No output without its record: the entry (and the release register) is written before the workbook takes its name.
+        beforeCommit: (r) => {
+          auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs });
+          const published = r.tables.filter((t) => t.status !== 'blocked').map((t) => t.variable);
+          recordReleases(ctx, 'export.book', dataset, published, spec.banner, bookSelectionFilter(spec));
+        },
       });
       return report;
     });
@@ -55,7 +61,7 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
   'export.table': async (req, ctx) => {
     const ds = ctx.session.dataset(req.dataset);
     const ruleSet = requestRules(ctx, 'export.table', req.ruleSet, req.rulesReason, { rows: req.rows });
-    const group = runTableGroup(ds, req, { ruleSet, overrides: projectOverrides(ctx.session) });
+    const group = runTableGroup(ds, req, { ruleSet, overrides: projectOverrides(ctx.session), released: releasedFilters(ctx, req.dataset, req.banner) });
     const models = groupModels(group.tables, req, req.display, {
       variableLabel: variableLabeller(ds),
       extraNotes: req.source ? [`${TEXTS[req.display.language].source}: ${req.source}`] : [],
@@ -73,6 +79,16 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
       layers: req.layers,
       tables,
     });
+    // Layered tables are other tables (row × column per layer): only banners go into the register.
+    if (req.layers.length === 0)
+      recordReleases(
+        ctx,
+        'export.table',
+        req.dataset,
+        group.tables.filter((t) => t.result).map((t) => t.variable),
+        req.banner,
+        req.filter,
+      );
     return { ...rendered, tables };
   },
 };

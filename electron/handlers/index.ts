@@ -11,6 +11,7 @@ import { transformHandlers } from './transform';
 import { specsHandlers } from './specs';
 import { bookHandlers } from './books';
 import { filesHandlers } from './files';
+import { mrSetsHandlers } from './mrsets';
 import type { HandlerMap } from '../backend/types';
 
 export const handlers: HandlerMap = {
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...specsHandlers,
   ...bookHandlers,
   ...filesHandlers,
+  ...mrSetsHandlers,
 };

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { ReadOptions } from '../../shared/api/import';
-import type { DatasetSummary } from '../../shared/api/project';
+import type { ImportSummary, ReadOptions } from '../../shared/api/import';
+import { mergeMrSetRecipes, mrSetSchema } from '../../shared/model/mr-set';
 import type { ProjectStore } from '../store/project-store';
 import { readAnyFile } from './index';
 import type { ImportOptions } from './types';
@@ -31,13 +31,28 @@ export async function importIntoProject(
   path: string,
   /** Reader settings (CSV: encoding, delimiter, decimal, header; Excel: sheet, headerRow) pass through. */
   options: ImportOptions & ReadOptions & { replace?: boolean } = {},
-): Promise<DatasetSummary> {
+): Promise<ImportSummary> {
   const size = statSync(path).size;
   const [ds, sha256] = await Promise.all([readAnyFile(path, options), sha256File(path)]);
   options.signal?.throwIfAborted();
   ds.name = options.name ?? datasetNameFor(path);
-  store.saveDataset(ds, { source: { name: basename(path), size, sha256 }, replace: options.replace, action: 'import' });
+  // The project's own set definitions for this dataset come back on the next wave.
+  const recipes = store
+    .recipes()
+    .list({ dataset: ds.name, kind: 'mrset' })
+    .flatMap((r) => {
+      const parsed = mrSetSchema.safeParse(r.body);
+      return parsed.success ? [parsed.data] : [];
+    });
+  const merged = mergeMrSetRecipes(ds.variables, ds.mrSets, recipes);
+  ds.mrSets = merged.mrSets;
+  store.saveDataset(ds, {
+    source: { name: basename(path), size, sha256 },
+    replace: options.replace,
+    action: 'import',
+    detail: recipes.length > 0 ? { mrSetRecipes: merged.report } : undefined,
+  });
   const summary = store.listDatasets().find((d) => d.name === ds.name);
   if (!summary) throw new Error(`Import of ${path} did not store a dataset`);
-  return summary;
+  return recipes.length > 0 ? { ...summary, mrSets: merged.report } : summary;
 }

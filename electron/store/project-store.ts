@@ -12,9 +12,11 @@ import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api
 import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
+import { MrSetStore, type MrSetOp } from './mrsets';
 import { OverrideStore } from './overrides';
 import { RecipeStore } from './recipes';
 import { DuidingError } from '../../shared/errors';
+import { ReleaseRegister } from './release-register';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
@@ -37,7 +39,7 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-/** One undoable step: a variable's metadata, or a saved specification (absent = does not exist). */
+/** One undoable step: a variable's metadata, a saved specification (absent = does not exist), a set, or several in order. */
 type HistoryOp =
   | {
       kind: 'variable';
@@ -46,7 +48,9 @@ type HistoryOp =
       variable: string;
       meta: VariableMeta;
     }
-  | { kind: 'spec'; id: number; spec: SavedSpec | null };
+  | { kind: 'spec'; id: number; spec: SavedSpec | null }
+  | MrSetOp
+  | { kind: 'batch'; ops: HistoryOp[] };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -176,7 +180,8 @@ export class ProjectStore {
   }
 
   /** Stores a whole dataset in one transaction (replacing one of the same name when asked). */
-  saveDataset(ds: Dataset, options: { source?: SourceInfo; replace?: boolean; action?: string } = {}): void {
+  /** `detail`: more for the audit entry (e.g. which set recipes an import applied). */
+  saveDataset(ds: Dataset, options: { source?: SourceInfo; replace?: boolean; action?: string; detail?: Record<string, unknown> } = {}): void {
     if (ds.columns.length !== ds.variables.length) throw new ProjectError('invalid', 'Dataset has a different number of columns and variables');
     this.db.transaction(() => {
       if (this.hasDataset(ds.name)) {
@@ -195,6 +200,7 @@ export class ProjectStore {
         rows: ds.rows,
         variables: ds.variables.length,
         source: options.source ?? null,
+        ...options.detail,
       });
     })();
   }
@@ -265,8 +271,15 @@ export class ProjectStore {
       const before = this.variableRow(dataset, variable).meta;
       const after: VariableMeta = { ...before, ...patch } as VariableMeta;
       this.writeMeta(dataset, variable, after);
-      const undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
-      const redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
+      let undo: HistoryOp = { kind: 'variable', dataset, variable: after.name, meta: before };
+      let redo: HistoryOp = { kind: 'variable', dataset, variable: before.name, meta: after };
+      if (after.name !== before.name) {
+        // A renamed variable stays a member of its sets (and of their recipes), in the same undo step.
+        const sets = this.mrSets().renameMember(dataset, before.name, after.name);
+        for (const op of sets.redo) this.mrSets().apply(op);
+        undo = { kind: 'batch', ops: [undo, ...sets.undo] };
+        redo = { kind: 'batch', ops: [redo, ...sets.redo] };
+      }
       this.remember(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
       this.audit('variable.update', { dataset, variable, patch });
       return after;
@@ -284,6 +297,12 @@ export class ProjectStore {
           this.db
             .prepare('INSERT OR REPLACE INTO specs (id, kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
             .run(op.id, op.spec.kind, op.spec.name, op.spec.folder, JSON.stringify(op.spec.body), op.spec.updatedAt);
+        return;
+      case 'mrset':
+        this.mrSets().apply(op);
+        return;
+      case 'batch':
+        for (const o of op.ops) this.applyOp(o);
         return;
     }
   }
@@ -331,9 +350,23 @@ export class ProjectStore {
     return new OverrideStore(this.db, (action, detail) => this.audit(action, detail), now);
   }
 
+  /** Tables that left the app, for differencing against later releases. */
+  releases(): ReleaseRegister {
+    return new ReleaseRegister(this.db, now);
+  }
+
   /** Recipes of derived variables and sets (weights, multiple-response sets), kept across waves. */
   recipes(): RecipeStore {
     return new RecipeStore(this.db, (action, detail) => this.audit(action, detail), now);
+  }
+
+  /** Multiple-response sets of the stored datasets: define, edit, delete, each one undo step. */
+  mrSets(): MrSetStore {
+    return new MrSetStore(this.db, {
+      audit: (action, detail) => this.audit(action, detail),
+      recipes: () => this.recipes(),
+      record: (label, undo, redo) => this.remember(label, undo, redo),
+    });
   }
 
   audit(action: string, detail: unknown): void {

@@ -60,7 +60,7 @@ export function ChartView() {
     const req = request(format, 300);
     if (!req) return;
     try {
-      const out = await invoke('chart.render', req);
+      const out = await invoke('chart.render', { ...req, purpose: 'export' });
       const name = `${s.row}-${s.col}.${format}`;
       if (format === 'svg' && out.svg) downloadBlob(out.svg, 'image/svg+xml', name);
       if (format === 'png' && out.png) downloadBlob(base64ToBytes(out.png), 'image/png', name);

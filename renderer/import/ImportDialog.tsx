@@ -25,7 +25,7 @@ export function defaultDatasetName(path: string): string {
   return stem.replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '') || 'data';
 }
 
-export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(dataset: string): void }) {
+export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(dataset: string, setsNotRestored: string[]): void }) {
   const { t, num } = useI18n();
   const { project } = useProject();
   const native = typeof window !== 'undefined' && !!window.duiding;
@@ -78,7 +78,8 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
   const { state } = job;
   useEffect(() => {
-    if (state.phase === 'done') onImported(state.dataset.name);
+    if (state.phase === 'done')
+      onImported(state.dataset.name, state.dataset.mrSets?.skipped.map((s) => `${s.name} (${s.missing.join(', ') || s.reason})`) ?? []);
   }, [state, onImported]);
 
   const exists = !!project?.datasets.some((d) => d.name === name);

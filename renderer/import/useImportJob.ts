@@ -5,14 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Events } from '../../shared/api';
-import type { ReadOptions } from '../../shared/api/import';
-import type { DatasetSummary } from '../../shared/api/project';
+import type { ImportSummary, ReadOptions } from '../../shared/api/import';
 import { ApiError, invoke, on, toApiError } from '../api/client';
 
 export type JobState =
   | { phase: 'idle' }
   | { phase: 'running'; fraction: number | null }
-  | { phase: 'done'; dataset: DatasetSummary }
+  | { phase: 'done'; dataset: ImportSummary }
   | { phase: 'failed'; error: ApiError; cancelled: boolean };
 
 export function useImportJob() {
@@ -35,7 +34,7 @@ export function useImportJob() {
     const early: Events['job.done'][] = [];
     const finish = (d: Events['job.done']) => {
       detach();
-      if (d.ok) setState({ phase: 'done', dataset: d.result as DatasetSummary });
+      if (d.ok) setState({ phase: 'done', dataset: d.result as ImportSummary });
       else setState({ phase: 'failed', error: new ApiError('import', d.error ?? 'failed'), cancelled: cancelling.current });
     };
     offs.current.push(

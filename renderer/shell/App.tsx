@@ -60,12 +60,14 @@ export function App() {
     [notify, refresh, t],
   );
   const onImported = useCallback(
-    (name: string) => {
+    (name: string, setsNotRestored: string[]) => {
       setImportOpen(false);
       setDataset(name);
       sessionStorage.setItem('duiding.tab', 'data');
       setTab('data');
-      notify(t('imp.done', { name }));
+      // A set of the previous wave whose members this file lacks must not vanish unnoticed.
+      if (setsNotRestored.length > 0) notify(t('imp.doneSetsSkipped', { name, sets: setsNotRestored.join('; ') }), 'error');
+      else notify(t('imp.done', { name }));
     },
     [setDataset, notify, t],
   );

@@ -16,11 +16,12 @@ import { missingSummary, valueLabelSummary } from './summaries';
 import { MeasureIcon } from '../components/MeasureIcon';
 import { RecodeDialog } from './RecodeDialog';
 import { ComputeDialog } from './ComputeDialog';
+import { MrSetsDialog } from './MrSetsDialog';
 
 const MEASURES: Measure[] = ['nominal', 'ordinal', 'scale'];
 const ROLES: Role[] = ['input', 'weight', 'id', 'key', 'none'];
 
-type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' } | null;
+type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' } | null;
 
 export function VariableView() {
   const { t, num } = useI18n();
@@ -58,6 +59,12 @@ export function VariableView() {
     },
   });
 
+  const setsOf = useMemo(() => {
+    const out = new Map<string, string[]>();
+    for (const s of info?.mrSets ?? []) for (const v of s.variables) out.set(v, [...(out.get(v) ?? []), s.name]);
+    return out;
+  }, [info]);
+
   const validateName = (name: string): string | null => {
     const r = variablePatch.shape.name.safeParse(name);
     if (!r.success) return r.error.issues[0]?.message ?? 'ongeldige naam';
@@ -75,6 +82,9 @@ export function VariableView() {
         </button>
         <button type="button" onClick={() => setDialog({ kind: 'compute' })} data-testid="open-compute">
           {t('rc.compute')}
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'mrsets' })} data-testid="open-mrsets">
+          {t('mr.open')}
         </button>
       </div>
       <div className="table-scroll">
@@ -108,6 +118,11 @@ export function VariableView() {
                         {t('rc.derived')}
                       </span>
                     )}
+                    {setsOf.get(v.name)?.map((set) => (
+                      <span key={set} className="set-badge" title={t('mr.inSets', { names: set })}>
+                        {set}
+                      </span>
+                    ))}
                   </div>
                 </td>
                 <td>
@@ -188,6 +203,18 @@ export function VariableView() {
       )}
       {dialog?.kind === 'recode' && dataset && <RecodeDialog {...deriveProps(dataset)} />}
       {dialog?.kind === 'compute' && dataset && <ComputeDialog {...deriveProps(dataset)} />}
+      {dialog?.kind === 'mrsets' && dataset && (
+        <MrSetsDialog
+          dataset={dataset}
+          variables={info?.variables ?? []}
+          sets={info?.mrSets ?? []}
+          onClose={() => setDialog(null)}
+          onChanged={async (message) => {
+            notify(message);
+            await refresh();
+          }}
+        />
+      )}
       {dialog?.kind === 'missing' && (
         <MissingDialog
           meta={dialog.meta}

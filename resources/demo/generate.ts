@@ -24,6 +24,20 @@ function scale5(labels: string[]): Record<string, string> {
   return out;
 }
 
+/** Topics for "which three matter most for your municipality?": one value-label set for the three choices. */
+const PRIORITIES: Record<string, string> = {
+  '1': 'Aardbevingsschade en versterking',
+  '2': 'Betaalbaar wonen',
+  '3': 'Zorg en welzijn',
+  '4': 'Openbaar vervoer',
+  '5': 'Groen en openbare ruimte',
+  '6': 'Veiligheid',
+  '7': 'Armoede en schulden',
+  '8': 'Voorzieningen voor jongeren',
+  '9': 'Energietransitie',
+  '99': 'Weet niet',
+};
+
 function variables(): VariableMeta[] {
   const gemeenteLabels: Record<string, string> = {};
   const wijkLabels: Record<string, string> = {};
@@ -43,6 +57,8 @@ function variables(): VariableMeta[] {
     });
   const dich = (name: string, label: string) => nominal(name, label, { '0': 'Niet genoemd', '1': 'Genoemd' }, { format: { type: 'F', width: 1, decimals: 0 } });
   const leefLabels: Record<string, string> = { '1': '1 Zeer slecht', '10': '10 Uitstekend', '99': 'Weet niet' };
+  const priority = (name: string, which: string) =>
+    nominal(name, `Belangrijkste onderwerp voor de gemeente: ${which} keuze`, PRIORITIES, { missing: { values: [99], range: null } });
   return [
     newVariable('respnr', 'numeric', { label: 'Respondentnummer', measure: 'nominal', role: 'id', format: { type: 'F', width: 6, decimals: 0 } }),
     nominal('golf', 'Peilingsjaar (golf)', { '2024': 'Golf 2024', '2025': 'Golf 2025' }),
@@ -123,6 +139,10 @@ function variables(): VariableMeta[] {
         format: { type: 'F', width: 1, decimals: 0 },
       },
     ),
+    // Added after every other variable (and drawn from a stream of their own) so that nothing before changes.
+    priority('prioriteit_1', 'eerste'),
+    priority('prioriteit_2', 'tweede'),
+    priority('prioriteit_3', 'derde'),
   ];
 }
 
@@ -209,6 +229,39 @@ interface Row {
   age: number;
   values: Record<string, number>;
   remark: string;
+  /** First, second and third choice of topic (codes of PRIORITIES; NaN = not given). */
+  priorities?: number[];
+}
+
+/**
+ * Up to three topics per answer, most likely those that touch the member (earthquake damage in the
+ * gas-extraction area, housing and youth for the young, care for the old, poverty on low incomes);
+ * 3 % answer "weet niet", a quarter give one topic only.
+ */
+function priorities(rng: Rng, r: Row): number[] {
+  if (rng.next() < 0.03) return [99, NaN, NaN];
+  const quake = MUNICIPALITIES[r.m.gemeente - 1].quakeZone;
+  const young = r.age < 35;
+  const weights = [
+    quake ? 3 : 0.3,
+    1.6 + (young ? 1.2 : 0),
+    1 + (r.age >= 65 ? 1.4 : 0),
+    0.8 + (r.m.gemeente !== 2 ? 0.6 : 0),
+    1,
+    0.9,
+    0.5 + (r.m.income <= 2 ? 1 : 0),
+    0.4 + (young ? 0.8 : 0),
+    0.7 + (r.m.education === 3 ? 0.5 : 0),
+  ];
+  const out: number[] = [];
+  for (const more of [1, 0.75, 0.6]) {
+    if (rng.next() >= more) break;
+    const k = rng.weighted(weights);
+    out.push(k + 1);
+    weights[k] = 0;
+  }
+  while (out.length < 3) out.push(NaN);
+  return out;
 }
 
 function answer(rng: Rng, m: Member, golf: number): Row {
@@ -269,6 +322,8 @@ export function generateDemo(seed = 20251125): Dataset {
   });
   const vars = variables();
   const w = weights(rows);
+  const topics = makeRng(seed ^ 0x7072696f);
+  for (const r of rows) r.priorities = priorities(topics, r);
   const n = rows.length;
   const columns: Column[] = vars.map((v) => {
     if (v.type === 'string') {
@@ -311,6 +366,12 @@ export function generateDemo(seed = 20251125): Dataset {
         countedValue: 1,
         variables: ['isolatie_dak', 'isolatie_gevel', 'isolatie_vloer', 'isolatie_glas', 'isolatie_geen'],
       },
+      {
+        name: '$prioriteit',
+        label: 'Belangrijkste onderwerpen voor de gemeente (ten hoogste drie)',
+        type: 'categories',
+        variables: ['prioriteit_1', 'prioriteit_2', 'prioriteit_3'],
+      },
     ],
   };
 }
@@ -338,6 +399,10 @@ function valueOf(name: string, r: Row, weight: number, rng: Rng): number {
       return weight;
     case 'leeftijdsklasse':
       return r.age < 35 ? 1 : r.age < 50 ? 2 : r.age < 65 ? 3 : 4;
+    case 'prioriteit_1':
+    case 'prioriteit_2':
+    case 'prioriteit_3':
+      return r.priorities?.[Number(name.slice(-1)) - 1] ?? NaN;
     default: {
       const v = r.values[name];
       if (v === undefined) throw new Error(`demo generator has no value for ${name}`);

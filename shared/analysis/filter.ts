@@ -5,7 +5,7 @@
  */
 import { type Code, type Dataset, findVariable, isUserMissing } from '../model/dataset';
 import { EngineError } from '../engine/errors';
-import { evaluateFilter, parseExpr } from '../transform/expr/index';
+import { evaluateFilter, parseExpr, type Ast } from '../transform/expr/index';
 
 /** `undefined` (all rows) for an empty filter. */
 export function filterMask(ds: Dataset, expr: string | undefined): Uint8Array | undefined {
@@ -46,4 +46,26 @@ export function maskCount(ds: Dataset, mask: Uint8Array | undefined): number {
   let n = 0;
   for (let i = 0; i < mask.length; i++) n += mask[i];
   return n;
+}
+
+/** The top-level conditions of `a and b and c` (one element for anything else). */
+export function conjuncts(ast: Ast): Ast[] {
+  return ast.kind === 'binary' && ast.op === 'and' ? [...conjuncts(ast.left), ...conjuncts(ast.right)] : [ast];
+}
+
+/**
+ * The selections a filtered table is compared with for differencing (shared/disclosure/primary/
+ * differences.ts): no filter at all, and the filter without each of its top-level conditions (the
+ * extra selection, e.g. a book's wave, counts as one more condition). `undefined` is "all rows".
+ * Empty when nothing is filtered.
+ */
+export function referenceMasks(ds: Dataset, expr: string | undefined, selection?: Uint8Array): (Uint8Array | undefined)[] {
+  const parts: Uint8Array[] = [];
+  if (expr !== undefined && expr.trim() !== '') for (const c of conjuncts(parseExpr(expr))) parts.push(evaluateFilter(c, ds));
+  if (selection) parts.push(selection);
+  if (parts.length === 0) return [];
+  const all = (except: number) => parts.reduce<Uint8Array | undefined>((m, p, i) => (i === except ? m : andMasks(m, p)), undefined);
+  const out: (Uint8Array | undefined)[] = [undefined];
+  if (parts.length > 1) for (let i = 0; i < parts.length; i++) out.push(all(i));
+  return out;
 }

@@ -8,7 +8,9 @@ import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
 import { withChi2NoteText } from './chi2-note';
+import { EngineError } from '../engine/errors';
 import { filterMask } from './filter';
+import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
 
@@ -24,6 +26,9 @@ export function runLayeredCrosstab(
   req: Omit<LayeredCrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
   rs: RuleSet,
 ): LayeredCrosstab {
+  for (const name of [req.row, req.col, ...req.layers]) {
+    if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
+  }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
   const result = layeredCrosstab(ds, {
     row: req.row,

@@ -9,9 +9,10 @@ import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { withChi2NoteText } from './chi2-note';
-import { andMasks, filterMask } from './filter';
+import { andMasks, filterMask, referenceMasks } from './filter';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
+import { namesSet, runMrCrosstab } from './run-mr';
 
 export interface WeightRequest {
   variable: string;
@@ -29,7 +30,15 @@ export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFr
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0)
     throw new EngineError('empty-table', { code: 'engine-no-cases', variable: req.variable, ...(req.filter ? { filter: req.filter } : {}) });
-  return markResult(applyRulesToFreq(result, rs), rs);
+  // Differencing (shared/disclosure/primary/differences.ts): the same table without (part of) the filter.
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter).map((m) => ({
+          table: frequencies(ds, { variable: req.variable, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(applyRulesToFreq(result, rs, { references }), rs);
 }
 
 export interface CrosstabRequest {
@@ -51,10 +60,21 @@ export function runCrosstab(
   rs: RuleSet,
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
+  // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
+  if (namesSet(ds, req.col)) throw new EngineError('bad-set', { code: 'engine-set-as-column', set: req.col });
+  if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
-  return markResult(withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides)), rs);
+  // Differencing: the same crosstab without the filter or without one of its conditions. Counts only.
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter, req.selection).map((m) => ({
+          table: crosstab(ds, { row: req.row, col: req.col, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides, { references })), rs);
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */

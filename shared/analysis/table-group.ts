@@ -26,15 +26,24 @@ import type { DisclosureMessage } from '../i18n/message-types';
 import { findVariable, type Dataset } from '../model/dataset';
 import type { BannerResult, Chi2Block, DisclosureSummary, TableStatus } from '../model/results';
 import { bannerVariables, plainBannerVariables, type TableQuery } from '../query/table-query';
-import { andMasks, filterMask, maskCount } from './filter';
+import { andMasks, filterMask, maskCount, referenceMasks } from './filter';
 import { runCrosstab } from './run-tables';
 import { markResult, markUnchecked } from './output-rules';
 
 /** The two steps a group needs from the engine and the rules; tests of writers substitute their own. */
 export interface GroupEngine {
   banner(ds: Dataset, opts: BannerOptions): BannerResult;
-  /** The output rules on all tables of one banner, filter and weight at once. */
-  groupRules(raws: readonly BannerResult[], rs: RuleSet): BannerResult[];
+  /**
+   * The output rules on all tables of one banner, filter and weight at once; `options(t)` gives table
+   * t's differencing references (the same table under wider or other selections).
+   */
+  groupRules(raws: readonly BannerResult[], rs: RuleSet, options?: (t: number) => { references?: BannerReference[] }): BannerResult[];
+}
+
+/** The same banner under another selection, for differencing (shared/disclosure/primary/differences.ts). */
+export interface BannerReference {
+  table: BannerResult;
+  source: 'filter' | 'released';
 }
 
 /** What a long tabulation checks between tables to stop early (an AbortSignal is one; shared/ has no DOM types). */
@@ -49,6 +58,11 @@ export interface TableGroupOptions {
   overrides?: readonly OverrideRecord[];
   /** Rows selected besides the query's filter (a book's current wave). */
   selection?: Uint8Array;
+  /**
+   * Filters (full expressions) under which tables of this row variable and banner have already left
+   * the app (the project's release register): the difference with each must be safe too.
+   */
+  released?: (row: string) => string[];
   signal?: StopSignal;
   /** Called after each question is tabulated. */
   onTable?(done: number, total: number): void;
@@ -96,7 +110,7 @@ export function groupResult(g: TableGroup): TableGroupResult {
 
 /** The group rules of a plain request: recorded overrides first (released cells count as published), then the joint audit. */
 export function groupRulesWith(dataset: string, overrides: readonly OverrideRecord[]): GroupEngine['groupRules'] {
-  return (raws, rs) => auditLinkedBanners(raws, applyOverridesToBanners(raws, rs, dataset, overrides), rs);
+  return (raws, rs, options) => auditLinkedBanners(raws, applyOverridesToBanners(raws, rs, dataset, overrides, options), rs);
 }
 
 /** The first identifier or linking key among `names`, as the reasons a table is blocked; null when none. */
@@ -157,17 +171,33 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
   const tabulate = opts.engine?.banner ?? banner;
   const groupRules = opts.engine?.groupRules ?? groupRulesWith(ds.name, opts.overrides ?? []);
   const tests = query.tests.display === 'none' ? undefined : { adjust: query.tests.adjust, alpha: query.tests.alpha };
-  const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null }[] = [];
+  // Differencing: the same tables without the filter (or without one of its conditions), and under
+  // filters already released, are compared cell by cell; only counts matter there, so no tests.
+  const refMasks = rs.name === 'none' ? [] : referenceMasks(ds, query.filter, opts.selection);
+  const references = (variable: string): BannerReference[] => {
+    if (rs.name === 'none') return [];
+    const plain = (filter: Uint8Array | undefined) => tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter });
+    const released = (opts.released?.(variable) ?? []).flatMap((f) => {
+      try {
+        return [{ table: plain(filterMask(ds, f)), source: 'released' as const }];
+      } catch {
+        return []; // a register entry whose filter no longer fits the data cannot be compared
+      }
+    });
+    return [...refMasks.map((m) => ({ table: plain(m), source: 'filter' as const })), ...released];
+  };
+  const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null; refs: BannerReference[] }[] = [];
   query.rows.forEach((variable, i) => {
     throwIfAborted(opts.signal);
     const key = identifierMessages(ds, [variable], rs);
     const raw = key ? null : tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter: mask, tests, means: query.statistics.means });
-    pending.push({ variable, raw, key });
+    pending.push({ variable, raw, key, refs: raw ? references(variable) : [] });
     opts.onTable?.(i + 1, query.rows.length);
   });
   throwIfAborted(opts.signal);
-  const raws = pending.flatMap((p) => (p.raw ? [p.raw] : []));
-  const ruled = groupRules(raws, rs);
+  const tabulated = pending.filter((p) => p.raw);
+  const raws = tabulated.map((p) => p.raw!);
+  const ruled = groupRules(raws, rs, (t) => ({ references: tabulated[t].refs }));
   const byRaw = new Map(raws.map((raw, i) => [raw, ruled[i]]));
   return pending.map(({ variable, raw, key }) => {
     if (!raw) return blocked(ds, variable, key ?? []);

@@ -25,7 +25,12 @@ const chartTable = {
   spec: chartSpecSchema,
 };
 
-export const chartRenderRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']).default('svg') });
+export const chartRenderRequest = z.object({
+  ...chartTable,
+  format: z.enum(['svg', 'png']).default('svg'),
+  /** 'export': the chart is copied or saved from the screen — audited and recorded in the release register. */
+  purpose: z.enum(['preview', 'export']).default('preview'),
+});
 /** `target`: the token of the file the user chose (files.saveTarget or ui.chooseSave), never a path. */
 export const chartExportRequest = z.object({ ...chartTable, format: z.enum(['svg', 'png']), target: saveToken });
 

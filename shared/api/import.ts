@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { call } from './contract';
 import type { DatasetInfo } from '../model/dataset';
+import type { MrSetRecipeReport } from '../model/mr-set';
+import type { DatasetSummary } from './project';
+
+/** What `import.run`'s job ends with: the stored dataset, and what became of the project's set recipes. */
+export type ImportSummary = DatasetSummary & { mrSets?: MrSetRecipeReport };
 
 export interface ImportPreview {
   format: string;

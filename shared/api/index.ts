@@ -14,6 +14,7 @@ import { transformSection } from './transform';
 import { specsSection } from './specs';
 import { booksSection } from './books';
 import { filesSection } from './files';
+import { mrSetsSection } from './mrsets';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...specsSection,
   ...booksSection,
   ...filesSection,
+  ...mrSetsSection,
 };
 
 export type Contract = typeof contract;

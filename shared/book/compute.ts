@@ -35,6 +35,8 @@ export interface ComputeBookOptions {
   signal?: StopSignal;
   /** Writer tests substitute the engine's banner or the group rules. */
   engine?: Partial<GroupEngine>;
+  /** Filters under which tables of a row variable and this banner already left the app (release register). */
+  released?: (row: string) => string[];
 }
 
 export interface ComputedBook {
@@ -102,6 +104,7 @@ export function computeBook(source: Dataset, spec: BookSpec, opts: ComputeBookOp
     signal: opts.signal,
     onTable: opts.onTable,
     engine: opts.engine,
+    released: opts.released,
   });
   const tables: ComputedTable[] = group.tables.map((t) => ({ ...t, ...withReason(t.messages, spec.language) }));
   if (cmp && spec.trend?.enabled) addTrends(ds, spec, opts, tables);
@@ -167,4 +170,12 @@ function trendInput(ds: Dataset, spec: BookSpec, r: BannerResult | null, current
   });
   const label = cmp.previousLabel ?? r.columns[pi].label;
   return { label, cells, base: r.base.count[pi], markers };
+}
+
+/** The full selection of the book's main tables as one filter expression: its filter and the current wave. */
+export function bookSelectionFilter(spec: BookSpec): string {
+  const parts = spec.filter?.trim() ? [`(${spec.filter.trim()})`] : [];
+  const cmp = spec.comparison;
+  if (cmp) parts.push(`${cmp.variable} = ${typeof cmp.current === 'number' ? cmp.current : JSON.stringify(cmp.current)}`);
+  return parts.join(' and ');
 }

@@ -35,6 +35,8 @@ export interface CategoryAxisOptions {
   bandWidth?: number;
   /** Draw the axis line (a baseline for bars; not wanted in dot plots or centred bars). */
   line?: boolean;
+  /** The labels are already wrapped (lines joined by \n) to the room the caller gave them. */
+  wrapped?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface CategoryAxisOptions {
 export function categoryAxis(ctx: ChartContext, labels: string[], opts: CategoryAxisOptions): AxisOption {
   const { style, px } = ctx;
   const limit = opts.horizontal ? ctx.width * 0.3 : Math.max(16, (opts.bandWidth ?? 60) - px.axis * 0.5);
-  const wrapped = labels.map((l) => wrapText(l, limit, px.axis, false, ctx.measure).join('\n'));
+  const wrapped = opts.wrapped ? labels : labels.map((l) => wrapText(l, limit, px.axis, false, ctx.measure).join('\n'));
   const rotate = !opts.horizontal && widestLine(ctx, wrapped, px.axis) > limit;
   const data = rotate ? labels.map((l) => l.replace(/\n/g, ' ')) : wrapped;
   return {

@@ -6,7 +6,7 @@ import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { categoryAxis, endTickRoom, niceMax, tickFormatter, valueAxis } from './axes';
 import type { ChartData } from './data';
 import { buildFrame, widestLine, type ChartContext } from './layout';
-import { suppressedMarkers, type MarkerPoint } from './markers';
+import { markerMetrics, suppressedMarkers, type MarkerPoint } from './markers';
 import { footnotes, groupLabel, subtitleFor } from './notes';
 import { orderGroups, orderRows, useDiverging, type ScaleLayout } from './order';
 import { labelColorOn, ramp } from './style';
@@ -245,6 +245,13 @@ export function stackedBars(ctx: ChartContext, data: ChartData, percent: boolean
     if (pieces.some((p) => p.sign > 0 && data.suppressed[p.row][j])) points.push({ cat: c, value: positiveSum(j) });
   });
   const marks = suppressedMarkers(ctx, points, { horizontal, categoryGap: 0.35, barGap: 0 });
+  if (marks) {
+    // The symbol sits beyond the end of a stack, which can be the end of the axis: room for it there.
+    const { fontSize } = markerMetrics(ctx);
+    const grid = option.grid as { top: number; right: number };
+    if (horizontal) grid.right += ctx.measure(ctx.style.suppressedSymbol, fontSize, true) + fontSize * 0.5;
+    else grid.top += fontSize * 1.5;
+  }
   option.series = marks ? [...bars, marks] : bars;
   return option;
 }

@@ -10,7 +10,7 @@ import { approximateMeasure, chartContext, type MeasureText } from './layout';
 import { lineChart } from './line';
 import { smallMultiples } from './multiples';
 import { chartSpecSchema, type ChartLocale, type ChartSpec, type ChartSpecInput } from './spec';
-import type { ChartStyle } from './style';
+import { PX_PER_MM, type ChartStyle } from './style';
 
 /** More groups than this in grouped bars become small multiples unless the spec says otherwise. */
 const MAX_GROUPED_SERIES = 6;
@@ -25,6 +25,11 @@ export interface BuiltChart {
   data: ChartData;
   /** Number of drawn cells withheld by the output rules. */
   suppressed: number;
+  /**
+   * Height to draw the chart at: the spec's, or more when its labels need it (small multiples grow
+   * with their categories rather than print labels over each other). Renderers use this, not the spec's.
+   */
+  heightMm: number;
 }
 
 function defaultDecimals(spec: ChartSpec, data: ChartData): number {
@@ -36,12 +41,20 @@ export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput
   const parsed = chartSpecSchema.parse(specIn);
   // 100% bars are shares of each group: only column percentages make sense.
   const spec: ChartSpec = { ...parsed, locale: locale ?? parsed.locale, value: parsed.type === 'bar-100' && parsed.value !== 'mean' ? 'colPct' : parsed.value };
+  if (input.kind === 'mr' && (spec.type === 'bar-stacked' || spec.type === 'bar-100')) {
+    // A case can hold several items: stacking them would draw more than the whole.
+    throw new Error(`a multiple-response set cannot be drawn as ${spec.type}: its items overlap`);
+  }
   const data = toChartData(input, spec);
   const ctx = chartContext(spec, style, env.measureText ?? approximateMeasure, defaultDecimals(spec, data), data.isPct);
   let option: EChartsOption;
+  let heightPx = ctx.height;
   const manyGroups = data.rows.length > 1 && data.cols.length > MAX_GROUPED_SERIES;
-  if (spec.type === 'bar' && (spec.multiples ?? manyGroups)) option = smallMultiples(ctx, data);
-  else if (spec.type === 'bar') option = groupedBars(ctx, data);
+  if (spec.type === 'bar' && (spec.multiples ?? manyGroups)) {
+    const m = smallMultiples(ctx, data);
+    option = m.option;
+    heightPx = Math.max(heightPx, m.heightPx);
+  } else if (spec.type === 'bar') option = groupedBars(ctx, data);
   else if (spec.type === 'bar-stacked') option = stackedBars(ctx, data, false);
   else if (spec.type === 'bar-100') option = stackedBars(ctx, data, true);
   else if (spec.type === 'line') option = lineChart(ctx, data);
@@ -54,7 +67,9 @@ export function buildChart(input: ChartInput, specIn: ChartSpec | ChartSpecInput
     .replace(/\s*\n\s*/g, ' ');
   option.aria = { enabled: true, label: { description } };
   const suppressed = data.suppressed.reduce((s, row) => s + row.filter(Boolean).length, 0);
-  return { option, data, suppressed };
+  // Whole tenths of a millimetre, and never below the spec's height.
+  const heightMm = heightPx > ctx.height ? Math.ceil((heightPx / PX_PER_MM) * 10) / 10 : spec.heightMm;
+  return { option, data, suppressed, heightMm };
 }
 
 export function buildChartOption(

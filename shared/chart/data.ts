@@ -4,7 +4,7 @@
  * Suppressed cells stay null and flagged: no chart ever draws them as zero.
  */
 import type { Code } from '../model/dataset';
-import type { BannerResult, CrosstabTable } from '../model/results';
+import type { BannerResult, CrosstabTable, MrResult } from '../model/results';
 import { meanCI, proportionCI, type Interval } from './ci';
 import { chartTexts } from './format';
 import type { ChartSpec } from './spec';
@@ -28,7 +28,15 @@ export interface BannerChartInput {
   rowMeasure?: 'nominal' | 'ordinal' | 'scale';
 }
 
-export type ChartInput = CrosstabChartInput | BannerChartInput;
+/** A multiple-response set's table (shared/engine/mr): the items against Totaal and one column group. */
+export interface MrChartInput {
+  kind: 'mr';
+  result: MrResult;
+  /** Header block to draw beside Totaal (e.g. "Gemeente"); default all columns. */
+  group?: string;
+}
+
+export type ChartInput = CrosstabChartInput | BannerChartInput | MrChartInput;
 
 export interface ChartCategory {
   code: Code;
@@ -55,6 +63,10 @@ export interface ChartData {
   /** Made under rules below the project's (or none): every chart of it says so. */
   unchecked: boolean;
   ordinal: boolean;
+  /** Rows of a multiple-response set (percentages of cases that add up to more than 100). */
+  multipleResponse?: boolean;
+  /** Rows that stay at the end when rows are sorted by value ("Anders", "Weet niet", "Geen van deze"). */
+  keepLast?: boolean[];
 }
 
 function sumCol(m: (number | null)[][], j: number): number | null {
@@ -185,10 +197,60 @@ function fromBanner(input: BannerChartInput, spec: ChartSpec): ChartData {
   };
 }
 
+/** Answers that close a list whatever their size. */
+const CLOSING_ANSWER = /\b(geen van (deze|de bovenstaande|beide)|weet (ik )?niet|anders|overige?|none of (these|the above)|don'?t know|other)\b/i;
+
+function fromMr(input: MrChartInput, spec: ChartSpec): ChartData {
+  const r = input.result;
+  if (spec.value === 'mean' || spec.value === 'rowPct') throw new Error(`a multiple-response chart draws % of cases, counts or Σw, not '${spec.value}'`);
+  const idx = r.columns.map((c, j) => ({ c, j })).filter(({ c }) => input.group == null || c.group === input.group || c.path.length === 0);
+  const texts = chartTexts(spec.locale);
+  const cols: ChartCategory[] = idx.map(({ c, j }) => ({
+    code: c.key,
+    label: c.path.length === 0 ? texts.total : c.label,
+    n: r.base.count[j],
+    isTotal: c.path.length === 0,
+  }));
+  const cell = (i: number, j: number) => r.cells[i][j];
+  const pick = (i: number, j: number) => {
+    const c = cell(i, j);
+    if (c.suppressed) return null;
+    return spec.value === 'colPct' ? c.pct : spec.value === 'count' ? c.count : c.weighted;
+  };
+  const values = r.items.map((_, i) => idx.map(({ j }) => pick(i, j)));
+  const eff = idx.map(({ j }) => r.base.effective[j] ?? r.base.count[j]);
+  const totalIdx = r.columns.findIndex((c) => c.path.length === 0);
+  return {
+    title: r.set.label || r.set.name,
+    groupTitle: input.group ?? '',
+    rows: r.items.map((x) => ({ code: x.code, label: x.label, n: null })),
+    cols,
+    values,
+    suppressed: values.map((row, i) => row.map((v, k) => cell(i, idx[k].j).suppressed || v == null)),
+    ci: spec.value === 'colPct' ? pctCIs(values, eff, spec) : values.map((row) => row.map(() => null)),
+    isPct: spec.value === 'colPct',
+    isMean: false,
+    weighted: !!r.weight,
+    totalN: totalIdx >= 0 ? r.base.count[totalIdx] : null,
+    ruleSet: r.rules.ruleSet,
+    unchecked: r.rules.status === 'unchecked',
+    ordinal: false,
+    multipleResponse: true,
+    keepLast: r.items.map((x) => CLOSING_ANSWER.test(x.label)),
+  };
+}
+
 export function toChartData(input: ChartInput, spec: ChartSpec): ChartData {
-  const data = input.kind === 'crosstab' ? fromCrosstab(input, spec) : fromBanner(input, spec);
+  const data = input.kind === 'crosstab' ? fromCrosstab(input, spec) : input.kind === 'banner' ? fromBanner(input, spec) : fromMr(input, spec);
   if (!spec.focus || spec.focus.length === 0) return data;
   const keep = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => spec.focus!.some((f) => String(f) === String(r.code)));
   const pick = <T>(m: T[][]) => keep.map(({ i }) => m[i]);
-  return { ...data, rows: keep.map(({ r }) => r), values: pick(data.values), suppressed: pick(data.suppressed), ci: pick(data.ci) };
+  return {
+    ...data,
+    rows: keep.map(({ r }) => r),
+    values: pick(data.values),
+    suppressed: pick(data.suppressed),
+    ci: pick(data.ci),
+    ...(data.keepLast ? { keepLast: keep.map(({ i }) => data.keepLast![i]) } : {}),
+  };
 }

@@ -32,6 +32,8 @@ export interface ChartTexts {
   total: string;
   mean: string;
   n: string;
+  /** Footnote of a multiple-response chart. */
+  multipleResponse: string;
 }
 
 const nl: ChartTexts = {
@@ -45,6 +47,7 @@ const nl: ChartTexts = {
   total: 'Totaal',
   mean: 'Gemiddelde',
   n: 'n',
+  multipleResponse: 'Meer antwoorden mogelijk: percentages van het aantal respondenten, samen meer dan 100%',
 };
 
 const en: ChartTexts = {
@@ -58,6 +61,7 @@ const en: ChartTexts = {
   total: 'Total',
   mean: 'Mean',
   n: 'n',
+  multipleResponse: 'Several answers possible: percentages of respondents, together more than 100%',
 };
 
 export function chartTexts(locale: ChartLocale): ChartTexts {

@@ -1,5 +1,6 @@
 export { buildChart, buildChartOption, type BuildEnv, type BuiltChart } from './build';
-export type { ChartInput, CrosstabChartInput, BannerChartInput, ChartData } from './data';
+export type { ChartInput, CrosstabChartInput, BannerChartInput, MrChartInput, ChartData } from './data';
+export { buildMrChart } from './mr-chart';
 export { chartSpecSchema, chartCanvas, chartTypes, type ChartSpec, type ChartSpecInput, type ChartType, type ChartLocale, type ChartCanvas } from './spec';
 export { chartStyleSchema, type ChartStyle } from './style';
 export { formatNumber } from './format';

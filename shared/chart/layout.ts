@@ -75,6 +75,51 @@ export function wrapText(text: string, maxWidth: number, fontPx: number, bold: b
   return out;
 }
 
+/** `text` cut to `maxWidth` with an ellipsis (whole when it fits). */
+export function abbreviate(text: string, maxWidth: number, fontPx: number, bold: boolean, measure: MeasureText): string {
+  if (measure(text, fontPx, bold) <= maxWidth) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(text.slice(0, mid).trimEnd() + '…', fontPx, bold) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo).trimEnd() + '…';
+}
+
+/**
+ * A label in at most `maxLines` lines of at most `maxWidth`: wrapped at spaces, a word longer than a
+ * line and the last line of a label that needs more lines are abbreviated with an ellipsis.
+ */
+export function fitLabel(text: string, maxWidth: number, maxLines: number, fontPx: number, bold: boolean, measure: MeasureText): string[] {
+  const lines = wrapText(text, maxWidth, fontPx, bold, measure);
+  const kept = lines.slice(0, maxLines);
+  if (lines.length > maxLines) kept[maxLines - 1] = `${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`;
+  return kept.map((l) => abbreviate(l, maxWidth, fontPx, bold, measure));
+}
+
+/**
+ * Positions as close to `want` as they can be while at least `gap` apart and within [lo, hi] (when
+ * they fit): pushed apart downwards in order, then back up from `hi`. For labels beside points.
+ */
+export function spreadPositions(want: readonly number[], gap: number, lo: number, hi: number): number[] {
+  const order = want.map((_, i) => i).sort((a, b) => want[a] - want[b] || a - b);
+  const y = new Array<number>(want.length);
+  let prev = -Infinity;
+  for (const i of order) {
+    y[i] = Math.max(want[i], lo, prev + gap);
+    prev = y[i];
+  }
+  let next = Infinity;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    y[i] = Math.min(y[i], hi, next - gap);
+    next = y[i];
+  }
+  return y;
+}
+
 /** Rows the legend needs when it wraps at `width` (ECharts uses itemGap between rows as well). */
 export function legendRows(names: string[], width: number, fontPx: number, itemGap: number, iconW: number, measure: MeasureText): number {
   let rows = 1;

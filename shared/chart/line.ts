@@ -2,11 +2,11 @@
  * Trend lines across waves: the column variable (wave, year) on the x axis in code order, one line per
  * answer category, markers on every observed point, a break in the line where a cell is suppressed.
  */
-import type { EChartsOption, LineSeriesOption } from 'echarts';
+import type { CustomSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
 import { categoryAxis, valueAxis } from './axes';
 import type { ChartData } from './data';
-import { buildFrame, widestLine, type ChartContext } from './layout';
-import { suppressedMarkers, type MarkerPoint } from './markers';
+import { buildFrame, LINE_HEIGHT, spreadPositions, widestLine, type ChartContext } from './layout';
+import { markerMetrics, suppressedMarkers, type MarkerPoint } from './markers';
 import { footnotes, groupLabel, subtitleFor } from './notes';
 import { ptToPx, readableOn } from './style';
 
@@ -47,7 +47,6 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     symbol: 'circle',
     symbolSize: ptToPx(style.markerSizePt),
     itemStyle: { color: palette[i % palette.length], borderColor: style.colors.background, borderWidth: 1 },
-    endLabel: { show: direct, formatter: () => endText(i), fontSize: ctx.px.label, color: readableOn(palette[i % palette.length], style), distance: 6 },
     labelLayout: { moveOverlap: 'shiftY' },
     label: {
       show: spec.labels && few,
@@ -68,6 +67,7 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
     });
   });
   const marks = suppressedMarkers(ctx, points, { horizontal: false, categoryGap: 0, barGap: 0 });
+  const ends = direct ? endLabels(ctx, data, endText, points) : null;
   return {
     animation: false,
     backgroundColor: style.colors.background,
@@ -83,6 +83,61 @@ export function lineChart(ctx: ChartContext, data: ChartData): EChartsOption {
       data.isPct,
       data.isMean ? { scale: true, boundaryGap: ['10%', '10%'] } : { min: 0, boundaryGap: [0, '10%'] },
     ) as EChartsOption['yAxis'],
-    series: marks ? [...series, marks] : series,
+    series: [...series, ...(marks ? [marks] : []), ...(ends ? [ends] : [])],
   };
+}
+
+/**
+ * Lines named at their right end. ECharts' own end labels overprint when two lines end close
+ * together, so they are drawn here: at render time, from the points' pixel positions, moved apart to
+ * one line height each and kept above the x axis (and above suppression symbols at the last wave).
+ */
+function endLabels(ctx: ChartContext, data: ChartData, text: (i: number) => string, markers: MarkerPoint[]): CustomSeriesOption | null {
+  const { style, px } = ctx;
+  const palette = style.palette.categorical;
+  const ends = data.rows
+    .map((_, i) => {
+      const j = data.values[i].map((v, k) => (v == null ? -1 : k)).reduce((a, b) => Math.max(a, b), -1);
+      return { i, j, v: j >= 0 ? (data.values[i][j] as number) : 0 };
+    })
+    .filter((e) => e.j >= 0);
+  if (ends.length === 0) return null;
+  const lineH = px.label * LINE_HEIGHT;
+  const { step, fontSize } = markerMetrics(ctx);
+  const lastCol = data.cols.length - 1;
+  const symbolsAtEnd = markers.filter((m) => m.cat === lastCol).length;
+  return {
+    type: 'custom',
+    id: 'duiding-end-labels',
+    silent: true,
+    z: 5,
+    encode: { x: 0, y: 1 },
+    data: ends.map((e, k) => [e.j, e.v, k]),
+    renderItem: (params, api) => {
+      const sys = params.coordSys as unknown as { x: number; y: number; width: number; height: number };
+      const at = ends.map((e) => api.coord([e.j, e.v]));
+      const floor = sys.y + sys.height - lineH / 2 - (symbolsAtEnd > 0 ? symbolsAtEnd * step + fontSize * 0.4 : 0);
+      const ys = spreadPositions(
+        at.map((p) => p[1]),
+        lineH,
+        sys.y + lineH / 2,
+        floor,
+      );
+      const k = api.value(2) as number;
+      const i = ends[k].i;
+      return {
+        type: 'text',
+        x: at[k][0] + 6,
+        y: ys[k],
+        style: {
+          text: text(i),
+          fill: readableOn(palette[i % palette.length], style),
+          fontSize: px.label,
+          fontFamily: style.fontFamily,
+          align: 'left',
+          verticalAlign: 'middle',
+        },
+      };
+    },
+  } as CustomSeriesOption;
 }

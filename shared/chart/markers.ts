@@ -41,11 +41,21 @@ export function slotOffset(band: number, i: number, k: number, categoryGap: numb
   return -usable / 2 + w / 2 + i * w * (1 + barGap);
 }
 
+/** Font size of the symbol, and the room one symbol takes along the value axis when several share a spot. */
+export function markerMetrics(ctx: ChartContext): { fontSize: number; step: number } {
+  const fontSize = ctx.px.label * 1.1;
+  return { fontSize, step: fontSize * 1.25 };
+}
+
 export function suppressedMarkers(ctx: ChartContext, points: MarkerPoint[], geo: MarkerGeometry): CustomSeriesOption | null {
   if (points.length === 0) return null;
-  const { style, px } = ctx;
-  const fontSize = px.label * 1.1;
+  const { style } = ctx;
+  const { fontSize, step } = markerMetrics(ctx);
   const pad = fontSize * 0.4;
+  // Symbols of neighbouring slots closer than a symbol is big would overprint: they then step out
+  // along the value axis, one symbol further per earlier suppressed slot of the same category.
+  const rank = points.map((p, i) => points.slice(0, i).filter((q) => q.cat === p.cat && (q.slot ?? 0) !== (p.slot ?? 0)).length);
+  const symbolAcross = geo.horizontal ? fontSize * 1.15 : ctx.measure(style.suppressedSymbol, fontSize, true) * 1.3;
   return {
     type: 'custom',
     id: MARKER_SERIES_ID + (geo.xAxisIndex ?? 0),
@@ -64,8 +74,12 @@ export function suppressedMarkers(ctx: ChartContext, points: MarkerPoint[], geo:
       const size = api.size!(geo.horizontal ? [0, 1] : [1, 0]) as number[];
       const band = geo.horizontal ? size[1] : size[0];
       const off = slotOffset(band, p.slot ?? 0, p.slots ?? 1, geo.categoryGap, geo.barGap);
+      const slots = p.slots ?? 1;
+      const pitch =
+        slots > 1 ? Math.abs(slotOffset(band, 1, slots, geo.categoryGap, geo.barGap) - slotOffset(band, 0, slots, geo.categoryGap, geo.barGap)) : Infinity;
+      const nth = (p.nth ?? 0) + (pitch < symbolAcross ? rank[api.value(5) as number] : 0);
       const dir = p.dir ?? 1;
-      const away = dir * (pad + (p.nth ?? 0) * fontSize);
+      const away = dir * (pad + nth * step);
       const x = geo.horizontal ? at[0] + away : at[0] + off;
       const y = geo.horizontal ? at[1] + off : at[1] - away;
       return {

@@ -21,6 +21,7 @@ export function footnotes(ctx: ChartContext, data: ChartData, extra: string[] = 
   if (data.totalN != null) parts.push(`${texts.base}: ${texts.n} = ${formatNumber(data.totalN, 0, spec.locale)} (${texts.unweighted})`);
   if (data.weighted) parts.push(texts.weighted);
   if (parts.length) lines.push(parts.join('; ') + '.');
+  if (data.multipleResponse && data.isPct) lines.push(texts.multipleResponse + '.');
   if (anySuppressed(data, rows)) lines.push(texts.suppressed(ctx.style.suppressedSymbol, data.ruleSet) + '.');
   lines.push(...extra);
   if (spec.source) lines.push(`${texts.source}: ${spec.source}`);

@@ -84,7 +84,14 @@ export function orderRows(data: ChartData, spec: ChartSpec): number[] {
   if (spec.sort === 'scale') return idx;
   const ref = data.cols.findIndex((c) => c.isTotal);
   const j = ref >= 0 ? ref : 0;
-  return sortBy(idx, (i) => data.values[i][j], spec.sort === 'value-desc');
+  // "Anders", "Weet niet", "Geen van deze" close the list whatever their size.
+  const last = (i: number) => data.keepLast?.[i] === true;
+  const sorted = sortBy(
+    idx.filter((i) => !last(i)),
+    (i) => data.values[i][j],
+    spec.sort === 'value-desc',
+  );
+  return [...sorted, ...idx.filter(last)];
 }
 
 function sortBy(idx: number[], score: (i: number) => number | null, desc: boolean): number[] {

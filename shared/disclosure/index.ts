@@ -8,6 +8,8 @@ export { crosstabLayout, flattenCrosstab, sumConstraint, type Constraint, type L
 export { bannerLayout } from './secondary/banner-layout';
 export { applyRulesToCrosstab } from './apply/crosstab';
 export { applyRulesToBanner } from './apply/one-banner';
+export { applyRulesToMrTable, mrResultLayout, withheldMrCell, type MrRuleOptions } from './apply/mr-table';
+export { mrLayout, type MrLayout, type MrLayoutShape } from './secondary/mr-layout';
 export { applyRulesToFreq, type DisclosedFreqCategory, type DisclosedFreqResult } from './apply/freq';
 export { checkerRows, type CheckerRow, type CheckerOptions } from './report/checker-sheet-rows';
 export * from './overrides/override';

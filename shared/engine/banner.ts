@@ -10,10 +10,11 @@ import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
 import type { BannerSpec } from '../query/table-query';
 import type { Adjust } from './adjust';
-import { type BannerPartLookup, tallyBanner } from './banner-tally';
-import { type CategoryLookup, categoryLookup } from './categorize';
+import { bannerPartLookups, describeBannerColumns } from './banner-columns';
+import { tallyBanner } from './banner-tally';
+import { categoryLookup } from './categorize';
 import { columnMeanTests } from './column-mean-tests';
-import { columnProportionTests, letterFor } from './column-tests';
+import { columnProportionTests } from './column-tests';
 import { type ColumnMeans, columnMeans } from './banner-means';
 import { placeholderRules } from './rules';
 import { variable } from './vars';
@@ -30,71 +31,6 @@ export interface BannerOptions {
 
 const LOOK = { includeLabelled: true } as const;
 
-interface Described {
-  columns: BannerColumn[];
-  groups: number[][];
-}
-
-function varLabel(ds: Dataset, name: string): string {
-  const m = variable(ds, name).meta;
-  return m.label || m.name;
-}
-
-/** Column descriptions and comparison groups, in the same order as the kernel's columns. */
-function describeColumns(ds: Dataset, spec: BannerSpec, parts: BannerPartLookup[]): Described {
-  const columns: BannerColumn[] = [];
-  const groups: number[][] = [];
-  if (spec.total) columns.push({ key: 'total', path: [], label: 'Totaal', group: 'Totaal', letter: '' });
-  spec.items.forEach((item, g) => {
-    const part = parts[g];
-    if ('variable' in item && part.kind === 'single') {
-      const name = variable(ds, item.variable).meta.name;
-      const group: number[] = [];
-      part.look.categories.forEach((cat, k) => {
-        group.push(columns.length);
-        columns.push({
-          key: `${name}=${cat.code}`,
-          path: [{ variable: name, code: cat.code, label: cat.label }],
-          label: cat.label,
-          group: varLabel(ds, name),
-          letter: letterFor(k),
-        });
-      });
-      groups.push(group);
-    } else if ('nest' in item && part.kind === 'nest') {
-      const [on, inn] = item.nest.map((v) => variable(ds, v).meta.name);
-      for (const oc of part.outer.categories) {
-        const group: number[] = [];
-        part.inner.categories.forEach((ic, k) => {
-          group.push(columns.length);
-          columns.push({
-            key: `${on}=${oc.code}|${inn}=${ic.code}`,
-            path: [
-              { variable: on, code: oc.code, label: oc.label },
-              { variable: inn, code: ic.code, label: ic.label },
-            ],
-            label: ic.label,
-            group: `${varLabel(ds, on)}: ${oc.label}`,
-            letter: letterFor(k),
-          });
-        });
-        groups.push(group);
-      }
-    }
-  });
-  return { columns, groups };
-}
-
-function lookupsFor(ds: Dataset, spec: BannerSpec, filter?: Uint8Array): BannerPartLookup[] {
-  const look = (name: string): CategoryLookup => {
-    const { meta, col } = variable(ds, name);
-    return categoryLookup(col, meta, { ...LOOK, filter });
-  };
-  return spec.items.map((item) =>
-    'variable' in item ? { kind: 'single', look: look(item.variable) } : { kind: 'nest', outer: look(item.nest[0]), inner: look(item.nest[1]) },
-  );
-}
-
 /**
  * Per cell, the denominators of its row and total percentages: the sum of Σw over the row's cells in
  * the same column group, and the sum of the group's column bases (Totaal is a group of its own).
@@ -110,10 +46,10 @@ function groupTotals(columns: BannerColumn[], nr: number, sw: Float64Array, colW
 export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const rv = variable(ds, opts.row);
   const row = categoryLookup(rv.col, rv.meta, { ...LOOK, filter: opts.filter });
-  const parts = lookupsFor(ds, opts.columns, opts.filter);
+  const parts = bannerPartLookups(ds, opts.columns, { filter: opts.filter });
   const w = opts.weight ? weightArray(ds, opts.weight) : null;
   const t = tallyBanner(row, opts.columns.total, parts, w, opts.filter);
-  const { columns, groups } = describeColumns(ds, opts.columns, parts);
+  const { columns, groups } = describeBannerColumns(ds, opts.columns, parts);
   const { nr, ncol } = t;
   const colN = new Float64Array(ncol);
   const colW = new Float64Array(ncol);

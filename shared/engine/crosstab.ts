@@ -48,7 +48,8 @@ function usedIndices(count: Int32Array, nr: number, nc: number, byRow: boolean):
   return out;
 }
 
-function designIndex(ds: Dataset, design: CrosstabOptions['design']): DesignIndex {
+/** Stratum and cluster index per row (categories of the design variables), or null when not given. */
+export function designIndex(ds: Dataset, design: CrosstabOptions['design']): DesignIndex {
   const idx = (name?: string) => {
     if (!name) return null;
     const { meta, col } = variable(ds, name);

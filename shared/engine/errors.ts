@@ -6,7 +6,8 @@
 import { DuidingError } from '../errors';
 import type { EngineMessage } from '../i18n/message-types';
 
-export type EngineErrorCode = 'unknown-variable' | 'string-weight' | 'string-variable' | 'empty-table' | 'bad-design' | RegressionFailure;
+export type EngineErrorCode =
+  'unknown-variable' | 'unknown-set' | 'bad-set' | 'string-weight' | 'string-variable' | 'empty-table' | 'bad-design' | RegressionFailure;
 
 /** Model-fitting failures (shared/engine/regression/errors.ts). */
 export type RegressionFailure = 'separation' | 'not-converged' | 'collinear' | 'too-few-cases' | 'bad-dependent' | 'unsupported';

@@ -41,10 +41,13 @@ export interface RaoScottResult extends RaoScott {
   lonelyStrata: number;
 }
 
-/** Dense PSU and stratum ids for design rows. */
-function psuIds(inp: RaoScottInput): { psu: Int32Array; psuStratum: Int32Array; nStrata: number } {
-  const n = inp.cell.length;
-  const { strata, cluster } = inp.design;
+/**
+ * Dense PSU and stratum ids for the rows in the design (PSU = stratum × cluster, or the case itself
+ * without clusters); rows outside the design get PSU −1.
+ */
+export function psuIds(inDesign: Uint8Array, design: DesignIndex): { psu: Int32Array; psuStratum: Int32Array; nStrata: number } {
+  const n = inDesign.length;
+  const { strata, cluster } = design;
   const psu = new Int32Array(n).fill(-1);
   const stratumId = new Map<number, number>();
   const psuId = new Map<number, number>();
@@ -52,7 +55,7 @@ function psuIds(inp: RaoScottInput): { psu: Int32Array; psuStratum: Int32Array; 
   let clusterRange = 1;
   if (cluster) for (let i = 0; i < n; i++) if (cluster[i] + 1 > clusterRange) clusterRange = cluster[i] + 1;
   for (let i = 0; i < n; i++) {
-    if (inp.inDesign[i] === 0) continue;
+    if (inDesign[i] === 0) continue;
     const hRaw = strata ? strata[i] : 0;
     if (hRaw < 0 || (cluster && cluster[i] < 0)) {
       throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: false });
@@ -93,7 +96,8 @@ interface StratumSums {
   lonelyStrata: number;
 }
 
-function stratumFactors(psuPerStratum: Float64Array): { f: Float64Array; lonelyStrata: number } {
+/** f_h = n_h/(n_h − 1) per stratum; 0 for a stratum with one PSU (it contributes no variance). */
+export function stratumFactors(psuPerStratum: Float64Array): { f: Float64Array; lonelyStrata: number } {
   const f = new Float64Array(psuPerStratum.length);
   let lonelyStrata = 0;
   psuPerStratum.forEach((nh, h) => {
@@ -154,7 +158,7 @@ function sumsPerCluster(inp: RaoScottInput): StratumSums {
   const { cell, w, r, c } = inp;
   const K = r * c;
   const n = cell.length;
-  const { psu, psuStratum, nStrata } = psuIds(inp);
+  const { psu, psuStratum, nStrata } = psuIds(inp.inDesign, inp.design);
   const nPsu = psuStratum.length;
   const psuPerStratum = new Float64Array(nStrata);
   for (let j = 0; j < nPsu; j++) psuPerStratum[psuStratum[j]]++;

@@ -31,6 +31,8 @@ export interface DisclosureParams {
   'magnitude-unsafe': { n: number; rule: MagnitudeRule };
   'means-withheld': { n: number; min: number };
   'chi2-withheld': None;
+  /** A multiple-response table with a suppressed item: its responses would give the item away. */
+  'responses-withheld': None;
   'input-suppressed': None;
   'input-suppressed-layers': None;
   'table-small': { n: number; min: number };
@@ -112,6 +114,14 @@ export interface EngineParams {
   'engine-too-many-layers': { layers: string[]; n: number };
   /** `strataOnly`: the stratum variable (Rao–Scott without clusters), else stratum or cluster. */
   'engine-design-missing': { strataOnly: boolean };
+  /** `known`: the dataset's sets, comma separated; '' when it has none. */
+  'engine-unknown-set': { name: string; known: string };
+  'engine-set-no-members': { set: string };
+  'engine-set-mixed': { set: string };
+  'engine-set-no-counted': { set: string };
+  'engine-set-empty-table': { set: string };
+  'engine-set-in-layers': { set: string };
+  'engine-set-as-column': { set: string };
   'reg-too-few-cases': { n: number; k: number };
   'reg-fe-too-few': { n: number; k: number; groups: number };
   'reg-no-predictors': None;

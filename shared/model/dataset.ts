@@ -5,6 +5,7 @@
  * panel of small integer codes must fit in memory many times over. In integer storage the most negative
  * value of the type stands for system-missing; in Float64 storage NaN does.
  */
+import type { MultipleResponseSet } from './mr-set';
 
 export type Measure = 'nominal' | 'ordinal' | 'scale';
 export type VarType = 'numeric' | 'string';
@@ -65,14 +66,7 @@ export interface StringColumn {
 
 export type Column = NumericColumn | StringColumn;
 
-export interface MultipleResponseSet {
-  name: string;
-  label: string;
-  /** 'dichotomies': each variable counts when it equals `countedValue`; 'categories': values are the answers. */
-  type: 'dichotomies' | 'categories';
-  countedValue?: Code;
-  variables: string[];
-}
+export type { MultipleResponseSet } from './mr-set';
 
 export interface DatasetInfo {
   name: string;

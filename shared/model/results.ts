@@ -105,6 +105,8 @@ export interface CrosstabTable {
   overridden?: boolean[][];
   weight?: string | null;
   weightInfo?: WeightInfo | null;
+  /** Present when the rows are the items of a multiple-response set (colPct is then % of the column's base). */
+  mr?: CrosstabMrBlock;
   rules: DisclosureSummary;
 }
 
@@ -177,6 +179,71 @@ export interface BannerResult {
   weight: WeightInfo | null;
   tests: { method: 'none' | 'z'; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
   rules: DisclosureSummary;
+}
+
+/** The set a multiple-response table describes (docs/cli.md: `kind`, `counted` as in `describe`). */
+export interface MrSetRef {
+  name: string;
+  label: string;
+  kind: 'dichotomies' | 'categories';
+  /** The counted value of a dichotomy set; null for a categories set. */
+  counted: Code | null;
+  variables: string[];
+}
+
+/** One item (or the "any" net) of a multiple-response set in one banner column. */
+export interface MrCell {
+  /** Unweighted cases with the item. */
+  count: number | null;
+  /** Σw of those cases (equal to count unweighted). */
+  weighted: number | null;
+  /** % of cases: weighted / the column's base, 0–100 (items of a column add up to more than 100). */
+  pct: number | null;
+  /** % of responses: weighted / the column's responses, 0–100 (asked for with `responsePct`). */
+  responsePct?: number | null;
+  /** Design-based standard error of `pct`, in percentage points (sampling weight or design only). */
+  se?: number | null;
+  /** Letters of the columns in the same group whose proportion this cell's significantly exceeds. */
+  sig: string;
+  suppressed: boolean;
+  suppression?: 'primary' | 'secondary';
+}
+
+/**
+ * A multiple-response set against banner columns (shared/engine/mr/): per column the base (cases with
+ * a valid value on at least one member), per item the cases with the counted value (dichotomies) or
+ * with that category in any member (categories), the net "any" and the responses (Σ of the items).
+ */
+export interface MrResult {
+  kind: 'mr';
+  set: MrSetRef;
+  /** `code`: the member variable's name (dichotomies) or the category code (categories). */
+  items: CategoryRef[];
+  columns: BannerColumn[];
+  /** cells[item][column] */
+  cells: MrCell[][];
+  /** Per column: cases with at least one item. */
+  any: MrCell[];
+  base: { count: (number | null)[]; weighted: (number | null)[]; effective: (number | null)[] };
+  /** Per column: Σ of the item counts (count) and of their Σw (weighted). */
+  responses: { count: (number | null)[]; weighted: (number | null)[] };
+  weight: WeightInfo | null;
+  tests: { method: 'none' | 'z'; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
+  /** Strata and cluster variables of the design behind `se`, when given. */
+  design: { strata: string | null; cluster: string | null } | null;
+  rules: DisclosureSummary;
+}
+
+/** The `mr` block of a crosstab with a set in its rows (docs/cli.md); per column, as `cols`. */
+export interface CrosstabMrBlock {
+  set: string;
+  kind: 'dichotomies' | 'categories';
+  counted: Code | null;
+  base: (number | null)[];
+  baseWeighted: (number | null)[];
+  any: (number | null)[];
+  anyWeighted: (number | null)[];
+  responses: (number | null)[];
 }
 
 export interface Coefficient {

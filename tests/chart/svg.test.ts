@@ -9,7 +9,7 @@ import { dataShapes, parseSvg, table, texts, type SvgElement } from './fixtures'
 
 function render(input: ChartInput, spec: ChartSpecInput) {
   const built = buildChart(input, spec, defaultChartStyle, undefined, { measureText: measureWithBundledFont });
-  const c = chartCanvas(chartSpecSchema.parse(spec));
+  const c = chartCanvas({ ...chartSpecSchema.parse(spec), heightMm: built.heightMm });
   const svg = renderChartSvg(built.option, { widthPx: c.cssWidth, heightPx: c.cssHeight });
   return { svg, els: parseSvg(svg), built };
 }

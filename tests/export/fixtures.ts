@@ -6,7 +6,6 @@
 import type { Dataset, VariableMeta } from '../../shared/model/dataset';
 import { compactNumeric, newVariable } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
-import type { RuleSet } from '../../shared/disclosure/rules';
 import { banner, type BannerOptions } from '../../shared/engine/banner';
 import { groupRulesWith, type GroupEngine } from '../../shared/analysis/table-group';
 
@@ -95,8 +94,8 @@ export function recordingEngine(): { engine: GroupEngine; calls: Recorded[] } {
         options.set(raw, o);
         return raw;
       },
-      groupRules: (raws: readonly BannerResult[], rs: RuleSet) => {
-        const ruled = groupRules(raws, rs);
+      groupRules: (raws, rs, references) => {
+        const ruled = groupRules(raws, rs, references);
         raws.forEach((raw, i) => calls.push({ options: options.get(raw)!, raw, ruled: ruled[i] }));
         return ruled;
       },

@@ -1,12 +1,13 @@
 import type { Dataset } from '../../../shared/model/dataset';
 import { Flags, oneData, type ParsedArgs } from '../args';
 import { loadData } from '../data-source';
+import { MRSET_FLAGS, withMrSetOptions } from '../mrset-options';
 import { textTable } from '../text-table';
 
 /** `duiding describe DATA [--json]` */
 export async function describeCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['json']);
-  const { dataset } = await loadData(oneData(args));
+  const flags = new Flags(args, ['json', ...MRSET_FLAGS]);
+  const dataset = withMrSetOptions(flags, (await loadData(oneData(args))).dataset);
   return flags.has('json') ? JSON.stringify(describeJson(dataset)) : describeText(dataset);
 }
 
@@ -27,6 +28,13 @@ export function describeJson(ds: Dataset) {
       valueLabels: v.valueLabels,
       missing: { values: v.missing.values, range: v.missing.range },
     })),
+    mrSets: ds.mrSets.map((m) => ({
+      name: m.name,
+      label: m.label,
+      kind: m.type,
+      counted: m.type === 'dichotomies' ? (m.countedValue ?? null) : null,
+      variables: m.variables,
+    })),
   };
 }
 
@@ -36,5 +44,8 @@ export function describeText(ds: Dataset): string {
     const miss = [...v.missing.values.map(String), ...(v.missing.range ? [`${v.missing.range[0]} thru ${v.missing.range[1]}`] : [])].join(', ');
     return [v.name, v.type, v.measure, String(Object.keys(v.valueLabels).length), miss, v.label];
   });
-  return `${head}\n${textTable(['Name', 'Type', 'Measure', 'Labels', 'Missing', 'Label'], rows)}`;
+  const table = `${head}\n${textTable(['Name', 'Type', 'Measure', 'Labels', 'Missing', 'Label'], rows)}`;
+  if (ds.mrSets.length === 0) return table;
+  const sets = ds.mrSets.map((m) => [m.name, m.type, m.type === 'dichotomies' ? String(m.countedValue ?? '') : '', m.variables.join(' '), m.label]);
+  return `${table}\n\nMultiple-response sets\n${textTable(['Name', 'Kind', 'Counted', 'Variables', 'Label'], sets)}`;
 }

@@ -12,9 +12,11 @@ export async function importCommand(args: ParsedArgs): Promise<string> {
   const store = existsSync(projectPath) ? ProjectStore.open(projectPath) : ProjectStore.create(projectPath);
   try {
     const summary = await importIntoProject(store, file, { name: flags.string('name'), replace: flags.has('replace') });
-    return flags.has('json')
-      ? JSON.stringify(summary)
-      : `Imported ${file} into ${projectPath}#${summary.name}: ${summary.rows} rows, ${summary.variables} variables`;
+    if (flags.has('json')) return JSON.stringify(summary);
+    const lines = [`Imported ${file} into ${projectPath}#${summary.name}: ${summary.rows} rows, ${summary.variables} variables`];
+    if (summary.mrSets?.applied.length) lines.push(`Multiple-response sets restored from the project: ${summary.mrSets.applied.join(', ')}`);
+    for (const s of summary.mrSets?.skipped ?? []) lines.push(`Set ${s.name} not restored: ${s.reason}`);
+    return lines.join('\n');
   } finally {
     store.close();
   }

@@ -6,6 +6,7 @@ import { Flags, UsageError, oneData } from '../args';
 import { loadData } from '../data-source';
 import { crosstabText, freqText } from '../format-tables';
 import { layeredText } from '../format-layers';
+import { MRSET_FLAGS, withMrSetOptions } from '../mrset-options';
 import { designOption, rulesOption, weightOption } from '../options';
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -23,9 +24,23 @@ export async function freqCommand(args: ParsedArgs): Promise<string> {
 }
 
 export async function crosstabCommand(args: ParsedArgs): Promise<string> {
-  const flags = new Flags(args, ['json', 'rows', 'cols', 'weight', 'weight-type', 'strata', 'cluster', 'filter', 'rules', 'reason', 'layers', 'layer-missing']);
+  const flags = new Flags(args, [
+    'json',
+    'rows',
+    'cols',
+    'weight',
+    'weight-type',
+    'strata',
+    'cluster',
+    'filter',
+    'rules',
+    'reason',
+    'layers',
+    'layer-missing',
+    ...MRSET_FLAGS,
+  ]);
   const loaded = await loadData(oneData(args));
-  const dataset = loaded.dataset;
+  const dataset = withMrSetOptions(flags, loaded.dataset);
   const req = {
     rows: flags.list('rows') ?? [],
     cols: flags.list('cols') ?? [],

@@ -46,6 +46,8 @@ export interface WriteBookOptions {
   overrides?: readonly OverrideRecord[];
   /** Writer tests substitute the engine's banner or the group rules (shared/analysis/table-group.ts). */
   engine?: Partial<GroupEngine>;
+  /** Filters under which tables of a row variable and this banner already left the app (release register). */
+  released?: (row: string) => string[];
   /** Head of the project's audit hash chain, printed on the checker's sheet. */
   auditHead?: string;
   /**
@@ -85,6 +87,7 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
   const computed = computeBook(ds, spec, {
     engine: opts.engine,
     overrides: opts.overrides,
+    released: opts.released,
     ruleSet,
     folders: opts.folders,
     signal: opts.signal,

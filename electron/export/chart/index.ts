@@ -78,8 +78,9 @@ export function renderResultChart(
   format: ChartFormat,
   style: ChartStyle = defaultChartStyle,
 ): { bytes: Buffer; widthPx: number; heightPx: number; suppressed: number } {
-  const spec = chartSpecSchema.parse(specIn);
-  const built = buildChart(input, spec, style, spec.locale, { measureText: measureWithBundledFont });
+  const parsed = chartSpecSchema.parse(specIn);
+  const built = buildChart(input, parsed, style, parsed.locale, { measureText: measureWithBundledFont });
+  const spec = { ...parsed, heightMm: built.heightMm };
   const c = chartCanvas(spec);
   return { bytes: renderChartFile(format, built.option, spec), widthPx: c.pixelWidth, heightPx: c.pixelHeight, suppressed: built.suppressed };
 }

@@ -62,6 +62,7 @@ export function prepareChart(
   rules: RuleSet,
   styleIn?: ChartStyle,
   overrides: readonly OverrideRecord[] = [],
+  released?: (row: string) => string[],
 ): PreparedChart {
   const parsedSpec = chartSpecSchema.parse(specIn);
   const group = runTableGroup(
@@ -76,7 +77,7 @@ export function prepareChart(
       tests: { display: 'none', adjust: 'none', alpha: 0.05, chi2: false },
       layers: [],
     },
-    { ruleSet: rules, overrides },
+    { ruleSet: rules, overrides, released },
   );
   const published = group.tables[0];
   if (!published.result) throw withheld(rules, published.messages, parsedSpec.locale);
@@ -90,5 +91,6 @@ export function prepareChart(
   const built = buildChart({ kind: 'banner', result: table, group: colGroup, total: false, rowMeasure: rowMeta?.measure }, spec, style, spec.locale, {
     measureText: measureWithBundledFont,
   });
-  return { built, spec, table };
+  // Drawn at the height the chart needs (small multiples grow with their categories).
+  return { built, spec: { ...spec, heightMm: built.heightMm }, table };
 }

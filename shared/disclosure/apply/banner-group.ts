@@ -13,15 +13,19 @@ import type { RuleSet } from '../rules';
 
 const baseKey = (key: string, count: number | null) => `${key}\u0000${String(count)}`;
 
-/** `release(t)`: cells of table t released by overrides (see BannerRuleOptions.release). */
-export function applyRulesToBanners(results: readonly BannerResult[], rs: RuleSet, release?: (t: number) => BannerRuleOptions['release']): BannerResult[] {
+/** `options(t)`: table t's released cells and differencing references (see BannerRuleOptions). */
+export function applyRulesToBanners(
+  results: readonly BannerResult[],
+  rs: RuleSet,
+  options?: (t: number) => Omit<BannerRuleOptions, 'hideBases'>,
+): BannerResult[] {
   const withheld = new Set<string>();
   const maxRounds = 1 + results.reduce((s, r) => s + r.columns.length, 0);
   let out: BannerResult[] = [];
   for (let round = 0; round < maxRounds; round++) {
     out = results.map((r, t) => {
       const hideBases = new Set(r.columns.filter((c, k) => withheld.has(baseKey(c.key, r.base.count[k]))).map((c) => c.key));
-      return applyRulesToBanner(r, rs, { hideBases, release: release?.(t) });
+      return applyRulesToBanner(r, rs, { ...options?.(t), hideBases });
     });
     const before = withheld.size;
     out.forEach((o, t) =>

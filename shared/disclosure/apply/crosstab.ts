@@ -9,6 +9,7 @@ import type { DisclosureMessage } from '../../i18n/message-types';
 import { checkLinkingKeys, keyMessages, summary } from '../primary/result-checks';
 import { crosstabLayout, flattenCrosstab } from '../secondary/linear-table';
 import { unsafeCount } from '../primary/cell-rules';
+import { alignCounts, markDifferences, unsafeDifferences, type DifferenceSource } from '../primary/differences';
 import { protectionNeed, weightedNeed } from '../secondary/need';
 import type { RuleSet } from '../rules';
 import { protectTable, type Layer } from '../secondary/suppress';
@@ -23,6 +24,19 @@ export interface CrosstabRuleOptions {
    * and known to the intruder, never primary or secondary; the rest is protected around them.
    */
   release?: ReadonlySet<number>;
+  /** The same crosstab under other selections: cells whose difference is unsafe are primary (differences.ts). */
+  references?: readonly { table: CrosstabTable; source: DifferenceSource }[];
+}
+
+/** A reference crosstab flattened in this one's layout: cells by category codes, its own margins. */
+function referenceValues(table: CrosstabTable, ref: CrosstabTable): number[] {
+  const code = (x: { code: unknown }) => String(x.code);
+  const cells = alignCounts(table.rows, table.cols, ref.rows, ref.cols, ref.count, code, code);
+  const refRowN = ref.count.map((row) => sum(row.map((v) => v ?? 0)));
+  const refColN = ref.cols.map((_, j) => sum(ref.count.map((row) => row[j] ?? 0)));
+  const rowN = table.rows.map((r) => refRowN[ref.rows.findIndex((x) => code(x) === code(r))] ?? 0);
+  const colN = table.cols.map((c) => refColN[ref.cols.findIndex((x) => code(x) === code(c))] ?? 0);
+  return flattenCrosstab(cells, rowN, colN, sum(refRowN));
 }
 
 export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: CrosstabRuleOptions = {}): CrosstabTable {
@@ -50,6 +64,8 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: Cr
   const primary = countValues.map((v, cell) => !released(cell) && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push({ code: 'primary-cells', n: unsafeCells, min: rs.minCount });
+  const refs = (opts.references ?? []).map((r) => ({ values: referenceValues(table, r.table), source: r.source }));
+  markDifferences(primary, unsafeDifferences(countValues, refs, rs), released, rs, reasons);
   if (rs.suppressSmallBase) {
     colN.forEach((base, j) => {
       if (!unsafeCount(base, rs)) return;

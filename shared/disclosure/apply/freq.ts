@@ -10,6 +10,7 @@ import type { DisclosureMessage } from '../../i18n/message-types';
 import { checkLinkingKeys, keyMessages, summary } from '../primary/result-checks';
 import { sumConstraint, type LinearTable } from '../secondary/linear-table';
 import { unsafeCount } from '../primary/cell-rules';
+import { markDifferences, unsafeDifferences, type DifferenceSource } from '../primary/differences';
 import { protectionNeed, weightedNeed } from '../secondary/need';
 import type { RuleSet } from '../rules';
 import { protectTable, type Layer } from '../secondary/suppress';
@@ -32,7 +33,20 @@ export type DisclosedFreqResult = Omit<FreqResult, 'categories' | 'total' | 'val
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
-export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqResult {
+export interface FreqRuleOptions {
+  /** The same frequency table under other selections: categories whose difference is unsafe are primary (differences.ts). */
+  references?: readonly { table: FreqResult; source: DifferenceSource }[];
+}
+
+/** A reference frequency table in this one's layout: categories by code, then its valid total and total. */
+function referenceValues(freq: FreqResult, ref: FreqResult): number[] {
+  const byCode = new Map(ref.categories.map((c) => [String(c.code), c.count]));
+  const counts = freq.categories.map((c) => byCode.get(String(c.code)) ?? 0);
+  const valid = sum(ref.categories.filter((c) => !c.missing).map((c) => c.count));
+  return [...counts, valid, sum(ref.categories.map((c) => c.count))];
+}
+
+export function applyRulesToFreq(freq: FreqResult, rs: RuleSet, opts: FreqRuleOptions = {}): DisclosedFreqResult {
   if (rs.name === 'none') return { ...freq, rules: summary(rs, 'safe') };
   const keys = checkLinkingKeys([freq.variable], undefined, rs);
   if (!keys.ok) return blockAll(freq, rs, keyMessages(keys.hits));
@@ -53,8 +67,11 @@ export function applyRulesToFreq(freq: FreqResult, rs: RuleSet): DisclosedFreqRe
   }
   const reasons: DisclosureMessage[] = [];
   const primary = values.map((v) => unsafeCount(v, rs));
+  const unsafeCategories = primary.filter(Boolean).length;
+  if (unsafeCategories > 0) reasons.push({ code: 'primary-categories', n: unsafeCategories, min: rs.minCount });
+  const refs = (opts.references ?? []).map((r) => ({ values: referenceValues(freq, r.table), source: r.source }));
+  markDifferences(primary, unsafeDifferences(values, refs, rs), () => false, rs, reasons);
   const nPrimary = primary.filter(Boolean).length;
-  if (nPrimary > 0) reasons.push({ code: 'primary-categories', n: nPrimary, min: rs.minCount });
   const needs = (cell: number, v: number) => protectionNeed(v, primary[cell], rs);
   const layers: Layer[] = [{ values, required: needs, integer: true }];
   if (freq.weight) {

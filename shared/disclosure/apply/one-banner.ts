@@ -10,6 +10,7 @@ import { percentagesShown, withheldCell } from './banner-cells';
 import type { DisclosureMessage } from '../../i18n/message-types';
 import { checkLinkingKeys, keyMessages, summary } from '../primary/result-checks';
 import { unsafeCount } from '../primary/cell-rules';
+import { alignCounts, markDifferences, unsafeDifferences, type DifferenceSource } from '../primary/differences';
 import { protectionNeed, weightedNeed } from '../secondary/need';
 import type { RuleSet } from '../rules';
 import { protectTable, type Layer } from '../secondary/suppress';
@@ -25,6 +26,29 @@ export interface BannerRuleOptions {
    * and known to the intruder, never primary or secondary; the rest is protected around them.
    */
   release?: ReadonlySet<number>;
+  /**
+   * The same banner under other selections (no filter, the filter without one of its conditions, a
+   * filter already released): cells whose difference from them is unsafe are primary (differences.ts).
+   */
+  references?: readonly { table: BannerResult; source: DifferenceSource }[];
+}
+
+/** A reference banner flattened in this banner's layout: cells by category code and column key, bases by key. */
+function referenceValues(result: BannerResult, ref: BannerResult, flatten: (counts: number[][], bases: number[]) => number[]): number[] {
+  const counts = alignCounts(
+    result.rows,
+    result.columns,
+    ref.rows,
+    ref.columns,
+    ref.cells.map((row) => row.map((c) => c.count)),
+    (r) => String(r.code),
+    (c) => c.key,
+  );
+  const bases = result.columns.map((c) => {
+    const k = ref.columns.findIndex((rc) => rc.key === c.key);
+    return k < 0 ? 0 : (ref.base.count[k] ?? 0);
+  });
+  return flatten(counts, bases);
 }
 
 export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: BannerRuleOptions = {}): BannerResult {
@@ -50,6 +74,8 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   const primary = countValues.map((v, cell) => !layout.table.fixed?.[cell] && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push({ code: 'primary-banner', n: unsafeCells, min: rs.minCount });
+  const refs = (opts.references ?? []).map((r) => ({ values: referenceValues(result, r.table, layout.flatten), source: r.source }));
+  markDifferences(primary, unsafeDifferences(countValues, refs, rs), (cell) => layout.table.fixed?.[cell] === true, rs, reasons);
   if (rs.suppressSmallBase) {
     bases.forEach((b, k) => {
       if (!unsafeCount(b, rs)) return;

@@ -13,7 +13,7 @@ import type { DisclosureMessage } from '../../i18n/message-types';
 import type { AppliedOverride, BannerResult, CrosstabTable, DisclosureSummary } from '../../model/results';
 import { applyRulesToBanner, type BannerRuleOptions } from '../apply/one-banner';
 import { applyRulesToBanners } from '../apply/banner-group';
-import { applyRulesToCrosstab } from '../apply/crosstab';
+import { applyRulesToCrosstab, type CrosstabRuleOptions } from '../apply/crosstab';
 import { withReasons } from '../primary/result-checks';
 import { bannerLayout } from '../secondary/banner-layout';
 import { crosstabLayout } from '../secondary/linear-table';
@@ -114,16 +114,29 @@ export function applyOverridesToBanner(
 }
 
 /** Several banners of one request or book, bases kept consistent (applyRulesToBanners). */
-export function applyOverridesToBanners(raws: readonly BannerResult[], rs: RuleSet, dataset: string, overrides: readonly OverrideRecord[]): BannerResult[] {
+/** `options(t)`: further rule options of table t (differencing references). */
+export function applyOverridesToBanners(
+  raws: readonly BannerResult[],
+  rs: RuleSet,
+  dataset: string,
+  overrides: readonly OverrideRecord[],
+  options?: (t: number) => Omit<BannerRuleOptions, 'hideBases' | 'release'>,
+): BannerResult[] {
   const matches = raws.map((r) => matchBanner(dataset, r, rs, overrides));
   const releases = raws.map((r, t) => bannerRelease(r, matches[t]));
-  const out = applyRulesToBanners(raws, rs, (t) => releases[t]);
+  const out = applyRulesToBanners(raws, rs, (t) => ({ ...options?.(t), release: releases[t] }));
   return out.map((o, t) => markBanner(raws[t], o, matches[t]));
 }
 
-export function applyOverridesToCrosstab(raw: CrosstabTable, rs: RuleSet, dataset: string, overrides: readonly OverrideRecord[]): CrosstabTable {
+export function applyOverridesToCrosstab(
+  raw: CrosstabTable,
+  rs: RuleSet,
+  dataset: string,
+  overrides: readonly OverrideRecord[],
+  options: Omit<CrosstabRuleOptions, 'release'> = {},
+): CrosstabTable {
   const m = matchCrosstab(dataset, raw, rs, overrides);
-  const out = applyRulesToCrosstab(raw, rs, { release: crosstabRelease(raw, m) });
+  const out = applyRulesToCrosstab(raw, rs, { ...options, release: crosstabRelease(raw, m) });
   if (m.applied.length === 0 && m.stale.length === 0) return out;
   const colKey = (j: number) => `${raw.colVariable ?? ''}=${String(raw.cols[j].code)}`;
   const released = new Set(m.applied.flatMap((o) => o.cells.map((c) => `${String(c.row)}\u0000${c.col}`)));

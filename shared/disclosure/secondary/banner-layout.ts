@@ -19,7 +19,7 @@ export interface BannerLayout {
   totalColumn: number;
 }
 
-interface Partition {
+export interface Partition {
   parent: number;
   children: number[];
 }
@@ -32,7 +32,7 @@ function pathKey(col: BannerColumn, len: number): string {
 }
 
 /** Which column sets partition which column (Totaal, or a parent column of a nested group). */
-function partitions(columns: readonly BannerColumn[]): Partition[] {
+export function partitions(columns: readonly BannerColumn[]): Partition[] {
   const total = columns.findIndex((c) => c.path.length === 0);
   const out: Partition[] = [];
   const groups = new Map<string, number[]>();

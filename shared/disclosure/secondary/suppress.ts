@@ -30,6 +30,14 @@ export interface Layer {
 export interface ProtectOptions {
   /** Information loss of suppressing each cell; defaults to the first layer's values. */
   cost?: readonly number[];
+  /**
+   * Cells that are never published and unknown to the intruder: the slack variables that turn an
+   * inequality he knows (an item of a multiple-response set is at most its net) into an equality.
+   * They are hidden from the start, need no protection, are never chosen as partners, and a
+   * constraint whose only hidden cell is free needs no partner (the slack being determined reveals
+   * nothing). They are never reported as suppressed.
+   */
+  free?: readonly boolean[];
   /** Release surplus secondaries (default true). */
   prune?: boolean;
 }
@@ -42,7 +50,7 @@ export interface ProtectResult {
 }
 
 export function protectTable(table: LinearTable, layers: readonly Layer[], primary: readonly boolean[], opts: ProtectOptions = {}): ProtectResult {
-  const ctx = new Context(table, layers, primary, opts.cost ?? layers[0].values);
+  const ctx = new Context(table, layers, primary, opts.cost ?? layers[0].values, opts.free);
   const maxRounds = 2 * table.size + 10;
   // Components only grow, so after the first round only those that gained a cell need a new audit.
   let touched: number[] | undefined;
@@ -61,8 +69,9 @@ export function protectTable(table: LinearTable, layers: readonly Layer[], prima
     touched = [...added, ...grew];
   }
   if (opts.prune !== false) ctx.prune();
-  const secondary = ctx.hidden.map((h, i) => h && !primary[i]);
-  return { suppressed: ctx.hidden.slice(), secondary, failures: ctx.failures() };
+  const free = (i: number) => opts.free?.[i] === true;
+  const secondary = ctx.hidden.map((h, i) => h && !primary[i] && !free(i));
+  return { suppressed: ctx.hidden.map((h, i) => h && !free(i)), secondary, failures: ctx.failures() };
 }
 
 class Context {
@@ -78,8 +87,9 @@ class Context {
     private readonly layers: readonly Layer[],
     private readonly primary: readonly boolean[],
     private readonly cost: readonly number[],
+    private readonly free?: readonly boolean[],
   ) {
-    this.hidden = Array.from({ length: table.size }, (_, i) => primary[i] === true && !table.fixed?.[i]);
+    this.hidden = Array.from({ length: table.size }, (_, i) => (primary[i] === true && !table.fixed?.[i]) || free?.[i] === true);
     this.byCell = constraintsByCell(table);
     this.certifier = new RectangleCertifier(table, this.byCell);
     this.proofs = layers.map(() => new Map());
@@ -121,7 +131,8 @@ class Context {
     for (let guard = 0; guard <= this.table.size; guard++) {
       let fixedOne = false;
       this.table.constraints.forEach((con, k) => {
-        if (this.hiddenIn(k).length !== 1) return;
+        const alone = this.hiddenIn(k);
+        if (alone.length !== 1 || this.free?.[alone[0]]) return;
         const candidates = con.cells.filter((c) => this.suppressible(c)).map((cell) => ({ cell, k, bottleneck: 0 }));
         const cell = this.pick(candidates, this.need);
         if (cell >= 0) {
@@ -205,7 +216,7 @@ class Context {
    */
   prune(): void {
     const secondaries = this.hidden
-      .map((h, i) => (h && !this.primary[i] ? i : -1))
+      .map((h, i) => (h && !this.primary[i] && !this.free?.[i] ? i : -1))
       .filter((i) => i >= 0)
       .sort((a, b) => this.cost[b] - this.cost[a] || b - a);
     let budget = PRUNE_BUDGET;

@@ -105,6 +105,9 @@ export function writerDataset(): Dataset {
     mrSets: [
       { name: '$media', label: 'Mediagebruik', type: 'dichotomies', countedValue: 1, variables: ['media_tv', 'media_krant'] },
       { name: '$oordeel', label: 'Oordelen', type: 'categories', variables: ['geslacht', 'tevreden'] },
+      // Members longer than eight bytes are written by their short names; PSPP must map them back.
+      { name: '$lange_namen', label: 'Leden met lange namen — één', type: 'dichotomies', countedValue: 18, variables: ['inkomen_bruto_per_jaar_in_euro', 'leeftijd'] },
+      { name: '$tekst', label: 'Tekstleden', type: 'dichotomies', countedValue: 'GM0344', variables: ['gemeente', 'wijknaam'] },
     ],
   };
 }

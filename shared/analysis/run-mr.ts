@@ -1,0 +1,67 @@
+/**
+ * Multiple-response tables as every caller gets them: filter applied, linking keys refused, engine run
+ * (shared/engine/mr), output rules applied (shared/disclosure). `runMrTable` is the set against banner
+ * columns; `runMrCrosstab` the set in the rows of a crosstab, in the crosstab JSON shape with its `mr`
+ * block (docs/cli.md).
+ */
+import { applyRulesToMrTable, type RuleSet } from '../disclosure/index';
+import type { Adjust } from '../engine/adjust';
+import { type BannerSpec, bannerVariables } from '../query/table-query';
+import { mrAsCrosstab, mrCrosstabResult } from '../engine/mr/crosstab';
+import { findMrSet } from '../engine/mr/resolve-set';
+import { mrTable } from '../engine/mr/table';
+import type { Dataset } from '../model/dataset';
+import type { CrosstabTable, MrResult } from '../model/results';
+import { andMasks, filterMask } from './filter';
+import { assertNoLinkingKeys, markResult } from './output-rules';
+import type { WeightRequest } from './run-tables';
+
+/**
+ * A row (or column) that names a multiple-response set rather than a variable: set names start with
+ * `$`. An unknown `$name` is taken as a set, so the error lists the sets there are — unless a variable
+ * is called that.
+ */
+export function namesSet(ds: Pick<Dataset, 'mrSets' | 'variables'>, name: string): boolean {
+  if (!name.startsWith('$')) return false;
+  const lower = name.toLowerCase();
+  return ds.mrSets.some((s) => s.name.toLowerCase() === lower) || !ds.variables.some((v) => v.name.toLowerCase() === lower);
+}
+
+export interface MrTableRequest {
+  set: string;
+  columns: BannerSpec;
+  weight?: WeightRequest;
+  design?: { strata?: string; cluster?: string };
+  filter?: string;
+  tests?: { adjust: Adjust; alpha: number };
+  responsePct?: boolean;
+}
+
+/** The set's table before the output rules (for a group of tables that is ruled together). */
+export function rawMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
+  const set = findMrSet(ds, req.set);
+  assertNoLinkingKeys(ds, [...set.variables, ...bannerVariables(req.columns)], rs);
+  return mrTable(ds, { ...req, set, filter: filterMask(ds, req.filter) });
+}
+
+export function runMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
+  return markResult(applyRulesToMrTable(rawMrTable(ds, req, rs), rs), rs);
+}
+
+export interface MrCrosstabRequest {
+  row: string;
+  col: string;
+  weight?: WeightRequest;
+  design?: { strata?: string; cluster?: string };
+  filter?: string;
+  /** Rows to keep besides the filter (e.g. one layer), as runCrosstab takes it. */
+  selection?: Uint8Array;
+}
+
+export function runMrCrosstab(ds: Dataset, req: MrCrosstabRequest, rs: RuleSet): CrosstabTable {
+  const set = findMrSet(ds, req.row);
+  assertNoLinkingKeys(ds, [...set.variables, req.col], rs);
+  const filter = andMasks(filterMask(ds, req.filter), req.selection);
+  const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter });
+  return markResult(mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col), rs);
+}
