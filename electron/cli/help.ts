@@ -12,6 +12,10 @@ Usage:
   duiding book DATA (--spec book.json | --book NAME) --out file.xlsx
   duiding chart DATA --rows V --cols V [--weight W] [--filter EXPR] [--rules R [--reason TEXT]] --type bar|bar-stacked|bar-100|line|dot
                 --out FILE.svg|FILE.png [--width-mm 160] [--height-mm 100] [--dpi 300]
+  duiding weight DATA --targets T.json|T.csv --method rake|poststrat|linear [--bounds LO,HI]
+                 [--base-weight W] [--filter EXPR] [--name NEWVAR] [--max-iter N] [--epsilon E]
+                 [--project P.duiding] [--out FILE.sav|FILE.csv] [--json]
+                 [--trim MAX|Kx] [--scale-targets] [--replace]
 
 DATA is a data file (.sav .zsav .csv .xlsx .dta), PROJECT.duiding#DATASET, or demo (the bundled demo panel).
 --book runs a tabellenboek saved in the project (Tabellenboek view); for demo, "Burgerpanel Groningen 2025".
@@ -22,6 +26,8 @@ crosstab); several sets are separated by ';'. Quote them: the shell expands $.
 --layers splits a crosstab into one table per layer category (several layer variables: per combination)
 plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
 Without --weight results are unweighted, even when the file names a weight variable.
+weight calibrates DATA to population targets (T: JSON, or CSV lines variable;code;target) and prints the
+report; --project stores the new weight (role weight) in DATA's dataset, --out writes the data with it.
 --rules defaults to the project's rule set, and to cbs-persons for a plain data file; a rule set below
 that needs --reason "…" (at least 10 characters, kept in the project's audit log) and its results say
 rules.status "unchecked". Suppressed cells are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one

@@ -9,7 +9,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DATA_FILE_KINDS, dataFileKind, dataFileKinds, type DataFileKind, type FileEntry, type FileListing } from '../../shared/api/files';
+import { DATA_FILE_KINDS, dataFileKind, importFileKinds, type DataFileKind, type FileEntry, type FileListing } from '../../shared/api/files';
 import { HandlerError } from '../backend/context';
 import type { SectionHandlers } from '../backend/types';
 import type { filesSection } from '../../shared/api/files';
@@ -18,10 +18,10 @@ import { checkSavePath } from '../backend/save-targets';
 /** More than any sensible data folder; beyond it the listing says it was cut short. */
 export const MAX_ENTRIES = 5000;
 
-const KIND_LABELS: Record<DataFileKind, string> = { sav: 'SPSS', csv: 'CSV/TSV', xlsx: 'Excel', dta: 'Stata' };
+const KIND_LABELS: Record<DataFileKind, string> = { sav: 'SPSS', csv: 'CSV/TSV', xlsx: 'Excel', dta: 'Stata', json: 'JSON' };
 
 /** Filters for Electron's open dialog (extensions without the dot). */
-export function dialogFilters(kinds: readonly DataFileKind[] = dataFileKinds): { name: string; extensions: string[] }[] {
+export function dialogFilters(kinds: readonly DataFileKind[] = importFileKinds): { name: string; extensions: string[] }[] {
   const one = (k: DataFileKind) => DATA_FILE_KINDS[k].map((e) => e.slice(1));
   return [
     { name: kinds.map((k) => KIND_LABELS[k]).join(', '), extensions: kinds.flatMap(one) },
@@ -72,7 +72,7 @@ export async function listFiles(req: { dir?: string; kinds?: DataFileKind[]; hid
   } catch (e) {
     throw fsError(e, asked);
   }
-  const kinds = req.kinds ?? dataFileKinds;
+  const kinds = req.kinds ?? importFileKinds;
   // Only names that can matter are stat-ed: folders, links, and files with an importable extension.
   const candidates = dirents.filter(
     (d) => (req.hidden || !d.name.startsWith('.')) && (d.isDirectory() || d.isSymbolicLink() || (d.isFile() && dataFileKind(d.name, kinds) !== null)),

@@ -12,6 +12,7 @@ import { specsHandlers } from './specs';
 import { bookHandlers } from './books';
 import { filesHandlers } from './files';
 import { mrSetsHandlers } from './mrsets';
+import { weightingHandlers } from './weighting';
 import type { HandlerMap } from '../backend/types';
 
 export const handlers: HandlerMap = {
@@ -28,4 +29,5 @@ export const handlers: HandlerMap = {
   ...bookHandlers,
   ...filesHandlers,
   ...mrSetsHandlers,
+  ...weightingHandlers,
 };

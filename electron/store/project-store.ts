@@ -14,21 +14,15 @@ import { allocate, encodeChunks, placeChunk, storageName, type StorageName } fro
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
 import { MrSetStore, type MrSetOp } from './mrsets';
 import { OverrideStore } from './overrides';
-import { RecipeStore } from './recipes';
-import { DuidingError } from '../../shared/errors';
+import { RecipeStore, type RecipeKind } from './recipes';
 import { ReleaseRegister } from './release-register';
+import { ProjectError } from './project-error';
+import { VariableStash } from './stash';
 
 /** 'DUID' — marks a SQLite file as a Duiding project. */
 export const APPLICATION_ID = 0x44554944;
 
-export class ProjectError extends DuidingError {
-  declare readonly code: 'not-found' | 'exists' | 'not-a-project' | 'newer' | 'unknown-dataset' | 'unknown-variable' | 'invalid';
-
-  constructor(code: ProjectError['code'], message: string) {
-    super(code, message);
-    this.name = 'ProjectError';
-  }
-}
+export { ProjectError } from './project-error';
 
 export interface SourceInfo {
   name: string;
@@ -39,7 +33,14 @@ export interface SourceInfo {
 /** A saved specification as the contract describes it. */
 export type SavedSpec = SavedSpecInfo;
 
-/** One undoable step: a variable's metadata, a saved specification (absent = does not exist), a set, or several in order. */
+/** The recipe a variable has after a history step (null: none). */
+type RecipeState = { kind: RecipeKind; body: unknown } | null;
+
+/**
+ * One undoable step: a variable's metadata, a saved specification (absent = does not exist), a
+ * multiple-response set, a whole variable swapped with the stash (added, replaced or taken out, with
+ * its recipe), or several in order.
+ */
 type HistoryOp =
   | {
       kind: 'variable';
@@ -50,7 +51,15 @@ type HistoryOp =
     }
   | { kind: 'spec'; id: number; spec: SavedSpec | null }
   | MrSetOp
-  | { kind: 'batch'; ops: HistoryOp[] };
+  | { kind: 'batch'; ops: HistoryOp[] }
+  | {
+      /** Take `variable` out of the dataset (into the stash), put stash entry `stashIn` (if any) in its place. */
+      kind: 'swap';
+      dataset: string;
+      variable: string;
+      stashIn: number | null;
+      recipe: RecipeState;
+    };
 
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
@@ -239,6 +248,45 @@ export class ProjectStore {
     })();
   }
 
+  /**
+   * Adds a variable, or replaces the one of the same name, as one undoable step with its recipe and audit
+   * entry (a weight from the weighting dialog): undo takes it out again and puts back what it replaced
+   * and that one's recipe; redo brings it back. One transaction.
+   */
+  putVariableUndoable(dataset: string, meta: VariableMeta, col: Column, opts: { recipe: RecipeState; action: string; detail: unknown; label: string }): void {
+    this.db.transaction(() => {
+      const id = this.datasetId(dataset);
+      const rows = (this.db.prepare('SELECT rows FROM datasets WHERE id = ?').get(id) as { rows: number }).rows;
+      const len = col.kind === 'string' ? col.codes.length : col.data.length;
+      if (len !== rows) throw new ProjectError('invalid', `Variable ${meta.name} has ${len} values; the dataset has ${rows} rows`);
+      const stash = this.stash();
+      const replaced = stash.stash(dataset, meta.name);
+      this.writeColumn(id, stash.open(dataset, replaced?.position ?? null), meta, col, rows);
+      const before = this.recipes().get(dataset, meta.name);
+      this.setRecipe(dataset, meta.name, opts.recipe);
+      this.audit(opts.action, opts.detail);
+      const undo: HistoryOp = {
+        kind: 'swap',
+        dataset,
+        variable: meta.name,
+        stashIn: replaced?.id ?? null,
+        recipe: before ? { kind: before.kind, body: before.body } : null,
+      };
+      const redo: HistoryOp = { kind: 'swap', dataset, variable: meta.name, stashIn: null, recipe: opts.recipe };
+      this.remember(opts.label, undo, redo);
+    })();
+  }
+
+  private stash(): VariableStash {
+    return new VariableStash(this.db, now);
+  }
+
+  private setRecipe(dataset: string, target: string, recipe: RecipeState): void {
+    const recipes = this.recipes();
+    if (recipe) recipes.put({ dataset, target, kind: recipe.kind, body: recipe.body });
+    else recipes.remove(dataset, target);
+  }
+
   deleteDataset(name: string): void {
     this.db.transaction(() => {
       this.datasetId(name);
@@ -286,31 +334,52 @@ export class ProjectStore {
     })();
   }
 
-  private applyOp(op: HistoryOp): void {
+  /** Applies one side of a history step; a swap returns the stash entry of what it took out. */
+  private applyOp(op: HistoryOp): number | null {
     switch (op.kind) {
       case 'variable':
         this.writeMeta(op.dataset, op.variable, op.meta);
-        return;
+        return null;
       case 'spec':
         if (op.spec === null) this.db.prepare('DELETE FROM specs WHERE id = ?').run(op.id);
         else
           this.db
             .prepare('INSERT OR REPLACE INTO specs (id, kind, name, folder, body, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
             .run(op.id, op.spec.kind, op.spec.name, op.spec.folder, JSON.stringify(op.spec.body), op.spec.updatedAt);
-        return;
+        return null;
       case 'mrset':
         this.mrSets().apply(op);
-        return;
-      case 'batch':
+        return null;
+      case 'batch': {
+        // Swaps inside a batch relink nothing: batches hold metadata and set steps only.
         for (const o of op.ops) this.applyOp(o);
-        return;
+        return null;
+      }
+      case 'swap': {
+        const stash = this.stash();
+        const out = stash.stash(op.dataset, op.variable);
+        if (op.stashIn !== null) stash.restore(op.stashIn);
+        this.setRecipe(op.dataset, op.variable, op.recipe);
+        return out?.id ?? null;
+      }
     }
   }
 
-  /** Records an undoable step; a new step ends the redo chain, as in every editor. */
+  /** After a swap, the other side of the step must bring back what this side took out. */
+  private relink(id: number, side: 'undo' | 'redo', json: string, stashed: number | null): void {
+    const other = JSON.parse(json) as HistoryOp;
+    if (other.kind !== 'swap') return;
+    this.db.prepare(`UPDATE history SET ${side} = ? WHERE id = ?`).run(JSON.stringify({ ...other, stashIn: stashed }), id);
+  }
+
+  /**
+   * Records an undoable step; a new step ends the redo chain, as in every editor, and drops the stashed
+   * variables only that chain still needed.
+   */
   private remember(label: string, undo: HistoryOp, redo: HistoryOp): void {
     this.db.prepare('DELETE FROM history WHERE undone = 1').run();
     this.db.prepare('INSERT INTO history (at, label, undo, redo) VALUES (?, ?, ?, ?)').run(now(), label, JSON.stringify(undo), JSON.stringify(redo));
+    this.stash().prune();
   }
 
   private specRow(id: number): SavedSpec | null {
@@ -321,10 +390,10 @@ export class ProjectStore {
 
   undo(): string | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT id, label, undo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-        { id: number; label: string; undo: string } | undefined;
+      const row = this.db.prepare('SELECT id, label, undo, redo FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+        { id: number; label: string; undo: string; redo: string } | undefined;
       if (!row) return null;
-      this.applyOp(JSON.parse(row.undo) as HistoryOp);
+      this.relink(row.id, 'redo', row.redo, this.applyOp(JSON.parse(row.undo) as HistoryOp));
       this.db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(row.id);
       this.audit('history.undo', { label: row.label });
       return row.label;
@@ -333,10 +402,10 @@ export class ProjectStore {
 
   redo(): string | null {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT id, label, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-        { id: number; label: string; redo: string } | undefined;
+      const row = this.db.prepare('SELECT id, label, undo, redo FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+        { id: number; label: string; undo: string; redo: string } | undefined;
       if (!row) return null;
-      this.applyOp(JSON.parse(row.redo) as HistoryOp);
+      this.relink(row.id, 'undo', row.undo, this.applyOp(JSON.parse(row.redo) as HistoryOp));
       this.db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(row.id);
       this.audit('history.redo', { label: row.label });
       return row.label;

@@ -8,11 +8,12 @@ export interface RadioGroupProps<T extends string> {
   value: T;
   onChange(value: T): void;
   children?: ReactNode;
+  disabled?: boolean;
 }
 
-export function RadioGroup<T extends string>({ legend, name, options, value, onChange, children }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ legend, name, options, value, onChange, children, disabled }: RadioGroupProps<T>) {
   return (
-    <fieldset>
+    <fieldset disabled={disabled}>
       <legend>{legend}</legend>
       {options.map((o) => (
         <label className="check" key={o.value}>

@@ -8,11 +8,12 @@ export interface VariableSelectProps {
   emptyLabel: string;
   ariaLabel?: string;
   testId?: string;
+  disabled?: boolean;
 }
 
-export function VariableSelect({ variables, value, onChange, emptyLabel, ariaLabel, testId }: VariableSelectProps) {
+export function VariableSelect({ variables, value, onChange, emptyLabel, ariaLabel, testId, disabled }: VariableSelectProps) {
   return (
-    <select value={value} aria-label={ariaLabel} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+    <select value={value} aria-label={ariaLabel} data-testid={testId} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
       <option value="">{emptyLabel}</option>
       {variables.map((v) => (
         <option key={v.name} value={v.name}>

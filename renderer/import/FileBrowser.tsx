@@ -4,7 +4,7 @@
  * Arrow keys move through the list, Enter opens a folder or chooses a file, Backspace goes up.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { FileEntry, FileListing } from '../../shared/api/files';
+import type { DataFileKind, FileEntry, FileListing } from '../../shared/api/files';
 import { invoke, toApiError, type ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ImportErrorBox } from './ImportErrorBox';
@@ -18,7 +18,8 @@ function sizeText(bytes: number, num: (v: number, d?: number) => string): string
   return `${num(bytes / 1024 ** 3, 1)} GB`;
 }
 
-export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
+/** `kinds`: which files to list (default: the importable data files). */
+export function FileBrowser({ onChoose, kinds }: { onChoose(path: string): void; kinds?: DataFileKind[] }) {
   const { t, num, lang } = useI18n();
   const [listing, setListing] = useState<FileListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -27,17 +28,21 @@ export function FileBrowser({ onChoose }: { onChoose(path: string): void }) {
   // After opening a folder from the list, the keyboard user continues in the new list.
   const focusList = useRef(false);
 
-  const open = useCallback(async (dir?: string) => {
-    try {
-      const l = await invoke('files.list', dir ? { dir } : {});
-      setListing(l);
-      setTyped(l.dir);
-      setError(null);
-      sessionStorage.setItem(START_KEY, l.dir);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }, []);
+  const kindsKey = kinds?.join(',') ?? '';
+  const open = useCallback(
+    async (dir?: string) => {
+      try {
+        const l = await invoke('files.list', { ...(dir ? { dir } : {}), ...(kindsKey ? { kinds: kindsKey.split(',') as DataFileKind[] } : {}) });
+        setListing(l);
+        setTyped(l.dir);
+        setError(null);
+        sessionStorage.setItem(START_KEY, l.dir);
+      } catch (e) {
+        setError(toApiError(e));
+      }
+    },
+    [kindsKey],
+  );
 
   useEffect(() => {
     void open(sessionStorage.getItem(START_KEY) ?? undefined);

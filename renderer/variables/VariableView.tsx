@@ -2,7 +2,8 @@
  * The variable view: one row per variable with its metadata, edited in place. Every edit is one
  * `variable.update` call (persisted, audited and undoable by the backend); the view then refetches.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { WeightRecipeInfo } from '../../shared/api/weighting';
 import type { Measure, Role, VariableMeta } from '../../shared/model/dataset';
 import { variablePatch, type VariablePatch } from '../../shared/api/project';
 import { invoke, toApiError } from '../api/client';
@@ -17,18 +18,32 @@ import { MeasureIcon } from '../components/MeasureIcon';
 import { RecodeDialog } from './RecodeDialog';
 import { ComputeDialog } from './ComputeDialog';
 import { MrSetsDialog } from './MrSetsDialog';
+import { WeightDialog } from './weighting/WeightDialog';
 
 const MEASURES: Measure[] = ['nominal', 'ordinal', 'scale'];
 const ROLES: Role[] = ['input', 'weight', 'id', 'key', 'none'];
 
-type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' } | null;
+type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' | 'weight' | 'reweight' } | null;
 
 export function VariableView() {
   const { t, num } = useI18n();
-  const { dataset, info, refresh } = useProject();
+  const { dataset, info, refresh, version } = useProject();
   const { notify } = useNotice();
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [recipes, setRecipes] = useState<WeightRecipeInfo[]>([]);
+
+  // Weight recipes of the project (any dataset: the previous wave's recipe reruns on this one).
+  useEffect(() => {
+    let live = true;
+    invoke('weighting.recipes', {}).then(
+      (r) => live && setRecipes(r.filter((x) => x.spec)),
+      () => live && setRecipes([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -86,6 +101,14 @@ export function VariableView() {
         <button type="button" onClick={() => setDialog({ kind: 'mrsets' })} data-testid="open-mrsets">
           {t('mr.open')}
         </button>
+        <button type="button" onClick={() => setDialog({ kind: 'weight' })} data-testid="open-weight">
+          {t('wt.open')}
+        </button>
+        {recipes.length > 0 && (
+          <button type="button" onClick={() => setDialog({ kind: 'reweight' })} data-testid="open-reweight">
+            {t('wt.rerun')}
+          </button>
+        )}
       </div>
       <div className="table-scroll">
         <table className="simple-table var-table" data-testid="var-table">
@@ -212,6 +235,19 @@ export function VariableView() {
           onChanged={async (message) => {
             notify(message);
             await refresh();
+          }}
+        />
+      )}
+      {(dialog?.kind === 'weight' || dialog?.kind === 'reweight') && dataset && (
+        <WeightDialog
+          dataset={dataset}
+          variables={info?.variables ?? []}
+          recipes={dialog.kind === 'reweight' ? recipes : []}
+          onClose={() => setDialog(null)}
+          onDone={(name) => {
+            setDialog(null);
+            notify(t('wt.saved', { name }));
+            void refresh();
           }}
         />
       )}

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { crosstab } from '../../shared/engine/crosstab';
 import { describeEngine, setUpEngine } from './engine-setup';
-import { BENCH_DIR, benchLine, ensureBenchData, loadBench, medianMs } from './gen-data';
+import { BENCH_DIR, benchLine, ensureBenchData, haveCommand, loadBench, medianMs } from './gen-data';
 
 const manifest = ensureBenchData();
 const CSV = manifest.csv;
@@ -90,15 +90,6 @@ function medianTimeSync(fn: () => unknown, runs: number): number {
     t.push(performance.now() - t0);
   }
   return t.sort((x, y) => x - y)[Math.floor(runs / 2)];
-}
-
-function haveCommand(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** R peers in one R process: returns {load, xtabs, datatable, total_x, total_dt} in ms. */

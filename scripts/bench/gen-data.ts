@@ -12,6 +12,7 @@
  * Run directly (`npx tsx scripts/bench/gen-data.ts [rows]`) or import `ensureBenchData` / `loadBench`;
  * `medianMs` and `benchLine` keep every bench's timing and output format the same.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Column, type Dataset, type VariableMeta, newVariable } from '../../shared/model/dataset';
@@ -208,4 +209,14 @@ export async function medianMs(fn: () => unknown, runs: number, warm = true): Pr
 /** One `BENCH` line in the format every bench prints. */
 export function benchLine(task: string, duidingMs: number, peer: string, peerMs: number): string {
   return `BENCH ${task} duiding_ms=${duidingMs.toFixed(1)} ${peer}_ms=${peerMs.toFixed(1)} ratio=${(peerMs / duidingMs).toFixed(2)}`;
+}
+
+/** Whether a peer's command (Rscript, pspp) is installed. */
+export function haveCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -6,19 +6,22 @@
 import { z } from 'zod';
 import { call } from './contract';
 
-/** The data files Duiding can import, by kind; extensions lower-case with the dot. */
+/** The files Duiding reads, by kind; extensions lower-case with the dot. `json`: weighting targets. */
 export const DATA_FILE_KINDS = {
   sav: ['.sav', '.zsav'],
   csv: ['.csv', '.tsv', '.txt'],
   xlsx: ['.xlsx'],
   dta: ['.dta'],
+  json: ['.json'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DataFileKind = keyof typeof DATA_FILE_KINDS;
 export const dataFileKinds = Object.keys(DATA_FILE_KINDS) as DataFileKind[];
+/** What the file chooser offers unless asked for other kinds: the data files Duiding can import. */
+export const importFileKinds: DataFileKind[] = ['sav', 'csv', 'xlsx', 'dta'];
 
-/** The kind a file name belongs to, or null when Duiding cannot import it. */
-export function dataFileKind(name: string, kinds: readonly DataFileKind[] = dataFileKinds): DataFileKind | null {
+/** The kind a file name belongs to, or null when it is none of `kinds`. */
+export function dataFileKind(name: string, kinds: readonly DataFileKind[] = importFileKinds): DataFileKind | null {
   const lower = name.toLowerCase();
   for (const k of kinds) if ((DATA_FILE_KINDS[k] as readonly string[]).some((ext) => lower.endsWith(ext))) return k;
   return null;

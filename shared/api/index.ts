@@ -15,6 +15,7 @@ import { specsSection } from './specs';
 import { booksSection } from './books';
 import { filesSection } from './files';
 import { mrSetsSection } from './mrsets';
+import { weightingSection } from './weighting';
 import type { CallDef, RequestOf, ResultOf } from './contract';
 
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...booksSection,
   ...filesSection,
   ...mrSetsSection,
+  ...weightingSection,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,10 @@
  * the reader's language; see messages.ts for the rendering.
  */
 
+import type { WeightParams } from './message-types-weight';
+
+export type { WeightCodeMismatch, WeightParams, WeightTargetProblem } from './message-types-weight';
+
 /** A code without parameters. */
 type None = Record<never, never>;
 
@@ -153,12 +157,13 @@ export interface Chi2NoteParams {
   'chi2-domain': None;
 }
 
-export type MessageParams = DisclosureParams & ExprParams & EngineParams & Chi2NoteParams;
+export type MessageParams = DisclosureParams & ExprParams & EngineParams & Chi2NoteParams & WeightParams;
 export type MessageCode = keyof MessageParams;
 export type DisclosureCode = keyof DisclosureParams;
 export type ExprCode = keyof ExprParams;
 export type EngineCode = keyof EngineParams;
 export type Chi2NoteCode = keyof Chi2NoteParams;
+export type WeightCode = keyof WeightParams;
 
 /** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
 type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
@@ -166,5 +171,6 @@ export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C>
 export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
 export type EngineMessage = { [C in EngineCode]: Of<EngineParams, C> }[EngineCode];
 export type Chi2NoteMessage = { [C in Chi2NoteCode]: Of<Chi2NoteParams, C> }[Chi2NoteCode];
-export type Message = DisclosureMessage | ExprMessage | EngineMessage | Chi2NoteMessage;
+export type WeightMessage = { [C in WeightCode]: Of<WeightParams, C> }[WeightCode];
+export type Message = DisclosureMessage | ExprMessage | EngineMessage | Chi2NoteMessage | WeightMessage;
 export type MessageLang = 'nl' | 'en';

@@ -3,6 +3,7 @@
  * language always produced: `reasons` in the CLI JSON is built from them and must not change.
  */
 import type { MessageCatalogue } from './catalogue';
+import { WEIGHT_EN } from './messages-weight-en';
 
 const EXPECTED = {
   'paren-after-in': "'(' after in",
@@ -130,4 +131,5 @@ export const EN: MessageCatalogue = {
   'chi2-raoscott-empty': () => 'Rao–Scott cannot be computed (too many empty cells)',
   'chi2-lonely-strata': (p) => `${p.n} strata with one PSU add no variance`,
   'chi2-domain': () => 'Rao–Scott per layer as a domain estimate (R survey: a subset of the design)',
+  ...WEIGHT_EN,
 };

@@ -1,6 +1,7 @@
 /** Dutch texts of the message codes (see message-types.ts), with Dutch plurals and number format. */
 import type { MessageCatalogue, MessageFormat } from './catalogue';
 import type { ExprExpected, MagnitudeRule, ModelCategoryKind } from './message-types';
+import { WEIGHT_NL } from './messages-weight-nl';
 
 /** "1 cel", "3 cellen", "1.234 cellen". */
 const count = (f: MessageFormat, n: number, one: string, many: string) => `${f.num(n)} ${n === 1 ? one : many}`;
@@ -134,4 +135,5 @@ export const NL: MessageCatalogue = {
   'chi2-raoscott-empty': () => 'Rao–Scott niet te berekenen (te veel lege cellen)',
   'chi2-lonely-strata': (p, f) => `${f.num(p.n)} strata met één PSU dragen geen variantie bij`,
   'chi2-domain': () => 'Rao–Scott per laag als domeinschatting (R survey: subset van het ontwerp)',
+  ...WEIGHT_NL,
 };

@@ -110,6 +110,21 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'chi2-raoscott-empty': { code: 'chi2-raoscott-empty' },
   'chi2-lonely-strata': { code: 'chi2-lonely-strata', n: 2 },
   'chi2-domain': { code: 'chi2-domain' },
+  'weight-targets': { code: 'weight-targets', line: 4, problem: 'csv-number', value: 'veel' },
+  'weight-unknown-variable': { code: 'weight-unknown-variable', variable: 'gemeente' },
+  'weight-text-base': { code: 'weight-text-base', variable: 'opmerking' },
+  'weight-unknown-code': { code: 'weight-unknown-code', variable: 'gemeente', written: 'Oost', path: 'margins[0].targets.Oost' },
+  'weight-codes': { code: 'weight-codes', mismatches: [{ variable: 'gemeente', notInData: ['11'], notInTargets: ['12', '13'] }] },
+  'weight-zero-target': { code: 'weight-zero-target', variable: 'gemeente', codes: ['6'] },
+  'weight-totals': { code: 'weight-totals', variable: 'geslacht', sum: 585003, total: 585000 },
+  'weight-not-converged': { code: 'weight-not-converged', method: 'rake', iterations: 1000, difference: 0.0012, bounds: [0.5, 2] },
+  'weight-no-cases': { code: 'weight-no-cases' },
+  'weight-method-margins': { code: 'weight-method-margins', method: 'poststrat' },
+  'weight-bounds-method': { code: 'weight-bounds-method', method: 'poststrat' },
+  'weight-bounds': { code: 'weight-bounds', lo: 1.2, hi: 2 },
+  'weight-trim': { code: 'weight-trim', max: 5, mean: 12.5 },
+  'weight-variable-exists': { code: 'weight-variable-exists', name: 'weging' },
+  'weight-too-many-cells': { code: 'weight-too-many-cells', cells: 3e9 },
 };
 
 /** Words that only English rule texts use; none may appear in a Dutch text. */

@@ -128,9 +128,8 @@ export function loadProjectDataset(projectPath: string): Dataset {
   }
 }
 
-/** The table builder folds its options into one line once a table is set: open them (the choice then sticks). */
+/** The table builder folds its options into a summary line once a table is set: open them (idempotent). */
 export async function openTableOptions(page: Page): Promise<void> {
-  const panel = page.getByTestId('tb-options');
-  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
-  await page.getByTestId('tb-filter').waitFor();
+  const options = page.getByTestId('tb-options');
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
 }

@@ -111,6 +111,7 @@ describe('table builder', { timeout: 120_000 }, () => {
 
   it('validates the filter as it is typed', async () => {
     const { page } = e;
+    await openTableOptions(page);
     await page.getByTestId('tb-filter').fill('leeftijd >= ');
     await page.getByTestId('filter-error').waitFor();
     await e.screenshot('11-filter-error');
@@ -134,6 +135,7 @@ describe('table builder', { timeout: 120_000 }, () => {
     const weight = { variable: 'gewicht', type: 'sampling' as const };
     const engine = (filter: string) => runCrosstab(ds, { row: 'leefbaarheid', col: 'gemeente', weight, filter }, defaultRuleSet('cbs-persons'));
     const nl2 = (v: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+    await openTableOptions(page);
     await page.getByTestId('tb-chi2').check();
 
     // No small cells (ratings 6–8 in three municipalities): the rules publish the test.

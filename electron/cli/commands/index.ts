@@ -15,4 +15,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   regress: async () => (await import('./regress')).regressCommand,
   book: async () => (await import('./exports')).bookCommand,
   chart: async () => (await import('./exports')).chartCommand,
+  weight: async () => (await import('./weight')).weightCommand,
 };
