@@ -12,17 +12,18 @@ const running = new Map<string, AbortController>();
 export function startJob(
   ctx: AppContext,
   phase: string,
-  work: (signal: AbortSignal, progress: (done: number, total: number, unit: Events['job.progress']['unit']) => void) => Promise<unknown>,
+  work: (signal: AbortSignal, progress: (done: number, total: number, unit: Events['job.progress']['unit'], step?: string) => void) => Promise<unknown>,
 ): string {
   const jobId = randomUUID();
   const controller = new AbortController();
   running.set(jobId, controller);
   let last = 0;
-  const progress = (done: number, total: number, unit: Events['job.progress']['unit']) => {
+  // `step`: a job in several passes (a book is computed, then written) names the pass: `<phase>.<step>`.
+  const progress = (done: number, total: number, unit: Events['job.progress']['unit'], step?: string) => {
     const now = Date.now();
     if (now - last < 100 && done < total) return;
     last = now;
-    ctx.emit('job.progress', { jobId, phase, done, total, unit });
+    ctx.emit('job.progress', { jobId, phase: step ? `${phase}.${step}` : phase, done, total, unit });
   };
   void work(controller.signal, progress)
     .then((result) => ctx.emit('job.done', { jobId, ok: true, result }))

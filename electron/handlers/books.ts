@@ -15,6 +15,7 @@ import { HandlerError } from '../backend/context';
 import type { AppContext, SectionHandlers } from '../backend/types';
 import type { booksSection } from '../../shared/api/books';
 import { projectOverrides } from './rules';
+import { houseStyleNames } from '../export/book/style';
 import { requestRules } from '../backend/request-rules';
 import { releasedFilters } from '../backend/releases';
 
@@ -77,6 +78,7 @@ export const bookHandlers: SectionHandlers<typeof booksSection> = {
     const ds = session.dataset(dataset);
     return checkBook(ds, spec, variableFolders(ds));
   },
+  'book.styles': async () => houseStyleNames(),
   'book.parse': async ({ text }) => {
     let json: unknown;
     try {

@@ -46,7 +46,7 @@ export const exportHandlers: SectionHandlers<typeof exportsSection> = {
         folders: variableFolders(ds),
         auditHead,
         released: releasedFilters(ctx, dataset, spec.banner),
-        onProgress: (p) => progress(p.done, p.total, 'tables'),
+        onProgress: (p) => progress(p.done, p.total, 'tables', p.phase),
         // No output without its record: the entry (and the release register) is written before the workbook takes its name.
         beforeCommit: (r) => {
           auditExport(ctx, 'export.book', { dataset, out, ruleSet: ruleSet.name, title: spec.title, spec, tables: r.tables, elapsedMs: r.elapsedMs });

@@ -1,7 +1,9 @@
 /** English UI texts; every key of the Dutch set must be here (the type checks it). */
 import type { StringKey } from './strings';
+import { bookEn } from './strings-book';
 
 export const en: Record<StringKey, string> = {
+  ...bookEn,
   'app.title': 'Duiding',
   'app.noProject': 'No project open',
   'app.dataset': 'Dataset',
@@ -115,6 +117,7 @@ export const en: Record<StringKey, string> = {
   'tb.remove': 'Remove from {zone}',
   'tb.dropHere': 'Drag variables here',
   'tb.noTotal': 'no Total column',
+  'tb.set': 'multiple-response set',
   'tb.total': 'Total column',
   'tb.weight': 'Weight',
   'tb.noWeight': 'unweighted',

@@ -1,5 +1,8 @@
 /** UI texts in Dutch (the default) and English. Keys are grouped by screen. */
+import { bookNl } from './strings-book';
+
 export const nl = {
+  ...bookNl,
   'app.title': 'Duiding',
   'app.noProject': 'Geen project geopend',
   'app.dataset': 'Dataset',
@@ -114,6 +117,7 @@ export const nl = {
   'tb.remove': 'Verwijderen uit {zone}',
   'tb.dropHere': 'Sleep variabelen hierheen',
   'tb.noTotal': 'zonder totaalkolom',
+  'tb.set': 'meervoudige antwoorden (set)',
   'tb.total': 'Totaalkolom',
   'tb.weight': 'Weging',
   'tb.noWeight': 'ongewogen',

@@ -18,8 +18,20 @@ function sizeText(bytes: number, num: (v: number, d?: number) => string): string
   return `${num(bytes / 1024 ** 3, 1)} GB`;
 }
 
-/** `kinds`: which files to list (default: the importable data files). */
-export function FileBrowser({ onChoose, kinds }: { onChoose(path: string): void; kinds?: DataFileKind[] }) {
+export interface FileBrowserProps {
+  /** A file was chosen (clicked, or Enter). */
+  onChoose(path: string): void;
+  /** Which files to list beside the folders (default: every importable kind). */
+  kinds?: DataFileKind[];
+  /** The folder now shown (a save dialog's "where", and what is already in it). */
+  onListed?(listing: FileListing): void;
+  /** Where the last folder is remembered (this tab's session). */
+  storageKey?: string;
+  /** Said of a folder with nothing to list (default: no subfolders or data files). */
+  emptyText?: string;
+}
+
+export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY, emptyText }: FileBrowserProps) {
   const { t, num, lang } = useI18n();
   const [listing, setListing] = useState<FileListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -28,7 +40,7 @@ export function FileBrowser({ onChoose, kinds }: { onChoose(path: string): void;
   // After opening a folder from the list, the keyboard user continues in the new list.
   const focusList = useRef(false);
 
-  const kindsKey = kinds?.join(',') ?? '';
+  const kindsKey = kinds?.join(',');
   const open = useCallback(
     async (dir?: string) => {
       try {
@@ -36,17 +48,18 @@ export function FileBrowser({ onChoose, kinds }: { onChoose(path: string): void;
         setListing(l);
         setTyped(l.dir);
         setError(null);
-        sessionStorage.setItem(START_KEY, l.dir);
+        sessionStorage.setItem(storageKey, l.dir);
+        onListed?.(l);
       } catch (e) {
         setError(toApiError(e));
       }
     },
-    [kindsKey],
+    [kindsKey, storageKey, onListed],
   );
 
   useEffect(() => {
-    void open(sessionStorage.getItem(START_KEY) ?? undefined);
-  }, [open]);
+    void open(sessionStorage.getItem(storageKey) ?? undefined);
+  }, [open, storageKey]);
 
   useEffect(() => {
     if (!focusList.current) return;
@@ -103,7 +116,7 @@ export function FileBrowser({ onChoose, kinds }: { onChoose(path: string): void;
         </button>
       </form>
       <ImportErrorBox error={error} />
-      {listing && listing.entries.length === 0 && <p className="muted">{t('imp.emptyFolder')}</p>}
+      {listing && listing.entries.length === 0 && <p className="muted">{emptyText ?? t('imp.emptyFolder')}</p>}
       {listing && listing.entries.length > 0 && (
         <ul className="file-list" ref={listRef} onKeyDown={onListKey} aria-label={t('imp.files')} data-testid="import-files">
           {listing.entries.map((e, i) => (

@@ -15,6 +15,7 @@ import { HostStopped } from './HostStopped';
 import { DataView } from '../data/DataView';
 import { VariableView } from '../variables/VariableView';
 import { TableBuilder } from '../tables/TableBuilder';
+import { BookView } from '../books/BookView';
 import { RegressionView } from '../regression/RegressionView';
 import { ChartView } from '../charts/ChartView';
 import { ImportDialog } from '../import/ImportDialog';
@@ -23,6 +24,7 @@ const TABS = [
   { id: 'data', label: 'tab.data' },
   { id: 'variables', label: 'tab.variables' },
   { id: 'tables', label: 'tab.tables' },
+  { id: 'books', label: 'tab.books' },
   { id: 'regression', label: 'tab.regression' },
   { id: 'charts', label: 'tab.charts' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
@@ -167,6 +169,7 @@ export function App() {
         {info && dataset && tab === 'data' && <DataView />}
         {info && dataset && tab === 'variables' && <VariableView />}
         {info && dataset && tab === 'tables' && <TableBuilder />}
+        {info && dataset && tab === 'books' && <BookView />}
         {info && dataset && tab === 'regression' && <RegressionView />}
         {info && dataset && tab === 'charts' && <ChartView />}
       </main>

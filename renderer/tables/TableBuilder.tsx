@@ -14,6 +14,7 @@ import { DropZone, type Chip } from './DropZone';
 import { TableOptions } from './TableOptions';
 import { SavedSpecs } from './SavedSpecs';
 import { TableExport } from './TableExport';
+import { AddToBook } from './AddToBook';
 import { VariableList } from './VariableList';
 import { PublishedTables } from './PublishedTables';
 import { optionsSummary } from './options-summary';
@@ -44,7 +45,7 @@ export function TableBuilder() {
   const [optionsChoice, setOptionsChoice] = useState<boolean | null>(null);
   const optionsOpen = optionsChoice ?? spec.rows.length === 0;
   const variables = useMemo(() => info?.variables ?? [], [info]);
-  const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? '';
+  const labelOf = (name: string) => variables.find((v) => v.name === name)?.label ?? info?.mrSets.find((m) => m.name === name)?.label ?? '';
   const filterStatus = useFilterCheck(ds, spec.filter);
   const filterReady = filterStatus.state === 'ok';
   const needsCols = layersNeedColumns(spec);
@@ -71,7 +72,13 @@ export function TableBuilder() {
   return (
     <section className="table-builder">
       <aside className="builder-side">
-        <VariableList variables={variables} selected={selected} onSelect={setSelected} onActivate={(n) => setSpec((s) => addRow(s, n))} />
+        <VariableList
+          variables={variables}
+          sets={info?.mrSets ?? []}
+          selected={selected}
+          onSelect={setSelected}
+          onActivate={(n) => setSpec((s) => addRow(s, n))}
+        />
         <div className="add-buttons">
           <button type="button" disabled={!selected} onClick={() => selected && setSpec((s) => addRow(s, selected))} data-testid="add-rows">
             {t('tb.addRows')}
@@ -138,6 +145,7 @@ export function TableBuilder() {
             <>
               <div className="result-actions">
                 <TableExport query={query} display={display} />
+                <AddToBook query={query} labelOf={(n) => labelOf(n) || n} />
               </div>
               <PublishedTables query={query} group={tables.result} display={display} labelOf={(n) => labelOf(n) || n} />
             </>

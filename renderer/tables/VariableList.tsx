@@ -1,9 +1,10 @@
 /**
- * Searchable list of variables (name, label, measure). Items can be dragged onto the drop zones, or
- * selected with the keyboard and added with the builder's buttons.
+ * Searchable list of variables (name, label, measure) and multiple-response sets (their own icon).
+ * Items can be dragged onto the drop zones, or selected with the keyboard and added with the builder's
+ * buttons; a set stands wherever a row variable can.
  */
 import { useMemo, useState } from 'react';
-import type { VariableMeta } from '../../shared/model/dataset';
+import type { Measure, MultipleResponseSet, VariableMeta } from '../../shared/model/dataset';
 import { MeasureIcon } from '../components/MeasureIcon';
 import { useI18n } from '../i18n/i18n';
 
@@ -11,18 +12,30 @@ export const DRAG_TYPE = 'application/x-duiding-variable';
 
 export interface VariableListProps {
   variables: VariableMeta[];
+  /** The dataset's multiple-response sets, listed first. */
+  sets?: readonly MultipleResponseSet[];
   selected: string | null;
   onSelect(name: string): void;
   onActivate?(name: string): void;
 }
 
-export function VariableList({ variables, selected, onSelect, onActivate }: VariableListProps) {
+interface Entry {
+  name: string;
+  label: string;
+  measure: Measure | 'set';
+}
+
+export function VariableList({ variables, sets = [], selected, onSelect, onActivate }: VariableListProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
+    const all: Entry[] = [
+      ...sets.map((s) => ({ name: s.name, label: s.label, measure: 'set' as const })),
+      ...variables.map((v) => ({ name: v.name, label: v.label, measure: v.measure })),
+    ];
     const q = query.trim().toLowerCase();
-    return q ? variables.filter((v) => v.name.toLowerCase().includes(q) || v.label.toLowerCase().includes(q)) : variables;
-  }, [variables, query]);
+    return q ? all.filter((v) => v.name.toLowerCase().includes(q) || v.label.toLowerCase().includes(q)) : all;
+  }, [variables, sets, query]);
 
   const move = (delta: number) => {
     const i = shown.findIndex((v) => v.name === selected);
@@ -73,7 +86,13 @@ export function VariableList({ variables, selected, onSelect, onActivate }: Vari
             onClick={() => onSelect(v.name)}
             onDoubleClick={() => onActivate?.(v.name)}
           >
-            <MeasureIcon measure={v.measure} />
+            {v.measure === 'set' ? (
+              <span className="measure-icon measure-set" aria-hidden="true" title={t('tb.set')}>
+                ☰
+              </span>
+            ) : (
+              <MeasureIcon measure={v.measure} />
+            )}
             <span className="var-item-name">{v.name}</span>
             <span className="var-item-label">{v.label}</span>
           </li>

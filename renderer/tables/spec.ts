@@ -2,7 +2,7 @@
  * What the table builder holds, and the pure edits the UI makes to it. Kept free of React so the
  * drag/keyboard operations and the request they produce can be tested directly.
  */
-import { DEFAULT_SYMBOLS, type TableDisplay, type TableQuery } from '../../shared/query/table-query';
+import { DEFAULT_SYMBOLS, netSpec, type NetSpec, type TableDisplay, type TableQuery } from '../../shared/query/table-query';
 
 export type ColumnItem = { variable: string } | { nest: [string, string] };
 
@@ -12,10 +12,24 @@ export interface TableSpecState {
   total: boolean;
   weight: { variable: string; type: 'frequency' | 'sampling' } | null;
   filter: string;
-  stats: { colPct: boolean; rowPct: boolean; totalPct: boolean; counts: boolean; weighted: boolean; base: boolean; effBase: boolean; means: boolean };
+  stats: {
+    colPct: boolean;
+    rowPct: boolean;
+    totalPct: boolean;
+    counts: boolean;
+    weighted: boolean;
+    base: boolean;
+    effBase: boolean;
+    means: boolean;
+    responsePct?: boolean;
+  };
   tests: { letters: boolean; chi2: boolean; adjust: 'none' | 'bonferroni' | 'bh'; alpha: number };
   /** Layer variables (CROSSTABS … BY layer); optional so that specs saved before layers still load. */
   layers?: string[];
+  /** Nets, row order and empty categories (optional for specs saved before them). */
+  nets?: NetSpec[];
+  sort?: 'none' | 'total-desc';
+  hideEmpty?: boolean;
 }
 
 export const emptySpec: TableSpecState = {
@@ -94,9 +108,13 @@ export function tableQueryOf(s: TableSpecState, dataset: string, filterValid: bo
       weightedBase: s.stats.weighted,
       effectiveBase: s.stats.effBase,
       means: s.stats.means,
+      responsePct: s.stats.responsePct ?? false,
     },
     tests: { display: s.tests.letters ? 'letters' : 'none', adjust: s.tests.adjust, alpha: s.tests.alpha, chi2: s.tests.chi2 },
     layers,
+    nets: s.nets ?? [],
+    sort: s.sort ?? 'none',
+    hideEmpty: s.hideEmpty ?? false,
   };
 }
 
@@ -157,6 +175,12 @@ export function reviveSpec(body: unknown, variableNames: string[]): { spec: Tabl
     stats: { ...emptySpec.stats, ...(b.stats && typeof b.stats === 'object' ? (b.stats as Partial<TableSpecState['stats']>) : {}) },
     tests: { ...emptySpec.tests, ...(b.tests && typeof b.tests === 'object' ? (b.tests as Partial<TableSpecState['tests']>) : {}) },
     layers: (Array.isArray(b.layers) ? b.layers.filter(isStr) : []).map(resolve).filter((n): n is string => n !== null),
+    nets: (Array.isArray(b.nets) ? b.nets : []).flatMap((n) => {
+      const parsed = netSpec.safeParse(n);
+      return parsed.success ? [parsed.data] : [];
+    }),
+    sort: b.sort === 'total-desc' ? 'total-desc' : 'none',
+    hideEmpty: b.hideEmpty === true,
   };
   return { spec, missing: [...missing] };
 }

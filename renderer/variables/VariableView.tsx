@@ -121,6 +121,7 @@ export function VariableView() {
               <th scope="col">{t('var.valueLabels')}</th>
               <th scope="col">{t('var.missing')}</th>
               <th scope="col">{t('var.role')}</th>
+              <th scope="col">{t('var.folder')}</th>
             </tr>
           </thead>
           <tbody>
@@ -206,6 +207,15 @@ export function VariableView() {
                       </option>
                     ))}
                   </select>
+                </td>
+                <td>
+                  <EditableText
+                    value={v.folder ?? ''}
+                    label={`${t('var.folder')} ${v.name}`}
+                    onCommit={(folder) => update(v, { folder: folder.trim() })}
+                    className="folder-input"
+                    testId={`folder-${v.name}`}
+                  />
                 </td>
               </tr>
             ))}

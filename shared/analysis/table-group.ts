@@ -10,6 +10,7 @@
  * blocked table with the reason; one in the banner or the layers blocks the whole group.
  */
 import {
+  applyRulesToMrTable,
   applyOverridesToBanners,
   applyRulesToLayers,
   auditLinkedBanners,
@@ -24,10 +25,13 @@ import type { LayeredCrosstab } from '../engine/layer-result';
 import { reasonMessages } from '../i18n/messages';
 import type { DisclosureMessage } from '../i18n/message-types';
 import { findVariable, type Dataset } from '../model/dataset';
-import type { BannerResult, Chi2Block, DisclosureSummary, TableStatus } from '../model/results';
+import type { BannerResult, Chi2Block, DisclosureSummary, MrResult, TableStatus } from '../model/results';
 import { bannerVariables, plainBannerVariables, type TableQuery } from '../query/table-query';
 import { andMasks, filterMask, maskCount, referenceMasks } from './filter';
 import { runCrosstab } from './run-tables';
+import { namesSet } from './run-mr';
+import { findMrSet } from '../engine/mr/resolve-set';
+import { mrTable } from '../engine/mr/table';
 import { markResult, markUnchecked } from './output-rules';
 
 /** The two steps a group needs from the engine and the rules; tests of writers substitute their own. */
@@ -88,6 +92,8 @@ export interface PublishedTable {
   result?: BannerResult;
   /** With layers: one layered crosstab per plain banner variable (rules applied per layered table). */
   layered?: LayeredCrosstab[];
+  /** A multiple-response set in the rows: its items, net and bases against the banner. */
+  mr?: MrResult;
   /** With `tests.chi2`: one line per plain banner variable. */
   chi2?: ChiSquareLine[];
 }
@@ -166,6 +172,49 @@ function markTable(t: PublishedTable, rs: RuleSet): PublishedTable {
   };
 }
 
+const baseKey = (column: string, count: number | null) => `${column}\u0000${String(count)}`;
+
+/** The query's nets that apply to row variable `variable` (all, unless a net names its variables). */
+function netsFor(query: TableQuery, variable: string): TableQuery['nets'] {
+  const lower = variable.toLowerCase();
+  return query.nets.filter((n) => !n.variables || n.variables.some((v) => v.toLowerCase() === lower));
+}
+
+/**
+ * A multiple-response set in the rows: its table against the banner (shared/engine/mr), ruled as its
+ * own table (each item with the base as its total) with the column bases the group's banners withhold.
+ */
+function setTable(
+  ds: Dataset,
+  query: TableQuery,
+  opts: TableGroupOptions,
+  mask: Uint8Array | undefined,
+  name: string,
+  withheldBases: ReadonlySet<string>,
+): PublishedTable {
+  const rs = opts.ruleSet;
+  const set = findMrSet(ds, name);
+  const key = identifierMessages(ds, [...set.variables, ...bannerVariables(query.banner)], rs);
+  if (key) return { variable: set.name, label: set.label || set.name, status: 'blocked', messages: key };
+  const tests = query.tests.display === 'none' ? undefined : { adjust: query.tests.adjust, alpha: query.tests.alpha };
+  const raw = mrTable(ds, {
+    set,
+    columns: query.banner,
+    weight: query.weight,
+    design: query.design,
+    filter: mask,
+    tests,
+    responsePct: query.statistics.responsePct,
+  });
+  const hideBases = new Set(raw.columns.filter((c, k) => withheldBases.has(baseKey(c.key, raw.base.count[k]))).map((c) => c.key));
+  const mr = applyRulesToMrTable(raw, rs, { hideBases });
+  const messages = reasonMessages(mr.rules);
+  const label = set.label || set.name;
+  if (mr.rules.status === 'blocked')
+    return { variable: set.name, label, status: 'blocked', messages: messages.length ? messages : [{ code: 'blocked-by-rules' }] };
+  return { variable: set.name, label, status: mr.rules.status, messages, mr };
+}
+
 function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {
   const rs = opts.ruleSet;
   const tabulate = opts.engine?.banner ?? banner;
@@ -186,12 +235,20 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
     });
     return [...refMasks.map((m) => ({ table: plain(m), source: 'filter' as const })), ...released];
   };
-  const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null; refs: BannerReference[] }[] = [];
+  const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null; refs: BannerReference[]; set: boolean }[] = [];
   query.rows.forEach((variable, i) => {
     throwIfAborted(opts.signal);
+    if (namesSet(ds, variable)) {
+      pending.push({ variable, raw: null, key: null, refs: [], set: true });
+      opts.onTable?.(i + 1, query.rows.length);
+      return;
+    }
     const key = identifierMessages(ds, [variable], rs);
-    const raw = key ? null : tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter: mask, tests, means: query.statistics.means });
-    pending.push({ variable, raw, key, refs: raw ? references(variable) : [] });
+    const nets = netsFor(query, variable);
+    const raw = key
+      ? null
+      : tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter: mask, tests, means: query.statistics.means, nets });
+    pending.push({ variable, raw, key, refs: raw ? references(variable) : [], set: false });
     opts.onTable?.(i + 1, query.rows.length);
   });
   throwIfAborted(opts.signal);
@@ -199,7 +256,10 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
   const raws = tabulated.map((p) => p.raw!);
   const ruled = groupRules(raws, rs, (t) => ({ references: tabulated[t].refs }));
   const byRaw = new Map(raws.map((raw, i) => [raw, ruled[i]]));
-  return pending.map(({ variable, raw, key }) => {
+  // A base a banner of the group withholds is withheld in the set tables too (same column, same count).
+  const withheld = new Set(ruled.flatMap((r, t) => r.columns.flatMap((c, k) => (r.base.count[k] === null ? [baseKey(c.key, raws[t].base.count[k])] : []))));
+  return pending.map(({ variable, raw, key, set }) => {
+    if (set) return setTable(ds, query, opts, mask, variable, withheld);
     if (!raw) return blocked(ds, variable, key ?? []);
     const result = byRaw.get(raw)!;
     const messages = reasonMessages(result.rules);

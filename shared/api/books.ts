@@ -40,6 +40,8 @@ export const booksSection = {
   /** What no longer matches when the book runs on `dataset`: missing variables, changed labels, lost categories. */
   'book.check': call<BookProblem[]>()(z.object({ dataset, spec: bookSpec })),
   /** A book specification as JSON text (the file `duiding book --spec` reads), or the errors with their JSON paths. */
+  /** The house styles a book can name (`style`): the built-in ones. */
+  'book.styles': call<string[]>()(z.object({})),
   'book.parse': call<{ ok: true; spec: BookSpec } | { ok: false; issues: { path: string; message: string }[] }>()(
     z.object({ text: z.string().max(5_000_000) }),
   ),

@@ -59,7 +59,18 @@ export const bookChartsSpec = z.object({
 });
 
 /** The table-query part of a book: every question is tabulated with these. */
-const bookQuery = tableQuery.pick({ banner: true, weight: true, filter: true, statistics: true, tests: true, ruleSet: true, rulesReason: true });
+const bookQuery = tableQuery.pick({
+  banner: true,
+  weight: true,
+  filter: true,
+  statistics: true,
+  tests: true,
+  ruleSet: true,
+  rulesReason: true,
+  nets: true,
+  sort: true,
+  hideEmpty: true,
+});
 
 const bookFields = {
   title: z.string().min(1).max(500),

@@ -97,8 +97,9 @@ export function checkBook(source: Dataset, spec: BookSpec, folders?: Record<stri
   let questions: string[] = [];
   const q = spec.questions;
   if (Array.isArray(q)) {
-    for (const v of q) if (findVariable(ds, v) < 0) problems.push({ kind: 'missing-variable', variable: v, role: 'question', fatal: true });
-    questions = q.filter((v) => findVariable(ds, v) >= 0);
+    const exists = (v: string) => findVariable(ds, v) >= 0 || ds.mrSets.some((s) => s.name.toLowerCase() === v.toLowerCase());
+    for (const v of q) if (!exists(v)) problems.push({ kind: 'missing-variable', variable: v, role: 'question', fatal: true });
+    questions = q.filter(exists);
   } else if ('folder' in q && !folders?.[q.folder]) {
     problems.push({ kind: 'unknown-folder', detail: q.folder, fatal: true });
   } else questions = safeQuestions(ds, spec, folders);

@@ -50,10 +50,15 @@ function withReason(messages: DisclosureMessage[], lang: BookSpec['language']): 
   return messages.length === 0 ? {} : { reason: messages.map((m) => renderMessage(m, lang)).join('; ') };
 }
 
+/** A question may be a multiple-response set of the dataset (`$name`). */
+function hasSet(ds: Dataset, name: string): boolean {
+  return ds.mrSets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
 export function resolveQuestions(ds: Dataset, spec: BookSpec, folders?: Record<string, string[]>): string[] {
   const q = spec.questions;
   if (Array.isArray(q)) {
-    const missing = q.filter((v) => findVariable(ds, v) < 0);
+    const missing = q.filter((v) => findVariable(ds, v) < 0 && !hasSet(ds, v));
     if (missing.length) throw new Error(`questions not in dataset ${ds.name}: ${missing.join(', ')}`);
     return q;
   }
@@ -82,7 +87,11 @@ export function bookQuery(spec: BookSpec, questions: string[]): TableQuery {
     statistics: spec.statistics,
     tests: spec.tests,
     ruleSet: spec.ruleSet,
+    rulesReason: spec.rulesReason,
     layers: [],
+    nets: spec.nets,
+    sort: spec.sort,
+    hideEmpty: spec.hideEmpty,
   };
 }
 
@@ -131,6 +140,10 @@ function addTrends(ds: Dataset, spec: BookSpec, opts: ComputeBookOptions, tables
       statistics: { ...spec.statistics, means: false },
       tests: { ...spec.tests, display: 'letters', adjust: 'none', chi2: false },
       layers: [],
+      // The trend compares the categories the table shows; nets are sums the current tables carry.
+      nets: [],
+      sort: 'none',
+      hideEmpty: false,
     },
     { ruleSet: opts.ruleSet, overrides: opts.overrides, selection: both, engine: opts.engine },
   );

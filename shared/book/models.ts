@@ -1,5 +1,6 @@
 /** The display models of a computed book: one per published table, in the book's language and style. */
 import { type TableModel, buildTableModel } from '../format/table-model';
+import { mrModel } from '../format/mr-model';
 import { TEXTS } from '../format/texts';
 import type { BookSpec } from './book';
 import type { ComputedBook, ComputedTable } from './compute';
@@ -17,9 +18,9 @@ export function bookExtraNotes(spec: BookSpec, date: string): string[] {
 
 /** The model of one computed table (null when blocked), exactly as the workbook writes it. */
 export function bookTableModel(computed: ComputedBook, table: ComputedTable, spec: BookSpec, date: string): TableModel | null {
-  if (!table.result) return null;
+  if (!table.result && !table.mr) return null;
   const labels = new Map(computed.dataset.variables.map((v) => [v.name, v.label || v.name]));
-  return buildTableModel(table.result, {
+  const options = {
     statistics: spec.statistics,
     symbols: spec.symbols,
     decimals: spec.decimals,
@@ -27,9 +28,12 @@ export function bookTableModel(computed: ComputedBook, table: ComputedTable, spe
     language: spec.language,
     trend: table.trend,
     extraNotes: bookExtraNotes(spec, date),
-    variableLabel: (name) => labels.get(name) ?? name,
+    variableLabel: (name: string) => labels.get(name) ?? name,
     chi2: table.chi2,
-  });
+    sort: spec.sort,
+    hideEmpty: spec.hideEmpty,
+  };
+  return table.mr ? mrModel(table.mr, options) : buildTableModel(table.result!, options);
 }
 
 /** One model per table (null when blocked); footnotes end with the source and the date. */

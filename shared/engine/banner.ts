@@ -5,7 +5,7 @@
  * Rows and columns list observed and labelled valid categories (CTABLES shows labelled empty categories,
  * which keeps a yearly tabellenboek's layout stable). All cells come from one pass (banner-tally.ts).
  */
-import type { Dataset } from '../model/dataset';
+import type { Code, Dataset } from '../model/dataset';
 import { groupMembers } from '../model/column-groups';
 import type { BannerCell, BannerColumn, BannerResult, WeightInfo } from '../model/results';
 import type { BannerSpec } from '../query/table-query';
@@ -27,6 +27,33 @@ export interface BannerOptions {
   filter?: Uint8Array;
   tests?: { adjust: Adjust; alpha: number };
   means?: boolean;
+  /** Nets: table-level categories that sum categories of the row variable (codes not present are ignored). */
+  nets?: readonly { label: string; codes: readonly Code[]; instead?: boolean }[];
+}
+
+/** Row indices of a net's codes among the row categories; null when the row variable has none of them. */
+function netMembers(categories: readonly { code: Code }[], codes: readonly Code[]): number[] | null {
+  const wanted = new Set(codes.map(String));
+  const members = categories.flatMap((c, i) => (wanted.has(String(c.code)) ? [i] : []));
+  return members.length > 0 ? members : null;
+}
+
+/**
+ * The tally with one row per net appended: counts, Σw and Σw² of a net are the sums over its
+ * members (a case is in one category of the row variable, so the members are disjoint).
+ */
+function withNets(t: { nr: number; ncol: number; count: ArrayLike<number>; sw: ArrayLike<number>; sw2: ArrayLike<number> }, nets: readonly number[][]) {
+  const { nr, ncol } = t;
+  const rows = nr + nets.length;
+  const grow = (a: ArrayLike<number>) => {
+    const out = new Float64Array(rows * ncol);
+    for (let k = 0; k < nr * ncol; k++) out[k] = a[k];
+    nets.forEach((members, n) => {
+      for (const m of members) for (let c = 0; c < ncol; c++) out[(nr + n) * ncol + c] += a[m * ncol + c];
+    });
+    return out;
+  };
+  return { nr: rows, ncol, count: grow(t.count), sw: grow(t.sw), sw2: grow(t.sw2) };
 }
 
 const LOOK = { includeLabelled: true } as const;
@@ -64,16 +91,30 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const effective = Float64Array.from(colW, (s, c) => (colW2[c] > 0 ? (s * s) / colW2[c] : 0));
   const type = opts.weight?.type;
   const testN = type === 'sampling' ? effective : type === 'frequency' ? colW : colN;
-  const sig = opts.tests ? columnProportionTests({ nr, ncol, sw: t.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha }) : null;
-  const within = groupTotals(columns, nr, t.sw, colW);
+  // Nets are rows of their own after the categories, tested like any row; the base stays the categories'.
+  const nets = (opts.nets ?? []).flatMap((n) => {
+    const members = netMembers(row.categories, n.codes);
+    return members ? [{ label: n.label, members, instead: n.instead === true }] : [];
+  });
+  const rt =
+    nets.length > 0
+      ? withNets(
+          t,
+          nets.map((n) => n.members),
+        )
+      : t;
+  const sig = opts.tests
+    ? columnProportionTests({ nr: rt.nr, ncol, sw: rt.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
+    : null;
+  const within = groupTotals(columns, rt.nr, rt.sw, colW);
   const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
-  const cells: BannerCell[][] = Array.from({ length: nr }, (_, r) =>
+  const cells: BannerCell[][] = Array.from({ length: rt.nr }, (_, r) =>
     Array.from({ length: ncol }, (_, c) => ({
-      count: t.count[r * ncol + c],
-      weighted: t.sw[r * ncol + c],
-      pct: share(t.sw[r * ncol + c], colW[c]),
-      rowPct: share(t.sw[r * ncol + c], within.row[r][c]),
-      totalPct: share(t.sw[r * ncol + c], within.total[c]),
+      count: rt.count[r * ncol + c],
+      weighted: rt.sw[r * ncol + c],
+      pct: share(rt.sw[r * ncol + c], colW[c]),
+      rowPct: share(rt.sw[r * ncol + c], within.row[r][c]),
+      totalPct: share(rt.sw[r * ncol + c], within.total[c]),
       sig: sig ? sig[r][c] : '',
       suppressed: false,
     })),
@@ -84,7 +125,8 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const result: BannerResult = {
     kind: 'banner',
     rowVariable: { name: rv.meta.name, label: rv.meta.label || rv.meta.name },
-    rows: row.categories.map((c) => ({ code: c.code, label: c.label })),
+    rows: [...row.categories.map((c) => ({ code: c.code, label: c.label })), ...nets.map((n, i) => ({ code: `net:${i + 1}`, label: n.label }))],
+    ...(nets.length > 0 ? { nets: nets.map((n, i) => ({ row: nr + i, members: n.members, instead: n.instead })) } : {}),
     columns,
     cells,
     base: { count: Array.from(colN), weighted: Array.from(colW), effective: Array.from(effective) },

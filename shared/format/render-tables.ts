@@ -8,7 +8,8 @@ import type { TableDisplay, TableQuery } from '../query/table-query';
 import { tableToTsv } from './clipboard';
 import { tableToCsv } from './csv';
 import { tableToHtml } from './html';
-import { type TableModel, publishedTableModels } from './table-model';
+import type { TableModel } from './table-model';
+import { publishedTableModels } from './published-models';
 
 export type TableFormat = 'csv' | 'html' | 'tsv' | 'clipboard';
 
@@ -31,7 +32,7 @@ export interface GroupModelOptions {
  */
 export function groupModels(
   tables: PublishedTable[],
-  query: Pick<TableQuery, 'statistics' | 'tests'>,
+  query: Pick<TableQuery, 'statistics' | 'tests' | 'sort' | 'hideEmpty'>,
   display: TableDisplay,
   opts: GroupModelOptions = {},
 ): TableModel[] {
@@ -41,7 +42,7 @@ export function groupModels(
 /** The models of one published table as the screen draws it (and as groupModels exports it). */
 export function screenModels(
   table: PublishedTable,
-  query: Pick<TableQuery, 'statistics' | 'tests'>,
+  query: Pick<TableQuery, 'statistics' | 'tests' | 'sort' | 'hideEmpty'>,
   display: TableDisplay,
   opts: GroupModelOptions = {},
 ): TableModel[] {
@@ -54,6 +55,8 @@ export function screenModels(
     variableLabel: opts.variableLabel,
     extraNotes: opts.extraNotes,
     ruleNotes: true,
+    sort: query.sort,
+    hideEmpty: query.hideEmpty,
   });
 }
 

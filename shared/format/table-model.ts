@@ -6,7 +6,7 @@
  *
  * Suppressed cells carry no value at all from here on: renderers cannot leak what they never receive.
  */
-import type { ChiSquareLine, PublishedTable } from '../analysis/table-group';
+import type { ChiSquareLine } from '../analysis/table-group';
 import type { LayeredCrosstab } from '../engine/layer-result';
 import { reasonTexts, renderMessage } from '../i18n/messages';
 import type { DisclosureMessage } from '../i18n/message-types';
@@ -121,6 +121,39 @@ export interface TableModelOptions {
    */
   ruleNotes?: boolean;
   chi2?: ChiSquareLine[];
+  /** Rows by the Totaal column's published value, largest first; closing answers and nets last. */
+  sort?: 'none' | 'total-desc';
+  /** Leave out categories with no cases in any column (never one with a withheld cell). */
+  hideEmpty?: boolean;
+}
+
+/** Answers that close a list ("Anders", "Weet niet", "Geen van deze"): kept last when rows are sorted. */
+const CLOSING =
+  /^\s*(\d+\s+)?(anders|overig|overige|weet niet|geen (van (deze|bovenstaande|de)|mening|antwoord)|niet van toepassing|other|don.?t know|none of)/i;
+
+/**
+ * The order rows are shown in: categories (without empty ones when asked, without the members of a
+ * net shown instead of them), sorted by a published value when asked — closing answers after the
+ * others — then the nets. Only published values decide the order: a withheld value sorts last, so the
+ * position of a row never hints at what the rules withheld.
+ */
+export function rowOrder(
+  count: number,
+  opts: {
+    label: (i: number) => string;
+    isNet: (i: number) => boolean;
+    hide: (i: number) => boolean;
+    key: (i: number) => number | null;
+    sort?: 'none' | 'total-desc';
+  },
+): number[] {
+  const rows = Array.from({ length: count }, (_, i) => i).filter((i) => !opts.isNet(i) && !opts.hide(i));
+  const nets = Array.from({ length: count }, (_, i) => i).filter((i) => opts.isNet(i) && !opts.hide(i));
+  if (opts.sort !== 'total-desc') return [...rows, ...nets];
+  const closing = rows.filter((i) => CLOSING.test(opts.label(i)));
+  const open = rows.filter((i) => !CLOSING.test(opts.label(i)));
+  const byValue = [...open].sort((a, b) => (opts.key(b) ?? -Infinity) - (opts.key(a) ?? -Infinity));
+  return [...byValue, ...closing, ...nets];
 }
 
 /** The mark beside a cell released by an override, explained in the notes. */
@@ -133,7 +166,7 @@ export function pctCell(pct: number | null, count: number | null, suppressed: bo
   return { value: pct, state: 'value', sig, bold };
 }
 
-function numberCell(v: number | null | undefined, suppressed: boolean): ModelCell {
+export function numberCell(v: number | null | undefined, suppressed: boolean): ModelCell {
   if (suppressed) return { value: null, state: 'suppressed', sig: '', bold: false };
   if (v === null || v === undefined || !Number.isFinite(v)) return { value: null, state: 'unknown', sig: '', bold: false };
   if (v === 0) return { value: null, state: 'nil', sig: '', bold: false };
@@ -155,14 +188,14 @@ function cleanLabels(r: BannerResult): BannerResult {
   };
 }
 
-interface StatChoice {
+export interface StatChoice {
   key: StatKey;
   label: string;
   decimals: number;
 }
 
 /** The statistics shown per category, in order; column % when nothing else is chosen. */
-function shownStats(stats: Statistics, weighted: boolean, decimals: number, language: NumberLocale): StatChoice[] {
+export function shownStats(stats: Statistics, weighted: boolean, decimals: number, language: NumberLocale): StatChoice[] {
   const t = TEXTS[language].stat;
   const out: StatChoice[] = [];
   if (stats.colPct) out.push({ key: 'pct', label: t.pct, decimals });
@@ -174,7 +207,7 @@ function shownStats(stats: Statistics, weighted: boolean, decimals: number, lang
   return out;
 }
 
-function withheldCell(c: { suppressed: boolean; suppression?: 'primary' | 'secondary'; overridden?: boolean }, cell: ModelCell): ModelCell {
+export function withheldCell(c: { suppressed: boolean; suppression?: 'primary' | 'secondary'; overridden?: boolean }, cell: ModelCell): ModelCell {
   if (c.suppressed && c.suppression) cell.suppression = c.suppression;
   if (c.overridden) cell.overridden = true;
   return cell;
@@ -199,7 +232,22 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
 
   const shown = shownStats(stats, result.weight !== null, opts.decimals, opts.language);
   const rows: ModelRow[] = [];
-  result.rows.forEach((r, i) => {
+  const netRows = new Set((result.nets ?? []).map((n) => n.row));
+  const replaced = new Set((result.nets ?? []).filter((n) => n.instead).flatMap((n) => n.members));
+  const totalCol = Math.max(
+    0,
+    result.columns.findIndex((c) => c.path.length === 0),
+  );
+  const empty = (i: number) => result.cells[i].every((c) => !c.suppressed && c.count === 0);
+  const order = rowOrder(result.rows.length, {
+    label: (i) => result.rows[i].label,
+    isNet: (i) => netRows.has(i),
+    hide: (i) => replaced.has(i) || (opts.hideEmpty === true && !netRows.has(i) && empty(i)),
+    key: (i) => (result.cells[i][totalCol].suppressed ? null : result.cells[i][totalCol].pct),
+    sort: opts.sort,
+  });
+  order.forEach((i) => {
+    const r = result.rows[i];
     shown.forEach((s, si) => {
       const cells = result.cells[i].map((c) => {
         if (s.key === 'pct') return withheldCell(c, pctCell(c.pct, c.count, c.suppressed, letters ? c.sig : '', bold && c.sig.length > 0));
@@ -274,11 +322,11 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
   };
 }
 
-function markOf(rules: DisclosureSummary, language: NumberLocale): string | null {
+export function markOf(rules: DisclosureSummary, language: NumberLocale): string | null {
   return rules.status === 'unchecked' ? TEXTS[language].uncheckedMark : null;
 }
 
-interface NoteInput {
+export interface NoteInput {
   weight: WeightInfo | null | undefined;
   rules: DisclosureSummary;
   opts: TableModelOptions;
@@ -292,7 +340,7 @@ interface NoteInput {
   ownChi2?: { chi2: Chi2Block | null };
 }
 
-function buildNotes(n: NoteInput): ModelNote[] {
+export function buildNotes(n: NoteInput): ModelNote[] {
   const { opts } = n;
   const t = TEXTS[opts.language];
   const notes: ModelNote[] = [];
@@ -456,16 +504,6 @@ export function layeredModels(l: LayeredCrosstab, pair: string, opts: TableModel
   return models;
 }
 
-/** The models of one published table: a banner, its layered tables, or the blocked note. */
-export function publishedTableModels(table: PublishedTable, opts: TableModelOptions): TableModel[] {
-  if (table.layered) {
-    const label = opts.variableLabel ?? ((n: string) => n);
-    return table.layered.flatMap((l) => layeredModels(l, `${table.label} × ${label(l.colVariable)}`, opts));
-  }
-  if (table.result) return [buildTableModel(table.result, { ...opts, chi2: table.chi2 })];
-  return [blockedModel(table.variable, table.label, table.messages, opts.language)];
-}
-
 /** Columns of one banner item share the variables on their path (gemeente; geslacht|leeftijd_gr). */
 function itemKey(c: BannerColumn): string {
   return c.path.map((p) => p.variable).join('|');
@@ -476,7 +514,7 @@ function itemKey(c: BannerColumn): string {
  * path steps of nested columns (equal neighbours merged), and a last row the test letters. Shorter
  * paths stretch down so every column's own label sits just above the letters.
  */
-function buildHeader(
+export function buildHeader(
   bannerCols: BannerColumn[],
   cols: ModelColumn[],
   totalLabel: string,

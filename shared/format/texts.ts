@@ -41,6 +41,8 @@ export interface ExportTexts {
   totalWithheld: string;
   /** On every table, sheet and chart made under rules below the project's (or none). */
   uncheckedMark: string;
+  /** Multiple-response sets. */
+  mr: { any: string; responses: string; responsePct: string; note: string };
 }
 
 const ADJUST_NL: Record<string, string> = { none: 'zonder correctie', bonferroni: 'Bonferroni-correctie', bh: 'Benjamini-Hochberg-correctie' };
@@ -90,6 +92,12 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     },
     layerTotal: 'Totaal over de lagen',
     uncheckedMark: 'Niet gecontroleerd op outputregels',
+    mr: {
+      any: 'Minstens één genoemd',
+      responses: 'Aantal antwoorden (gewogen)',
+      responsePct: '% van de antwoorden',
+      note: 'Meer antwoorden mogelijk: percentages van de respondenten in de kolom, die samen meer dan 100 kunnen zijn.',
+    },
     totalWithheld:
       'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',
   },
@@ -136,6 +144,12 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     },
     layerTotal: 'Total over the layers',
     uncheckedMark: 'Not checked against output rules',
+    mr: {
+      any: 'At least one mentioned',
+      responses: 'Responses (weighted)',
+      responsePct: '% of responses',
+      note: 'Multiple answers possible: percentages of the respondents in the column, which can add up to more than 100.',
+    },
     totalWithheld:
       'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',
   },

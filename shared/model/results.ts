@@ -156,10 +156,20 @@ export interface BannerCell {
   overridden?: boolean;
 }
 
+/** A net row of a banner: the sum of member rows (indices into `rows`), shown beside or instead of them. */
+export interface BannerNet {
+  row: number;
+  members: number[];
+  instead: boolean;
+}
+
 export interface BannerResult {
   kind: 'banner';
   rowVariable: { name: string; label: string };
+  /** The row variable's categories, then the nets (see `nets`). */
   rows: CategoryRef[];
+  /** Rows that are nets: sums of other rows (their counts are not part of the column base). */
+  nets?: BannerNet[];
   columns: BannerColumn[];
   /** cells[row][column] */
   cells: BannerCell[][];

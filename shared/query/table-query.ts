@@ -51,6 +51,24 @@ export const statisticsSpec = z.object({
   effectiveBase: z.boolean().default(false),
   /** The mean of the row variable's codes per column, with t-test letters when tests are shown. */
   means: z.boolean().default(false),
+  /** Multiple-response sets: % of responses beside % of cases. */
+  responsePct: z.boolean().default(false),
+});
+
+const code = z.union([z.number(), z.string().max(256)]);
+
+/**
+ * A net: a table-level category that adds up categories of the row variable ("Tevreden (4+5)",
+ * "Top-2"), with its own letters. Not a recode: the data stay as they are, and the output rules know
+ * the net is the sum of its members.
+ */
+export const netSpec = z.object({
+  label: z.string().trim().min(1).max(200),
+  codes: z.array(code).min(1).max(200),
+  /** Show the net instead of its members (they stay in the rules' frame). */
+  instead: z.boolean().default(false),
+  /** The row variables it applies to; default every row variable that has all its codes. */
+  variables: z.array(varName).max(5000).optional(),
 });
 
 export const testsSpec = z.object({
@@ -92,6 +110,11 @@ export const tableQuery = z.object({
    * one table per layer plus the total over the layers.
    */
   layers: z.array(varName).max(4).default([]),
+  nets: z.array(netSpec).max(20).default([]),
+  /** Rows by the Totaal column, largest first ("Anders", "Weet niet" and nets stay last). */
+  sort: z.enum(['none', 'total-desc']).default('none'),
+  /** Leave out categories with no cases in any column (display only: the rules see every category). */
+  hideEmpty: z.boolean().default(false),
 });
 
 /** How tables are written out: language of fixed texts and numbers, decimals and symbols. */
@@ -107,6 +130,7 @@ export type BannerSpec = z.output<typeof bannerSpec>;
 export type BannerItem = z.output<typeof bannerItem>;
 export type WeightSpec = z.output<typeof weightSpec>;
 export type Statistics = z.output<typeof statisticsSpec>;
+export type NetSpec = z.output<typeof netSpec>;
 export type Tests = z.output<typeof testsSpec>;
 export type Symbols = z.output<typeof symbolsSpec>;
 export type TableDisplay = z.output<typeof tableDisplay>;

@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
 import { ProjectStore } from '../../electron/store/project-store';
-import type { Dataset } from '../../shared/model/dataset';
+import { numericAt, type Dataset } from '../../shared/model/dataset';
 
 export const CHROMIUM = process.env.DUIDING_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -75,19 +75,33 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+export interface E2EOptions {
+  /** Changes the fresh demo project before the host opens it (e.g. adds a second dataset). */
+  prepare?(store: ProjectStore): void;
+  viewport?: { width: number; height: number };
+}
+
 /** Start host + browser on a fresh demo project and open the app at its tokenised URL. */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: end-to-end tests need it (apt-get install chromium).`);
   await ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-'));
   const projectPath = ensureDemoProject(dir);
+  if (options.prepare) {
+    const store = ProjectStore.open(projectPath);
+    try {
+      options.prepare(store);
+    } finally {
+      store.close();
+    }
+  }
   const host = await startHost({ projectPath, port: 0, configDir: dir, staticDir: RENDERER_OUT });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL' });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -126,6 +140,18 @@ export function loadProjectDataset(projectPath: string): Dataset {
   } finally {
     store.close();
   }
+}
+
+/** The rows of `ds` for which `keep(i)` holds, every column cut alike (a wave of a panel, say). */
+export function keepRows(ds: Dataset, keep: (row: number) => boolean): Dataset {
+  const rows: number[] = [];
+  for (let i = 0; i < ds.rows; i++) if (keep(i)) rows.push(i);
+  const columns = ds.columns.map((c) =>
+    c.kind === 'numeric'
+      ? { kind: 'numeric' as const, data: Float64Array.from(rows, (i) => numericAt(c, i)) }
+      : { kind: 'string' as const, codes: Int32Array.from(rows, (i) => c.codes[i]), dict: c.dict },
+  );
+  return { ...ds, rows: rows.length, columns };
 }
 
 /** The table builder folds its options into a summary line once a table is set: open them (idempotent). */

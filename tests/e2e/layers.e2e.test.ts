@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('layered tables', { timeout: 120_000 }, () => {
   it('builds gemeente × geslacht by golf; the 2025 layer equals the engine', async () => {
     const { page } = e;
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     const add = async (name: string, button: string) => {
       await page.getByTestId('tb-search').fill(name);
       await page.locator(`.var-item[data-var="${name}"]`).click();

@@ -39,7 +39,7 @@ describe('overrides in the table builder', { timeout: 120_000 }, () => {
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(10);
 
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     await page.getByTestId('tb-search').fill('gemeente');
     await page.locator('.var-item[data-var="gemeente"]').click();
     await page.getByTestId('add-rows').click();

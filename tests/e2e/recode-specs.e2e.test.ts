@@ -71,7 +71,7 @@ describe('recode and saved tables', { timeout: 120_000 }, () => {
 
   it('uses the recoded variable as banner, with bases equal to counts from the raw data', async () => {
     const { page } = e;
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     await page.locator('.var-item[data-var="leefbaarheid"]').click();
     await page.getByTestId('add-rows').click();
     await page.locator('.var-item[data-var="lft3"]').click();
@@ -95,7 +95,7 @@ describe('recode and saved tables', { timeout: 120_000 }, () => {
       for (const k of Object.keys(sessionStorage)) if (k !== 'duiding.token') sessionStorage.removeItem(k);
     });
     await page.reload();
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     expect(await page.locator('.banner').count()).toBe(0);
     await page.getByTestId('sp-open').click();
     await page.locator('dialog[open] tr[data-spec="Leefbaarheid naar leeftijd"]').getByRole('button', { name: 'Openen' }).click();

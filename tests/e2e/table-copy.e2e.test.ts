@@ -63,7 +63,7 @@ function gridRows(lines: string[][], columns: number, firstLabel: string): strin
 describe('screen, copy and CSV', { timeout: 180_000 }, () => {
   it('show the same numbers for every statistic', async () => {
     const { page } = e;
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     await page.getByTestId('tb-search').fill('leefbaarheid');
     await page.locator('.var-item[data-var="leefbaarheid"]').click();
     await page.getByTestId('add-rows').click();

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('table builder', { timeout: 120_000 }, () => {
   it('builds leefbaarheid × gemeente, weighted with column % and letters, matching the engine', async () => {
     const { page } = e;
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     // Keyboard path: search, select, "add to rows".
     await page.getByTestId('tb-search').fill('leefb');
     await page.locator('.var-item[data-var="leefbaarheid"]').click();

@@ -94,7 +94,7 @@ describe('weighting dialog', { timeout: 180_000 }, () => {
 
   it('a weighted table in the table builder uses the new weight, equal to the engine', async () => {
     const { page } = e;
-    await page.getByRole('tab', { name: 'Tabellen' }).click();
+    await page.getByRole('tab', { name: 'Tabellen', exact: true }).click();
     await page.locator('.var-item[data-var="vertrouwen"]').click();
     await page.getByTestId('add-rows').click();
     await page.locator('.var-item[data-var="leeftijdsklasse"]').click();

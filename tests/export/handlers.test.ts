@@ -95,6 +95,12 @@ describe('export handlers', () => {
     const done = events.find((e) => e.name === 'job.done')!.payload as Events['job.done'];
     expect(done).toMatchObject({ jobId, ok: true });
     expect((done.result as { tables: { sheet: string }[] }).tables.map((t) => t.sheet)).toEqual(['q1', 'q2']);
+    // Progress names its pass, so a progress bar can say "computing" and then "writing".
+    const passes = events.filter((e) => e.name === 'job.progress').map((e) => e.payload as Events['job.progress']);
+    expect(passes.filter((p) => p.done === p.total).map((p) => [p.phase, p.total])).toEqual([
+      ['export.book.compute', 2],
+      ['export.book.write', 2],
+    ]);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -20,6 +20,7 @@ import { parseBookSpec } from '../../shared/book/book';
 import { computeBook } from '../../shared/book/compute';
 import { bookTableModel, formatDate } from '../../shared/book/models';
 import { defaultRuleSet } from '../../shared/disclosure/rules';
+import { loadHouseStyle } from '../../electron/export/book/style';
 import type { Events } from '../../shared/api';
 
 function setup() {
@@ -128,6 +129,13 @@ describe('book.* through the handlers', () => {
     expect(bad.issues.map((i: any) => i.path)).toEqual(expect.arrayContaining(['decimals', 'banner.items.0']));
     const v1 = await call('book.parse', { text: JSON.stringify({ ...demoBook, version: 1, statistics: { unweightedBase: false } }) });
     expect(v1).toMatchObject({ ok: true, spec: { version: 2, statistics: { base: false, colPct: true } } });
+  });
+
+  it('names the house styles a book can be written in, each one loadable', async () => {
+    const { call } = setup();
+    const styles: string[] = await call('book.styles', {});
+    expect(styles).toContain(demoBook.style);
+    for (const name of styles) await expect(loadHouseStyle(name)).resolves.toMatchObject({ name: expect.any(String) });
   });
 
   it('runs only to a file the user chose, readable by the user only, never over the project', async () => {

@@ -4,13 +4,12 @@
  * minimum-count rule cell by cell without the data. Suppressed cells are not listed: their counts are
  * exactly what must not leave.
  */
-import type { Worksheet } from 'exceljs';
 import { type CheckerRow, checkerRows } from '../../../shared/disclosure/index';
-import { TEXTS, xmlSafe } from '../../../shared/format/texts';
+import { TEXTS } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/book/book';
 import type { ComputedTable } from '../../../shared/book/compute';
+import type { CellValue, SheetWriter } from '../xlsx/sheet';
 import type { BookStyles } from './xlsx-style';
-import { cellAt } from './table-sheet';
 
 export type { CheckerRow };
 
@@ -52,39 +51,25 @@ export function auditHeadLine(head: string, language: BookSpec['language']): str
   return language === 'nl' ? `Auditlog van het project, laatste hash: ${head}` : `Project audit log, head hash: ${head}`;
 }
 
-export function writeCheckerSheet(ws: Worksheet, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string, auditHead?: string): void {
-  const title = cellAt(ws, 1, 1);
-  title.value = spec.language === 'nl' ? 'Controleblad voor de outputcontrole' : "Output checker's sheet";
-  title.style = styles.title;
-  const rule = cellAt(ws, 2, 1);
-  rule.value = ruleLine;
-  rule.style = styles.note;
-  if (auditHead) {
-    const head = cellAt(ws, 3, 1);
-    head.value = auditHeadLine(auditHead, spec.language);
-    head.style = styles.note;
-  }
+export const CHECKER_WIDTHS = [20, 40, 40, 14, 16, 16];
+
+export function writeCheckerSheet(ws: SheetWriter, rows: CheckerRow[], spec: BookSpec, styles: BookStyles, ruleLine: string, auditHead?: string): void {
+  ws.set(1, 1, spec.language === 'nl' ? 'Controleblad voor de outputcontrole' : "Output checker's sheet", styles.title);
+  ws.set(2, 1, ruleLine, styles.note);
+  if (auditHead) ws.set(3, 1, auditHeadLine(auditHead, spec.language), styles.note);
   const magnitude = rows.some((r) => r.top1 !== undefined);
   const overrides = rows.some((r) => r.override !== undefined);
   const headers = CHECKER_HEADERS[spec.language].slice(0, magnitude ? 6 : 4);
   if (overrides) headers.push(CHECKER_OVERRIDE_HEADER[spec.language]);
-  headers.forEach((h, i) => {
-    const c = cellAt(ws, CHECKER_HEADER_ROW, i + 1);
-    c.value = h;
-    c.style = styles.header;
-  });
+  headers.forEach((h, i) => ws.set(CHECKER_HEADER_ROW, i + 1, h, styles.header));
   // Unstyled body: this sheet is read by one checker, not published, and it is as large as all
   // tables together (one row per published cell), so it is kept cheap to write.
   rows.forEach((row, k) => {
-    const r = CHECKER_HEADER_ROW + 1 + k;
-    const values: (string | number | undefined)[] = [row.table, row.row, row.col, row.n];
+    // Characters XML forbids are dropped by the writer (xlsx/xml.ts), once per distinct text.
+    const values: CellValue[] = [row.table, row.row, row.col, row.n];
     if (magnitude) values.push(row.top1, row.top2);
-    if (overrides) values.push(row.override ? `${row.override.reason} (${row.override.date})` : undefined);
-    const line = ws.getRow(r);
-    values.forEach((v, i) => {
-      if (v !== undefined) line.getCell(i + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
-    });
-    // Stream each row out at once (a book's checker sheet has tens of thousands of rows).
-    line.commit();
+    if (overrides && row.override) values.push(`${row.override.reason} (${row.override.date})`);
+    // Straight out: a book's checker sheet has tens of thousands of rows.
+    ws.append(CHECKER_HEADER_ROW + 1 + k, values);
   });
 }

@@ -3,15 +3,13 @@
  * line per table, linked to its sheet. A blocked table is listed with the reason instead of a link,
  * so a reader sees that it exists and why it is missing.
  */
-import type { Style, Worksheet } from 'exceljs';
 import type { PublicRuleSummary } from '../../../shared/disclosure/index';
 import type { TableStatus } from '../../../shared/model/results';
 import { legendLine } from '../../../shared/format/table-model';
 import { TEXTS, xmlSafe } from '../../../shared/format/texts';
 import type { BookSpec } from '../../../shared/book/book';
-import { sheetLink } from './links';
+import type { SheetWriter } from '../xlsx/sheet';
 import type { BookStyles } from './xlsx-style';
-import { cellAt } from './table-sheet';
 
 export interface IndexEntry {
   variable: string;
@@ -34,8 +32,8 @@ export interface IndexInfo {
   checkerSheet: string | null;
 }
 
-export function indexColumns(styles: BookStyles): { width: number }[] {
-  return [{ width: 21 }, { width: styles.widths.index }, { width: 18 }, { width: 48 }];
+export function indexColumns(styles: BookStyles): number[] {
+  return [21, styles.widths.index, 18, 48];
 }
 
 function statusText(e: IndexEntry, lang: BookSpec['language']): string {
@@ -46,19 +44,14 @@ function statusText(e: IndexEntry, lang: BookSpec['language']): string {
   return '';
 }
 
-export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyles): void {
+export function writeIndexSheet(ws: SheetWriter, info: IndexInfo, styles: BookStyles): void {
   const { spec } = info;
   const t = TEXTS[spec.language];
   let r = 1;
-  const put = (row: number, col: number, value: string, style: Partial<Style>) => {
-    const c = cellAt(ws, row, col);
-    c.value = xmlSafe(value);
-    c.style = style;
-  };
+  const put = (row: number, col: number, value: string, style: number) => ws.set(row, col, xmlSafe(value), style);
   put(r++, 1, spec.title, styles.title);
   if (spec.subtitle) put(r++, 1, spec.subtitle, styles.subtitle);
   r++;
-  const labelStyle: Partial<Style> = { ...styles.text, font: { ...styles.text.font, bold: true } };
   const weighting = spec.weight ? t.weightedNote(spec.weight.variable, spec.weight.type) : t.unweightedNote;
   const lines: [string, string][] = [
     [t.source, spec.source],
@@ -70,7 +63,7 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   lines.push([t.legend, legendLine(spec.symbols, spec.language).replace(/^[^:]*: /, '')]);
   for (const [k, v] of lines) {
     if (!v) continue;
-    put(r, 1, `${k}:`, labelStyle);
+    put(r, 1, `${k}:`, styles.label);
     put(r++, 2, v, styles.text);
   }
   r++;
@@ -80,24 +73,16 @@ export function writeIndexSheet(ws: Worksheet, info: IndexInfo, styles: BookStyl
   put(r++, 4, 'Status', styles.header);
   info.entries.forEach((e, i) => {
     put(r, 1, String(i + 1), styles.text);
-    const label = cellAt(ws, r, 2);
     if (e.sheet) {
-      label.value = { text: xmlSafe(e.label), hyperlink: sheetLink(e.sheet, e.row ?? 1) };
-      label.style = styles.link;
-    } else {
-      label.value = xmlSafe(e.label);
-      label.style = styles.text;
-    }
+      put(r, 2, e.label, styles.link);
+      ws.link(r, 2, e.sheet, e.row ?? 1);
+    } else put(r, 2, e.label, styles.text);
     put(r, 3, e.variable, styles.text);
     put(r++, 4, statusText(e, spec.language), styles.note);
   });
   if (info.checkerSheet) {
     r++;
-    const c = cellAt(ws, r, 2);
-    c.value = {
-      text: `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`,
-      hyperlink: sheetLink(info.checkerSheet),
-    };
-    c.style = styles.link;
+    put(r, 2, `${t.checker}: ${spec.language === 'nl' ? 'ongewogen aantallen per gepubliceerde cel' : 'unweighted counts per published cell'}`, styles.link);
+    ws.link(r, 2, info.checkerSheet);
   }
 }

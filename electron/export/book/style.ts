@@ -37,6 +37,11 @@ export type HouseStyle = z.output<typeof houseStyleSchema>;
 
 const BUILT_IN: Record<string, unknown> = { default: defaultStyle };
 
+/** The built-in styles by name: what a book saved in the app can name (the Tabellenboek view offers these). */
+export function houseStyleNames(): string[] {
+  return Object.keys(BUILT_IN);
+}
+
 /** A built-in style by name, or `<styleDir>/<name>.json` when given; validated either way. */
 export async function loadHouseStyle(name: string, styleDir?: string): Promise<HouseStyle> {
   if (!/^[a-z0-9_-]{1,64}$/.test(name)) throw new Error(`invalid style name '${name}'`);

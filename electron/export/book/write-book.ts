@@ -1,10 +1,9 @@
 /**
  * writeBook: a whole tabellenboek from one specification. Tables are computed and checked first (so
  * the index can list blocked tables), then streamed sheet by sheet into a temporary file that is
- * renamed over the target only when complete.
+ * renamed over the target only when complete. The sheets are written as XML by electron/export/xlsx
+ * (a cell is a value and a style index, nothing more; measurements in docs/benchmarks.md).
  */
-import { createWriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Dataset } from '../../../shared/model/dataset';
 import { type RuleSet, defaultRuleSet, publicRuleSummary } from '../../../shared/disclosure/index';
 import { type BookReport, type BookSpec, parseBookSpec } from '../../../shared/book/book';
@@ -17,13 +16,16 @@ import type { GroupEngine } from '../../../shared/analysis/table-group';
 import type { OverrideRecord } from '../../../shared/disclosure/index';
 import { type IndexEntry, indexColumns, writeIndexSheet } from './index-sheet';
 import { type CheckerRow, bookCheckerRows, writeCheckerSheet } from './checker-sheet';
-import { enableInternalLinks, sheetLink, uniqueSheetName } from './links';
+import { uniqueSheetName } from './sheet-names';
 import { formatDate, tableModels } from '../../../shared/book/models';
 import { loadHouseStyle } from './style';
-import { blockLayout, cellAt, columnWidths, tableWidth, writeTableBlock } from './table-sheet';
+import { blockLayout, columnWidths, tableWidth, writeTableBlock } from './table-sheet';
 import { type BookStyles, makeStyles } from './xlsx-style';
 import { bookChartSize, chartAnchor, chartRows, enabledCharts, renderBookChart } from './book-chart';
-import { type StreamPictures, streamPictures } from './sheet-image';
+import type { HouseStyle } from './style';
+import { CHECKER_WIDTHS } from './checker-sheet';
+import type { PageSetup, SheetWriter } from '../xlsx/sheet';
+import { XlsxWriter } from '../xlsx/workbook';
 
 export interface BookProgress {
   phase: 'compute' | 'write';
@@ -83,7 +85,7 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
   const spec = parseBookSpec(specInput);
   // Without the project's rule set (a plain file): cbs-persons, and a looser one needs the spec's reason.
   const ruleSet = opts.ruleSet ?? resolveRules(spec.ruleSet, defaultRuleSet('cbs-persons'), spec.rulesReason).ruleSet;
-  const styles = makeStyles(await loadHouseStyle(spec.style, opts.styleDir));
+  const houseStyle = await loadHouseStyle(spec.style, opts.styleDir);
   const computed = computeBook(ds, spec, {
     engine: opts.engine,
     overrides: opts.overrides,
@@ -93,6 +95,8 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
     signal: opts.signal,
     onTable: (done, total) => opts.onProgress?.({ phase: 'compute', done, total }),
   });
+  // The tables are known: writing starts (a caller can tell computing from writing by this event).
+  opts.onProgress?.({ phase: 'write', done: 0, total: computed.tables.filter((t) => t.result).length });
   const date = formatDate(opts.now ?? new Date(), spec.language);
   const models = tableModels(computed, spec, date);
   const placed = place(
@@ -114,7 +118,7 @@ export async function writeBook(ds: Dataset, specInput: unknown, outPath: string
   };
   await writeAtomic(
     outPath,
-    (tmp) => writeWorkbook(tmp, { spec, styles, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
+    (tmp) => writeWorkbook(tmp, houseStyle, { spec, placed, checkerName, ruleSet, date, dataset: computed.dataset, opts }),
     () => {
       report.elapsedMs = Date.now() - started;
       return opts.beforeCommit?.(report);
@@ -144,7 +148,6 @@ function place(items: { table: ComputedTable; model: TableModel | null }[], spec
 
 interface WriteContext {
   spec: BookSpec;
-  styles: BookStyles;
   placed: Placed[];
   checkerName: string | null;
   ruleSet: RuleSet;
@@ -153,31 +156,34 @@ interface WriteContext {
   opts: WriteBookOptions;
 }
 
-async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
-  const { spec, styles, placed, opts } = ctx;
+interface SheetsContext extends WriteContext {
+  styles: BookStyles;
+  xlsx: XlsxWriter;
+}
+
+/** How long the writer may keep the event loop before it lets a Stop (or anything else) in. */
+const YIELD_MS = 40;
+
+async function writeWorkbook(tmp: string, houseStyle: HouseStyle, wctx: WriteContext): Promise<void> {
+  const { spec, placed, opts } = wctx;
   const t = TEXTS[spec.language];
-  const stream = createWriteStream(tmp, { mode: 0o600 });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ConstructorParameters<
-    typeof ExcelJS.stream.xlsx.WorkbookWriter
-  >[0]);
-  wb.creator = 'Duiding';
-  wb.title = xmlSafe(spec.title);
-  const catchUp = zipCatchUp(wb, stream);
-  const pictures = enabledCharts(spec) ? streamPictures(wb) : null;
-  let failure: Error | null = null;
-  stream.on('error', (e: Error) => (failure ??= e));
-  const check = () => {
-    if (failure) throw failure;
+  const xlsx = await XlsxWriter.create(tmp, { title: xmlSafe(spec.title), creator: 'Duiding', date: opts.now });
+  const ctx: SheetsContext = { ...wctx, xlsx, styles: makeStyles(houseStyle, xlsx.styles) };
+  const { styles } = ctx;
+  let yielded = performance.now();
+  const check = async () => {
     if (opts.signal?.aborted) throw new Error('cancelled');
+    if (performance.now() - yielded > YIELD_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+      if (opts.signal?.aborted) throw new Error('cancelled');
+    }
   };
-  const abort = () => stream.destroy(new Error('cancelled'));
-  opts.signal?.addEventListener('abort', abort, { once: true });
   try {
-    const index = wb.addWorksheet(spec.language === 'nl' ? 'Inhoud' : 'Contents', {
-      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    const index = xlsx.addSheet(spec.language === 'nl' ? 'Inhoud' : 'Contents', {
+      widths: indexColumns(styles),
+      page: { landscape: true, paperSize: 9, fitToWidth: true },
     });
-    enableInternalLinks(index);
-    index.columns = indexColumns(styles);
     const entries: IndexEntry[] = placed.map((p) => ({
       variable: p.table.variable,
       label: p.table.label,
@@ -187,131 +193,93 @@ async function writeWorkbook(tmp: string, ctx: WriteContext): Promise<void> {
       sheet: p.sheet ?? undefined,
       row: p.row,
     }));
-    const rules = publicRuleSummary({ ...ctx.ruleSet, symbol: spec.symbols.suppressed });
-    writeIndexSheet(index, { spec, date: ctx.date, rules, selection: selectionText(spec, ctx.dataset), entries, checkerSheet: ctx.checkerName }, styles);
-    index.commit();
+    const rules = publicRuleSummary({ ...wctx.ruleSet, symbol: spec.symbols.suppressed });
+    writeIndexSheet(index, { spec, date: wctx.date, rules, selection: selectionText(spec, wctx.dataset), entries, checkerSheet: wctx.checkerName }, styles);
+    await xlsx.commit(index);
 
     const written = placed.filter((p) => p.model && p.sheet);
-    if (spec.layout === 'blocks') writeBlocks(wb, written, ctx, pictures);
+    if (spec.layout === 'blocks') await writeBlocks(written, ctx, check);
     else
       for (const [i, p] of written.entries()) {
-        check();
-        writeTableSheet(wb, p, ctx, index.name, pictures);
+        await check();
+        await writeTableSheet(p, ctx, index.name);
         opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
-        await catchUp(i + 2);
       }
 
-    if (ctx.checkerName) {
-      const ws = wb.addWorksheet(ctx.checkerName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 4 }] });
-      ws.columns = [{ width: 20 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 16 }, { width: 16 }];
+    if (wctx.checkerName) {
+      await check();
+      const ws = xlsx.addSheet(wctx.checkerName, { frozen: { cols: 0, rows: 4 }, widths: CHECKER_WIDTHS });
       const rows: CheckerRow[] = written.flatMap((p) => bookCheckerRows(p.table, spec.language));
-      const unchecked = ctx.ruleSet.unchecked ? ` — ${t.uncheckedMark}` : '';
+      const unchecked = wctx.ruleSet.unchecked ? ` — ${t.uncheckedMark}` : '';
       writeCheckerSheet(ws, rows, spec, styles, `${t.ruleSet}: ${rules.legend}${unchecked}`, opts.auditHead);
-      ws.commit();
+      await xlsx.commit(ws);
     }
-    // A destroyed stream never finishes: committing then would wait forever.
-    check();
-    await wb.commit();
-    check();
+    await check();
+    await xlsx.close();
   } catch (e) {
-    // Release the file and wait until it is closed: a still-pending open() would otherwise create it
-    // again after the caller removed it. Whatever the zip still holds is dropped.
-    if (!stream.closed) {
-      const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
-      stream.destroy();
-      await closed;
-    }
+    // Nothing more reaches the file, and it is closed before the caller removes it.
+    await xlsx.abort(e instanceof Error ? e : new Error(String(e)));
     throw e;
-  } finally {
-    opts.signal?.removeEventListener('abort', abort);
   }
 }
 
-type ZipEntry = { name?: string };
-type ZipLike = { on(e: 'entry', f: (entry?: ZipEntry) => void): void; once(e: 'entry', f: () => void): void; removeListener(e: 'entry', f: () => void): void };
-
-/** Sheets only: charts add a PNG and drawing parts per sheet, which must not count as a sheet done. */
-const isSheetEntry = (entry?: ZipEntry) => !entry?.name || /worksheets\/sheet\d+\.xml$/.test(entry.name);
-
-/**
- * A function that waits until the zip has taken in all but a few of the `committed` sheets. Without
- * it the whole book sits in memory as small chunks until the end. Gives up (returns) when the file
- * stream fails or is destroyed by a cancel, so a full disk can never hang the export.
- */
-function zipCatchUp(wb: ExcelJS.stream.xlsx.WorkbookWriter, stream: NodeJS.WritableStream & { destroyed: boolean }, lag = 4) {
-  const zip = (wb as unknown as { zip?: ZipLike }).zip;
-  let done = 0;
-  zip?.on('entry', (entry) => {
-    if (isSheetEntry(entry)) done++;
-  });
-  return async (committed: number): Promise<void> => {
-    while (zip && committed - done > lag && !stream.destroyed) {
-      await new Promise<void>((resolve) => {
-        const finish = () => {
-          zip.removeListener('entry', finish);
-          stream.removeListener('close', finish);
-          resolve();
-        };
-        zip.once('entry', finish);
-        stream.once('close', finish);
-      });
-    }
-  };
-}
-
-function printSetup(headerTop: number, headerRows: number) {
+function printSetup(headerTop: number, headerRows: number): PageSetup {
   return {
-    orientation: 'landscape' as const,
+    landscape: true,
     paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerTop}:${headerTop + headerRows - 1}`,
+    fitToWidth: true,
+    titleRows: [headerTop, headerTop + headerRows - 1],
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
 }
 
-/** The chart of a placed table, into the sheet's drawing (nothing for blocked tables or without charts). */
-function addChart(ws: ExcelJS.Worksheet, p: Placed, ctx: WriteContext, pictures: StreamPictures | null, width?: number): void {
+/** The chart of a placed table, drawn when its sheet is done (nothing for blocked tables or without charts). */
+function addChart(ws: SheetWriter, p: Placed, ctx: SheetsContext, width?: number): void {
   const charts = enabledCharts(ctx.spec);
-  if (!pictures || !charts) return;
-  const chart = renderBookChart(p.table, ctx.spec, charts, ctx.dataset);
-  if (!chart) return;
+  if (!charts || !p.table.result || p.table.status === 'blocked') return;
+  const size = bookChartSize(charts, p.table.result);
   const at = chartAnchor(charts, p.model!, p.row, width);
-  pictures.add(ws, { png: chart.png, ...at, widthPx: chart.widthPx, heightPx: chart.heightPx, description: chart.description });
+  ws.picture({
+    ...at,
+    widthPx: size.widthPx,
+    heightPx: size.heightPx,
+    description: p.table.label,
+    png: () => renderBookChart(p.table, ctx.spec, charts, ctx.dataset)!.png,
+  });
 }
 
-function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, p: Placed, ctx: WriteContext, indexName: string, pictures: StreamPictures | null): void {
+async function writeTableSheet(p: Placed, ctx: SheetsContext, indexName: string): Promise<void> {
   const model = p.model!;
   const layout = blockLayout(1, model);
-  const ws = wb.addWorksheet(p.sheet!, {
-    views: [{ state: 'frozen', xSplit: 1, ySplit: layout.bodyTop - 1 }],
-    pageSetup: printSetup(layout.headerTop, model.headerRows),
+  const ws = ctx.xlsx.addSheet(p.sheet!, {
+    frozen: { cols: 1, rows: layout.bodyTop - 1 },
+    widths: columnWidths(model, ctx.styles),
+    page: printSetup(layout.headerTop, model.headerRows),
   });
-  enableInternalLinks(ws);
-  ws.columns = columnWidths(model, ctx.styles);
   writeTableBlock(ws, 1, model, ctx.styles, ctx.spec.symbols);
-  const back = cellAt(ws, 2, 1);
-  back.value = { text: TEXTS[ctx.spec.language].back, hyperlink: sheetLink(indexName) };
-  back.style = ctx.styles.link;
-  addChart(ws, p, ctx, pictures);
-  ws.commit();
+  ws.set(2, 1, TEXTS[ctx.spec.language].back, ctx.styles.link);
+  ws.link(2, 1, indexName);
+  addChart(ws, p, ctx);
+  await ctx.xlsx.commit(ws);
 }
 
 /** All tables on one sheet, one below the other; widths fit the widest table. */
-function writeBlocks(wb: ExcelJS.stream.xlsx.WorkbookWriter, written: Placed[], ctx: WriteContext, pictures: StreamPictures | null): void {
+async function writeBlocks(written: Placed[], ctx: SheetsContext, check: () => Promise<void>): Promise<void> {
   if (written.length === 0) return;
   const widest = written.reduce((a, b) =>
     b.model!.columns.length * (b.model!.sigColumns ? 2 : 1) > a.model!.columns.length * (a.model!.sigColumns ? 2 : 1) ? b : a,
   );
-  const ws = wb.addWorksheet(written[0].sheet!, { pageSetup: { ...printSetup(1, 1), printTitlesRow: undefined } });
-  enableInternalLinks(ws);
-  ws.columns = columnWidths(widest.model!, ctx.styles);
-  written.forEach((p, i) => {
-    if (ctx.opts.signal?.aborted) throw new Error('cancelled');
-    writeTableBlock(ws, p.row, p.model!, ctx.styles, ctx.spec.symbols);
-    addChart(ws, p, ctx, pictures, tableWidth(widest.model!));
-    ctx.opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
+  const ws = ctx.xlsx.addSheet(written[0].sheet!, {
+    widths: columnWidths(widest.model!, ctx.styles),
+    page: { ...printSetup(1, 1), titleRows: undefined },
   });
-  ws.commit();
+  for (const [i, p] of written.entries()) {
+    await check();
+    writeTableBlock(ws, p.row, p.model!, ctx.styles, ctx.spec.symbols);
+    addChart(ws, p, ctx, tableWidth(widest.model!));
+    // The block's rows are final: out they go, so one long sheet never sits in memory.
+    ws.flush();
+    ctx.opts.onProgress?.({ phase: 'write', done: i + 1, total: written.length });
+  }
+  await ctx.xlsx.commit(ws);
 }

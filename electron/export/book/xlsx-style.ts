@@ -1,82 +1,81 @@
 /**
- * exceljs cell styles made once per book from the house style. Shared objects keep the streaming
- * writer fast: it dedupes styles by value, but building 300,000 style objects would still cost time.
+ * The book's cell styles, made once per book from the house style and registered in the workbook's
+ * styles part; cells refer to them by index. The value styles (decimals × bold × base row) are made
+ * the first time a table needs them.
  */
-import type { Borders, Fill, Font, Style } from 'exceljs';
+import type { CellStyle, FontStyle, StyleSheet } from '../xlsx/styles';
 import type { HouseStyle } from './style';
 
 type FontSpec = { size?: number; bold?: boolean; italic?: boolean; color?: string };
 
 export interface BookStyles {
-  title: Partial<Style>;
-  subtitle: Partial<Style>;
-  text: Partial<Style>;
-  note: Partial<Style>;
-  link: Partial<Style>;
-  header: Partial<Style>;
-  corner: Partial<Style>;
-  stub: Partial<Style>;
-  stubBase: Partial<Style>;
-  sig: Partial<Style>;
-  sigBase: Partial<Style>;
+  title: number;
+  /** The title's font in red: the mark of a table the output rules did not check. */
+  mark: number;
+  subtitle: number;
+  text: number;
+  /** Bold text: the labels of the index's information lines. */
+  label: number;
+  note: number;
+  link: number;
+  header: number;
+  corner: number;
+  stub: number;
+  stubBase: number;
+  sig: number;
+  sigBase: number;
   /** Number cells by decimals, plain and bold. */
-  value: (decimals: number, bold: boolean, base: boolean) => Partial<Style>;
-  symbol: (base: boolean) => Partial<Style>;
+  value: (decimals: number, bold: boolean, base: boolean) => number;
+  symbol: (base: boolean) => number;
   widths: HouseStyle['columnWidths'];
-  fontName: string;
 }
 
-export function makeStyles(hs: HouseStyle): BookStyles {
-  const font = (f: FontSpec): Partial<Font> => ({
+export function makeStyles(hs: HouseStyle, sheet: StyleSheet): BookStyles {
+  const font = (f: FontSpec): FontStyle => ({
     name: hs.font.name,
     size: f.size ?? hs.font.size,
     bold: f.bold ?? false,
     italic: f.italic ?? false,
-    color: { argb: 'FF' + (f.color ?? hs.font.color) },
+    color: f.color ?? hs.font.color,
   });
-  const thin = (rgb: string) => ({ style: 'thin' as const, color: { argb: 'FF' + rgb } });
-  const bodyBorder: Partial<Borders> = { bottom: thin(hs.body.border) };
-  const baseBorder: Partial<Borders> = { top: thin(hs.base.borderTop), bottom: thin(hs.base.borderTop) };
-  const headerFill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.header.fill } };
-  const headerBorder = thin(hs.header.border);
-  const valueCache = new Map<string, Partial<Style>>();
+  const bodyBorder = { bottom: hs.body.border };
+  const baseBorder = { top: hs.base.borderTop, bottom: hs.base.borderTop };
+  const h = hs.header.border;
+  const headerBorder = { top: h, bottom: h, left: h, right: h };
   const baseFont = font({ italic: hs.base.italic, bold: hs.base.bold, color: hs.base.color, size: hs.base.size });
-  const symbolPlain: Partial<Style> = { font: font(hs.symbol), border: bodyBorder, alignment: { horizontal: 'right' } };
-  const symbolBase: Partial<Style> = { ...symbolPlain, border: baseBorder };
+  const add = (s: CellStyle) => sheet.add(s);
+  const symbolPlain: CellStyle = { font: font(hs.symbol), border: bodyBorder, horizontal: 'right' };
+  const symbols = [add(symbolPlain), add({ ...symbolPlain, border: baseBorder })];
+  const values = new Map<string, number>();
   return {
-    title: { font: font(hs.title) },
-    subtitle: { font: font(hs.subtitle) },
-    text: { font: font({}) },
-    note: { font: font(hs.note) },
-    link: { font: { ...font(hs.link), underline: true } },
-    header: {
-      font: font(hs.header),
-      fill: headerFill,
-      border: { top: headerBorder, bottom: headerBorder, left: headerBorder, right: headerBorder },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    },
-    corner: { fill: headerFill, border: { top: headerBorder, bottom: headerBorder, left: headerBorder, right: headerBorder } },
-    stub: { font: font({}), border: bodyBorder, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } },
-    stubBase: { font: baseFont, border: baseBorder, alignment: { horizontal: 'left' } },
-    sig: { font: font(hs.sig), border: bodyBorder, alignment: { horizontal: 'left' } },
-    sigBase: { font: font(hs.sig), border: baseBorder },
+    title: add({ font: font(hs.title) }),
+    mark: add({ font: font({ ...hs.title, color: 'B00020' }) }),
+    subtitle: add({ font: font(hs.subtitle) }),
+    text: add({ font: font({}) }),
+    label: add({ font: font({ bold: true }) }),
+    note: add({ font: font(hs.note) }),
+    link: add({ font: { ...font(hs.link), underline: true } }),
+    header: add({ font: font(hs.header), fill: hs.header.fill, border: headerBorder, horizontal: 'center', vertical: 'center', wrap: true }),
+    corner: add({ fill: hs.header.fill, border: headerBorder }),
+    stub: add({ font: font({}), border: bodyBorder, horizontal: 'left', vertical: 'center', wrap: true }),
+    stubBase: add({ font: baseFont, border: baseBorder, horizontal: 'left' }),
+    sig: add({ font: font(hs.sig), border: bodyBorder, horizontal: 'left' }),
+    sigBase: add({ font: font(hs.sig), border: baseBorder }),
     value: (decimals, bold, base) => {
       const key = `${decimals}|${bold}|${base}`;
-      let s = valueCache.get(key);
-      if (!s) {
-        const numFmt = decimals > 0 ? '0.' + '0'.repeat(decimals) : '0';
-        s = {
-          numFmt,
+      let s = values.get(key);
+      if (s === undefined) {
+        s = add({
+          numFmt: decimals > 0 ? '0.' + '0'.repeat(decimals) : '0',
           font: base ? baseFont : font({ bold }),
           border: base ? baseBorder : bodyBorder,
-          alignment: { horizontal: 'right' },
-        };
-        valueCache.set(key, s);
+          horizontal: 'right',
+        });
+        values.set(key, s);
       }
       return s;
     },
-    symbol: (base) => (base ? symbolBase : symbolPlain),
+    symbol: (base) => symbols[base ? 1 : 0],
     widths: hs.columnWidths,
-    fontName: hs.font.name,
   };
 }

@@ -76,6 +76,9 @@ export function prepareChart(
       statistics: { ...DEFAULT_STATISTICS, means: parsedSpec.value === 'mean' },
       tests: { display: 'none', adjust: 'none', alpha: 0.05, chi2: false },
       layers: [],
+      nets: [],
+      sort: 'none',
+      hideEmpty: false,
     },
     { ruleSet: rules, overrides, released },
   );

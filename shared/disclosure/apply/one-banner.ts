@@ -64,7 +64,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const counts = result.cells.map((row) => row.map((c) => c.count as number));
   const bases = result.base.count as number[];
-  const layout = withReleased(bannerLayout(r, result.columns), opts.release);
+  const layout = withReleased(bannerLayout(r, result.columns, result.nets), opts.release);
   const total = layout.totalColumn;
   const reasons: DisclosureMessage[] = [];
   if (total >= 0 && unsafeCount(bases[total], rs)) {

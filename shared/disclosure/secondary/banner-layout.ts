@@ -7,7 +7,7 @@
  * "remainder" cell that the intruder is assumed to know (`fixed`). Assuming more is known than is
  * published can only narrow the audited intervals, so a pattern that passes here passes in reality.
  */
-import type { BannerColumn } from '../../model/results';
+import type { BannerColumn, BannerNet } from '../../model/results';
 import { sumConstraint, type Constraint, type LinearTable } from './linear-table';
 
 export interface BannerLayout {
@@ -60,18 +60,32 @@ export function partitions(columns: readonly BannerColumn[]): Partition[] {
   return out;
 }
 
-export function bannerLayout(rowCount: number, columns: readonly BannerColumn[]): BannerLayout {
+/**
+ * `nets`: rows that are sums of other rows (BannerResult.nets). They are not part of the column sum;
+ * each net cell is tied to its members instead, so a published net and all but one published member
+ * pin the last one down — which the audit then sees.
+ */
+export function bannerLayout(rowCount: number, columns: readonly BannerColumn[], nets: readonly BannerNet[] = []): BannerLayout {
   const kk = columns.length;
   const interior = (i: number, k: number) => i * kk + k;
   const base = (k: number) => rowCount * kk + k;
+  const netRows = new Set(nets.map((n) => n.row));
+  const categoryRows = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !netRows.has(i));
   const constraints: Constraint[] = [];
   for (let k = 0; k < kk; k++) {
     constraints.push(
       sumConstraint(
-        Array.from({ length: rowCount }, (_, i) => interior(i, k)),
+        categoryRows.map((i) => interior(i, k)),
         base(k),
       ),
     );
+    for (const net of nets)
+      constraints.push(
+        sumConstraint(
+          net.members.map((i) => interior(i, k)),
+          interior(net.row, k),
+        ),
+      );
   }
   const parts = partitions(columns);
   let next = rowCount * kk + kk;

@@ -44,7 +44,7 @@ function buildJoint(raws: readonly BannerResult[], ruled: readonly BannerResult[
   const j: Joint = { size: 0, constraints: [], fixed: [], hidden: [], owner: [], offsets: [], layouts: [] };
   for (const t of live) {
     const raw = raws[t];
-    const layout = bannerLayout(raw.rows.length, raw.columns);
+    const layout = bannerLayout(raw.rows.length, raw.columns, raw.nets);
     const off = j.size;
     j.offsets[t] = off;
     j.layouts[t] = layout;
