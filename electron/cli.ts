@@ -18,9 +18,10 @@ export async function runCli(argv: string[], out: (s: string) => void = (s) => p
     }
     if (!Object.hasOwn(COMMANDS, args.command)) throw new UsageError(`Unknown command "${args.command}" (see duiding --help)`);
     const command = await COMMANDS[args.command]();
-    const text = await command(args);
+    const output = await command(args);
+    const text = typeof output === 'string' ? output : output.text;
     out(text.endsWith('\n') ? text : `${text}\n`);
-    return 0;
+    return typeof output === 'string' ? 0 : output.exitCode;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`duiding: ${message.split('\n')[0]}\n`);

@@ -3,9 +3,8 @@
  * no navigation away from the app, no permissions. The renderer reaches the backend only through the
  * preload's `invoke`, which the same dispatcher as the browser host serves.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { basename, dirname, join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { basename, dirname, join, normalize } from 'node:path';
 import type { EventName, Events } from '../shared/api';
 import { installEngineAccelerator } from './engine/install-accelerator';
 import { dispatch } from './backend/dispatch';
@@ -16,7 +15,8 @@ import { AppSession } from './backend/session';
 import type { AppContext, HandlerMap } from './backend/types';
 import { ensureDemoProject } from './startup/demo-project';
 import { appHome, rendererDir } from './startup/paths';
-import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, responseHeaders, webPreferences } from './startup/window-security';
+import { serveAppFile } from './startup/app-files';
+import { APP_ORIGIN, APP_SCHEME, guardContents, guardSession, webPreferences } from './startup/window-security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -44,18 +44,10 @@ const handlers: HandlerMap = {
   },
 };
 
+/** The renderer build, read from disk by the protocol handler itself (startup/app-files.ts says why). */
 function serveApp(): void {
   const root = normalize(rendererDir());
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    for (const [k, v] of Object.entries(responseHeaders())) headers.set(k, v);
-    return new Response(res.body, { status: res.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(root, request.url));
 }
 
 async function createWindow(ctx: AppContext): Promise<void> {
@@ -64,9 +56,10 @@ async function createWindow(ctx: AppContext): Promise<void> {
     height: 900,
     title: 'Duiding',
     show: false,
-    webPreferences: webPreferences(join(import.meta.dirname, 'preload.cjs')),
+    // No DevTools in an installed app: they would let anyone at the keyboard read the page's data and call the backend.
+    webPreferences: webPreferences(join(import.meta.dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
-  guardContents(win.webContents);
+  guardContents(win.webContents, { devTools: !app.isPackaged });
   win.once('ready-to-show', () => win?.show());
   ipcMain.handle('duiding:invoke', async (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     // Only our own page may call the backend.
@@ -90,7 +83,7 @@ void app.whenReady().then(async () => {
   } catch {
     appSession.open(ensureDemoProject(appHome()));
   }
-  app.on('web-contents-created', (_e, contents) => guardContents(contents));
+  app.on('web-contents-created', (_e, contents) => guardContents(contents, { devTools: !app.isPackaged }));
   await createWindow(ctx);
 });
 

@@ -27,8 +27,17 @@ if (!only || only === 'electron') {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
+  // The import worker (electron/import/run-in-worker.ts) with its readers, exceljs included: it runs
+  // unpacked from the asar archive (electron-builder.yml), where it can find no node_modules.
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/import/worker.ts'],
+    outfile: 'dist/electron/import-worker.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   cpSync('electron/store/migrations', 'dist/electron/migrations', { recursive: true });
-  console.log('built dist/electron (main.mjs, preload.cjs, migrations)');
+  console.log('built dist/electron (main.mjs, preload.cjs, import-worker.mjs, migrations)');
 }
 
 if (!only || only === 'cli') {

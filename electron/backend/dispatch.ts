@@ -12,7 +12,7 @@ import { DuidingError } from '../../shared/errors';
 import { PanelError } from '../../shared/transform/panel';
 import { RecipeError } from '../../shared/transform/recode';
 import { ChartWithheldError } from '../export/chart/prepare';
-import { ImportError } from '../import/import-error';
+import { ImportCancelled, ImportError } from '../import/import-error';
 import { HandlerError } from './context';
 import type { AppContext, HandlerMap } from './types';
 
@@ -62,6 +62,7 @@ function apiCode(e: DuidingError): string {
 const STATUS: Readonly<Record<string, number>> = { 'not-found': 404, 'unknown-dataset': 404, exists: 409, permission: 403 };
 
 export function toFailure(e: unknown): DispatchResult {
+  if (e instanceof ImportCancelled) return fail(422, 'cancelled', 'Stopped; nothing was changed.');
   if (e instanceof DuidingError) {
     const extra: Partial<ApiErrorBody['error']> =
       e instanceof ImportError ? { file: e.file, offset: e.offset, line: e.line } : e instanceof HandlerError ? e.extra : {};

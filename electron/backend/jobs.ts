@@ -36,6 +36,17 @@ export function startJob(
   return jobId;
 }
 
+/**
+ * Makes a piece of work that answers its own call (an import preview) stoppable by `job.cancel` under
+ * an id the caller chose; returns the signal and the function that forgets it again.
+ */
+export function cancellable(id: string | undefined): { signal: AbortSignal | undefined; done(): void } {
+  if (id === undefined) return { signal: undefined, done: () => undefined };
+  const controller = new AbortController();
+  running.set(id, controller);
+  return { signal: controller.signal, done: () => running.get(id) === controller && running.delete(id) };
+}
+
 export function cancelJob(jobId: string): boolean {
   const c = running.get(jobId);
   if (!c) return false;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import type { Dataset } from '../../shared/model/dataset';
 import { defaultRuleSet, ruleSetSchema, type RuleSet } from '../../shared/disclosure/index';
-import { ProjectStore } from '../store/project-store';
+import { ProjectError, ProjectStore } from '../store/project-store';
 import { HandlerError, type Session } from './context';
 import { SaveTargets } from './save-targets';
 
@@ -51,14 +51,21 @@ export class AppSession implements Session {
     return defaultRuleSet('cbs-persons');
   }
 
-  open(path: string): ProjectStore {
-    const store = ProjectStore.open(path);
+  /** `replaceEmpty`: an empty file at `path` (ProjectError 'empty-project') becomes a new project. */
+  open(path: string, options: { replaceEmpty?: boolean } = {}): ProjectStore {
+    let store: ProjectStore;
+    try {
+      store = ProjectStore.open(path);
+    } catch (e) {
+      if (!(options.replaceEmpty && e instanceof ProjectError && e.code === 'empty-project')) throw e;
+      store = ProjectStore.create(path, { replaceEmpty: true });
+    }
     this.replace(store);
     return store;
   }
 
-  create(path: string): ProjectStore {
-    const store = ProjectStore.create(path);
+  create(path: string, options: { replaceEmpty?: boolean } = {}): ProjectStore {
+    const store = ProjectStore.create(path, options);
     this.replace(store);
     return store;
   }
@@ -91,7 +98,7 @@ export class AppSession implements Session {
     const file = join(this.configDir, 'recent.json');
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(list, null, 2));
+    writeFileSync(tmp, JSON.stringify(list, null, 2), { mode: 0o600 });
     renameSync(tmp, file);
   }
 }

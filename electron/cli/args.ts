@@ -14,7 +14,7 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const SWITCHES = new Set(['json', 'help', 'replace', 'layer-missing', 'scale-targets']);
+const SWITCHES = new Set(['json', 'help', 'replace', 'replace-empty', 'layer-missing', 'scale-targets']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { command: null, positional: [], flags: new Map() };

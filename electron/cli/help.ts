@@ -1,7 +1,8 @@
 export const HELP = `duiding — offline analysis of sensitive microdata
 
 Usage:
-  duiding import FILE --project P.duiding [--name NAME] [--replace]
+  duiding import FILE --project P.duiding [--name NAME] [--replace] [--replace-empty]
+  duiding audit verify P.duiding [--json]
   duiding describe DATA [--json]
   duiding freq DATA --var V [--weight W [--weight-type frequency|sampling]] [--filter EXPR] [--rules R [--reason TEXT]] [--json]
   duiding crosstab DATA --rows V[,V...] --cols V[,V...] [--weight W [--weight-type frequency|sampling]]
@@ -30,5 +31,6 @@ weight calibrates DATA to population targets (T: JSON, or CSV lines variable;cod
 report; --project stores the new weight (role weight) in DATA's dataset, --out writes the data with it.
 --rules defaults to the project's rule set, and to cbs-persons for a plain data file; a rule set below
 that needs --reason "…" (at least 10 characters, kept in the project's audit log) and its results say
-rules.status "unchecked". Suppressed cells are null in JSON and "x" in text. --json prints exactly one JSON document; errors exit non-zero with one
+rules.status "unchecked". Suppressed cells are null in JSON and "x" in text. audit verify recomputes the
+project's audit hash chain and reports the first broken link (exit 1 when broken). --json prints exactly one JSON document; errors exit non-zero with one
 line on stderr.`;

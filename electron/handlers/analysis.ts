@@ -3,6 +3,7 @@ import { runRegress } from '../../shared/analysis/run-models';
 import { runCrosstab, runFreq } from '../../shared/analysis/run-tables';
 import { groupResult, runTableGroup } from '../../shared/analysis/table-group';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
+import { assertNoIdentifierInExpr } from '../../shared/transform/identifiers';
 import { projectOverrides } from './rules';
 import type { SectionHandlers } from '../backend/types';
 import type { analysisSection } from '../../shared/api/analysis';
@@ -30,9 +31,13 @@ export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
     ),
   'analysis.regress': async (req, ctx) =>
     runRegress(ctx.session.dataset(req.dataset), req, requestRules(ctx, 'analysis.regress', req.rules, req.rulesReason, { dependent: req.dependent })),
+  // Identifiers are refused as the routes refuse them, so the filter field says so while typing.
   'analysis.checkFilter': async ({ dataset, filter }, { session }) => {
     try {
-      checkVariables(parseExpr(filter), session.dataset(dataset));
+      const ds = session.dataset(dataset);
+      const ast = parseExpr(filter);
+      checkVariables(ast, ds);
+      assertNoIdentifierInExpr(ast, ds, session.ruleSet());
       return { ok: true as const };
     } catch (e) {
       if (e instanceof ExprError) return { ok: false as const, message: e.message, position: e.position, ...(e.detail ? { detail: e.detail } : {}) };

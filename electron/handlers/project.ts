@@ -16,13 +16,13 @@ export function summary(store: ProjectStore, ruleSet: string): ProjectSummary {
 
 export const projectHandlers: SectionHandlers<typeof projectSection> = {
   'project.current': async (_args, { session }) => (session.isOpen() ? summary(session.store(), session.ruleSet().name) : null),
-  'project.open': async ({ path }, { session, emit }) => {
-    const store = session.open(path);
+  'project.open': async ({ path, replaceEmpty }, { session, emit }) => {
+    const store = session.open(path, { replaceEmpty });
     emit('project.changed', { reason: 'open' });
     return summary(store, session.ruleSet().name);
   },
-  'project.create': async ({ path }, { session, emit }) => {
-    const store = session.create(path);
+  'project.create': async ({ path, replaceEmpty }, { session, emit }) => {
+    const store = session.create(path, { replaceEmpty });
     emit('project.changed', { reason: 'create' });
     return summary(store, session.ruleSet().name);
   },
@@ -33,6 +33,7 @@ export const projectHandlers: SectionHandlers<typeof projectSection> = {
   },
   'project.recent': async (_args, { session }) => session.recent(),
   'project.audit': async ({ limit }, { session }) => session.store().auditEntries(limit),
+  'project.auditVerify': async (_args, { session }) => session.store().verifyAudit(),
   'dataset.info': async ({ dataset }, { session }) => {
     const { columns: _columns, ...info } = session.dataset(dataset);
     return info;

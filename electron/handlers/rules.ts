@@ -22,6 +22,7 @@ function save(ctx: AppContext, next: RuleSet, reason: string): RuleSet {
     name: r.name,
     minCount: r.minCount,
     minDf: r.minDf,
+    maxLeverage: r.maxLeverage,
     suppressSmallBase: r.suppressSmallBase,
     linkingKeys: r.linkingKeys,
   });

@@ -29,14 +29,14 @@ export const transformHandlers: SectionHandlers<typeof transformSection> = {
     storeDerived(
       ctx,
       dataset,
-      derive(() => applyRecode(ctx.session.dataset(dataset), recipe)),
+      derive(() => applyRecode(ctx.session.dataset(dataset), recipe, ctx.session.ruleSet())),
       recipe.target,
     ),
   'transform.compute': async ({ dataset, recipe }, ctx) =>
     storeDerived(
       ctx,
       dataset,
-      derive(() => applyCompute(ctx.session.dataset(dataset), recipe)),
+      derive(() => applyCompute(ctx.session.dataset(dataset), recipe, ctx.session.ruleSet())),
       recipe.target,
     ),
 };

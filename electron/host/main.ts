@@ -8,7 +8,7 @@
  * the host (Ctrl+C, SIGTERM) closes that window; a window it could not close says the host stopped.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDemoProject } from '../startup/demo-project';
@@ -39,6 +39,19 @@ export function parseHostArgs(argv: string[]): HostArgs {
 
 const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
 
+/**
+ * A local page (readable by the user only, removed after a minute) that forwards to the tokenised
+ * URL: a command line is visible to every user of the machine (ps, /proc), a file in a private
+ * folder is not. The token stays in the fragment, so no server sees it on the way.
+ */
+function launcherPage(dir: string, url: string): string {
+  const file = join(dir, 'open.html');
+  const target = JSON.stringify(url).replace(/</g, '\\u003c');
+  writeFileSync(file, `<!doctype html><meta charset="utf-8"><title>Duiding</title><script>location.replace(${target})</script>`, { mode: 0o600 });
+  setTimeout(() => rmSync(file, { force: true }), 60_000).unref();
+  return `file://${file}`;
+}
+
 /** Opens the app window; returns what closes it again, or null when there is no Chromium. */
 function openWindow(url: string): (() => void) | null {
   const exe = process.env.DUIDING_CHROMIUM ?? CHROMIUMS.find((p) => existsSync(p));
@@ -50,7 +63,7 @@ function openWindow(url: string): (() => void) | null {
   const child = spawn(
     exe,
     [
-      `--app=${url}`,
+      `--app=${launcherPage(profile, url)}`,
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--disable-background-networking',

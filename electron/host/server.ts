@@ -1,8 +1,13 @@
 /**
- * The browser host: serves the renderer build and carries the typed contract over HTTP (calls) and
- * Server-Sent Events (events) on 127.0.0.1 only. A random token, made at every start, is required on
- * every request — as a bearer header, or as the HttpOnly cookie set when the page is first opened
- * with `?token=`. Host and Origin are checked too, so another site cannot reach it through DNS rebinding.
+ * The browser host: serves the renderer build and carries the typed contract over HTTP (calls) and an
+ * event stream on 127.0.0.1 only. A random token, made at every start, is required on every call and
+ * on the event stream, as an `Authorization: Bearer` header and nowhere else: not in a cookie (cookies
+ * are not bound to a port, so every other service on 127.0.0.1 would receive it and any page on another
+ * local port could use it), not in the query string (it would end up in logs and history). The page
+ * gets it from the URL fragment (`/#token=…`), which browsers never send to a server, and keeps it in
+ * the tab's memory. The page itself (the renderer build, no data) is served without it. Host and Origin
+ * are checked too, so another site cannot reach it through DNS rebinding. Every request gets an HTTP
+ * answer — a malformed one 400 — and nothing a request does ends the process. The token is never logged.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,7 +41,6 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
-const COOKIE = 'duiding_token';
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -45,13 +49,30 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+/** decodeURIComponent that answers null for a malformed escape (`%E0%A4%A`) instead of throwing. */
+export function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
   }
-  return undefined;
+}
+
+/** The request's path, or null when it cannot be one (malformed URL or escapes, NUL). */
+function requestPath(req: IncomingMessage): string | null {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+  const decoded = safeDecode(url.pathname);
+  return decoded === null || decoded.includes('\0') ? null : url.pathname;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : undefined;
 }
 
 /** A browser's Origin header must name this very host and port over plain HTTP on loopback. */
@@ -71,6 +92,10 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  sendJson(res, 400, { error: { code: 'bad-request', message } });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -107,20 +132,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     securityHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return sendJson(res, 403, { error: { code: 'forbidden', message: 'Wrong host' } });
     const origin = req.headers.origin;
     if (origin && !sameLoopbackOrigin(origin, allowedHosts)) {
       return sendJson(res, 403, { error: { code: 'forbidden', message: 'Cross-origin requests are refused' } });
     }
-    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const authorised = sameToken(bearer, token) || sameToken(cookieToken(req), token) || sameToken(queryToken, token);
-    if (!authorised) return sendJson(res, 401, { error: { code: 'unauthorised', message: 'A valid token is required' } });
-    if (queryToken) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-
-    if (url.pathname.startsWith('/api/')) {
+    const path = requestPath(req);
+    if (path === null) return badRequest(res, 'Malformed request path');
+    const isCall = path.startsWith('/api/');
+    if (isCall || path === '/events') {
+      if (!sameToken(bearerToken(req), token)) return sendJson(res, 401, { error: { code: 'unauthorised', message: 'A valid token is required' } });
+    }
+    if (isCall) {
       if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'method', message: 'Use POST' } });
       let args: unknown;
       try {
@@ -128,10 +152,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch (e) {
         return sendJson(res, 400, { error: { code: 'invalid-request', message: `Unreadable request: ${(e as Error).message}` } });
       }
-      const out = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args, ctx);
+      const out = await dispatch(handlers, safeDecode(path.slice(5)) ?? '', args, ctx);
       return out.ok ? sendJson(res, 200, out.result ?? null) : sendJson(res, out.status, out.body);
     }
-    if (url.pathname === '/events') {
+    if (path === '/events') {
+      if (req.method !== 'GET') return sendJson(res, 405, { error: { code: 'method', message: 'Use GET' } });
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -139,14 +164,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'method', message: 'Method not allowed' } });
-    return serveStatic(options.staticDir, url.pathname, res);
+    return serveStatic(options.staticDir, path, res);
   };
   // Whatever a request does, the host answers it and keeps running.
   const server = createServer((req, res) => {
+    // A stream error (client gone mid-answer) must not become an uncaught exception.
+    res.on('error', () => res.destroy());
+    req.on('error', () => res.destroy());
     handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'The request failed' } });
       else res.destroy();
     });
+  });
+  // CONNECT and protocol upgrades (WebSocket) are not served: an answer, then the socket closes.
+  const refuseSocket = (_req: IncomingMessage, socket: import('node:stream').Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuseSocket);
+  server.on('upgrade', refuseSocket);
+  // Malformed HTTP (bad request line, header overflow): Node's own 400, and the socket closes.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -155,7 +195,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    // The token in the fragment: the browser keeps it, no request carries it (renderer/api/client.ts).
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
     port,
     ctx,

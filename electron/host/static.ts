@@ -1,24 +1,19 @@
 /** Serves files of the renderer build, and nothing outside it. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
+import { contentTypeOf } from '../startup/mime';
 
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.statusCode = 400;
+    res.end('Bad request');
+    return;
+  }
+  const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, rel));
   if (!full.startsWith(normalize(root) + sep) && full !== normalize(root)) {
     res.statusCode = 403;
@@ -32,7 +27,15 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
     return;
   }
   res.statusCode = 200;
-  res.setHeader('Content-Type', TYPES[extname(full)] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', contentTypeOf(full));
   res.setHeader('Cache-Control', 'no-cache');
-  createReadStream(full).pipe(res);
+  const stream = createReadStream(full);
+  // A file that vanishes or cannot be read between the check and the read: an answer, not a crash.
+  stream.on('error', () => {
+    if (!res.headersSent) {
+      res.statusCode = 404;
+      res.end('Not found');
+    } else res.destroy();
+  });
+  stream.pipe(res);
 }

@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type { ImportSummary, ReadOptions } from '../../shared/api/import';
 import { mergeMrSetRecipes, mrSetSchema } from '../../shared/model/mr-set';
 import type { ProjectStore } from '../store/project-store';
+import type { Dataset } from '../../shared/model/dataset';
 import { readAnyFile } from './index';
 import type { ImportOptions } from './types';
 
@@ -30,10 +31,12 @@ export async function importIntoProject(
   store: ProjectStore,
   path: string,
   /** Reader settings (CSV: encoding, delimiter, decimal, header; Excel: sheet, headerRow) pass through. */
-  options: ImportOptions & ReadOptions & { replace?: boolean } = {},
+  options: ImportOptions & ReadOptions & { replace?: boolean; read?: (path: string, options: ImportOptions & ReadOptions) => Promise<Dataset> } = {},
 ): Promise<ImportSummary> {
   const size = statSync(path).size;
-  const [ds, sha256] = await Promise.all([readAnyFile(path, options), sha256File(path)]);
+  // The app reads in a worker (run-in-worker.ts); the command line reads here.
+  const read = options.read ?? readAnyFile;
+  const [ds, sha256] = await Promise.all([read(path, options), sha256File(path)]);
   options.signal?.throwIfAborted();
   ds.name = options.name ?? datasetNameFor(path);
   // The project's own set definitions for this dataset come back on the next wave.

@@ -8,9 +8,10 @@ import { CONTENT_SECURITY_POLICY } from './security-policy';
 export const APP_SCHEME = 'duiding';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-export function webPreferences(preloadPath: string) {
+export function webPreferences(preloadPath: string, options: { devTools: boolean } = { devTools: true }) {
   return {
     preload: preloadPath,
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -44,7 +45,9 @@ export function responseHeaders(): Record<string, string> {
 /** Structural types of the few Electron objects the guards touch, so tests can pass fakes. */
 export interface GuardableContents {
   on(event: 'will-navigate' | 'will-redirect', listener: (e: { preventDefault(): void }, url: string) => void): unknown;
+  on(event: 'devtools-opened', listener: () => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  closeDevTools?(): void;
 }
 export interface GuardableSession {
   setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
@@ -54,13 +57,15 @@ export interface GuardableSession {
   };
 }
 
-export function guardContents(contents: GuardableContents): void {
+/** `devTools: false` (installed app): DevTools that open anyway (a shortcut, a flag) are closed at once. */
+export function guardContents(contents: GuardableContents, options: { devTools: boolean } = { devTools: true }): void {
   const block = (e: { preventDefault(): void }, url: string) => {
     if (!isAllowedNavigation(url)) e.preventDefault();
   };
   contents.on('will-navigate', block);
   contents.on('will-redirect', block);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (!options.devTools) contents.on('devtools-opened', () => contents.closeDevTools?.());
 }
 
 export function guardSession(session: GuardableSession): void {

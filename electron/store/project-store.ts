@@ -3,8 +3,9 @@
  * specifications, settings, an append-only audit log and the undo history. Every change is one
  * transaction, so a failure part-way leaves the file exactly as it was.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Column, Dataset, DatasetInfo, VariableMeta } from '../../shared/model/dataset';
@@ -12,6 +13,7 @@ import type { AuditEntry, DatasetSummary, VariablePatch } from '../../shared/api
 import type { SavedSpecInfo } from '../../shared/api/specs';
 import { allocate, encodeChunks, placeChunk, storageName, type StorageName } from './column-codec';
 import { loadMigrations, migrate, NewerProjectError } from './migrate';
+import { appendAudit, auditHead, type AuditHead, type AuditVerification, registerAuditFunctions, verifyAuditChain } from './audit-chain';
 import { MrSetStore, type MrSetOp } from './mrsets';
 import { OverrideStore } from './overrides';
 import { RecipeStore, type RecipeKind } from './recipes';
@@ -71,46 +73,106 @@ export function migrationsDir(): string {
 
 const now = () => new Date().toISOString();
 
+/** Project files (and SQLite's -wal/-shm beside them, which take the file's mode) are the user's alone. */
+const PROJECT_MODE = 0o600;
+
+function isEmptyFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A 0-byte file where a project should be: what an interrupted create of an older Duiding left. */
+function emptyProjectError(path: string): ProjectError {
+  return new ProjectError(
+    'empty-project',
+    `${path} is an empty file, not a project (probably left by an interrupted create); it can be replaced by a new project`,
+  );
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true });
+}
+
+/** Opens a connection with what every connection needs (the audit chain's SQL function). */
+function connect(path: string, options?: Database.Options): Database.Database {
+  const db = new Database(path, options);
+  registerAuditFunctions(db);
+  return db;
+}
+
+export interface CreateOptions {
+  /** Replace a 0-byte file at the path (ProjectError 'empty-project' otherwise); never any other file. */
+  replaceEmpty?: boolean;
+}
+
 export class ProjectStore {
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
   ) {}
 
-  static create(path: string): ProjectStore {
-    if (existsSync(path)) throw new ProjectError('exists', `${path} already exists; open it instead of creating it`);
-    const db = new Database(path);
+  /**
+   * Creates a project atomically: it is made complete (schema, first audit entry) under a temporary
+   * name beside `path`, readable by the user only, and then linked into place, which fails rather than
+   * overwrite a file that appeared meanwhile. A crash leaves at most a hidden temporary file, never a
+   * 0-byte project that every later open refuses.
+   */
+  static create(path: string, options: CreateOptions = {}): ProjectStore {
+    const replacing = existsSync(path) && isEmptyFile(path);
+    if (existsSync(path) && !replacing) throw new ProjectError('exists', `${path} already exists; open it instead of creating it`);
+    if (replacing && !options.replaceEmpty) throw emptyProjectError(path);
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
-      migrate(db, loadMigrations(migrationsDir()));
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('created_at', now());
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', 'duiding');
+      closeSync(openSync(tmp, 'wx', PROJECT_MODE));
+      const db = connect(tmp);
+      try {
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        migrate(db, loadMigrations(migrationsDir()));
+        db.transaction(() => {
+          db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('created_at', now());
+          db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', 'duiding');
+          appendAudit(db, now(), 'project.create', JSON.stringify({ path, ...(replacing ? { replacedEmptyFile: true } : {}) }));
+        })();
+      } finally {
+        // Closing the last connection checkpoints the WAL into the file and removes -wal and -shm.
+        db.close();
+      }
+      ProjectStore.moveIntoPlace(tmp, path, replacing);
     } catch (e) {
-      db.close();
+      removeDatabaseFiles(tmp);
       throw e;
     }
-    const store = new ProjectStore(path, db);
-    store.audit('project.create', { path });
-    return store;
+    return ProjectStore.open(path);
+  }
+
+  private static moveIntoPlace(tmp: string, path: string, replacingEmpty: boolean): void {
+    if (replacingEmpty) {
+      // Only ever over the empty file the user agreed to replace.
+      if (!isEmptyFile(path)) throw new ProjectError('exists', `${path} is no longer empty; not replaced`);
+      renameSync(tmp, path);
+      return;
+    }
+    try {
+      linkSync(tmp, path);
+      unlinkSync(tmp);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new ProjectError('exists', `${path} already exists; open it instead of creating it`);
+      // File systems without hard links (FAT, some network shares): check, then rename.
+      if (existsSync(path)) throw new ProjectError('exists', `${path} already exists; open it instead of creating it`);
+      renameSync(tmp, path);
+    }
   }
 
   /** Opens (and if needed upgrades) a project; anything that is not one gives a clear ProjectError. */
   static open(path: string, options: { migrateUpTo?: number } = {}): ProjectStore {
-    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
-    let db: Database.Database;
-    try {
-      db = new Database(path, { fileMustExist: true });
-      const id = db.pragma('application_id', { simple: true }) as number;
-      if (id !== APPLICATION_ID) {
-        db.close();
-        throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
-      }
-    } catch (e) {
-      if (e instanceof ProjectError) throw e;
-      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
-    }
+    const db = ProjectStore.connectProject(path, {});
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
@@ -121,6 +183,30 @@ export class ProjectStore {
       throw e;
     }
     return new ProjectStore(path, db);
+  }
+
+  /** A connection to an existing project file; anything that is not one gives a clear ProjectError. */
+  private static connectProject(path: string, options: { readonly?: boolean }): Database.Database {
+    if (!existsSync(path)) throw new ProjectError('not-found', `${path} does not exist`);
+    if (isEmptyFile(path)) throw emptyProjectError(path);
+    let db: Database.Database;
+    try {
+      db = connect(path, { ...options, fileMustExist: true });
+    } catch (e) {
+      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
+    }
+    let id: number;
+    try {
+      id = db.pragma('application_id', { simple: true }) as number;
+    } catch (e) {
+      db.close();
+      throw new ProjectError('not-a-project', `${path} is not a Duiding project (${(e as Error).message})`);
+    }
+    if (id !== APPLICATION_ID) {
+      db.close();
+      throw new ProjectError('not-a-project', `${path} is an SQLite database but not a Duiding project`);
+    }
+    return db;
   }
 
   close(): void {
@@ -329,7 +415,12 @@ export class ProjectStore {
         redo = { kind: 'batch', ops: [redo, ...sets.redo] };
       }
       this.remember(`${variable}: ${Object.keys(patch).join(', ')}`, undo, redo);
-      this.audit('variable.update', { dataset, variable, patch });
+      // Old and new value of every field changed (a role decides what may weight or be shown), so the log
+      // says what the edit did without replaying history.
+      const changes = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, { from: before[k as keyof VariableMeta] ?? null, to: after[k as keyof VariableMeta] ?? null }]),
+      );
+      this.audit('variable.update', { dataset, variable, patch, changes });
       return after;
     })();
   }
@@ -438,8 +529,50 @@ export class ProjectStore {
     });
   }
 
+  /** Appends to the audit log's hash chain (audit-chain.ts); inside the caller's transaction when there is one. */
   audit(action: string, detail: unknown): void {
-    this.db.prepare('INSERT INTO audit (at, action, detail) VALUES (?, ?, ?)').run(now(), action, JSON.stringify(detail ?? null));
+    const text = JSON.stringify(detail ?? null);
+    // Immediate: the write lock is taken before the head is read, so two processes cannot fork the chain.
+    this.db.transaction(() => appendAudit(this.db, now(), action, text)).immediate();
+  }
+
+  /**
+   * The hash of the last audit entry (null for an empty log): printed where a reader can later compare
+   * it with `duiding audit verify` (the tabellenboek's checker's sheet). auditHeadEntry() adds its id.
+   */
+  auditHead(): string | null {
+    const h = auditHead(this.db);
+    return h.entries > 0 ? h.hash : null;
+  }
+
+  /** The last audit entry's id and hash, and how many entries there are. */
+  auditHeadEntry(): AuditHead {
+    return auditHead(this.db);
+  }
+
+  /** Recomputes the audit log's hash chain (what `duiding audit verify` runs). */
+  verifyAudit(): AuditVerification {
+    return verifyAuditChain(this.db);
+  }
+
+  /**
+   * Verifies a project's audit chain without changing the file: read-only, no migration. A project
+   * older than the chain (schema < 6) reports its first row as unchained.
+   */
+  static verifyFile(path: string): AuditVerification & { schema: number } {
+    const db = ProjectStore.connectProject(path, { readonly: true });
+    try {
+      const schema = db.pragma('user_version', { simple: true }) as number;
+      const columns = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).map((c) => c.name);
+      if (!columns.includes('hash')) {
+        const first = db.prepare('SELECT id, at, action FROM audit ORDER BY id LIMIT 1').get() as { id: number; at: string; action: string } | undefined;
+        const entries = (db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+        return { schema, ok: false, entries, head: null, ...(first ? { broken: { ...first, reason: 'unchained' as const } } : {}) };
+      }
+      return { schema, ...verifyAuditChain(db) };
+    } finally {
+      db.close();
+    }
   }
 
   auditEntries(limit = 200): AuditEntry[] {

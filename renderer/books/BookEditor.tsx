@@ -69,7 +69,8 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
   const [sec, setSec] = useSessionState<{ id: SectionId }>('duiding.book.section', { id: 'content' });
   const [question, setQuestion] = useState<string | undefined>(undefined);
   const variables = useMemo(() => bookVariables(info?.variables ?? [], spec), [info, spec]);
-  const labels = useMemo(() => new Map(variables.map((v) => [v.name.toLowerCase(), v.label || v.name])), [variables]);
+  const sets = useMemo(() => info?.mrSets ?? [], [info]);
+  const labels = useMemo(() => new Map([...variables, ...sets].map((v) => [v.name.toLowerCase(), v.label || v.name])), [variables, sets]);
   const labelOf = (name: string) => labels.get(name.toLowerCase()) ?? name;
   const filterStatus = useFilterCheck(ds, spec.filter ?? '');
   const styles = useHouseStyles();
@@ -171,6 +172,7 @@ export function BookEditor({ open, dirty, onSpec, onSave, onExport, report, onRe
             spec={spec}
             onChange={onSpec}
             variables={variables}
+            sets={sets}
             labelOf={labelOf}
             status={status}
             missing={checks.missing}

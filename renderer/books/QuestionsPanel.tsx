@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { BookSpec } from '../../shared/book/book';
 import type { BookPreviewTable } from '../../shared/book/preview';
-import type { VariableMeta } from '../../shared/model/dataset';
+import type { VariableMeta, MultipleResponseSet } from '../../shared/model/dataset';
 import { useI18n } from '../i18n/i18n';
 import { BannerEditor } from './BannerEditor';
 import {
@@ -28,6 +28,8 @@ export interface QuestionsPanelProps {
   spec: BookSpec;
   onChange(spec: BookSpec): void;
   variables: VariableMeta[];
+  /** Multiple-response sets of the dataset (questions like any other). */
+  sets?: readonly MultipleResponseSet[];
   labelOf(name: string): string;
   status: Map<string, BookPreviewTable>;
   missing: Set<string>;
@@ -37,7 +39,7 @@ export interface QuestionsPanelProps {
 
 type Mode = 'list' | 'folder' | 'all';
 
-export function QuestionsPanel({ spec, onChange, variables, labelOf, status, missing, issues, onPreview }: QuestionsPanelProps) {
+export function QuestionsPanel({ spec, onChange, variables, sets, labelOf, status, missing, issues, onPreview }: QuestionsPanelProps) {
   const { t, num } = useI18n();
   const [picked, setPicked] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -66,7 +68,7 @@ export function QuestionsPanel({ spec, onChange, variables, labelOf, status, mis
     <div className="book-content">
       <section className="book-col book-col-vars" aria-label={t('bk.variables')}>
         <h3>{t('bk.variables')}</h3>
-        <VariablePicker variables={variables} selected={picked} onSelect={setPicked} onActivate={addPicked} used={inBook} />
+        <VariablePicker variables={variables} sets={sets} selected={picked} onSelect={setPicked} onActivate={addPicked} used={inBook} />
         <div className="add-buttons">
           <button type="button" disabled={picked.length === 0 || mode !== 'list'} onClick={() => addPicked(picked)} data-testid="bk-add-questions">
             {t('bk.addQuestions', { n: num(picked.length) })}

@@ -5,7 +5,7 @@
  * Space toggles, Ctrl+A selects all shown, Enter adds the selection as questions.
  */
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { VariableMeta } from '../../shared/model/dataset';
+import type { Measure, MultipleResponseSet, VariableMeta } from '../../shared/model/dataset';
 import { MeasureIcon } from '../components/MeasureIcon';
 import { useI18n } from '../i18n/i18n';
 import { DRAG_TYPE } from '../tables/VariableList';
@@ -15,6 +15,8 @@ export const DRAG_MANY = 'application/x-duiding-variables';
 
 export interface VariablePickerProps {
   variables: VariableMeta[];
+  /** The dataset's multiple-response sets: questions like any other, listed first with their own icon. */
+  sets?: readonly MultipleResponseSet[];
   selected: string[];
   onSelect(names: string[]): void;
   /** Enter or double click: add as questions. */
@@ -23,15 +25,19 @@ export interface VariablePickerProps {
   used: Set<string>;
 }
 
-export function VariablePicker({ variables, selected, onSelect, onActivate, used }: VariablePickerProps) {
+export function VariablePicker({ variables, sets = [], selected, onSelect, onActivate, used }: VariablePickerProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<string | null>(null);
   const shown = useMemo(() => {
+    const all: { name: string; label: string; measure: Measure | 'set' }[] = [
+      ...sets.map((s) => ({ name: s.name, label: s.label, measure: 'set' as const })),
+      ...variables.map((v) => ({ name: v.name, label: v.label, measure: v.measure })),
+    ];
     const q = query.trim().toLowerCase();
-    return q ? variables.filter((v) => v.name.toLowerCase().includes(q) || v.label.toLowerCase().includes(q)) : variables;
-  }, [variables, query]);
+    return q ? all.filter((v) => v.name.toLowerCase().includes(q) || v.label.toLowerCase().includes(q)) : all;
+  }, [variables, sets, query]);
   const isSel = new Set(selected);
 
   const range = (from: string | null, to: string): string[] => {
@@ -126,7 +132,13 @@ export function VariablePicker({ variables, selected, onSelect, onActivate, used
             onClick={(e) => click(e, v.name)}
             onDoubleClick={() => onActivate(isSel.has(v.name) ? selected : [v.name])}
           >
-            <MeasureIcon measure={v.measure} />
+            {v.measure === 'set' ? (
+              <span className="measure-icon measure-set" aria-hidden="true" title={t('tb.set')}>
+                ☰
+              </span>
+            ) : (
+              <MeasureIcon measure={v.measure} />
+            )}
             <span className="book-var-text">
               <span className="var-item-label-main">{v.label || v.name}</span>
               <span className="var-item-name-sub">{v.name}</span>

@@ -74,7 +74,15 @@ export function ChartView() {
       <form className="regression-form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           {t('ch.row')}
-          <VariableSelect variables={categorical} value={s.row} onChange={(v) => set('row', v)} emptyLabel={t('reg.choose')} testId="ch-row" />
+          <VariableSelect
+            variables={categorical}
+            sets={info?.mrSets ?? []}
+            setsLabel={t('tb.set')}
+            value={s.row}
+            onChange={(v) => set('row', v)}
+            emptyLabel={t('reg.choose')}
+            testId="ch-row"
+          />
         </label>
         <label className="field">
           {t('ch.col')}

@@ -3,7 +3,7 @@
  * host), look at the preview, name the dataset, import with progress and Stop. A failed or stopped
  * import changes nothing in the project; a finished one opens the new dataset in the data view.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview as Preview, ReadOptions } from '../../shared/api/import';
 import { invoke, toApiError, type ApiError } from '../api/client';
 import { useProject } from '../state/project-context';
@@ -38,17 +38,30 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [options, setOptions] = useState<ReadOptions>({});
   const job = useImportJob();
   const running = job.state.phase === 'running';
+  /** The preview under way, so Stop (or closing the dialog) can end it: it runs in a worker. */
+  const previewId = useRef<string | null>(null);
+  const stopPreview = () => {
+    if (previewId.current) void invoke('job.cancel', { jobId: previewId.current }).catch(() => undefined);
+    previewId.current = null;
+  };
+  useEffect(() => stopPreview, []);
 
   const load = async (p: string, o: ReadOptions) => {
+    stopPreview();
     setPreviewError(null);
     job.reset();
     setPreviewing(true);
+    const id = crypto.randomUUID();
+    previewId.current = id;
     try {
-      setPreview(await invoke('import.preview', { path: p, options: o }));
+      const result = await invoke('import.preview', { path: p, options: o, previewId: id });
+      if (previewId.current === id) setPreview(result);
     } catch (e) {
       // Keep the last good preview next to the error, so the setting can be changed back.
-      setPreviewError(toApiError(e));
+      // A preview stopped for a newer one says nothing; one stopped by the user says it stopped.
+      if (previewId.current === id || (previewId.current === null && toApiError(e).code === 'cancelled')) setPreviewError(toApiError(e));
     } finally {
+      if (previewId.current === id) previewId.current = null;
       setPreviewing(false);
     }
   };
@@ -140,7 +153,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             <strong>{t('imp.file')}:</strong> {path}
           </p>
         )}
-        {previewing && <p role="status">{t('app.loading')}</p>}
+        {previewing && (
+          <p role="status">
+            {t('app.loading')}{' '}
+            <button type="button" onClick={stopPreview} data-testid="preview-stop">
+              {t('imp.stop')}
+            </button>
+          </p>
+        )}
         <ImportErrorBox error={previewError} />
         {preview && <ReadSettings preview={preview} options={options} onChange={changeOptions} disabled={running || previewing} />}
         {preview && <ImportPreview preview={preview} />}

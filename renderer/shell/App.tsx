@@ -19,6 +19,7 @@ import { BookView } from '../books/BookView';
 import { RegressionView } from '../regression/RegressionView';
 import { ChartView } from '../charts/ChartView';
 import { ImportDialog } from '../import/ImportDialog';
+import { ProjectDialog } from './ProjectDialog';
 
 const TABS = [
   { id: 'data', label: 'tab.data' },
@@ -42,6 +43,7 @@ export function App() {
   const [tab, setTab] = useState<TabId>(() => (sessionStorage.getItem('duiding.tab') as TabId | null) ?? 'data');
   const [auditOpen, setAuditOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [projectOpen, setProjectOpen] = useState(false);
 
   const chooseTab = (id: TabId) => {
     sessionStorage.setItem('duiding.tab', id);
@@ -126,6 +128,9 @@ export function App() {
           </span>
         )}
         <span className="spacer" />
+        <button type="button" onClick={() => setProjectOpen(true)} data-testid="project-dialog">
+          {t('proj.button')}
+        </button>
         <button type="button" onClick={() => setImportOpen(true)} disabled={!project} data-testid="import-open">
           {t('imp.open')}
         </button>
@@ -174,6 +179,15 @@ export function App() {
         {info && dataset && tab === 'charts' && <ChartView />}
       </main>
       {auditOpen && <AuditDialog onClose={() => setAuditOpen(false)} />}
+      {projectOpen && (
+        <ProjectDialog
+          onClose={() => setProjectOpen(false)}
+          onDone={(name) => {
+            setProjectOpen(false);
+            notify(t('proj.done', { name }));
+          }}
+        />
+      )}
       {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={onImported} />}
     </div>
   );

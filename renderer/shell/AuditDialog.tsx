@@ -1,6 +1,6 @@
 /** The project's append-only audit log, newest first. */
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../shared/api/project';
+import type { AuditChainReport, AuditEntry } from '../../shared/api/project';
 import { invoke, toApiError, type ApiError } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ErrorBox } from '../components/ErrorBox';
@@ -18,7 +18,11 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
   const { t, lang } = useI18n();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [chain, setChain] = useState<AuditChainReport | null>(null);
   useEffect(() => {
+    invoke('project.auditVerify', {})
+      .then(setChain)
+      .catch(() => setChain(null));
     invoke('project.audit', { limit: 500 })
       .then((e) => setEntries([...e].sort((a, b) => b.id - a.id)))
       .catch((e) => setError(toApiError(e)));
@@ -35,6 +39,13 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
       }
     >
       <ErrorBox error={error} />
+      {chain && (
+        <p className={chain.ok ? 'audit-chain' : 'audit-chain error-box'} role={chain.ok ? undefined : 'alert'} data-testid="audit-chain">
+          {chain.ok
+            ? t('audit.chainOk', { n: chain.entries, head: chain.head ?? '—' })
+            : t('audit.chainBroken', { id: chain.broken?.id ?? '?', action: chain.broken?.action ?? '?' })}
+        </p>
+      )}
       {entries && entries.length === 0 && <p>{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
         <table className="simple-table audit-table">

@@ -5,6 +5,7 @@ import type { StringKey } from '../i18n/strings';
 import type { TableSpecState } from './spec';
 import type { FilterStatus } from './useFilterCheck';
 import { WeightPicker } from '../components/WeightPicker';
+import { NetsEditor } from './NetsEditor';
 
 export interface TableOptionsProps {
   spec: TableSpecState;
@@ -134,6 +135,33 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
             ))}
           </select>
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('tb.display')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={spec.sort === 'total-desc'}
+            data-testid="tb-sort"
+            onChange={(e) => set('sort', e.target.checked ? 'total-desc' : 'none')}
+          />
+          {t('tb.sortTotal')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={!!spec.hideEmpty} data-testid="tb-hide-empty" onChange={(e) => set('hideEmpty', e.target.checked)} />
+          {t('tb.hideEmpty')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={!!spec.stats.responsePct}
+            data-testid="stat-responsePct"
+            onChange={(e) => set('stats', { ...spec.stats, responsePct: e.target.checked })}
+          />
+          {t('tb.responsePct')}
+        </label>
+        <h4 className="nets-title">{t('tb.nets')}</h4>
+        <NetsEditor nets={spec.nets ?? []} onChange={(nets) => set('nets', nets)} />
       </fieldset>
     </div>
   );

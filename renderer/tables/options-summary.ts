@@ -26,5 +26,8 @@ export function optionsSummary(s: TableSpecState, t: T, num: (v: number, decimal
   if (!s.total) parts.push(t('tb.noTotal'));
   if (s.tests.letters) parts.push(`${t('tb.letters')} (${t(`tb.adjust.${s.tests.adjust}`)}, α = ${num(s.tests.alpha, 2)})`);
   if (s.tests.chi2) parts.push(t('tb.chi2'));
+  if ((s.nets ?? []).length > 0) parts.push(t('tb.netsSummary', { names: (s.nets ?? []).map((n) => n.label).join(', ') }));
+  if (s.sort === 'total-desc') parts.push(t('tb.sorted'));
+  if (s.hideEmpty) parts.push(t('tb.hidingEmpty'));
   return parts.join(' · ');
 }

@@ -41,6 +41,9 @@ export const emptySpec: TableSpecState = {
   stats: { colPct: true, rowPct: false, totalPct: false, counts: false, weighted: false, base: true, effBase: false, means: false },
   tests: { letters: true, chi2: false, adjust: 'bonferroni', alpha: 0.05 },
   layers: [],
+  nets: [],
+  sort: 'none',
+  hideEmpty: false,
 };
 
 export function columnLabel(item: ColumnItem): string {

@@ -3,7 +3,9 @@
  * (scripts/bench/gen-data.ts), Duiding's engine against R's lm and glm on the same data.
  * Compute time only: both sides load the data first (R with data.table::fread) and time the fit alone.
  * Prints `BENCH ols duiding_ms=.. r_lm_ms=.. ratio=..` and `BENCH logit duiding_ms=.. r_glm_ms=.. ratio=..`
- * (ratio = peer / duiding, medians of BENCH_REPS runs, default 3) and how far the coefficients differ.
+ * (ratio = peer / duiding, medians of BENCH_REPS runs, default 3) and how far the coefficients differ;
+ * `BENCH ols_rules` / `logit_rules`: the same fits with the diagnostics the output rules need (hat
+ * values in the residual or scores pass), as every published model is computed.
  *
  * Run: npx tsx scripts/bench/regress.bench.ts [rows]
  */
@@ -79,12 +81,16 @@ const manifest = ensureBenchData(Number(process.argv[2] ?? DEFAULT_ROWS));
 const ds = loadBench([...PREDICTORS, 'y']);
 const ols = timeDuiding({ dependent: 'y', predictors: PREDICTORS, model: 'ols', se: 'classical' }, ds);
 const logit = timeDuiding({ dependent: 'y', predictors: PREDICTORS, model: 'logit', se: 'classical' }, ds);
+const olsRules = timeDuiding({ dependent: 'y', predictors: PREDICTORS, model: 'ols', se: 'classical', diagnostics: {} }, ds);
+const logitRules = timeDuiding({ dependent: 'y', predictors: PREDICTORS, model: 'logit', se: 'classical', diagnostics: {} }, ds);
 console.log(`# regress bench: ${manifest.rows} cases, ${PREDICTORS.length} predictors, median of ${REPS}`);
 const r = runR(manifest.csv);
 const rLm = median(r.lm_ms);
 const rGlm = median(r.glm_ms);
 console.log(`BENCH ols duiding_ms=${ols.ms.toFixed(0)} r_lm_ms=${rLm.toFixed(0)} ratio=${(rLm / ols.ms).toFixed(1)}`);
 console.log(`BENCH logit duiding_ms=${logit.ms.toFixed(0)} r_glm_ms=${rGlm.toFixed(0)} ratio=${(rGlm / logit.ms).toFixed(1)}`);
+console.log(`BENCH ols_rules duiding_ms=${olsRules.ms.toFixed(0)} plain_ms=${ols.ms.toFixed(0)} ratio=${(olsRules.ms / ols.ms).toFixed(2)}`);
+console.log(`BENCH logit_rules duiding_ms=${logitRules.ms.toFixed(0)} plain_ms=${logit.ms.toFixed(0)} ratio=${(logitRules.ms / logit.ms).toFixed(2)}`);
 // On a shared machine wall time includes waiting for a core; CPU time shows the work itself.
 console.log(
   `# cpu_ms (user+sys): ols duiding=${ols.cpu.toFixed(0)} r_lm=${median(r.lm_cpu).toFixed(0)}; logit duiding=${logit.cpu.toFixed(0)} r_glm=${median(r.glm_cpu).toFixed(0)}`,

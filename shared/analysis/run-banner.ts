@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset';
 import type { BannerResult } from '../model/results';
 import { bannerVariables, type BannerSpec, type WeightSpec } from '../query/table-query';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
 
 export interface RawBannerRequest {
@@ -21,5 +22,6 @@ export interface RawBannerRequest {
 
 export function rawBanner(ds: Dataset, req: RawBannerRequest, rs: RuleSet): BannerResult {
   assertNoLinkingKeys(ds, [req.row, ...bannerVariables(req.banner)], rs);
+  assertRequestInputs(ds, { variables: [req.row, ...bannerVariables(req.banner)], filter: req.filter, weight: req.weight }, rs);
   return banner(ds, { row: req.row, columns: req.banner, weight: req.weight, filter: filterMask(ds, req.filter) });
 }

@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset';
 import { withChi2NoteText } from './chi2-note';
 import { EngineError } from '../engine/errors';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
 import type { CrosstabRequest } from './run-tables';
@@ -30,6 +31,7 @@ export function runLayeredCrosstab(
     if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
   }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
   const result = layeredCrosstab(ds, {
     row: req.row,
     col: req.col,

@@ -9,6 +9,7 @@ import { regress, type CategoricalSpec } from '../engine/regression/index';
 import type { Dataset } from '../model/dataset';
 import type { RegressionResult } from '../model/results';
 import { filterMask } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys, markUnchecked } from './output-rules';
 import type { WeightRequest } from './run-tables';
 
@@ -29,6 +30,7 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
   // A variable named in both lists is categorical: it becomes dummies, not a slope.
   const predictors = req.predictors.filter((p) => !categoricalNames.has(p.toLowerCase()));
   assertNoLinkingKeys(ds, [req.dependent, ...predictors, ...req.categorical.map((c) => c.variable)], rs);
+  assertRequestInputs(ds, { variables: [req.dependent, ...predictors, ...req.categorical.map((c) => c.variable)], filter: req.filter, weight: req.weight }, rs);
   const filter = filterMask(ds, req.filter);
   const result = regress(ds, {
     dependent: req.dependent,
@@ -40,6 +42,7 @@ export function runRegress(ds: Dataset, req: RegressRequest, rs: RuleSet): Regre
     design: req.design,
     se: req.se,
     filter,
+    ...(rs.name === 'none' ? {} : { diagnostics: {} }),
   });
   if (rs.name === 'none') return markModel(applyModelRules(result, null, rs), rs);
   const groups = [req.panel, req.design?.strata, req.design?.cluster, typeof req.se === 'object' ? req.se.cluster : undefined];

@@ -14,6 +14,7 @@ import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
 import { andMasks, filterMask } from './filter';
 import { assertNoLinkingKeys, markResult } from './output-rules';
+import { assertRequestInputs } from '../disclosure/inputs';
 import type { WeightRequest } from './run-tables';
 
 /**
@@ -41,6 +42,7 @@ export interface MrTableRequest {
 export function rawMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
   const set = findMrSet(ds, req.set);
   assertNoLinkingKeys(ds, [...set.variables, ...bannerVariables(req.columns)], rs);
+  assertRequestInputs(ds, { variables: [...set.variables, ...bannerVariables(req.columns)], filter: req.filter, weight: req.weight }, rs);
   return mrTable(ds, { ...req, set, filter: filterMask(ds, req.filter) });
 }
 
@@ -61,6 +63,7 @@ export interface MrCrosstabRequest {
 export function runMrCrosstab(ds: Dataset, req: MrCrosstabRequest, rs: RuleSet): CrosstabTable {
   const set = findMrSet(ds, req.row);
   assertNoLinkingKeys(ds, [...set.variables, req.col], rs);
+  assertRequestInputs(ds, { variables: [...set.variables, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter });
   return markResult(mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col), rs);

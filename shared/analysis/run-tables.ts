@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
 import { withChi2NoteText } from './chi2-note';
 import { andMasks, filterMask, referenceMasks } from './filter';
+import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
 import { namesSet, runMrCrosstab } from './run-mr';
@@ -27,6 +28,7 @@ export interface FreqRequest {
 
 export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFreqResult {
   assertNoLinkingKeys(ds, [req.variable], rs);
+  assertRequestInputs(ds, { variables: [req.variable], filter: req.filter, weight: req.weight }, rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
   if (result.categories.length === 0)
     throw new EngineError('empty-table', { code: 'engine-no-cases', variable: req.variable, ...(req.filter ? { filter: req.filter } : {}) });
@@ -64,6 +66,7 @@ export function runCrosstab(
   if (namesSet(ds, req.col)) throw new EngineError('bad-set', { code: 'engine-set-as-column', set: req.col });
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
+  assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const table = crosstab(ds, { row: req.row, col: req.col, weight: req.weight, design: req.design, filter });
   // Differencing: the same crosstab without the filter or without one of its conditions. Counts only.

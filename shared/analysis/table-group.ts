@@ -28,6 +28,7 @@ import { findVariable, type Dataset } from '../model/dataset';
 import type { BannerResult, Chi2Block, DisclosureSummary, MrResult, TableStatus } from '../model/results';
 import { bannerVariables, plainBannerVariables, type TableQuery } from '../query/table-query';
 import { andMasks, filterMask, maskCount, referenceMasks } from './filter';
+import { assertRequestInputs, derivedIdentifierMessages } from '../disclosure/inputs';
 import { runCrosstab } from './run-tables';
 import { namesSet } from './run-mr';
 import { findMrSet } from '../engine/mr/resolve-set';
@@ -122,7 +123,7 @@ export function groupRulesWith(dataset: string, overrides: readonly OverrideReco
 /** The first identifier or linking key among `names`, as the reasons a table is blocked; null when none. */
 export function identifierMessages(ds: Dataset, names: string[], rs: RuleSet): DisclosureMessage[] | null {
   const check = checkLinkingKeys(names, ds.variables, rs);
-  return check.ok ? null : [...keyMessages(check.hits.slice(0, 1)), { code: 'identifiers-not-exported' }];
+  return check.ok ? derivedIdentifierMessages(ds, names, rs) : [...keyMessages(check.hits.slice(0, 1)), { code: 'identifiers-not-exported' }];
 }
 
 function labelOf(ds: Dataset, name: string): string {
@@ -142,6 +143,7 @@ function blocked(ds: Dataset, variable: string, messages: DisclosureMessage[]): 
 
 export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOptions): TableGroup {
   const rs = opts.ruleSet;
+  assertRequestInputs(ds, { variables: [], filter: query.filter, weight: query.weight }, rs);
   const mask = andMasks(filterMask(ds, query.filter), opts.selection);
   const done = (tables: PublishedTable[]): TableGroup => ({ dataset: ds, query, tables, selectedRows: maskCount(ds, mask), ruleSet: rs.name });
   const shared = identifierMessages(ds, [...bannerVariables(query.banner), ...query.layers], rs);
@@ -156,17 +158,19 @@ function markTable(t: PublishedTable, rs: RuleSet): PublishedTable {
   if (t.status === 'blocked' || !rs.unchecked) return t;
   const mark = <R extends { rules: DisclosureSummary }>(r: R): R => markResult(r, rs);
   const result = t.result ? mark(t.result) : undefined;
+  const mr = t.mr ? mark(t.mr) : undefined;
   const layered = t.layered?.map((l) => ({
     ...l,
     layers: l.layers.map((layer) => ({ ...layer, table: mark(layer.table) })),
     total: l.total ? mark(l.total) : null,
     ...(l.rules ? { rules: markUnchecked(l.rules, rs) } : {}),
   }));
-  const status = result?.rules.status ?? layered?.[0]?.rules?.status ?? 'unchecked';
+  const status = result?.rules.status ?? mr?.rules.status ?? layered?.[0]?.rules?.status ?? 'unchecked';
   return {
     ...t,
     status,
     ...(result ? { result } : {}),
+    ...(mr ? { mr } : {}),
     ...(layered ? { layered } : {}),
     messages: [...t.messages, { code: 'rules-unchecked', ruleSet: rs.name, project: rs.unchecked.against }],
   };

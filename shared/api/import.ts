@@ -36,7 +36,8 @@ export const readOptionsSchema = z
 export type ReadOptions = z.infer<typeof readOptionsSchema>;
 
 export const importSection = {
-  'import.preview': call<ImportPreview>()(z.object({ path, options: readOptionsSchema.optional() })),
+  /** `previewId`: chosen by the caller, so that `job.cancel` with it stops a preview that takes too long. */
+  'import.preview': call<ImportPreview>()(z.object({ path, options: readOptionsSchema.optional(), previewId: z.string().min(1).max(64).optional() })),
   /** Starts an import; progress arrives as `job.progress`, the end as `job.done`. */
   'import.run': call<{ jobId: string }>()(
     z.object({

@@ -24,6 +24,14 @@ export interface AuditEntry {
   detail: unknown;
 }
 
+export interface AuditChainReport {
+  ok: boolean;
+  entries: number;
+  /** SHA-256 of the last entry: quote it to let a later reader check that nothing was changed since. */
+  head: string | null;
+  broken?: { id: number; at: string; action: string; reason: 'prev-hash' | 'hash' | 'unchained' };
+}
+
 /** Cells of a page of rows; `null` is system-missing. Codes, or labels when asked. */
 export interface RowPage {
   start: number;
@@ -63,10 +71,16 @@ const dataset = z.string().min(1).max(256);
 
 export const projectSection = {
   'project.current': call<ProjectSummary | null>()(z.object({})),
-  'project.open': call<ProjectSummary>()(z.object({ path: z.string().min(1) })),
-  'project.create': call<ProjectSummary>()(z.object({ path: z.string().min(1) })),
+  /**
+   * `replaceEmpty`: the path holds an empty file (error code `empty-project`, left by an interrupted
+   * create of an older version) and the user agreed to replace it by a new project. Never any other file.
+   */
+  'project.open': call<ProjectSummary>()(z.object({ path: z.string().min(1), replaceEmpty: z.boolean().default(false) })),
+  'project.create': call<ProjectSummary>()(z.object({ path: z.string().min(1), replaceEmpty: z.boolean().default(false) })),
   'project.close': call<null>()(z.object({})),
   'project.recent': call<string[]>()(z.object({})),
+  /** The audit log's hash chain recomputed (electron/store/audit-chain.ts): intact or the first broken link, and its head. */
+  'project.auditVerify': call<AuditChainReport>()(z.object({})),
   'project.audit': call<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10000).default(200) })),
   'dataset.info': call<DatasetInfo>()(z.object({ dataset })),
   'dataset.rows': call<RowPage>()(

@@ -17,6 +17,8 @@ const CASES: [string, keyof RuleSet, RuleSet, (r: RuleSet) => RuleSet, boolean][
   ['a higher minimum count', 'minCount', persons, (r) => ({ ...r, minCount: 15 }), false],
   ['fewer residual degrees of freedom', 'minDf', persons, (r) => ({ ...r, minDf: 5 }), true],
   ['more residual degrees of freedom', 'minDf', persons, (r) => ({ ...r, minDf: 20 }), false],
+  ['a higher leverage ceiling', 'maxLeverage', persons, (r) => ({ ...r, maxLeverage: 0.8 }), true],
+  ['a lower leverage ceiling', 'maxLeverage', persons, (r) => ({ ...r, maxLeverage: 0.3 }), false],
   ['a linking key dropped', 'linkingKeys', persons, (r) => ({ ...r, linkingKeys: r.linkingKeys.filter((k) => k !== 'RINPERSOON') }), true],
   ['a linking key added', 'linkingKeys', persons, (r) => ({ ...r, linkingKeys: [...r.linkingKeys, 'POSTCODE'] }), false],
   ['linking keys in another case', 'linkingKeys', persons, (r) => ({ ...r, linkingKeys: r.linkingKeys.map((k) => k.toLowerCase()) }), false],

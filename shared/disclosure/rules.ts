@@ -39,8 +39,14 @@ export interface RuleSet {
   name: RuleSetName;
   /** Minimum unweighted units behind every published cell, numerator and denominator. */
   minCount: number;
-  /** Minimum residual degrees of freedom of a published model. */
+  /** Minimum residual degrees of freedom of a published model (observations minus parameters). */
   minDf: number;
+  /**
+   * Largest leverage (hat value, 0–1) one observation may have in a published model: above it the fit
+   * runs through that case and the coefficients carry its values. 0.5 is where it pulls the fitted
+   * value more than all other cases together (h_ii = ∂ŷ_i/∂y_i).
+   */
+  maxLeverage: number;
   /** Identifier names that may never appear in an export (matched as in `primary/result-checks.ts`). */
   linkingKeys: string[];
   /** (n,k) dominance rule for magnitude tables (cbs-business). Confidential. */
@@ -81,6 +87,7 @@ export function defaultRuleSet(name: RuleSetName): RuleSet {
     name,
     minCount: 10,
     minDf: 10,
+    maxLeverage: 0.5,
     linkingKeys: [...DEFAULT_LINKING_KEYS],
     symbol: 'x',
     protectionMargin: { absolute: 5, relative: 0.3 },
@@ -96,6 +103,8 @@ export const ruleSetSchema = z.object({
   name: ruleSetNameSchema,
   minCount: z.number().int().min(1).max(1_000_000),
   minDf: z.number().int().min(0).max(1_000_000),
+  // Rule sets stored before this field existed get the default.
+  maxLeverage: z.number().gt(0).max(1).default(0.5),
   linkingKeys: z.array(z.string().trim().min(1)),
   dominance: z.object({ n: z.number().int().min(1).max(100), k: z.number().gt(0).max(100) }).optional(),
   pPercent: z.number().gt(0).max(100).optional(),
@@ -141,7 +150,7 @@ export function requiredWidth(value: number, margin: ProtectionMargin): number {
 /** True when `next` publishes something `prev` would have withheld. */
 export function loosens(prev: RuleSet, next: RuleSet): boolean {
   if (next.name === 'none' && prev.name !== 'none') return true;
-  if (next.minCount < prev.minCount || next.minDf < prev.minDf) return true;
+  if (next.minCount < prev.minCount || next.minDf < prev.minDf || next.maxLeverage > prev.maxLeverage) return true;
   if (!next.suppressSmallBase && prev.suppressSmallBase) return true;
   const dropped = prev.linkingKeys.some((k) => !next.linkingKeys.some((n) => n.toLowerCase() === k.toLowerCase()));
   if (dropped) return true;

@@ -55,6 +55,14 @@ export interface DisclosureParams {
   'model-df': { df: number; min: number };
   'model-n': { n: number; min: number };
   'model-category': { variable: string; kind: ModelCategoryKind; value: string; label: string; count: number; min: number };
+  /** One observation's leverage (hat value) is above the rule set's maximum; `term`: where it is most unusual. */
+  'model-leverage': { leverage: number; max: number; term: string };
+  /** A numeric predictor differs from its most common value (`value`) in fewer than `min` observations. */
+  'model-sparse': { variable: string; value: string; count: number; min: number };
+  /** Only a variable with role 'weight' may weight a table or a model (shared/disclosure/inputs.ts). */
+  'weight-role': { variable: string; role: string };
+  /** A variable derived (recode, compute) from an identifier may not appear in output either. */
+  'derived-identifier': { variable: string; identifier: string };
   'model-counts-unknown': None;
   'model-sample-mismatch': { check: number; model: number };
   'override-blocked': { date: string };
@@ -103,6 +111,12 @@ export interface ExprParams {
   'expr-empty': None;
   'expr-unterminated-string': None;
   'expr-unexpected-char': { char: string };
+  /**
+   * A filter, recode or computed variable reads an identifier (shared/transform/identifiers.ts):
+   * `variable` is the name used; `identifier` the id itself (the same, or the source `variable` is
+   * derived from); `detail` its role (`why` 'role') or the linking key it matches (`why` 'key').
+   */
+  'expr-identifier': { variable: string; identifier: string; why: 'role' | 'key'; detail: string };
 }
 
 /** Why the engine cannot compute what was asked (EngineError, RegressionError in shared/engine). */

@@ -53,6 +53,11 @@ export const EN: MessageCatalogue = {
   'model-df': (p) => `residual degrees of freedom ${p.df} below ${p.min}`,
   'model-n': (p) => `model based on ${p.n} cases, below ${p.min}`,
   'model-category': (p) => `${p.variable}: ${MODEL_KIND[p.kind]} ${named(p.label, p.value)} has ${p.count} observation(s), fewer than ${p.min}`,
+  'model-leverage': (p) => `one observation has leverage ${p.leverage} (above ${p.max}), most unusual in ${p.term}: the estimates would show its values`,
+  'model-sparse': (p) => `${p.variable}: only ${p.count} observation(s) have a value other than ${p.value}, fewer than ${p.min}`,
+  'weight-role': (p) =>
+    `${p.variable} cannot weight a table or model: only a variable with role weight can (its role is ${p.role}); set the role in the variable view`,
+  'derived-identifier': (p) => `${p.variable} may not appear in output: it is derived from identifier ${p.identifier}`,
   'model-counts-unknown': () => 'counts per category could not be checked',
   'model-sample-mismatch': (p) => `sample of the check (${p.check}) differs from the model (${p.model})`,
   'override-blocked': (p) => `override of ${p.date} not applied: the table is withheld as a whole`,
@@ -90,6 +95,8 @@ export const EN: MessageCatalogue = {
   'expr-arg-count': (p) => `'${p.name}' takes ${p.exact ? `${p.min}` : `at least ${p.min}`} argument(s), got ${p.got}`,
   'expr-empty': () => 'The expression is empty',
   'expr-unterminated-string': () => 'Unterminated string: add the closing quote',
+  'expr-identifier': (p) =>
+    `${p.variable === p.identifier ? p.variable : `${p.variable} is derived from ${p.identifier}, which`} ${p.why === 'role' ? `is marked as identifier (role ${p.detail})` : `looks like linking key ${p.detail}`}: identifiers may not be used in filters, recodes or computed variables`,
   'expr-unexpected-char': (p) => `Unexpected character '${p.char}'`,
 
   'engine-unknown-variable': (p) => `Unknown variable: ${p.name}`,

@@ -56,6 +56,12 @@ export const NL: MessageCatalogue = {
   'model-df': (p, f) => `residuele vrijheidsgraden ${f.num(p.df)}, minder dan ${f.num(p.min)}`,
   'model-n': (p, f) => `model gebaseerd op ${units(f, p.n)}, minder dan ${f.num(p.min)}`,
   'model-category': (p, f) => `${p.variable}: ${MODEL_KIND[p.kind]} ${named(p.label, p.value)} telt ${units(f, p.count)}, minder dan ${f.num(p.min)}`,
+  'model-leverage': (p, f) =>
+    `één waarneming heeft hefboomwerking ${f.num(p.leverage)} (meer dan ${f.num(p.max)}), het meest afwijkend in ${p.term}: de schattingen zouden haar waarden tonen`,
+  'model-sparse': (p, f) => `${p.variable}: maar ${units(f, p.count)} met een andere waarde dan ${p.value}, minder dan ${f.num(p.min)}`,
+  'weight-role': (p) =>
+    `${p.variable} kan geen tabel of model wegen: dat kan alleen een variabele met rol weight (de rol is nu ${p.role}); stel de rol in bij Variabelen`,
+  'derived-identifier': (p) => `${p.variable} mag niet in de output staan: afgeleid van identificatievariabele ${p.identifier}`,
   'model-counts-unknown': () => 'aantallen per categorie konden niet worden nagegaan',
   'model-sample-mismatch': (p, f) => `steekproef voor de controle (${f.num(p.check)}) wijkt af van het model (${f.num(p.model)})`,
   'override-blocked': (p) => `vrijgave van ${p.date} niet toegepast: de tabel wordt als geheel achtergehouden`,
@@ -94,6 +100,8 @@ export const NL: MessageCatalogue = {
   'expr-arg-count': (p, f) => `'${p.name}' verwacht ${p.exact ? '' : 'minstens '}${count(f, p.min, 'argument', 'argumenten')}, maar kreeg er ${f.num(p.got)}`,
   'expr-empty': () => 'De expressie is leeg',
   'expr-unterminated-string': () => 'Tekst zonder afsluitend aanhalingsteken: voeg het sluitende aanhalingsteken toe',
+  'expr-identifier': (p) =>
+    `${p.variable === p.identifier ? p.variable : `${p.variable} is afgeleid van ${p.identifier}, dat`} ${p.why === 'role' ? `is gemarkeerd als identificatievariabele (rol ${p.detail})` : `lijkt op koppelsleutel ${p.detail}`}: identificatievariabelen mogen niet in filters, hercoderingen of berekende variabelen staan`,
   'expr-unexpected-char': (p) => `Onverwacht teken '${p.char}'`,
 
   'engine-unknown-variable': (p) => `Onbekende variabele: ${p.name}`,

@@ -286,6 +286,19 @@ export interface RegressionResult {
   /** Cases dropped by listwise deletion. */
   excluded?: number;
   rules?: DisclosureSummary;
+  /** Only when the engine is asked for it, for the output rules; removed before a result is published. */
+  diagnostics?: ModelDiagnostics;
+}
+
+/** What the output rules need of a fit beyond its estimates (shared/disclosure/models). */
+export interface ModelDiagnostics {
+  /** Estimated parameters, absorbed fixed effects included: the rules' residual df is n - params. */
+  params: number;
+  /** Largest hat value (engine/regression/leverage.ts) and the term in which that case is most unusual. */
+  maxLeverage: number;
+  leverageTerm: string;
+  /** Every hat value, when asked for (tests against R). */
+  hat?: Float64Array;
 }
 
 /** What the output-rule checker concluded for one table; shown on every result. */

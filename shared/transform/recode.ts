@@ -14,6 +14,7 @@ import { ExprError } from './expr/ast';
 import { evaluateNumeric } from './expr/evaluate';
 import { parseExpr } from './expr/parse';
 import { DuidingError } from '../errors';
+import { assertNoIdentifierInExpr, assertNoIdentifierSource, type IdentifierRules } from './identifiers';
 
 export type RecodeFrom = { lo?: number | null; hi?: number | null } | { values: Code[] } | 'else' | 'missing';
 
@@ -75,9 +76,11 @@ export function withVariable(ds: Dataset, meta: VariableMeta, col: Column): Data
   return { ...ds, variables, columns };
 }
 
-export function applyRecode(ds: Dataset, recipe: RecodeRecipe): Dataset {
+/** `rules`: the project's rule set; a source that is (or derives from) an identifier is refused under it. */
+export function applyRecode(ds: Dataset, recipe: RecodeRecipe, rules?: IdentifierRules): Dataset {
   const k = findVariable(ds, recipe.source);
   if (k < 0) throw new RecipeError(`Unknown variable '${recipe.source}'`);
+  if (rules) assertNoIdentifierSource(ds, recipe.source, rules);
   if (findVariable(ds, recipe.target) === k) throw new RecipeError('Recode into a new variable, not into its source');
   const meta = ds.variables[k];
   const col = ds.columns[k];
@@ -109,12 +112,14 @@ export function applyRecode(ds: Dataset, recipe: RecodeRecipe): Dataset {
 }
 
 /** A computed numeric variable; the expression's errors surface as ExprError with a position. */
-export function applyCompute(ds: Dataset, recipe: ComputeRecipe): Dataset {
+export function applyCompute(ds: Dataset, recipe: ComputeRecipe, rules?: IdentifierRules): Dataset {
   const k = findVariable(ds, recipe.target);
   if (k >= 0 && !ds.variables[k].derivedFrom) {
     throw new RecipeError(`Variable '${recipe.target}' already exists; choose another name`);
   }
-  const values = evaluateNumeric(parseExpr(recipe.expression), ds);
+  const ast = parseExpr(recipe.expression);
+  if (rules) assertNoIdentifierInExpr(ast, ds, rules);
+  const values = evaluateNumeric(ast, ds);
   if (!/^[A-Za-z@#$\u00C0-\uFFFF][\w.@#$\u00C0-\uFFFF]*$/.test(recipe.target)) {
     throw new ExprError(`'${recipe.target}' is not a valid variable name`, 0);
   }

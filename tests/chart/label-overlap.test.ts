@@ -44,6 +44,7 @@ describe('chart labels never overlap', () => {
         const { table } = prepareChart(demo, { row: q, col, weight: { variable: 'gewicht', type: 'sampling' } }, { type: 'bar' }, rules);
         const meta = demo.variables.find((v) => v.name === q)!;
         const group = table.columns.find((c) => c.path.length > 0)?.group;
+        if (table.kind !== 'banner') throw new Error(`${q} is a question, not a set`);
         const input = { kind: 'banner' as const, result: table, group, total: false, rowMeasure: meta.measure };
         for (const k of KINDS) {
           const built = buildChart(input, k, defaultChartStyle, 'nl', { measureText: measureWithBundledFont });

@@ -19,7 +19,8 @@ describe('host stopped', () => {
   it('shows a bar saying the workbench stopped once the host is gone', async () => {
     const { page } = e2e;
     await page.getByTestId('project-name').filter({ hasText: 'demo' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    // The page is connected to the host's event stream (the bar is not there while it answers).
+    await page.getByTestId('dataset-picker').waitFor();
     expect(await page.getByTestId('host-stopped').count()).toBe(0);
 
     await e2e.host.close();

@@ -10,25 +10,44 @@ let e2e: E2E;
 const seen: string[] = [];
 const failed = new Map<string, string>();
 const finished: string[] = [];
+/** Requests under way, except the event stream, which stays open for as long as the page lives. */
+const pending = new Set<unknown>();
 
 beforeAll(async () => {
   e2e = await startE2E();
-  e2e.context.on('request', (r) => seen.push(r.url()));
-  e2e.context.on('requestfailed', (r) => failed.set(r.url(), r.failure()?.errorText ?? ''));
-  e2e.context.on('requestfinished', (r) => finished.push(r.url()));
+  e2e.context.on('request', (r) => {
+    seen.push(r.url());
+    if (!r.url().endsWith('/events')) pending.add(r);
+  });
+  e2e.context.on('requestfailed', (r) => {
+    failed.set(r.url(), r.failure()?.errorText ?? '');
+    pending.delete(r);
+  });
+  e2e.context.on('requestfinished', (r) => {
+    finished.push(r.url());
+    pending.delete(r);
+  });
 });
+
+/** Playwright's 'networkidle' never comes while the event stream is open: wait for 500 ms without other requests. */
+async function settled(): Promise<void> {
+  for (let quiet = 0; quiet < 500;) {
+    await new Promise((r) => setTimeout(r, 100));
+    quiet = pending.size === 0 ? quiet + 100 : 0;
+  }
+}
 afterAll(() => e2e?.close());
 
 describe('network guard', () => {
   it('makes requests only to the local host while visiting every screen', async () => {
     const { page } = e2e;
-    await page.waitForLoadState('networkidle');
+    await settled();
     const tabs = page.getByRole('tab');
     const count = await tabs.count();
     expect(count).toBeGreaterThan(1);
     for (let i = 0; i < count; i++) {
       await tabs.nth(i).click();
-      await page.waitForLoadState('networkidle');
+      await settled();
     }
     const local = `http://127.0.0.1:${e2e.host.port}/`;
     const all = [...new Set([...e2e.requests, ...seen])];
@@ -36,6 +55,8 @@ describe('network guard', () => {
     const foreign = all.filter((u) => !u.startsWith(local) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(finished.every((u) => u.startsWith(local) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
+    // Events arrive over a fetch stream with the token in a header (no EventSource, no cookie).
+    expect(all).toContain(`${local}events`);
   });
 
   it('blocks remote loads from the page by its Content-Security-Policy', async () => {
@@ -66,16 +87,25 @@ describe('network guard', () => {
     expect(finished.filter((u) => u.includes('example.org'))).toEqual([]);
   });
 
-  it('refuses a browser that has no token', async () => {
+  it('refuses a browser that has no token: the page loads, but no call, no event and no data', async () => {
     const stranger = await e2e.browser.newContext();
     const page = await stranger.newPage();
-    const res = await page.goto(`http://127.0.0.1:${e2e.host.port}/`);
-    expect([401, 403]).toContain(res?.status());
+    await page.goto(`http://127.0.0.1:${e2e.host.port}/`);
     const api = await page.evaluate(async (port) => {
       const r = await fetch(`http://127.0.0.1:${port}/api/project.current`, { method: 'POST', body: '{}' });
-      return r.status;
+      const ev = await fetch(`http://127.0.0.1:${port}/events`);
+      return [r.status, ev.status];
     }, e2e.host.port);
-    expect([401, 403]).toContain(api);
+    expect(api).toEqual([401, 401]);
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/Geen toegang/);
+    expect(await page.getByTestId('dataset-picker').count()).toBe(0);
     await stranger.close();
+  });
+
+  it('keeps the token out of cookies and out of the address bar', async () => {
+    expect(await e2e.context.cookies()).toEqual([]);
+    expect(e2e.page.url()).not.toContain('token');
+    expect(e2e.page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 });

@@ -21,7 +21,7 @@ const ENGLISH = /cell\(s\)|suppressed|based on fewer|based on \d+ units|further 
 const demoSpec = JSON.parse(readFileSync(join(__dirname, '../../resources/demo/book.json'), 'utf8')) as Record<string, unknown>;
 /** The demo book plus the identifier respnr (blocked), and the same on a tiny selection (all blocked). */
 const withId: BookSpec = parseBookSpec({ ...demoSpec, questions: ['leefbaarheid', 'eenzaamheid', 'respnr'] });
-const tiny: BookSpec = parseBookSpec({ ...demoSpec, questions: ['leefbaarheid', 'eenzaamheid'], filter: 'respnr <= 100009' });
+const tiny: BookSpec = parseBookSpec({ ...demoSpec, questions: ['leefbaarheid', 'eenzaamheid'], filter: 'golf = 2025 and gemeente = 6 and leeftijd < 37' });
 
 let ds: Dataset;
 const books: { report: BookReport; book: ReadBook }[] = [];

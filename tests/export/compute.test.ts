@@ -24,7 +24,7 @@ describe('book contents', () => {
 
   it('applies the filter expression and blocks a table below the minimum count', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'duiding-book-filter-')), 'boek.xlsx');
-    const report = await writeBook(ds, { ...base, filter: 'respnr <= 8', questions: ['q1'] }, out);
+    const report = await writeBook(ds, { ...base, filter: 'gemeente = 4 and leeftijd < 36', questions: ['q1'] }, out);
     expect(report.tables).toEqual([expect.objectContaining({ variable: 'q1', sheet: null, status: 'blocked' })]);
     expect(report.tables[0].reason).toMatch(/gebaseerd op [0-8] waarneming/);
     const book = await readBook(out);

@@ -40,7 +40,15 @@ function checkerIndex(): Map<string, number> {
 
 describe('demo tabellenboek under cbs-persons', () => {
   it('writes every rating question, with suppression where the demo has small cells', () => {
-    expect(report.tables.map((t) => t.variable)).toEqual(['leefbaarheid', 'vertrouwen', 'gezondheid', 'eenzaamheid', 'zorgen_schade', 'financien']);
+    expect(report.tables.map((t) => t.variable)).toEqual([
+      'leefbaarheid',
+      'vertrouwen',
+      'gezondheid',
+      'eenzaamheid',
+      'zorgen_schade',
+      'financien',
+      '$isolatie',
+    ]);
     expect(report.tables.every((t) => t.status !== 'blocked')).toBe(true);
     expect(report.tables.some((t) => t.suppressedCells > 0)).toBe(true);
   });
@@ -48,7 +56,11 @@ describe('demo tabellenboek under cbs-persons', () => {
   it('publishes no number without at least 10 units behind it and behind its base', () => {
     const checker = checkerIndex();
     let numbers = 0;
-    for (const t of report.tables) {
+    // The insulation set: every count it publishes is on the checker's sheet, each at least 10.
+    const setCounts = [...checker.entries()].filter(([key]) => key.startsWith('$isolatie|'));
+    expect(setCounts.length).toBeGreaterThan(20);
+    for (const [key, n] of setCounts) expect(n, key).toBeGreaterThanOrEqual(10);
+    for (const t of report.tables.filter((x) => !x.variable.startsWith('$'))) {
       const c = calls.find((k) => k.options.row === t.variable && k.options.columns.total)!;
       const ws = book.wb.getWorksheet(t.sheet!)!;
       const names = c.ruled.columns.map((col) => `${col.group}: ${col.label}`);

@@ -206,6 +206,7 @@ describe('duiding book and chart', () => {
       'eenzaamheid',
       'zorgen_schade',
       'financien',
+      '$isolatie',
     ]);
   });
 
@@ -262,9 +263,6 @@ describe('errors', () => {
 
   it('says engine errors in English, from the message catalogue', async () => {
     expect((await cli('freq', 'demo', '--var', 'bestaat_niet')).err).toBe('duiding: Unknown variable: bestaat_niet\n');
-    expect((await cli('crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'opmerking')).err).toBe(
-      'duiding: Weight variable opmerking is a string variable\n',
-    );
     expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'logit')).err).toBe(
       'duiding: The dependent variable leefbaarheid has more than two valid values\n',
     );

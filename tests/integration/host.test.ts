@@ -35,23 +35,29 @@ afterAll(() => host.close());
 
 describe('browser host', () => {
   it('listens on the loopback address only', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
   });
 
-  it('refuses requests without the token, or with a wrong one', async () => {
-    expect((await call('/')).status).toBe(401);
+  it('refuses calls and events without the token header, or with a wrong one', async () => {
     expect((await call('/api/project.current', { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await call('/api/project.current', { method: 'POST', headers: { Authorization: 'Bearer nope' }, body: '{}' })).status).toBe(401);
     expect((await call('/events')).status).toBe(401);
   });
 
-  it('serves the page with the token and sets an HttpOnly cookie and a strict CSP', async () => {
-    const res = await call(`/?token=${host.token}`);
+  it('takes the token from the Authorization header only: not from a cookie, not from the query string', async () => {
+    const viaQuery = await call(`/api/project.current?token=${host.token}`, { method: 'POST', body: '{}' });
+    expect(viaQuery.status).toBe(401);
+    const viaCookie = await call('/api/project.current', { method: 'POST', headers: { Cookie: `duiding_token=${host.token}` }, body: '{}' });
+    expect(viaCookie.status).toBe(401);
+    expect((await call(`/events?token=${host.token}`)).status).toBe(401);
+  });
+
+  it('serves the page (no data in it) without the token, sets no cookie, and a strict CSP', async () => {
+    const res = await call('/');
     expect(res.status).toBe(200);
-    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    const cookie = String(res.headers['set-cookie']).split(';')[0];
-    expect((await call('/index.html', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await call(`/?token=${host.token}`)).headers['set-cookie']).toBeUndefined();
   });
 
   it('carries the contract: results, validation errors, unknown calls', async () => {

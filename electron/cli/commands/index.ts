@@ -4,11 +4,13 @@
  * is most of what a call from a script would otherwise spend before doing anything (docs/benchmarks.md).
  */
 import type { ParsedArgs } from '../args';
+import type { CommandOutput } from './output';
 
-export type Command = (args: ParsedArgs) => Promise<string>;
+export type Command = (args: ParsedArgs) => Promise<CommandOutput>;
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import')).importCommand,
+  audit: async () => (await import('./audit')).auditCommand,
   describe: async () => (await import('./describe')).describeCommand,
   freq: async () => (await import('./tables')).freqCommand,
   crosstab: async () => (await import('./tables')).crosstabCommand,

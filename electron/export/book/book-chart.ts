@@ -25,7 +25,7 @@ export interface ChartSize {
 }
 
 /** Bars grow the chart: one per banner column, plus room for title, legend and notes. */
-export function bookChartSize(charts: BookChartsSpec, result: BannerResult): ChartSize {
+export function bookChartSize(charts: BookChartsSpec, result: Pick<BannerResult, 'columns'>): ChartSize {
   const heightMm = charts.heightMm ?? Math.min(250, Math.max(60, 40 + 5 * result.columns.length));
   const px = (mm: number) => Math.round((mm / 25.4) * CSS_DPI);
   return { widthMm: charts.widthMm, heightMm, widthPx: px(charts.widthMm), heightPx: px(heightMm) };
@@ -54,16 +54,17 @@ export function enabledCharts(spec: BookSpec): BookChartsSpec | null {
 }
 
 export function renderBookChart(table: ComputedTable, spec: BookSpec, charts: BookChartsSpec, ds: Dataset): BookChartImage | null {
-  const result = table.result;
-  if (!result || table.status === 'blocked') return null;
-  const size = bookChartSize(charts, result);
-  const meta = ds.variables[findVariable(ds, table.variable)];
+  const shown = table.result ?? table.mr;
+  if (!shown || table.status === 'blocked') return null;
+  const size = bookChartSize(charts, shown);
+  const meta = table.result ? ds.variables[findVariable(ds, table.variable)] : undefined;
   const style = { ...defaultChartStyle, suppressedSymbol: spec.symbols.suppressed || defaultChartStyle.suppressedSymbol };
   try {
+    // A set's items overlap, so its chart is plain bars of % of cases (stacking would draw more than the whole).
     const chart = renderResultChart(
-      { kind: 'banner', result, rowMeasure: meta?.measure },
+      table.mr ? { kind: 'mr', result: table.mr } : { kind: 'banner', result: table.result!, rowMeasure: meta?.measure },
       {
-        type: charts.type,
+        type: table.mr ? 'bar' : charts.type,
         title: table.label,
         source: spec.source || undefined,
         widthMm: size.widthMm,
@@ -74,7 +75,9 @@ export function renderBookChart(table: ComputedTable, spec: BookSpec, charts: Bo
       'png',
       style,
     );
-    return { ...size, png: chart.bytes, description: table.label };
+    // A chart of many categories can come out taller than asked (labels never overprint): show it at its size.
+    const heightPx = Math.round((chart.heightPx / charts.dpi) * CSS_DPI);
+    return { ...size, heightPx, png: chart.bytes, description: table.label };
   } catch (e) {
     throw new Error(`chart for '${table.variable}' could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -13,7 +13,29 @@ import type { BookStyles } from './xlsx-style';
 
 export type { CheckerRow };
 
+/** A set's published counts: every item, "at least one" and the base, per column. */
+function setCheckerRows(table: ComputedTable, language: BookSpec['language']): CheckerRow[] {
+  const r = table.mr!;
+  const col = (k: number) => (r.columns[k].path.length > 1 ? r.columns[k].path.map((p) => p.label).join(' × ') : r.columns[k].label);
+  const out: CheckerRow[] = [];
+  const push = (row: string, counts: readonly (number | null)[]) =>
+    counts.forEach((n, k) => n !== null && out.push({ table: table.variable, row, col: col(k), n }));
+  r.items.forEach((item, i) =>
+    push(
+      item.label,
+      r.cells[i].map((c) => (c.suppressed ? null : c.count)),
+    ),
+  );
+  push(
+    TEXTS[language].mr.any,
+    r.any.map((c) => (c.suppressed ? null : c.count)),
+  );
+  push(TEXTS[language].base, r.base.count);
+  return out;
+}
+
 export function bookCheckerRows(table: ComputedTable, language: BookSpec['language']): CheckerRow[] {
+  if (table.mr) return setCheckerRows(table, language);
   if (!table.result) return [];
   const name = table.variable;
   // Nested columns share their last label (Man/18-39 and Vrouw/18-39): name them by the whole path.

@@ -139,7 +139,8 @@ function place(items: { table: ComputedTable; model: TableModel | null }[], spec
       const at = row;
       row = blockLayout(at, model).next + 1;
       // The next block starts below this block's chart too.
-      if (charts && table.result) row = Math.max(row, chartAnchor(charts, model, at).row + chartRows(bookChartSize(charts, table.result)) + 2);
+      const shown = table.result ?? table.mr;
+      if (charts && shown) row = Math.max(row, chartAnchor(charts, model, at).row + chartRows(bookChartSize(charts, shown)) + 2);
       return { table, model, sheet, row: at };
     });
   }
@@ -236,16 +237,12 @@ function printSetup(headerTop: number, headerRows: number): PageSetup {
 /** The chart of a placed table, drawn when its sheet is done (nothing for blocked tables or without charts). */
 function addChart(ws: SheetWriter, p: Placed, ctx: SheetsContext, width?: number): void {
   const charts = enabledCharts(ctx.spec);
-  if (!charts || !p.table.result || p.table.status === 'blocked') return;
-  const size = bookChartSize(charts, p.table.result);
+  if (!charts || (!p.table.result && !p.table.mr) || p.table.status === 'blocked') return;
+  // Drawn now, with its sheet: the picture is shown at the size it came out (labels never overprint).
+  const image = renderBookChart(p.table, ctx.spec, charts, ctx.dataset);
+  if (!image) return;
   const at = chartAnchor(charts, p.model!, p.row, width);
-  ws.picture({
-    ...at,
-    widthPx: size.widthPx,
-    heightPx: size.heightPx,
-    description: p.table.label,
-    png: () => renderBookChart(p.table, ctx.spec, charts, ctx.dataset)!.png,
-  });
+  ws.picture({ ...at, widthPx: image.widthPx, heightPx: image.heightPx, description: p.table.label, png: () => image.png });
 }
 
 async function writeTableSheet(p: Placed, ctx: SheetsContext, indexName: string): Promise<void> {

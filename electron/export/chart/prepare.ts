@@ -11,7 +11,7 @@ import { chartStyleSchema, type ChartStyle } from '../../../shared/chart/style';
 import type { OverrideRecord, RuleSet } from '../../../shared/disclosure/index';
 import type { WeightSpec } from '../../../shared/engine/weights';
 import { findVariable, type Dataset } from '../../../shared/model/dataset';
-import type { BannerResult } from '../../../shared/model/results';
+import type { BannerResult, MrResult } from '../../../shared/model/results';
 import { DEFAULT_STATISTICS } from '../../../shared/query/table-query';
 import { renderMessage, type DisclosureMessage } from '../../../shared/i18n/messages';
 import defaultStyleJson from '../../../resources/styles/chart-default.json';
@@ -50,8 +50,8 @@ function withheld(rules: RuleSet, messages: DisclosureMessage[], locale: ChartSp
 export interface PreparedChart {
   built: BuiltChart;
   spec: ChartSpec;
-  /** The published banner the chart is drawn from (its `rules` is the verdict shown beside the chart). */
-  table: BannerResult;
+  /** The published banner (or set table) the chart is drawn from; its `rules` is the verdict shown beside the chart. */
+  table: BannerResult | MrResult;
 }
 
 /** `overrides`: the project's recorded overrides, so a released cell is drawn as the table shows it. */
@@ -83,6 +83,15 @@ export function prepareChart(
     { ruleSet: rules, overrides, released },
   );
   const published = group.tables[0];
+  if (published.mr) {
+    // A set: bars of % of cases per item (its items overlap, so never stacked), sorted.
+    const colGroup = published.mr.columns.find((c) => c.path.length > 0)?.group;
+    const style = { ...(styleIn ?? defaultChartStyle), suppressedSymbol: rules.symbol || (styleIn ?? defaultChartStyle).suppressedSymbol };
+    const built = buildChart({ kind: 'mr', result: published.mr, group: colGroup }, parsedSpec, style, parsedSpec.locale, {
+      measureText: measureWithBundledFont,
+    });
+    return { built, spec: { ...parsedSpec, heightMm: built.heightMm }, table: published.mr };
+  }
   if (!published.result) throw withheld(rules, published.messages, parsedSpec.locale);
   const table = published.result;
   const spec = parsedSpec;

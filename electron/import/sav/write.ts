@@ -153,7 +153,8 @@ export async function writeSav(path: string, ds: Dataset, options: SavWriteOptio
     unknownCaseCount: options.unknownCaseCount ?? false,
   });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'wx');
+  // Microdata: readable by the user only.
+  const fh = await open(tmp, 'wx', 0o600);
   let ok = false;
   try {
     const out: Output = {

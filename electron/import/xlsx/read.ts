@@ -15,6 +15,7 @@ import { columnNames } from '../csv/names';
 import { ImportCancelled, ImportError } from '../import-error';
 import type { ImportOptions } from '../types';
 import { asText, type Plain, plain } from './cells';
+import { precheckXlsx, XLSX_LIMITS } from './precheck';
 
 export interface XlsxReadOptions extends ImportOptions {
   /** Sheet name, or 1-based position; default the first sheet. */
@@ -33,11 +34,13 @@ const MAX_CATEGORIES = 24;
  */
 export const MAX_XLSX_BYTES = 150 * 1024 * 1024;
 
-async function load(path: string): Promise<ExcelJS.Workbook> {
+async function load(path: string, signal?: AbortSignal): Promise<ExcelJS.Workbook> {
   const size = (await stat(path).catch(() => null))?.size ?? 0;
   if (size > MAX_XLSX_BYTES) {
     throw new ImportError(path, `workbook of ${Math.round(size / 1048576)} MB is too large to import from Excel; save the sheet as CSV and import that`);
   }
+  // What the file declares is bounded before exceljs allocates anything for it (precheck.ts).
+  await precheckXlsx(path, XLSX_LIMITS, signal);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
@@ -125,7 +128,7 @@ interface SheetData {
 
 async function sheetData(path: string, o: XlsxReadOptions, totalBytes: number): Promise<SheetData> {
   if (o.signal?.aborted) throw new ImportCancelled();
-  const wb = await load(path);
+  const wb = await load(path, o.signal);
   if (o.signal?.aborted) throw new ImportCancelled();
   const ws = pickSheet(path, wb, o.sheet);
   const headerRow = o.headerRow ?? 1;

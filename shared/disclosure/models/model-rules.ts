@@ -37,6 +37,16 @@ export interface ModelCounts {
   binary?: ValueCounts[];
   /** A dependent with exactly two values in the sample (always for logit): cases per value. */
   outcome?: ValueCounts;
+  /** Per other numeric predictor: cases whose value differs from its majority value (model-sample.ts). */
+  sparse?: SparseCount[];
+}
+
+export interface SparseCount {
+  variable: string;
+  /** The value most cases hold (a majority when it matters), as text. */
+  value: string;
+  /** Cases with any other value. */
+  count: number;
 }
 
 /** Dutch reasons why the model may not be published; empty when the counts are safe. */
@@ -59,6 +69,9 @@ export function modelCountMessages(counts: ModelCounts, rs: RuleSet): Disclosure
   };
   for (const b of counts.binary ?? []) small(b, 'value');
   if (counts.outcome) small(counts.outcome, 'outcome');
+  for (const s of counts.sparse ?? []) {
+    if (s.count < min) out.push({ code: 'model-sparse', variable: s.variable, value: s.value, count: s.count, min });
+  }
   return out;
 }
 

@@ -13,7 +13,7 @@ import { variable } from '../../engine/vars';
 import { weightArray } from '../../engine/weights';
 import { type Code, codeKey, type Dataset, isUserMissing, numericAt } from '../../model/dataset';
 import type { WeightType } from '../../model/results';
-import type { ModelCounts } from './model-rules';
+import type { ModelCounts, SparseCount } from './model-rules';
 
 export interface ModelSampleSpec {
   dependent: string;
@@ -95,6 +95,50 @@ export function modelSampleCounts(ds: Dataset, spec: ModelSampleSpec): ModelCoun
       categories: present.map((e) => ({ code: e.cat.code, label: e.cat.label, count: e.count, reference: e === ref })),
     };
   });
-  const binary = spec.predictors.map((p) => twoValues(ds, p, mask)).filter((b): b is TwoValues => b !== null);
-  return { n, categorical, binary, outcome: twoValues(ds, spec.dependent, mask) ?? undefined };
+  const binaryAll = spec.predictors.map((p) => twoValues(ds, p, mask));
+  const binary = binaryAll.filter((b): b is TwoValues => b !== null);
+  // Two-valued predictors are counted per value above; the others by how many cases leave their mode.
+  const sparse = spec.predictors.filter((_p, j) => binaryAll[j] === null).map((p) => offMode(ds, p, mask, n));
+  return { n, categorical, binary, sparse, outcome: twoValues(ds, spec.dependent, mask) ?? undefined };
+}
+
+/** Samples up to this size find their mode exactly with a map; larger ones by majority vote. */
+const EXACT_MODE_ROWS = 200_000;
+
+/**
+ * How many cases of the sample differ from the predictor's most common value, and that value: a
+ * predictor that is 0 (or any one value) for all but a few cases estimates their mean difference,
+ * like a dummy. Only a value held by more than n - minCount cases matters. Small samples count every
+ * value; in a large one (n ≥ 200,000, so n ≥ 2·minCount for any sane minCount) such a value is a
+ * majority, which one Boyer–Moore pass finds in constant memory (10M rows), and a second pass counts.
+ * Reported for every predictor; model-rules.ts decides.
+ */
+function offMode(ds: Dataset, name: string, mask: Uint8Array, n: number): SparseCount {
+  const { meta, col } = variable(ds, name);
+  if (col.kind !== 'numeric') return { variable: meta.name, value: '', count: n };
+  if (n <= EXACT_MODE_ROWS) {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < ds.rows; i++) {
+      if (!mask[i]) continue;
+      const v = numericAt(col, i);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    let mode = NaN;
+    let most = 0;
+    for (const [v, c] of counts) if (c > most || (c === most && v < mode)) [mode, most] = [v, c];
+    return { variable: meta.name, value: String(mode), count: n - most };
+  }
+  let candidate = NaN;
+  let votes = 0;
+  for (let i = 0; i < ds.rows; i++) {
+    if (!mask[i]) continue;
+    const v = numericAt(col, i);
+    if (votes === 0) {
+      candidate = v;
+      votes = 1;
+    } else votes += v === candidate ? 1 : -1;
+  }
+  let held = 0;
+  for (let i = 0; i < ds.rows; i++) if (mask[i] && numericAt(col, i) === candidate) held++;
+  return { variable: meta.name, value: String(candidate), count: n - held };
 }

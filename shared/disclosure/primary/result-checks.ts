@@ -20,20 +20,33 @@ export function withReasons(rules: DisclosureSummary, add: DisclosureMessage[]):
   return { ...rules, reasons: [...rules.reasons, ...add.map(legacyText)], messages: [...prior, ...add] };
 }
 
-/** A model is publishable with at least minDf residual degrees of freedom and minCount cases. */
-export function checkRegression(result: Pick<RegressionResult, 'df' | 'n'>, rs: RuleSet): DisclosureSummary {
+/**
+ * A model is publishable with at least minDf residual degrees of freedom and minCount cases, and no
+ * case whose leverage exceeds maxLeverage. The residual df the rule counts is observations minus
+ * parameters (absorbed fixed effects included) from the fit's diagnostics: how many cases the estimates
+ * rest on beyond what they pin down. The result's own `df` is what its tests use, which for a survey
+ * design is PSUs − strata − k + 1 (NHANES: 9) and says nothing about disclosure. Without diagnostics
+ * (a caller that did not ask the engine for them) the result's df is taken, the stricter reading.
+ */
+export function checkRegression(result: Pick<RegressionResult, 'df' | 'n' | 'diagnostics'>, rs: RuleSet): DisclosureSummary {
   if (rs.name === 'none') return summary(rs, 'safe');
   const reasons: DisclosureMessage[] = [];
-  if (!(result.df >= rs.minDf)) reasons.push({ code: 'model-df', df: result.df, min: rs.minDf });
+  const diag = result.diagnostics;
+  const df = diag ? result.n - diag.params : result.df;
+  if (!(df >= rs.minDf)) reasons.push({ code: 'model-df', df, min: rs.minDf });
   if (!(result.n >= rs.minCount)) reasons.push({ code: 'model-n', n: result.n, min: rs.minCount });
+  if (diag && !(diag.maxLeverage <= rs.maxLeverage)) {
+    reasons.push({ code: 'model-leverage', leverage: Math.round(diag.maxLeverage * 1000) / 1000, max: rs.maxLeverage, term: diag.leverageTerm });
+  }
   return summary(rs, reasons.length > 0 ? 'blocked' : 'safe', reasons);
 }
 
-/** Attaches the check; a blocked model keeps its header but publishes no estimates. */
+/** Attaches the check; a blocked model keeps its header but publishes no estimates. Diagnostics never leave. */
 export function applyRulesToRegression(result: RegressionResult, rs: RuleSet): RegressionResult {
   const rules = checkRegression(result, rs);
-  if (rules.status !== 'blocked') return { ...result, rules };
-  const { r2: _r2, adjR2: _adj, neg2LL: _ll, ...rest } = result;
+  const { diagnostics: _diag, ...published } = result;
+  if (rules.status !== 'blocked') return { ...published, rules };
+  const { r2: _r2, adjR2: _adj, neg2LL: _ll, ...rest } = published;
   return { ...rest, coefficients: [], rules };
 }
 

@@ -17,11 +17,13 @@ import { coefficientTable } from './infer';
 import { leastSquares, type Solver } from './least-squares';
 import type { Grouping } from './sandwich';
 import { variance, type SeChoice } from './variance';
+import { diagnosticsOf, type DiagnosticsRequest } from './diagnostics';
 
 export interface FeOptions {
   se: SeChoice;
   panel: Grouping;
   solver?: Solver;
+  diagnostics?: DiagnosticsRequest | null;
 }
 
 /** x - mean of x within its group. */
@@ -52,7 +54,7 @@ export function fitFe(d: Design, opts: FeOptions): RegressionResult {
   const dfResidual = n - k - G;
   if (dfResidual <= 0) throw new RegressionError('too-few-cases', { code: 'reg-fe-too-few', n, k, groups: G });
   const cols = makeColumns(x, n);
-  const fit = leastSquares(cols, y, null, d.terms, opts.solver);
+  const fit = leastSquares(cols, y, null, d.terms, opts.solver, opts.diagnostics ?? null);
   const { V, df, label } = variance(
     { cols, bread: fit.inv, scores: fit.residuals, w: null, weightType: null, nEff: n, params: k + G, dispersion: fit.rss / dfResidual, dfResidual },
     opts.se,
@@ -71,5 +73,7 @@ export function fitFe(d: Design, opts: FeOptions): RegressionResult {
     excluded: d.excluded,
     weightInfo: null,
     weight: null,
+    // The unit effects are parameters too: the rules' residual df is n - k - G, as the model's.
+    ...diagnosticsOf(opts.diagnostics, k + G, fit.leverage),
   };
 }

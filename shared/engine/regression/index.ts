@@ -27,6 +27,7 @@ import { fitLogit } from './logit';
 import { fitOls } from './ols';
 import type { Grouping } from './sandwich';
 import type { SeChoice } from './variance';
+import type { DiagnosticsRequest } from './diagnostics';
 
 export type { CategoricalSpec } from './design';
 export { RegressionError } from './errors';
@@ -46,6 +47,8 @@ export interface RegressOptions {
   filter?: Uint8Array;
   /** Force a least-squares solver (tests); default picks QR for n ≤ 100,000. */
   solver?: Solver;
+  /** Add `diagnostics` (parameters, leverage) for the output rules; they cost one k² pass. */
+  diagnostics?: DiagnosticsRequest;
 }
 
 function grouping(d: Design, name: string | undefined): Grouping | null {
@@ -103,8 +106,9 @@ export function regress(ds: Dataset, opts: RegressOptions): RegressionResult {
   });
   const se = chooseSe(d, opts);
   let result: RegressionResult;
-  if (opts.model === 'ols') result = fitOls(d, { se, solver: opts.solver });
-  else if (opts.model === 'logit') result = fitLogit(d, { se }, opts.dependent);
-  else result = fitFe(d, { se, panel: grouping(d, opts.panel) as Grouping, solver: opts.solver });
+  const diagnostics = opts.diagnostics ?? null;
+  if (opts.model === 'ols') result = fitOls(d, { se, solver: opts.solver, diagnostics });
+  else if (opts.model === 'logit') result = fitLogit(d, { se, diagnostics }, opts.dependent);
+  else result = fitFe(d, { se, panel: grouping(d, opts.panel) as Grouping, solver: opts.solver, diagnostics });
   return { ...result, dependent: ds.variables.find((v) => v.name.toLowerCase() === opts.dependent.toLowerCase())?.name ?? opts.dependent };
 }

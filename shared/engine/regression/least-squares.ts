@@ -31,6 +31,8 @@ import { RegressionError } from './errors';
 import { cholesky } from './linalg';
 import { refinedInverse } from './inverse';
 import { exactResiduals, explainedSS, refine } from './refine';
+import { type Leverage, LeverageAccumulator } from './leverage';
+import type { DiagnosticsRequest } from './diagnostics';
 import { streamingQR } from './tsqr';
 
 export const QR_MAX_ROWS = 100_000;
@@ -53,16 +55,25 @@ export interface LsFit {
   /** Σ v e². */
   rss: number;
   solver: 'qr' | 'normal';
+  /** Hat values, computed in the pass that computes the residuals, when asked for (else null). */
+  leverage: Leverage | null;
 }
 
-export function leastSquares(cols: Columns, y: Values, v: Float64Array | null, terms: string[], solver: Solver = 'auto'): LsFit {
+export function leastSquares(
+  cols: Columns,
+  y: Values,
+  v: Float64Array | null,
+  terms: string[],
+  solver: Solver = 'auto',
+  leverage: DiagnosticsRequest | null = null,
+): LsFit {
   if (cols.n <= cols.k) throw new RegressionError('too-few-cases', { code: 'reg-too-few-cases', n: cols.n, k: cols.k });
   const use = solver === 'auto' ? (cols.n <= QR_MAX_ROWS ? 'qr' : 'normal') : solver;
   const yc = centreOf(y, cols.n, cols);
-  return use === 'qr' ? viaQR(cols, y, yc, v, terms) : viaNormal(cols, y, yc, v, terms);
+  return use === 'qr' ? viaQR(cols, y, yc, v, terms, leverage) : viaNormal(cols, y, yc, v, terms, leverage);
 }
 
-function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
+function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[], leverage: DiagnosticsRequest | null): LsFit {
   const f = streamingQR(cols, y, yc, v, terms);
   const b = unshiftCoefficients(cols, f.b, yc);
   const k = cols.k;
@@ -70,6 +81,12 @@ function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, ter
   for (let j = 0; j < k; j++) for (let r = 0; r <= j; r++) norms[j] = Math.hypot(norms[j], f.R[r * k + j]);
   const rss = refine(cols, y, v, b, f.solve, norms);
   let e: Float64Array | null = null;
+  let lev: Leverage | null = null;
+  if (leverage) {
+    const acc = new LeverageAccumulator(cols, f.inverse(), terms, leverage.keepAll);
+    e = exactResiduals(cols, y, b, (i) => acc.case(i, v === null ? 1 : v[i]));
+    lev = acc.result();
+  }
   return {
     b,
     inv: f.inverse(),
@@ -83,10 +100,11 @@ function viaQR(cols: Columns, y: Values, yc: number, v: Float64Array | null, ter
     residuals: () => (e ??= exactResiduals(cols, y, b)),
     rss,
     solver: 'qr',
+    leverage: lev,
   };
 }
 
-function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[]): LsFit {
+function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null, terms: string[], leverage: DiagnosticsRequest | null): LsFit {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const tmp = new Float64Array(CHUNK);
@@ -112,7 +130,7 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
     chol = cholesky(M, k, terms);
   } catch (err) {
     // The cross-product cannot tell collinear from merely very ill-conditioned; QR on the data can.
-    if (err instanceof RegressionError && err.reason === 'collinear') return viaQR(cols, y, yc, v, terms);
+    if (err instanceof RegressionError && err.reason === 'collinear') return viaQR(cols, y, yc, v, terms, leverage);
     throw err;
   }
   const b = chol.solve(g);
@@ -121,8 +139,15 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
   // pivot 1.3e-3, keeps only 12 digits this way) and RSS = ỹ'Vỹ - b'g loses < 4 digits. So the
   // refinement passes are skipped and residuals are computed only if a robust variance asks for them.
   const rssFast = syy - b.reduce((acc, bj, j) => acc + bj * g[j], 0);
+  const accumulator = () => (leverage ? new LeverageAccumulator(cols, chol.inverse, terms, leverage.keepAll) : null);
   if (chol.minPivot > 0.05 && rssFast > 1e-4 * syy) {
     let e: Float64Array | null = null;
+    let lev: Leverage | null = null;
+    const acc = accumulator();
+    if (acc) {
+      e = residualPass(cols, y, yc, v, b, new Float64Array(k), acc).e;
+      lev = acc.result();
+    }
     const residuals = (): Float64Array => (e ??= residualPass(cols, y, yc, v, b, new Float64Array(k)).e);
     return {
       b: unshiftCoefficients(cols, b, yc),
@@ -132,17 +157,20 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
       residuals,
       rss: rssFast,
       solver: 'normal',
+      leverage: lev,
     };
   }
   // Refinement with a Cholesky factor and a rounded right-hand side stops at ~cond² · 1e-16 · ‖e‖/‖Xb‖
   // (and stops converging near cond ~1e8): below this pivot (cond² ≳ 1e4) the QR solver, which streams
   // as well and refines in double-double, is the one that keeps every digit.
-  if (chol.minPivot < QR_BELOW_PIVOT) return viaQR(cols, y, yc, v, terms);
+  if (chol.minPivot < QR_BELOW_PIVOT) return viaQR(cols, y, yc, v, terms, leverage);
   let e: Float64Array = new Float64Array(n);
   let rss = 0;
+  // Hat values do not depend on b: the first residual pass computes them.
+  const acc = accumulator();
   for (let iter = 0; iter < 3; iter++) {
     const g2 = new Float64Array(k);
-    const pass = residualPass(cols, y, yc, v, b, g2);
+    const pass = residualPass(cols, y, yc, v, b, g2, iter === 0 ? acc : null);
     e = pass.e;
     rss = pass.rss;
     // Residuals stay those of the previous b; a relative change this small moves them by less than 1e-12.
@@ -156,6 +184,7 @@ function viaNormal(cols: Columns, y: Values, yc: number, v: Float64Array | null,
     residuals: () => e,
     rss,
     solver: 'normal',
+    leverage: acc ? acc.result() : null,
   };
 }
 
@@ -169,8 +198,16 @@ function applyStep(b: Float64Array, delta: Float64Array): number {
   return change;
 }
 
-/** e = ỹ - X̃b for every case, with Σ v e² and g += X̃'V e (the refinement right-hand side). */
-function residualPass(cols: Columns, y: Values, yc: number, v: Float64Array | null, b: Float64Array, g: Float64Array): { e: Float64Array; rss: number } {
+/** e = ỹ - X̃b for every case, with Σ v e² and g += X̃'V e (the refinement right-hand side); hat values into `acc`. */
+function residualPass(
+  cols: Columns,
+  y: Values,
+  yc: number,
+  v: Float64Array | null,
+  b: Float64Array,
+  g: Float64Array,
+  acc: LeverageAccumulator | null = null,
+): { e: Float64Array; rss: number } {
   const { n, k } = cols;
   const buf = chunkBuffers(k);
   const eta = new Float64Array(CHUNK);
@@ -180,6 +217,7 @@ function residualPass(cols: Columns, y: Values, yc: number, v: Float64Array | nu
   for (let start = 0; start < n; start += CHUNK) {
     const m = Math.min(CHUNK, n - start);
     loadChunk(cols, start, m, buf);
+    acc?.chunk(buf, start, m, v === null ? null : v.subarray(start, start + m));
     linearPredictor(buf, b, m, k, eta);
     for (let i = 0; i < m; i++) {
       const ei = y[start + i] - yc - eta[i];

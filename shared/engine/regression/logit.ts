@@ -17,11 +17,15 @@ import { RegressionError } from './errors';
 import { coefficientTable, sum } from './infer';
 import { cholesky } from './linalg';
 import { variance, type SeChoice } from './variance';
+import { diagnosticsOf, type DiagnosticsRequest } from './diagnostics';
+import { type Leverage, LeverageAccumulator } from './leverage';
 
 const MAX_ITER = 60;
 
 export interface LogitOptions {
   se: SeChoice;
+  /** Compute the diagnostics the output rules need (hat values in the scores pass). */
+  diagnostics?: DiagnosticsRequest | null;
 }
 
 /** Recode the dependent to 0/1 (1 = the higher of its two values). */
@@ -183,12 +187,20 @@ export function fitLogit(d: Design, opts: LogitOptions, dependent: string): Regr
   const chol = cholesky(cur.M, k, d.terms);
   const weightType = d.weightInfo?.type ?? null;
   const nEff = weightType === 'frequency' ? sum(d.w, d.n) : d.n;
+  // The hat values come from the pass that computes the scores (the working residuals).
+  let s: Float64Array | null = null;
+  let lev: Leverage | null = null;
+  if (opts.diagnostics) {
+    const acc = new LeverageAccumulator(cols, chol.inverse, d.terms, opts.diagnostics.keepAll);
+    s = scores(cols, y01, d.w, b, acc);
+    lev = acc.result();
+  }
   const {
     V: Vs,
     df,
     label,
   } = variance(
-    { cols, bread: chol.inverse, scores: () => scores(cols, y01, d.w, b), w: d.w, weightType, nEff, params: k, dispersion: 1, dfResidual: Infinity },
+    { cols, bread: chol.inverse, scores: () => (s ??= scores(cols, y01, d.w, b)), w: d.w, weightType, nEff, params: k, dispersion: 1, dfResidual: Infinity },
     opts.se,
   );
   const { b: bo, V } = unshift(cols, b, Vs, 0);
@@ -209,23 +221,28 @@ export function fitLogit(d: Design, opts: LogitOptions, dependent: string): Regr
     excluded: d.excluded,
     weightInfo: d.weightInfo,
     weight: d.weightInfo?.variable ?? null,
+    ...diagnosticsOf(opts.diagnostics, k, lev),
   };
 }
 
-/** s_i = w_i (y_i - p_i). */
-function scores(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array): Float64Array {
+/** s_i = w_i (y_i - p_i); with `acc`, the hat values with the working weights w_i p_i (1 - p_i) too. */
+function scores(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array, acc: LeverageAccumulator | null = null): Float64Array {
   const { n, k } = cols;
   const s = new Float64Array(n);
   const buf = chunkBuffers(k);
   const eta = new Float64Array(CHUNK);
+  const v = new Float64Array(CHUNK);
   for (let start = 0; start < n; start += CHUNK) {
     const m = Math.min(CHUNK, n - start);
     loadChunk(cols, start, m, buf);
     linearPredictor(buf, b, m, k, eta);
     for (let i = 0; i < m; i++) {
       const p = 1 / (1 + Math.exp(-eta[i]));
-      s[start + i] = (w === null ? 1 : w[start + i]) * (y[start + i] - p);
+      const wi = w === null ? 1 : w[start + i];
+      s[start + i] = wi * (y[start + i] - p);
+      v[i] = wi * p * (1 - p);
     }
+    acc?.chunk(buf, start, m, v);
   }
   return s;
 }

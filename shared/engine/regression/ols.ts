@@ -10,17 +10,20 @@ import type { Design } from './design';
 import { coefficientTable, sum, totalSS } from './infer';
 import { type LsFit, leastSquares, type Solver } from './least-squares';
 import { variance, type SeChoice } from './variance';
+import { diagnosticsOf, type DiagnosticsRequest } from './diagnostics';
 
 export interface OlsOptions {
   se: SeChoice;
   solver?: Solver;
+  /** Compute the diagnostics the output rules need (hat values in the residual pass). */
+  diagnostics?: DiagnosticsRequest | null;
 }
 
 export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
   const cols = makeColumns(d.x, d.n);
   const k = cols.k;
   const weightType = d.weightInfo?.type ?? null;
-  const fit = leastSquares(cols, d.y, d.w, d.terms, opts.solver);
+  const fit = leastSquares(cols, d.y, d.w, d.terms, opts.solver, opts.diagnostics ?? null);
   const nEff = weightType === 'frequency' ? sum(d.w, d.n) : d.n;
   const dfResidual = nEff - k;
   const scores = (): Float64Array => {
@@ -48,6 +51,7 @@ export function fitOls(d: Design, opts: OlsOptions): RegressionResult {
     excluded: d.excluded,
     weightInfo: d.weightInfo,
     weight: d.weightInfo?.variable ?? null,
+    ...diagnosticsOf(opts.diagnostics, k, fit.leverage),
   };
 }
 

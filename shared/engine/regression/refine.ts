@@ -167,9 +167,14 @@ export function refine(
 }
 
 /** y - X b per case, from double-double residuals rounded once. */
-export function exactResiduals(cols: Columns, y: Values, b: Float64Array): Float64Array {
+export function exactResiduals(cols: Columns, y: Values, b: Float64Array, alsoEach?: (i: number) => void): Float64Array {
   const e = new Float64Array(cols.n);
-  forResiduals(cols, y, b, (i, hi) => (e[i] = hi));
+  if (alsoEach)
+    forResiduals(cols, y, b, (i, hi) => {
+      e[i] = hi;
+      alsoEach(i);
+    });
+  else forResiduals(cols, y, b, (i, hi) => (e[i] = hi));
   return e;
 }
 
