@@ -11,7 +11,6 @@
  * The rule set `none` checks none of this, as it checks no output.
  */
 import type { DisclosureMessage } from '../i18n/message-types';
-import { legacyText } from '../i18n/messages';
 import { type Dataset, findVariable } from '../model/dataset';
 import { assertFilterReadsNoIdentifier, identifierBehind } from '../transform/identifiers';
 import type { RuleSet } from './rules';
