@@ -125,8 +125,11 @@ function deliver(event: string, text: string): void {
 async function streamEvents(): Promise<void> {
   for (let wait = 500; ; wait = Math.min(wait * 2, 10_000)) {
     const token = hostToken();
+    // Whether the host still answers: a refusal (no token) is an answer; a closed stream or no connection is not.
+    let answers = false;
     try {
       const res = await fetch('/events', { headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'omit', cache: 'no-store' });
+      answers = true;
       if (res.ok && res.body) {
         wait = 500;
         hostAnswers(true);
@@ -137,11 +140,13 @@ async function streamEvents(): Promise<void> {
           if (done) break;
           for (const e of parser.push(value)) deliver(e.event, e.data);
         }
+        answers = false;
       }
     } catch {
       // Host gone or restarting: try again after a pause.
+      answers = false;
     }
-    hostAnswers(false);
+    if (!answers) hostAnswers(false);
     await new Promise((r) => setTimeout(r, wait));
   }
 }
