@@ -1,8 +1,10 @@
-// Builds what the two hosts serve and run: the renderer (Vite) and the Electron entry points (esbuild).
-// The browser host and the CLI run from TypeScript through tsx and need no build of their own.
+// Builds what the hosts and the command line serve and run: the renderer (Vite), the Electron entry
+// points and the `duiding` command (esbuild; scripts/build-cli.mjs). The browser host runs from
+// TypeScript through tsx; the CLI does too when its bundle is older than its sources.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
+import { buildCli } from './build-cli.mjs';
 
 const only = process.argv[2];
 
@@ -36,4 +38,9 @@ if (!only || only === 'electron') {
   });
   cpSync('electron/store/migrations', 'dist/electron/migrations', { recursive: true });
   console.log('built dist/electron (main.mjs, preload.cjs, import-worker.mjs, migrations)');
+}
+
+if (!only || only === 'cli') {
+  await buildCli();
+  console.log('built dist/cli (the duiding command)');
 }

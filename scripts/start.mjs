@@ -2,9 +2,9 @@
 // otherwise starts the browser host on 127.0.0.1 (and opens Chromium in app mode when there is one).
 // Options after `--` go to the host: --host-only, --port N, --project P.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const args = process.argv.slice(2);
 const require = createRequire(import.meta.url);
@@ -30,13 +30,43 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * The Electron binary, downloaded on first use as Electron's own `require('electron')` would do, but
+ * quietly: where it cannot be fetched (no network, a proxy) `npm start` says so in one line and starts
+ * the browser host, instead of printing @electron/get's stack trace. ELECTRON_SKIP_BINARY_DOWNLOAD=1
+ * does not try.
+ */
 function electronBinary() {
+  let dir;
   try {
-    const p = require('electron'); // the path of the binary, or a throw when it was never downloaded
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const installed = () => {
+    try {
+      const p = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(join(dir, 'path.txt'), 'utf8'));
+      return existsSync(p) ? p : null;
+    } catch {
+      return null;
+    }
+  };
+  const found = installed();
+  if (found) return found;
+  if (['1', 'true'].includes(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '')) {
+    console.log('duiding: Electron is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD is set): starting the browser host.');
+    return null;
+  }
+  process.stdout.write('duiding: downloading Electron (once)… ');
+  const r = spawnSync(process.execPath, [join(dir, 'install.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const binary = r.status === 0 ? installed() : null;
+  if (binary) {
+    console.log('done.');
+    return binary;
+  }
+  const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => l.trim()) ?? `exit status ${r.status}`;
+  console.log(`not possible here (${why.trim()}): starting the browser host instead.`);
+  return null;
 }
 
 const electron = args.includes('--host-only') ? null : electronBinary();

@@ -7,6 +7,7 @@ import type { Dataset } from '../../shared/model/dataset';
 import type { RuleSet } from '../../shared/disclosure/index';
 import type { ProjectStore } from '../store/project-store';
 import type { Message } from '../../shared/i18n/message-types';
+import { DuidingError } from '../../shared/errors';
 
 export interface Session {
   /** The open project; throws a HandlerError('no-project') when none is open. */
@@ -24,14 +25,14 @@ export interface HandlerContext {
   emit<E extends EventName>(name: E, payload: Events[E]): void;
 }
 
-/** An error a handler throws on purpose: its message is shown to the user as is. */
-export class HandlerError extends Error {
+/** An error a handler throws on purpose: its message is shown to the user as is (or `extra.detail` in the UI's language). */
+export class HandlerError extends DuidingError {
   constructor(
-    readonly code: string,
+    code: string,
     message: string,
     readonly extra: { file?: string; offset?: number | null; line?: number | null; detail?: Message } = {},
   ) {
-    super(message);
+    super(code, message, { detail: extra.detail });
     this.name = 'HandlerError';
   }
 }

@@ -49,3 +49,29 @@ describe('a withheld chart', () => {
     }
   });
 });
+
+describe('errors mapped by class', () => {
+  it('an engine error is an analysis error with its code, said in the UI language', async () => {
+    const { crosstab } = await import('../../shared/engine/crosstab');
+    const ds = generateDemo();
+    const err = failure(() => crosstab(ds, { row: 'gemeente', col: 'vertrouwen', filter: new Uint8Array(ds.rows) }));
+    expect(err).toMatchObject({ code: 'analysis', message: 'Empty table: gemeente × vertrouwen has no valid cases' });
+    expect(renderMessage(err.detail!, 'nl')).toBe('Lege tabel: gemeente × vertrouwen heeft geen geldige waarnemingen');
+  });
+
+  it('gives the status by code, 422 for what the user can correct, and 500 for anything else', async () => {
+    const { HandlerError } = await import('./context');
+    const { UsageError } = await import('../cli/args');
+    const status = (e: unknown) => {
+      const out = toFailure(e);
+      return out.ok ? 0 : out.status;
+    };
+    expect(status(new HandlerError('not-found', 'gone'))).toBe(404);
+    expect(status(new HandlerError('exists', 'there'))).toBe(409);
+    expect(status(new HandlerError('reason-required', 'why?'))).toBe(422);
+    expect(status(new UsageError('--var is required'))).toBe(422);
+    expect(status(new TypeError('x is undefined'))).toBe(500);
+    const internal = toFailure(new TypeError('x is undefined'));
+    expect(!internal.ok && internal.body.error.code).toBe('internal');
+  });
+});

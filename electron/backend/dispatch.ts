@@ -5,9 +5,14 @@
  */
 import { contract, type CallName } from '../../shared/api';
 import type { ApiErrorBody } from '../../shared/api/contract';
+import { ExprError } from '../../shared/transform/expr/ast';
+import { OutputRuleError } from '../../shared/analysis/output-rules';
 import { EngineError } from '../../shared/engine/errors';
+import { DuidingError } from '../../shared/errors';
+import { PanelError } from '../../shared/transform/panel';
+import { RecipeError } from '../../shared/transform/recode';
+import { ChartWithheldError } from '../export/chart/prepare';
 import { ImportCancelled, ImportError } from '../import/import-error';
-import { ProjectError } from '../store/project-store';
 import { HandlerError } from './context';
 import type { AppContext, HandlerMap } from './types';
 
@@ -17,7 +22,8 @@ export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export async function dispatch(handlers: HandlerMap, name: string, rawArgs: unknown, ctx: AppContext): Promise<DispatchResult> {
+/** `handlers` may be a section's (tests); the app passes them all (electron/handlers/index.ts). */
+export async function dispatch(handlers: Partial<HandlerMap>, name: string, rawArgs: unknown, ctx: AppContext): Promise<DispatchResult> {
   if (!isCallName(name)) return fail(404, 'unknown-call', `Unknown call "${name}"`);
   const handler = handlers[name] as ((args: unknown, ctx: AppContext) => Promise<unknown>) | undefined;
   if (!handler) return fail(501, 'not-implemented', `The call "${name}" is not available in this version`);
@@ -38,26 +44,30 @@ function fail(status: number, code: string, message: string, extra: Partial<ApiE
   return { ok: false, status, body: { error: { code, message, ...extra } } };
 }
 
-/** The message code an ExprError or OutputRuleError carries, for the UI's language. */
-function detailOf(e: Error): Partial<ApiErrorBody['error']> {
-  const detail = (e as { detail?: ApiErrorBody['error']['detail'] }).detail;
-  return detail ? { detail } : {};
+/**
+ * The API's error code for an error the user can correct, by its class: the codes the renderer and
+ * scripts have always seen ('analysis' for the engine, 'expression', 'transform', 'output-rules',
+ * 'import'); handler, store and override errors send their own code.
+ */
+function apiCode(e: DuidingError): string {
+  if (e instanceof EngineError) return 'analysis';
+  if (e instanceof ExprError) return 'expression';
+  if (e instanceof PanelError || e instanceof RecipeError) return 'transform';
+  if (e instanceof OutputRuleError || e instanceof ChartWithheldError) return 'output-rules';
+  if (e instanceof ImportError) return 'import';
+  return e.code;
 }
 
+/** HTTP status by the error's code: what is not there, what is there already, what may not be done. */
+const STATUS: Readonly<Record<string, number>> = { 'not-found': 404, 'unknown-dataset': 404, exists: 409, permission: 403 };
+
 export function toFailure(e: unknown): DispatchResult {
-  if (e instanceof HandlerError) return fail(422, e.code, e.message, e.extra);
-  if (e instanceof ProjectError) return fail(422, e.code, e.message);
-  if (e instanceof ImportError) return fail(422, 'import', e.message, { file: e.file, offset: e.offset, line: e.line });
   if (e instanceof ImportCancelled) return fail(422, 'cancelled', 'Stopped; nothing was changed.');
-  // Subclasses (e.g. RegressionError for separation or collinearity) are user-correctable too.
-  if (e instanceof EngineError) return fail(422, 'analysis', e.message);
-  if (e instanceof Error && e.name === 'ExprError') return fail(422, 'expression', e.message, detailOf(e));
-  if (e instanceof Error && e.name === 'MrSetError') return fail(422, 'invalid', e.message);
-  if (e instanceof Error && (e.name === 'PanelError' || e.name === 'MergeError' || e.name === 'RecipeError')) return fail(422, 'transform', e.message);
-  if (e instanceof Error && (e.name === 'OutputRuleError' || e.name === 'InputRuleError')) return fail(422, 'output-rules', e.message, detailOf(e));
-  if (e instanceof Error && e.name === 'WeightingError') return fail(422, 'weighting', e.message, detailOf(e));
-  // Already in the chart's language (see electron/export/chart/prepare.ts).
-  if (e instanceof Error && e.name === 'ChartWithheldError') return fail(422, 'output-rules', e.message);
+  if (e instanceof DuidingError) {
+    const extra: Partial<ApiErrorBody['error']> =
+      e instanceof ImportError ? { file: e.file, offset: e.offset, line: e.line } : e instanceof HandlerError ? e.extra : {};
+    return fail(STATUS[e.code] ?? 422, apiCode(e), e.message, { ...extra, ...(e.detail ? { detail: e.detail } : {}) });
+  }
   const message = e instanceof Error ? e.message : String(e);
   return fail(500, 'internal', `Something went wrong: ${message}`);
 }

@@ -10,4 +10,8 @@ export interface AppContext extends HandlerContext {
 
 export type Handler<N extends CallName> = (args: ParsedRequestOf<Contract[N]>, ctx: AppContext) => Promise<Contract[N]['result']>;
 
-export type HandlerMap = { [N in CallName]?: Handler<N> };
+/** Every call of the contract with its handler: a call without one is a compile error. */
+export type HandlerMap = { [N in CallName]: Handler<N> };
+
+/** The handlers of one section of the contract (shared/api/<domain>.ts): all of its calls, no others. */
+export type SectionHandlers<S> = { [N in keyof S & CallName]: Handler<N> };

@@ -1,7 +1,9 @@
 /** A small, strict argument parser: `command POSITIONAL --flag value --switch`. Unknown flags are errors. */
-export class UsageError extends Error {
+import { DuidingError } from '../../shared/errors';
+
+export class UsageError extends DuidingError {
   constructor(message: string) {
-    super(message);
+    super('usage', message);
     this.name = 'UsageError';
   }
 }

@@ -1,15 +1,14 @@
 /**
  * Resolves the CLI's DATA argument: `demo` (the bundled demo panel), `PROJECT.duiding#DATASET`, or a
  * data file read into memory (a temporary store is not needed: the dataset lives in typed arrays).
+ * The importers and the store are loaded only for the kind of DATA that needs them.
  */
 import { existsSync } from 'node:fs';
 import type { Dataset } from '../../shared/model/dataset';
 import type { RuleSet } from '../../shared/disclosure/index';
 import { defaultRuleSet, ruleSetSchema } from '../../shared/disclosure/index';
-import { generateDemo } from '../../resources/demo/generate';
-import { readAnyFile } from '../import/index';
-import { ProjectStore } from '../store/project-store';
 import { UsageError } from './args';
+import { loadDemoDataset } from './demo-cache';
 
 export interface LoadedData {
   dataset: Dataset;
@@ -20,11 +19,12 @@ export interface LoadedData {
 }
 
 export async function loadData(spec: string): Promise<LoadedData> {
-  if (spec === 'demo') return { dataset: generateDemo(), ruleSet: defaultRuleSet('cbs-persons') };
+  if (spec === 'demo') return { dataset: loadDemoDataset(), ruleSet: defaultRuleSet('cbs-persons') };
   const hash = spec.lastIndexOf('#');
   if (hash > 0 && spec.slice(0, hash).endsWith('.duiding')) {
     const path = spec.slice(0, hash);
     const name = spec.slice(hash + 1);
+    const { ProjectStore } = await import('../store/project-store');
     const store = ProjectStore.open(path);
     try {
       const stored = store.getSetting<unknown>('ruleSet');
@@ -36,5 +36,6 @@ export async function loadData(spec: string): Promise<LoadedData> {
   }
   if (spec.endsWith('.duiding')) throw new UsageError(`Name the dataset too: ${spec}#DATASET`);
   if (!existsSync(spec)) throw new UsageError(`${spec}: no such file (DATA is a data file, PROJECT.duiding#DATASET, or demo)`);
+  const { readAnyFile } = await import('../import/index');
   return { dataset: await readAnyFile(spec), ruleSet: defaultRuleSet('cbs-persons') };
 }

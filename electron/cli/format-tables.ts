@@ -1,7 +1,7 @@
 /** Human-readable text for freq and crosstab results; suppressed cells print as the rule set's symbol. */
 import type { DisclosedFreqResult } from '../../shared/disclosure/index';
 import type { CrosstabMulti, CrosstabTable, DisclosureSummary } from '../../shared/model/results';
-import { reasonTexts } from '../../shared/i18n/messages';
+import { reasonTexts, renderMessage } from '../../shared/i18n/messages';
 import { textTable } from './text-table';
 
 const fmt = (v: number | null | undefined, decimals: number, symbol = 'x') => (v === null || v === undefined ? symbol : v.toFixed(decimals));
@@ -58,7 +58,8 @@ export function oneCrosstab(t: CrosstabTable): string {
     lines.push(
       `Rao-Scott F = ${c.raoScott.F.toFixed(4)}, ndf = ${c.raoScott.ndf.toFixed(3)}, ddf = ${c.raoScott.ddf.toFixed(3)}, p = ${c.raoScott.p.toPrecision(4)}`,
     );
-  if (c?.note) lines.push(c.note);
+  // The CLI's text is English throughout; the JSON keeps `note`, the Dutch text it always had.
+  if (c?.notes?.length) lines.push(c.notes.map((m) => renderMessage(m, 'en')).join('; '));
   if (mr)
     lines.push(
       `${mr.set}: % of cases in the column's base (a case can give several answers, so columns add up to more than 100); no chi-square for a multiple-response set`,

@@ -4,7 +4,6 @@ import { findVariable, numericAt } from '../../shared/model/dataset';
 import type { RuleSet } from '../../shared/disclosure/index';
 import type { RuleSetName, WeightType } from '../../shared/model/results';
 import { OutputRuleError, resolveRules } from '../../shared/analysis/output-rules';
-import { ProjectStore } from '../store/project-store';
 import type { LoadedData } from './data-source';
 import { Flags, UsageError } from './args';
 
@@ -36,13 +35,13 @@ export function weightOption(flags: Flags, ds: Dataset): { variable: string; typ
  * needs `--reason "…"` (at least 10 characters; refused with exit 2 without it), is recorded in the
  * project's audit log when DATA is a project, and its results are marked unchecked.
  */
-export function rulesOption(
+export async function rulesOption(
   flags: Flags,
   loaded: Pick<LoadedData, 'ruleSet' | 'projectPath'>,
   command: string,
   requested?: RuleSetName,
   specReason?: string,
-): RuleSet {
+): Promise<RuleSet> {
   const r = flags.string('rules') ?? requested;
   if (r !== undefined && r !== 'cbs-persons' && r !== 'cbs-business' && r !== 'none') {
     throw new UsageError(`--rules is cbs-persons, cbs-business or none, not "${r}"`);
@@ -55,6 +54,8 @@ export function rulesOption(
     throw e;
   }
   if (choice.loosened && loaded.projectPath) {
+    // Only a project keeps an audit log; the store (a native module) is loaded only then.
+    const { ProjectStore } = await import('../store/project-store');
     const store = ProjectStore.open(loaded.projectPath);
     try {
       store.audit('rules.loosen', { call: `cli ${command}`, ruleSet: choice.ruleSet.name, project: loaded.ruleSet.name, reason: choice.reason });

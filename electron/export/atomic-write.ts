@@ -9,16 +9,16 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { DuidingError } from '../../shared/errors';
 
 /** 'DUID' at offset 68 of the SQLite header (PRAGMA application_id), as electron/store/project-store.ts sets it. */
 const PROJECT_APPLICATION_ID = 0x44554944;
 
-export class ExportTargetError extends Error {
-  constructor(
-    readonly code: 'project-file',
-    message: string,
-  ) {
-    super(message);
+export class ExportTargetError extends DuidingError {
+  declare readonly code: 'project-file';
+
+  constructor(code: 'project-file', message: string) {
+    super(code, message);
     this.name = 'ExportTargetError';
   }
 }

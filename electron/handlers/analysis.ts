@@ -5,11 +5,12 @@ import { groupResult, runTableGroup } from '../../shared/analysis/table-group';
 import { ExprError, checkVariables, parseExpr } from '../../shared/transform/expr/index';
 import { assertNoIdentifierInExpr } from '../../shared/transform/identifiers';
 import { projectOverrides } from './rules';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { analysisSection } from '../../shared/api/analysis';
 import { requestRules } from '../backend/request-rules';
 import { releasedFilters } from '../backend/releases';
 
-export const analysisHandlers: HandlerMap = {
+export const analysisHandlers: SectionHandlers<typeof analysisSection> = {
   'analysis.freq': async (req, ctx) =>
     runFreq(ctx.session.dataset(req.dataset), req, requestRules(ctx, 'analysis.freq', req.rules, req.rulesReason, { variable: req.variable })),
   // Tables carry the project's recorded overrides (released cells marked `overridden`).

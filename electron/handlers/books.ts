@@ -12,7 +12,8 @@ import { previewBook } from '../../shared/book/preview';
 import type { Dataset } from '../../shared/model/dataset';
 import type { SavedSpec } from '../store/project-store';
 import { HandlerError } from '../backend/context';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { booksSection } from '../../shared/api/books';
 import { projectOverrides } from './rules';
 import { houseStyleNames } from '../export/book/style';
 import { requestRules } from '../backend/request-rules';
@@ -52,7 +53,7 @@ function computedFor(ctx: AppContext, ds: Dataset, spec: BookSpec): ComputedBook
   return computed;
 }
 
-export const bookHandlers: HandlerMap = {
+export const bookHandlers: SectionHandlers<typeof booksSection> = {
   'book.list': async (_req, { session }) => session.store().listSpecs(KIND).map(toSavedBook),
   'book.save': async ({ id, name, folder, spec, snapshot }, ctx) => {
     const store = ctx.session.store();

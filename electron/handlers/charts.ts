@@ -4,7 +4,8 @@ import { chartStyleSchema, type ChartStyle } from '../../shared/chart/style';
 import type { Session } from '../backend/context';
 import { defaultChartStyle, prepareChart, renderChartFile, writeChart } from '../export/chart/index';
 import { projectOverrides } from './rules';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { chartsSection } from '../../shared/api/charts';
 import { auditExport } from '../backend/audit-export';
 import { requestRules } from '../backend/request-rules';
 import { recordReleases, releasedFilters } from '../backend/releases';
@@ -33,7 +34,7 @@ function chartBanner(col: string): BannerSpec {
   return { total: true, items: [{ variable: col }] };
 }
 
-export const chartHandlers: HandlerMap = {
+export const chartHandlers: SectionHandlers<typeof chartsSection> = {
   'chart.render': async (req, ctx) => {
     const session = ctx.session;
     const rules = requestRules(ctx, 'chart.render', req.rules, req.rulesReason, { row: req.row, col: req.col });

@@ -1,8 +1,9 @@
 /** Writes a project dataset back to an SPSS system file (atomic: temp file + rename inside writeSav). */
 import { writeSav } from '../import/sav/write';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { datasetExportSection } from '../../shared/api/dataset-export';
 
-export const datasetExportHandlers: HandlerMap = {
+export const datasetExportHandlers: SectionHandlers<typeof datasetExportSection> = {
   'dataset.saveSav': async ({ dataset, out, compression }, { session }) => {
     const ds = session.dataset(dataset);
     const zsav = out.toLowerCase().endsWith('.zsav');

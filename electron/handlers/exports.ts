@@ -8,7 +8,8 @@ import { findVariable, type Dataset } from '../../shared/model/dataset';
 import { groupModels, renderModels } from '../../shared/format/render-tables';
 import { TEXTS } from '../../shared/format/texts';
 import { writeBook } from '../export/book/index';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { exportsSection } from '../../shared/api/exports';
 import { startJob } from '../backend/jobs';
 import { auditExport } from '../backend/audit-export';
 import { recordReleases, releasedFilters } from '../backend/releases';
@@ -30,7 +31,7 @@ export function variableLabeller(ds: Dataset): (name: string) => string {
   };
 }
 
-export const exportHandlers: HandlerMap = {
+export const exportHandlers: SectionHandlers<typeof exportsSection> = {
   'export.book': async ({ dataset, spec, target }, ctx) => {
     const ds = ctx.session.dataset(dataset);
     const out = ctx.session.saveTargets.take(target, 'xlsx');

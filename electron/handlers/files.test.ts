@@ -68,7 +68,7 @@ describe('files.list', () => {
   it('answers with typed 4xx errors through the dispatcher', async () => {
     const ctx = {} as AppContext;
     const missing = await dispatch(filesHandlers, 'files.list', { dir: join(home, 'does-not-exist') }, ctx);
-    expect(missing).toMatchObject({ ok: false, status: 422, body: { error: { code: 'not-found' } } });
+    expect(missing).toMatchObject({ ok: false, status: 404, body: { error: { code: 'not-found' } } });
     const file = await dispatch(filesHandlers, 'files.list', { dir: join(home, 'b.sav') }, ctx);
     expect(file).toMatchObject({ ok: false, status: 422, body: { error: { code: 'not-a-directory' } } });
     const relative = await dispatch(filesHandlers, 'files.list', { dir: 'zeta' }, ctx);

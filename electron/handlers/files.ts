@@ -11,7 +11,8 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DATA_FILE_KINDS, dataFileKind, importFileKinds, type DataFileKind, type FileEntry, type FileListing } from '../../shared/api/files';
 import { HandlerError } from '../backend/context';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { filesSection } from '../../shared/api/files';
 import { checkSavePath } from '../backend/save-targets';
 
 /** More than any sensible data folder; beyond it the listing says it was cut short. */
@@ -86,7 +87,7 @@ export async function listFiles(req: { dir?: string; kinds?: DataFileKind[]; hid
   return { dir, parent: parent === dir ? null : parent, home: resolve(home), entries, truncated };
 }
 
-export const filesHandlers: HandlerMap = {
+export const filesHandlers: SectionHandlers<typeof filesSection> = {
   'files.list': async (req) => listFiles(req),
   // Replaced in electron/main.ts by the system dialog; the browser host browses with files.list instead.
   'ui.chooseFile': async () => {

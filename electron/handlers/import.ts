@@ -7,9 +7,10 @@
 import { importIntoProject } from '../import/run-import';
 import { previewInWorker, readInWorker } from '../import/run-in-worker';
 import { cancelJob, cancellable, startJob } from '../backend/jobs';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { importSection } from '../../shared/api/import';
 
-export const importHandlers: HandlerMap = {
+export const importHandlers: SectionHandlers<typeof importSection> = {
   'import.preview': async ({ path, options = {}, previewId }) => {
     const stop = cancellable(previewId);
     try {

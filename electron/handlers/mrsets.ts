@@ -1,7 +1,8 @@
 /** Handlers for the multiple-response sets of a stored dataset (shared/api/mrsets.ts). */
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { mrSetsSection } from '../../shared/api/mrsets';
 
-export const mrSetsHandlers: HandlerMap = {
+export const mrSetsHandlers: SectionHandlers<typeof mrSetsSection> = {
   'mrset.list': async ({ dataset }, { session }) => session.store().mrSets().list(dataset),
   'mrset.save': async ({ dataset, set, replaces }, { session, emit }) => {
     const saved = session.store().mrSets().save(dataset, set, replaces);

@@ -5,7 +5,8 @@ import type { Dataset } from '../../shared/model/dataset';
 import { mergeDatasets, planMerge } from '../../shared/transform/merge';
 import { appendDatasets } from '../../shared/transform/panel';
 import { HandlerError, type Session } from '../backend/context';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { panelSection } from '../../shared/api/panel';
 
 type Link = z.output<typeof panelRequest>;
 
@@ -28,7 +29,7 @@ function link(session: Session, l: Link): { dataset: Dataset; detail: unknown } 
   return { dataset, detail: { unmatchedLeft: report.unmatchedLeft, unmatchedRight: report.unmatchedRight } };
 }
 
-export const panelHandlers: HandlerMap = {
+export const panelHandlers: SectionHandlers<typeof panelSection> = {
   'panel.plan': async (l, { session }) => {
     if (l.kind === 'append') {
       const { dataset, conflicts } = append(session, l);

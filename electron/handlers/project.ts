@@ -1,7 +1,8 @@
 /** Handlers for projects, datasets, variable metadata and undo. */
 import type { ProjectSummary } from '../../shared/api/project';
 import type { ProjectStore } from '../store/project-store';
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { projectSection } from '../../shared/api/project';
 import { rowPage } from './rows';
 
 export function summary(store: ProjectStore, ruleSet: string): ProjectSummary {
@@ -13,7 +14,7 @@ export function summary(store: ProjectStore, ruleSet: string): ProjectSummary {
   return { path: store.path, name, datasets: store.listDatasets(), ruleSet };
 }
 
-export const projectHandlers: HandlerMap = {
+export const projectHandlers: SectionHandlers<typeof projectSection> = {
   'project.current': async (_args, { session }) => (session.isOpen() ? summary(session.store(), session.ruleSet().name) : null),
   'project.open': async ({ path, replaceEmpty }, { session, emit }) => {
     const store = session.open(path, { replaceEmpty });

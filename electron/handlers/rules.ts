@@ -3,11 +3,12 @@ import { rawBanner } from '../../shared/analysis/run-banner';
 import type { OverrideView } from '../../shared/api/rules';
 import { applyOverridesToBanners, matchBanner } from '../../shared/disclosure/index';
 import type { OverrideRecord, OverrideTarget } from '../../shared/disclosure/index';
-import { OverrideError, prepareOverride } from '../../shared/disclosure/index';
+import { prepareOverride } from '../../shared/disclosure/index';
 import { defaultRuleSet, loosens, type RuleSet } from '../../shared/disclosure/index';
 import type { BannerResult } from '../../shared/model/results';
 import { HandlerError, type Session } from '../backend/context';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { rulesSection } from '../../shared/api/rules';
 
 export { loosens } from '../../shared/disclosure/index';
 
@@ -52,7 +53,7 @@ function rawTarget(session: Session, target: OverrideTarget, rs: RuleSet): Banne
 
 const view = ({ key: _k, fingerprint: _f, ...rest }: OverrideRecord): OverrideView => rest;
 
-export const rulesHandlers: HandlerMap = {
+export const rulesHandlers: SectionHandlers<typeof rulesSection> = {
   'rules.get': async (_args, { session }) => session.ruleSet(),
   'rules.set': async ({ ruleSet, reason }, ctx) => save(ctx, ruleSet as RuleSet, reason),
   'rules.reset': async ({ name, reason }, ctx) => save(ctx, defaultRuleSet(name), reason),
@@ -61,13 +62,8 @@ export const rulesHandlers: HandlerMap = {
     const rs = ctx.session.ruleSet();
     const raw = rawTarget(ctx.session, target, rs);
     const published = applyOverridesToBanners([raw], rs, target.dataset, store.overrides().list())[0];
-    let prepared;
-    try {
-      prepared = prepareOverride(raw, published, rs, target, cells, reason);
-    } catch (e) {
-      if (e instanceof OverrideError) throw new HandlerError(e.code, e.message, { detail: e.detail });
-      throw e;
-    }
+    // An OverrideError (the cell cannot be released) reaches the user with its code: dispatch maps it.
+    const prepared = prepareOverride(raw, published, rs, target, cells, reason);
     const record = store.overrides().add(prepared);
     ctx.emit('project.changed', { reason: 'rules' });
     return { ...view(record), status: 'applied' as const };

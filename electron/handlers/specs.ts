@@ -1,7 +1,8 @@
 /** Handlers for saved specifications (shared/api/specs.ts). */
-import type { HandlerMap } from '../backend/types';
+import type { SectionHandlers } from '../backend/types';
+import type { specsSection } from '../../shared/api/specs';
 
-export const specsHandlers: HandlerMap = {
+export const specsHandlers: SectionHandlers<typeof specsSection> = {
   'spec.list': async ({ kind }, { session }) => session.store().listSpecs(kind),
   'spec.save': async (spec, { session }) => session.store().saveSpec(spec),
   'spec.delete': async ({ id }, { session }) => {

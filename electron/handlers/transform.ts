@@ -3,7 +3,8 @@ import { findVariable } from '../../shared/model/dataset';
 import { applyCompute, applyRecode, RecipeError } from '../../shared/transform/recode';
 import type { Dataset } from '../../shared/model/dataset';
 import { HandlerError } from '../backend/context';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { transformSection } from '../../shared/api/transform';
 
 /** Store the derived variable `target` of `out` and tell every window the dataset changed. */
 function storeDerived(ctx: AppContext, dataset: string, out: Dataset, target: string) {
@@ -23,7 +24,7 @@ function derive(run: () => Dataset): Dataset {
   }
 }
 
-export const transformHandlers: HandlerMap = {
+export const transformHandlers: SectionHandlers<typeof transformSection> = {
   'transform.recode': async ({ dataset, recipe }, ctx) =>
     storeDerived(
       ctx,

@@ -9,7 +9,8 @@ import { marginChart } from '../../shared/weighting/margin-chart';
 import { checkTargets, fromTargetSet, parseTargetsFile, runWeighting, weightSpecSchema, type WeightSpec } from '../../shared/weighting/index';
 import { applyWeight } from '../backend/apply-weight';
 import { HandlerError } from '../backend/context';
-import type { AppContext, HandlerMap } from '../backend/types';
+import type { AppContext, SectionHandlers } from '../backend/types';
+import type { weightingSection } from '../../shared/api/weighting';
 import { measureWithBundledFont, renderChartSvg } from '../export/chart/index';
 import { projectChartStyle } from './charts';
 import { chartCanvas } from '../../shared/chart/spec';
@@ -40,7 +41,7 @@ function recipeInfo(store: ProjectStore, dataset?: string): WeightRecipeInfo[] {
     });
 }
 
-export const weightingHandlers: HandlerMap = {
+export const weightingHandlers: SectionHandlers<typeof weightingSection> = {
   'weighting.preview': async ({ dataset, spec }, { session }) => runWeighting(session.dataset(dataset), spec).report,
 
   'weighting.apply': async ({ dataset, spec, replace, lang }, ctx) => {

@@ -4,6 +4,8 @@
  *   --host-only   start the host without opening a window (for scripts and tests)
  *   --port N      listen on port N (default: a free port)
  *   --project P   open this project instead of the demo
+ * DUIDING_CHROMIUM names the browser to open (default: the first Chromium or Chrome found). Stopping
+ * the host (Ctrl+C, SIGTERM) closes that window; a window it could not close says the host stopped.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,11 +52,12 @@ function launcherPage(dir: string, url: string): string {
   return `file://${file}`;
 }
 
-function openWindow(url: string): void {
-  const exe = CHROMIUMS.find((p) => existsSync(p));
+/** Opens the app window; returns what closes it again, or null when there is no Chromium. */
+function openWindow(url: string): (() => void) | null {
+  const exe = process.env.DUIDING_CHROMIUM ?? CHROMIUMS.find((p) => existsSync(p));
   if (!exe) {
     console.log('No Chromium found: open the URL above in a browser on this machine.');
-    return;
+    return null;
   }
   const profile = mkdtempSync(join(tmpdir(), 'duiding-chromium-'));
   const child = spawn(
@@ -72,6 +75,18 @@ function openWindow(url: string): void {
     { stdio: 'ignore', detached: true },
   );
   child.unref();
+  child.on('error', (e) => console.log(`Could not open ${exe} (${e.message}): open the URL above in a browser on this machine.`));
+  child.on('exit', () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }));
+  return () => {
+    // Chromium runs in a process group of its own (detached, so that it is not tied to the terminal):
+    // end the whole group, or its helper processes keep the window open on a host that is gone.
+    try {
+      if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
+    } catch {
+      // Already closed by the user.
+    }
+  };
 }
 
 async function main(): Promise<void> {
@@ -81,10 +96,19 @@ async function main(): Promise<void> {
   const project = args.project ?? ensureDemoProject(home);
   const host = await startHost({ projectPath: project, port: args.port, configDir: home, staticDir: rendererDir() });
   console.log(`Duiding listening on ${host.url}`);
-  if (!args.hostOnly) openWindow(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const closeWindow = args.hostOnly ? null : openWindow(host.url);
+  // The window goes with the host, however the host ends (Ctrl+C in `npm start`, a kill, a crash).
+  process.on('exit', () => closeWindow?.());
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    closeWindow?.();
+    void host.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
 }
 
 main().catch((e: unknown) => {

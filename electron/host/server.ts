@@ -29,7 +29,7 @@ export interface HostOptions {
   configDir: string;
   /** The renderer build to serve. */
   staticDir: string;
-  handlers?: HandlerMap;
+  handlers?: Partial<HandlerMap>;
 }
 
 export interface RunningHost {

@@ -2,7 +2,9 @@
  * The one error type every importer throws for bad input. It names the file, where in it (byte offset
  * for binary formats, line for text formats) and why, so the user can find the problem.
  */
-export class ImportError extends Error {
+import { DuidingError } from '../../shared/errors';
+
+export class ImportError extends DuidingError {
   readonly file: string;
   readonly offset: number | null;
   readonly line: number | null;
@@ -10,7 +12,7 @@ export class ImportError extends Error {
 
   constructor(file: string, reason: string, where: { offset?: number; line?: number } = {}) {
     const at = where.offset !== undefined ? ` at byte ${where.offset}` : where.line !== undefined ? ` at line ${where.line}` : '';
-    super(`${file}${at}: ${reason}`);
+    super('import', `${file}${at}: ${reason}`);
     this.name = 'ImportError';
     this.file = file;
     this.offset = where.offset ?? null;

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { checkMrSet, mrSetIssueText, mrSetSchema, type MrSetIssue, type MultipleResponseSet } from '../../shared/model/mr-set';
 import type { DatasetInfo, VariableMeta } from '../../shared/model/dataset';
 import type { RecipeStore } from './recipes';
+import { DuidingError } from '../../shared/errors';
 
 /** Removes the set named `remove` (if any) and puts `put` (if any) at `index` (default: where it was, else last). */
 export interface MrSetOp {
@@ -18,9 +19,9 @@ export interface MrSetOp {
   index?: number;
 }
 
-export class MrSetError extends Error {
+export class MrSetError extends DuidingError {
   constructor(message: string) {
-    super(message);
+    super('invalid', message);
     this.name = 'MrSetError';
   }
 }

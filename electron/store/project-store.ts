@@ -66,8 +66,9 @@ type HistoryOp =
 export function migrationsDir(): string {
   if (process.env.DUIDING_MIGRATIONS) return process.env.DUIDING_MIGRATIONS;
   const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, 'migrations');
-  return existsSync(beside) ? beside : join(here, 'store', 'migrations');
+  // Source tree (electron/store), the Electron build (dist/electron/migrations), the CLI bundle (dist/cli).
+  const candidates = [join(here, 'migrations'), join(here, 'store', 'migrations'), join(here, '..', '..', 'electron', 'store', 'migrations')];
+  return candidates.find((d) => existsSync(d)) ?? candidates[1];
 }
 
 const now = () => new Date().toISOString();

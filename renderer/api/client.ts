@@ -125,10 +125,14 @@ function deliver(event: string, text: string): void {
 async function streamEvents(): Promise<void> {
   for (let wait = 500; ; wait = Math.min(wait * 2, 10_000)) {
     const token = hostToken();
+    // Whether the host still answers: a refusal (no token) is an answer; a closed stream or no connection is not.
+    let answers = false;
     try {
       const res = await fetch('/events', { headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'omit', cache: 'no-store' });
+      answers = true;
       if (res.ok && res.body) {
         wait = 500;
+        hostAnswers(true);
         const parser = new SseParser();
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
@@ -136,10 +140,13 @@ async function streamEvents(): Promise<void> {
           if (done) break;
           for (const e of parser.push(value)) deliver(e.event, e.data);
         }
+        answers = false;
       }
     } catch {
       // Host gone or restarting: try again after a pause.
+      answers = false;
     }
+    if (!answers) hostAnswers(false);
     await new Promise((r) => setTimeout(r, wait));
   }
 }
@@ -161,4 +168,26 @@ export function on<E extends EventName>(event: E, cb: (payload: Events[E]) => vo
   }
   set.add(cb as Listener);
   return () => set.delete(cb as Listener);
+}
+
+const hostListeners = new Set<(stopped: boolean) => void>();
+let hostUp: boolean | null = null;
+
+/** The event stream connected (true) or ended (false): tell the listeners when that changes. */
+function hostAnswers(up: boolean): void {
+  if (hostUp === up) return;
+  hostUp = up;
+  for (const l of hostListeners) l(!up);
+}
+
+/**
+ * Tells `cb` when the browser host stops answering (its event stream ended and does not come back:
+ * `npm start` was stopped) and when it is back. Under Electron the window closes with the app, so this
+ * never fires there.
+ */
+export function onHostStopped(cb: (stopped: boolean) => void): () => void {
+  if (window.duiding) return () => {};
+  ensureEventStream();
+  hostListeners.add(cb);
+  return () => hostListeners.delete(cb);
 }

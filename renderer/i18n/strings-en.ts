@@ -19,6 +19,7 @@ export const en: Record<StringKey, string> = {
   'app.redone': 'Redone: {what}',
   'app.nothingToUndo': 'Nothing to undo',
   'app.nothingToRedo': 'Nothing to redo',
+  'app.hostStopped': 'The workbench has stopped: this window can do nothing more. Close it and start Duiding again (npm start).',
   'app.rows': '{n} rows',
   'app.variables': '{n} variables',
   'tab.data': 'Data',

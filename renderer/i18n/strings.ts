@@ -18,6 +18,7 @@ export const nl = {
   'app.redone': 'Opnieuw uitgevoerd: {what}',
   'app.nothingToUndo': 'Niets om ongedaan te maken',
   'app.nothingToRedo': 'Niets om opnieuw te doen',
+  'app.hostStopped': 'De werkbank is gestopt: dit venster kan niets meer doen. Sluit het en start Duiding opnieuw (npm start).',
   'app.rows': '{n} rijen',
   'app.variables': '{n} variabelen',
   'tab.data': 'Data',

@@ -11,6 +11,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { useProject } from '../state/project-context';
 import { useNotice } from '../state/notice';
 import { AuditDialog } from './AuditDialog';
+import { HostStopped } from './HostStopped';
 import { DataView } from '../data/DataView';
 import { VariableView } from '../variables/VariableView';
 import { TableBuilder } from '../tables/TableBuilder';
@@ -167,6 +168,7 @@ export function App() {
           </button>
         ))}
       </div>
+      <HostStopped />
       <ErrorBox error={error} />
       <main className="panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {info && dataset && tab === 'data' && <DataView />}

@@ -16,7 +16,7 @@ export function filterMask(ds: Dataset, expr: string | undefined): Uint8Array | 
 /** Rows whose `variable` equals one of `codes` (user-missing values never match). */
 export function valueMask(ds: Dataset, variable: string, codes: Code[]): Uint8Array {
   const vi = findVariable(ds, variable);
-  if (vi < 0) throw new EngineError('unknown-variable', `variable ${variable} not found`);
+  if (vi < 0) throw new EngineError('unknown-variable', { code: 'engine-unknown-variable', name: variable });
   const col = ds.columns[vi];
   const meta = ds.variables[vi];
   const out = new Uint8Array(ds.rows);

@@ -5,17 +5,17 @@
 import { checkLinkingKeys, defaultRuleSet, loosens, withReasons, type RuleSet } from '../disclosure/index';
 import type { Dataset } from '../model/dataset';
 import type { DisclosureSummary, RuleSetName } from '../model/results';
-import { legacyText, type DisclosureMessage } from '../i18n/messages';
+import type { DisclosureMessage } from '../i18n/messages';
+import { DuidingError } from '../errors';
 
-export class OutputRuleError extends Error {
+export class OutputRuleError extends DuidingError {
   /** The refusal as a code, for Dutch or English text (shared/i18n/messages.ts). */
-  readonly detail?: DisclosureMessage;
+  declare readonly detail?: DisclosureMessage;
 
   /** `message` as a code gives `.message` its English text. */
   constructor(message: string | DisclosureMessage) {
-    super(typeof message === 'string' ? message : legacyText(message));
+    super('output-rules', message);
     this.name = 'OutputRuleError';
-    if (typeof message !== 'string') this.detail = message;
   }
 }
 

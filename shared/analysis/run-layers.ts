@@ -7,6 +7,7 @@ import type { RuleSet } from '../disclosure/index';
 import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
+import { withChi2NoteText } from './chi2-note';
 import { EngineError } from '../engine/errors';
 import { filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
@@ -27,7 +28,7 @@ export function runLayeredCrosstab(
   rs: RuleSet,
 ): LayeredCrosstab {
   for (const name of [req.row, req.col, ...req.layers]) {
-    if (namesSet(ds, name)) throw new EngineError('bad-set', `${name}: een set in een gelaagde kruistabel kan (nog) niet`);
+    if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
   }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
@@ -41,12 +42,17 @@ export function runLayeredCrosstab(
     filter: filterMask(ds, req.filter),
   });
   const ruled = applyRulesToLayers(result, rs);
-  if (!rs.unchecked) return ruled;
-  return {
+  const noted = {
     ...ruled,
-    layers: ruled.layers.map((l) => ({ ...l, table: markResult(l.table, rs) })),
-    total: ruled.total ? markResult(ruled.total, rs) : null,
-    ...(ruled.rules ? { rules: markUnchecked(ruled.rules, rs) } : {}),
+    layers: ruled.layers.map((l) => ({ ...l, table: withChi2NoteText(l.table) })),
+    total: ruled.total && withChi2NoteText(ruled.total),
+  };
+  if (!rs.unchecked) return noted;
+  return {
+    ...noted,
+    layers: noted.layers.map((l) => ({ ...l, table: markResult(l.table, rs) })),
+    total: noted.total ? markResult(noted.total, rs) : null,
+    ...(noted.rules ? { rules: markUnchecked(noted.rules, rs) } : {}),
   };
 }
 

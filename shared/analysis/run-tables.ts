@@ -8,6 +8,7 @@ import { EngineError } from '../engine/errors';
 import { frequencies } from '../engine/freq';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabMulti, CrosstabTable, WeightType } from '../model/results';
+import { withChi2NoteText } from './chi2-note';
 import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
@@ -29,7 +30,8 @@ export function runFreq(ds: Dataset, req: FreqRequest, rs: RuleSet): DisclosedFr
   assertNoLinkingKeys(ds, [req.variable], rs);
   assertRequestInputs(ds, { variables: [req.variable], filter: req.filter, weight: req.weight }, rs);
   const result = frequencies(ds, { variable: req.variable, weight: req.weight, filter: filterMask(ds, req.filter) });
-  if (result.categories.length === 0) throw new EngineError('empty-table', `No cases for ${req.variable}${req.filter ? ` with filter "${req.filter}"` : ''}`);
+  if (result.categories.length === 0)
+    throw new EngineError('empty-table', { code: 'engine-no-cases', variable: req.variable, ...(req.filter ? { filter: req.filter } : {}) });
   // Differencing (shared/disclosure/primary/differences.ts): the same table without (part of) the filter.
   const references =
     rs.name === 'none'
@@ -61,7 +63,7 @@ export function runCrosstab(
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
-  if (namesSet(ds, req.col)) throw new EngineError('bad-set', `${req.col}: een set staat (nog) alleen in de rijen van een kruistabel`);
+  if (namesSet(ds, req.col)) throw new EngineError('bad-set', { code: 'engine-set-as-column', set: req.col });
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);
@@ -75,7 +77,7 @@ export function runCrosstab(
           table: crosstab(ds, { row: req.row, col: req.col, weight: req.weight, filter: m }),
           source: 'filter' as const,
         }));
-  return markResult(applyOverridesToCrosstab(table, rs, ds.name, overrides, { references }), rs);
+  return markResult(withChi2NoteText(applyOverridesToCrosstab(table, rs, ds.name, overrides, { references })), rs);
 }
 
 /** One table for one pair, or `{tables}` with one block per row × column pair (docs/cli.md). */

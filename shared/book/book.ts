@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_STATISTICS, symbolsSpec, tableQuery } from '../query/table-query';
 import { rangeRecodeSpec } from './recode';
 import { chartTypes } from '../chart/spec';
+import { DuidingError } from '../errors';
 import type { TableStatus } from '../model/results';
 
 const varName = z.string().min(1).max(256);
@@ -139,9 +140,9 @@ export type BookSpecInput = z.input<typeof bookSpecV2>;
 export type BookChartsSpec = z.output<typeof bookChartsSpec>;
 
 /** A spec that does not validate; the message names every bad field on one line (CLI errors are one line). */
-export class BookSpecError extends Error {
+export class BookSpecError extends DuidingError {
   constructor(readonly issues: { path: string; message: string }[]) {
-    super(`invalid book specification: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    super('book-spec', `invalid book specification: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
     this.name = 'BookSpecError';
   }
 }

@@ -11,19 +11,18 @@
  * The rule set `none` checks none of this, as it checks no output.
  */
 import type { DisclosureMessage } from '../i18n/message-types';
-import { legacyText } from '../i18n/messages';
 import { type Dataset, findVariable } from '../model/dataset';
 import { assertFilterReadsNoIdentifier, identifierBehind } from '../transform/identifiers';
 import type { RuleSet } from './rules';
+import { DuidingError } from '../errors';
 
 /** A request refused for what it reads; `detail` is the code for Dutch or English text. */
-export class InputRuleError extends Error {
-  readonly detail: DisclosureMessage;
+export class InputRuleError extends DuidingError {
+  declare readonly detail: DisclosureMessage;
 
   constructor(detail: DisclosureMessage) {
-    super(legacyText(detail));
+    super('output-rules', detail);
     this.name = 'InputRuleError';
-    this.detail = detail;
   }
 }
 

@@ -12,6 +12,7 @@ import type { Chi2Block, CrosstabTable, WeightInfo } from '../model/results';
 import { type CategoryLookup, categorize, categoryLookup } from './categorize';
 import { chiSquares } from './chi2';
 import { EngineError } from './errors';
+import type { Chi2NoteMessage } from '../i18n/message-types';
 import { fisherExact2x2 } from './fisher';
 import { type DesignIndex, raoScottF } from './raoscott';
 import { placeholderRules } from './rules';
@@ -114,7 +115,7 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
   const r = rowsUsed.length;
   const c = colsUsed.length;
   if (r === 0 || c === 0) {
-    throw new EngineError('empty-table', `Lege tabel: ${rv.meta.name} × ${cv.meta.name} heeft geen geldige waarnemingen`);
+    throw new EngineError('empty-table', { code: 'engine-empty-table', row: rv.meta.name, col: cv.meta.name });
   }
   const at = (arr: ArrayLike<number>, i: number, j: number) => arr[rowsUsed[i] * t.nc + colsUsed[j]];
   const count = matrix(r, c, (i, j) => at(t.count, i, j));
@@ -138,16 +139,13 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
       if (cs.yates) {
         chi2.yates = cs.yates;
         if (flat.every((v) => Number.isInteger(v))) chi2.fisher = { p: fisherExact2x2(flat[0], flat[1], flat[2], flat[3]) };
-        else chi2.note = 'Fisher niet berekend: gewogen aantallen zijn geen gehele getallen';
+        else chi2.notes = [{ code: 'chi2-fisher-fractional' }];
       }
     } else {
       const scaled = flat.map((v) => (v * n) / total);
       const cs = chiSquares(scaled, r, c);
-      chi2 = {
-        pearson: { ...cs.pearson, p: NaN },
-        lr: { ...cs.lr, p: NaN },
-        note: 'Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p',
-      };
+      const notes: Chi2NoteMessage[] = [{ code: 'chi2-sampling' }];
+      chi2 = { pearson: { ...cs.pearson, p: NaN }, lr: { ...cs.lr, p: NaN }, notes };
       if (!w) {
         w = new Float64Array(rl.data.length).fill(1);
       }
@@ -158,8 +156,8 @@ export function crosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable {
       const { cell, inDesign } = cellsForDesign(rl, cl, rowMap, colMap, c, w, opts.filter);
       const rs = raoScottF({ cell, inDesign, w, r, c, design: designIndex(ds, opts.design) });
       chi2.raoScott = { F: rs.F, ndf: rs.ndf, ddf: rs.ddf, p: rs.p };
-      if (Number.isNaN(rs.F)) chi2.note += '; Rao–Scott niet te berekenen (te veel lege cellen)';
-      if (rs.lonelyStrata > 0) chi2.note += `; ${rs.lonelyStrata} strata met één PSU dragen geen variantie bij`;
+      if (Number.isNaN(rs.F)) notes.push({ code: 'chi2-raoscott-empty' });
+      if (rs.lonelyStrata > 0) notes.push({ code: 'chi2-lonely-strata', n: rs.lonelyStrata });
     }
   }
 

@@ -46,7 +46,7 @@ export function layerIndex(ds: Dataset, names: readonly string[], includeMissing
   }
   // Renumber the occurring combinations densely (in code order) through a table over all combinations.
   const range = cats.reduce((p, c) => p * c.categories.length, 1);
-  if (range > MAX_COMBINATIONS) throw new EngineError('empty-table', `Te veel lagen: ${names.join(' × ')} geeft ${range} combinaties`);
+  if (range > MAX_COMBINATIONS) throw new EngineError('empty-table', { code: 'engine-too-many-layers', layers: [...names], n: range });
   const slot = new Int32Array(range).fill(-1);
   for (let i = 0; i < n; i++) if (combo[i] >= 0) slot[combo[i]] = 0;
   const sorted: number[] = [];

@@ -25,10 +25,8 @@ export interface LayeredCrosstabOptions extends Omit<CrosstabOptions, 'onePass'>
   includeMissingLayers?: boolean;
 }
 
-const DOMAIN_NOTE = 'Rao–Scott per laag als domeinschatting (R survey: subset van het ontwerp)';
-
 export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): LayeredCrosstab {
-  if (opts.layers.length === 0) throw new EngineError('empty-table', 'Geen lagen opgegeven');
+  if (opts.layers.length === 0) throw new EngineError('empty-table', { code: 'engine-no-layers' });
   const rowName = variable(ds, opts.row).meta.name;
   const colName = variable(ds, opts.col).meta.name;
   const names = opts.layers.map((n) => variable(ds, n).meta.name);
@@ -55,7 +53,7 @@ export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): Laye
   });
   const total = tryCrosstab(view(-1), base);
   if (!total || layers.length === 0) {
-    throw new EngineError('empty-table', `Lege tabel: ${rowName} × ${colName} heeft geen geldige waarnemingen in de lagen van ${names.join(', ')}`);
+    throw new EngineError('empty-table', { code: 'engine-empty-layers', row: rowName, col: colName, layers: names });
   }
   if (degrees) domainTest(total, degrees[keys.length]);
   if (excluded && total.weightInfo) total.weightInfo = { ...total.weightInfo, excluded: excluded[keys.length] };
@@ -96,5 +94,5 @@ function domainTest(t: CrosstabTable, nu: number): void {
   if (!rs || !t.chi2) return;
   const ddf = rs.ndf * nu;
   const p = Number.isFinite(rs.F) && ddf > 0 ? fSf(rs.F, rs.ndf, ddf) : NaN;
-  t.chi2 = { ...t.chi2, raoScott: { ...rs, ddf, p }, note: t.chi2.note ? `${t.chi2.note}; ${DOMAIN_NOTE}` : DOMAIN_NOTE };
+  t.chi2 = { ...t.chi2, raoScott: { ...rs, ddf, p }, notes: [...(t.chi2.notes ?? []), { code: 'chi2-domain' }] };
 }

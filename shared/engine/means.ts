@@ -53,8 +53,7 @@ export interface MeansResult {
 
 export function means(ds: Dataset, opts: MeansOptions): MeansResult {
   const yv = variable(ds, opts.variable);
-  if (yv.col.kind === 'string' || yv.meta.type === 'string')
-    throw new EngineError('string-variable', `${yv.meta.name} is een tekstvariabele; een gemiddelde kan niet`);
+  if (yv.col.kind === 'string' || yv.meta.type === 'string') throw new EngineError('string-variable', { code: 'engine-string-mean', name: yv.meta.name });
   const level = opts.level ?? 0.95;
   const type = opts.weight?.type ?? null;
   // The weight resolver already turns user-/system-missing into NaN; reuse it for y.

@@ -58,7 +58,7 @@ export function psuIds(inDesign: Uint8Array, design: DesignIndex): { psu: Int32A
     if (inDesign[i] === 0) continue;
     const hRaw = strata ? strata[i] : 0;
     if (hRaw < 0 || (cluster && cluster[i] < 0)) {
-      throw new EngineError('bad-design', 'Stratum- of clustervariabele heeft ontbrekende waarden in het ontwerp');
+      throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: false });
     }
     let h = stratumId.get(hRaw);
     if (h === undefined) stratumId.set(hRaw, (h = stratumId.size));
@@ -119,7 +119,7 @@ function sumsPerCase(inp: RaoScottInput): StratumSums {
   for (let i = 0; i < cell.length; i++) {
     if (inDesign[i] === 0) continue;
     const raw = strata ? strata[i] : 0;
-    if (raw < 0) throw new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
+    if (raw < 0) throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: true });
     let h = ids.get(raw);
     if (h === undefined) {
       ids.set(raw, (h = counts.length));

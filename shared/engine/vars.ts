@@ -9,6 +9,6 @@ export interface VarRef {
 
 export function variable(ds: Dataset, name: string): VarRef {
   const i = findVariable(ds, name);
-  if (i < 0) throw new EngineError('unknown-variable', `Onbekende variabele: ${name}`);
+  if (i < 0) throw new EngineError('unknown-variable', { code: 'engine-unknown-variable', name });
   return { meta: ds.variables[i], col: ds.columns[i] };
 }

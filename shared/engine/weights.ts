@@ -40,7 +40,7 @@ const converted = new WeakMap<ArrayLike<number>, Map<string, Float64Array>>();
 export function weightArray(ds: Dataset, spec: WeightSpec): Float64Array {
   const { meta, col } = variable(ds, spec.variable);
   if (col.kind === 'string' || meta.type === 'string') {
-    throw new EngineError('string-weight', `Weegvariabele ${meta.name} is een tekstvariabele`);
+    throw new EngineError('string-weight', { code: 'engine-string-weight', name: meta.name });
   }
   const d = col.data;
   const { values, range } = meta.missing;

@@ -1,6 +1,6 @@
 /**
- * Stable codes for the texts the rules and the expression language produce, each with its
- * parameters. A result carries these next to its (English) text so every front end can say it in
+ * Stable codes for the texts the rules, the expression language and the engine's errors produce,
+ * each with its parameters. A result carries these next to its (English) text so every front end can say it in
  * the reader's language; see messages.ts for the rendering.
  */
 
@@ -119,16 +119,72 @@ export interface ExprParams {
   'expr-identifier': { variable: string; identifier: string; why: 'role' | 'key'; detail: string };
 }
 
-export type MessageParams = DisclosureParams & ExprParams & WeightParams;
+/** Why the engine cannot compute what was asked (EngineError, RegressionError in shared/engine). */
+export interface EngineParams {
+  'engine-unknown-variable': { name: string };
+  'engine-string-weight': { name: string };
+  'engine-string-mean': { name: string };
+  'engine-string-in-model': { name: string; as: 'dependent' | 'predictor' };
+  'engine-empty-table': { row: string; col: string };
+  'engine-empty-layers': { row: string; col: string; layers: string[] };
+  'engine-no-cases': { variable: string; filter?: string };
+  'engine-no-layers': None;
+  'engine-too-many-layers': { layers: string[]; n: number };
+  /** `strataOnly`: the stratum variable (Rao–Scott without clusters), else stratum or cluster. */
+  'engine-design-missing': { strataOnly: boolean };
+  /** `known`: the dataset's sets, comma separated; '' when it has none. */
+  'engine-unknown-set': { name: string; known: string };
+  'engine-set-no-members': { set: string };
+  'engine-set-mixed': { set: string };
+  'engine-set-no-counted': { set: string };
+  'engine-set-empty-table': { set: string };
+  'engine-set-in-layers': { set: string };
+  'engine-set-as-column': { set: string };
+  'reg-too-few-cases': { n: number; k: number };
+  'reg-fe-too-few': { n: number; k: number; groups: number };
+  'reg-no-predictors': None;
+  'reg-unknown-group': { name: string };
+  'reg-design-frequency': None;
+  'reg-fe-design': None;
+  'reg-fe-weights': None;
+  'reg-fe-intercept': None;
+  'reg-fe-panel': None;
+  'reg-few-clusters': { name: string };
+  'reg-single-psu': None;
+  'reg-collinear': { term: string };
+  /** `many`: more than two valid values, else only one. */
+  'reg-dependent-values': { name: string; many: boolean };
+  'reg-unknown-reference': { ref: string; variable: string };
+  'reg-not-converged': { iterations: number };
+  'reg-separation': None;
+}
+
+/** Notes under a table's chi-square tests (Chi2Block.notes): why a test is missing or how it was made. */
+export interface Chi2NoteParams {
+  /** Fisher's exact test needs whole counts; frequency weights with fractions do not give them. */
+  'chi2-fisher-fractional': None;
+  /** Sampling weights: Rao–Scott is the test; Pearson and LR are shown on the table rescaled to n, without p. */
+  'chi2-sampling': None;
+  'chi2-raoscott-empty': None;
+  'chi2-lonely-strata': { n: number };
+  /** Per layer, Rao–Scott is the domain test (R survey: a subset of the design). */
+  'chi2-domain': None;
+}
+
+export type MessageParams = DisclosureParams & ExprParams & EngineParams & Chi2NoteParams & WeightParams;
 export type MessageCode = keyof MessageParams;
 export type DisclosureCode = keyof DisclosureParams;
 export type ExprCode = keyof ExprParams;
+export type EngineCode = keyof EngineParams;
+export type Chi2NoteCode = keyof Chi2NoteParams;
 export type WeightCode = keyof WeightParams;
 
 /** `scope` (a layer's label) is put in front of the text: "Man: 3 cellen …". */
 type Of<P, C extends keyof P> = { code: C; scope?: string } & P[C];
 export type DisclosureMessage = { [C in DisclosureCode]: Of<DisclosureParams, C> }[DisclosureCode];
 export type ExprMessage = { [C in ExprCode]: Of<ExprParams, C> }[ExprCode];
+export type EngineMessage = { [C in EngineCode]: Of<EngineParams, C> }[EngineCode];
+export type Chi2NoteMessage = { [C in Chi2NoteCode]: Of<Chi2NoteParams, C> }[Chi2NoteCode];
 export type WeightMessage = { [C in WeightCode]: Of<WeightParams, C> }[WeightCode];
-export type Message = DisclosureMessage | ExprMessage | WeightMessage;
+export type Message = DisclosureMessage | ExprMessage | EngineMessage | Chi2NoteMessage | WeightMessage;
 export type MessageLang = 'nl' | 'en';

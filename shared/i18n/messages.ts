@@ -28,11 +28,21 @@ export function renderMessage(m: Message, lang: MessageLang): string {
 }
 
 /** Codes whose legacy text (in `reasons`) was always Dutch. */
-const LEGACY_DUTCH: ReadonlySet<MessageCode> = new Set(['model-category', 'model-counts-unknown', 'model-sample-mismatch']);
+const LEGACY_DUTCH: ReadonlySet<MessageCode> = new Set([
+  'model-category',
+  'model-counts-unknown',
+  'model-sample-mismatch',
+  'chi2-fisher-fractional',
+  'chi2-sampling',
+  'chi2-raoscott-empty',
+  'chi2-lonely-strata',
+  'chi2-domain',
+]);
 
 /**
- * The text `reasons` and `Error.message` have always carried for a code (the CLI JSON contract):
- * English, except the model count checks, which were Dutch; numbers unformatted.
+ * The text `reasons`, `Error.message` and `chi2.note` have always carried for a code (the CLI JSON
+ * contract): English, except the model count checks and the chi-square notes, which were Dutch;
+ * numbers unformatted.
  */
 export function legacyText(m: Message): string {
   return raw(m, LEGACY_DUTCH.has(m.code) ? 'nl' : 'en', NUM.en);

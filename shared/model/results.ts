@@ -3,7 +3,7 @@
  * and the charts. The CLI shapes are a public contract (docs/cli.md): fields may be added, never renamed.
  * Suppressed cells are `null` in every matrix.
  */
-import type { DisclosureMessage } from '../i18n/message-types';
+import type { Chi2NoteMessage, DisclosureMessage } from '../i18n/message-types';
 import type { Code } from './dataset';
 
 export type WeightType = 'frequency' | 'sampling';
@@ -72,7 +72,12 @@ export interface Chi2Block {
   /** 2×2 tables only. */
   yates?: TestStat;
   fisher?: { p: number };
-  /** Set when the test is withheld (e.g. weighted without a weight type that supports it). */
+  /** Why a test is missing or how it was made, as message codes (shared/i18n): each front end says them in its language. */
+  notes?: Chi2NoteMessage[];
+  /**
+   * The same notes as one text, joined by "; " (Dutch, as it always was: the CLI JSON contract). Set on
+   * the way out (shared/analysis), never by the engine.
+   */
   note?: string;
 }
 

@@ -9,6 +9,7 @@
 import type { Code, Column, Dataset, VariableMeta } from '../model/dataset';
 import { codeKey, compactNumeric, findVariable, newVariable } from '../model/dataset';
 import { gather, span, unionMissing } from './gather';
+import { DuidingError } from '../errors';
 
 export interface AppendOptions {
   waveVariable: string;
@@ -24,9 +25,9 @@ export interface MetaConflict {
   b: unknown;
 }
 
-export class PanelError extends Error {
+export class PanelError extends DuidingError {
   constructor(message: string) {
-    super(message);
+    super('panel', message);
     this.name = 'PanelError';
   }
 }

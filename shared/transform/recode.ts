@@ -13,6 +13,7 @@ import { codeKey, compactNumeric, findVariable, isUserMissing, newVariable, nume
 import { ExprError } from './expr/ast';
 import { evaluateNumeric } from './expr/evaluate';
 import { parseExpr } from './expr/parse';
+import { DuidingError } from '../errors';
 import { assertNoIdentifierInExpr, assertNoIdentifierSource, type IdentifierRules } from './identifiers';
 
 export type RecodeFrom = { lo?: number | null; hi?: number | null } | { values: Code[] } | 'else' | 'missing';
@@ -36,9 +37,9 @@ export interface ComputeRecipe {
   label?: string;
 }
 
-export class RecipeError extends Error {
+export class RecipeError extends DuidingError {
   constructor(message: string) {
-    super(message);
+    super('recipe', message);
     this.name = 'RecipeError';
   }
 }

@@ -3,14 +3,14 @@
  * cannot be read, codes that do not match, a calibration that does not converge. It carries the problem
  * as a message code (Dutch or English in the UI); `message` is the English text the CLI prints.
  */
-import { legacyText, type WeightMessage } from '../i18n/messages';
+import { DuidingError } from '../errors';
+import type { WeightMessage } from '../i18n/messages';
 
-export class WeightingError extends Error {
-  readonly detail: WeightMessage;
+export class WeightingError extends DuidingError {
+  declare readonly detail: WeightMessage;
 
   constructor(detail: WeightMessage) {
-    super(legacyText(detail));
+    super('weighting', detail);
     this.name = 'WeightingError';
-    this.detail = detail;
   }
 }

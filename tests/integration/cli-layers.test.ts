@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli';
+import { expectP } from '../oracle/p-value';
 
 const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/layers/expected.json'), 'utf8'));
 
@@ -28,11 +29,12 @@ describe('duiding crosstab --layers', () => {
     expect(d).toMatchObject({ kind: 'layered', rowVariable: 'gemeente', colVariable: 'geslacht', layerVariables: ['golf'] });
     const want = expected.demo_unweighted;
     expect(d.layers.map((l: { code: number }) => l.code)).toEqual(want.codes);
-    d.layers.forEach((l: { variable: string; label: string; table: { count: number[][]; chi2: { pearson: { value: number } } } }, k: number) => {
+    d.layers.forEach((l: { variable: string; label: string; table: { count: number[][]; chi2: { pearson: { value: number; p: number } } } }, k: number) => {
       expect(l.variable).toBe('golf');
       expect(l.label).toBe(`Golf ${want.codes[k]}`);
       expect(l.table.count).toEqual(want.layers[k].count);
       expect(Math.abs(l.table.chi2.pearson.value / want.layers[k].pearson.value - 1)).toBeLessThan(1e-9);
+      expectP(l.table.chi2.pearson.p, want.layers[k].pearson.p, `layer ${k} Pearson`);
     });
     expect(d.total.count).toEqual(want.total.count);
     expect(d.rules.status).toBe('unchecked');

@@ -12,6 +12,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { auditSuppression, crosstabLayout, flattenCrosstab } from '../../shared/disclosure/index';
 import { readPngInfo } from '../../electron/export/chart/index';
+import { expectP } from '../oracle/p-value';
 
 const expected = JSON.parse(readFileSync(join(__dirname, '../oracle/demo/expected.json'), 'utf8'));
 
@@ -63,7 +64,7 @@ describe('duiding crosstab', () => {
     for (const k of ['pearson', 'lr'] as const) {
       expect(rel(t.chi2[k].value, expected.crosstab[k].value)).toBeLessThan(1e-9);
       expect(t.chi2[k].df).toBe(expected.crosstab[k].df);
-      expect(Math.abs(t.chi2[k].p - expected.crosstab[k].p)).toBeLessThan(1e-9);
+      expectP(t.chi2[k].p, expected.crosstab[k].p, k);
     }
     const w = await json(
       'crosstab',
@@ -87,7 +88,7 @@ describe('duiding crosstab', () => {
     expect(rel(w.chi2.raoScott.F, rs.F)).toBeLessThan(1e-6);
     expect(rel(w.chi2.raoScott.ndf, rs.ndf)).toBeLessThan(1e-6);
     expect(rel(w.chi2.raoScott.ddf, rs.ddf)).toBeLessThan(1e-6);
-    expect(Math.abs(w.chi2.raoScott.p - rs.p)).toBeLessThan(1e-9);
+    expectP(w.chi2.raoScott.p, rs.p, 'Rao–Scott');
   });
 
   it('suppresses the small demo cells under cbs-persons, and none can be recomputed from what it prints', async () => {
@@ -143,6 +144,15 @@ describe('duiding crosstab', () => {
     for (const a of audit) expect(a.hi - a.lo).toBeGreaterThan(0);
   });
 
+  it('keeps the chi-square note text of its JSON and adds its codes; the text output says it in English', async () => {
+    const args = ['crosstab', 'demo', '--rows', 'gemeente', '--cols', 'vertrouwen', '--weight', 'gewicht', '--weight-type', 'sampling'];
+    args.push('--rules', 'none', '--reason', 'vergelijking met de R-referentie');
+    const t = await json(...args);
+    expect(t.chi2.notes).toEqual([{ code: 'chi2-sampling' }]);
+    expect(t.chi2.note).toBe('Steekproefgewicht: toets volgens Rao–Scott; Pearson en LR op de naar n herschaalde tabel, zonder p');
+    expect((await cli(...args)).out).toContain('Sampling weight: tested by Rao–Scott; Pearson and LR on the table rescaled to n, without p');
+  });
+
   it('gives one block per pair with several row or column variables', async () => {
     const t = await json(
       'crosstab',
@@ -171,7 +181,7 @@ describe('duiding regress', () => {
     r.coefficients.forEach((c: { b: number; se: number; p: number }, i: number) => {
       expect(rel(c.b, e.b[i])).toBeLessThan(1e-9);
       expect(rel(c.se, e.se[i])).toBeLessThan(1e-9);
-      expect(Math.abs(c.p - e.p[i])).toBeLessThan(1e-9);
+      expectP(c.p, e.p[i], `${e.term[i]}.p`);
     });
     expect(rel(r.r2, e.r2)).toBeLessThan(1e-9);
     expect(r.rules).toMatchObject({ ruleSet: 'cbs-persons', status: 'safe' });
@@ -249,5 +259,12 @@ describe('errors', () => {
       expect(r.err).toMatch(/^duiding: /);
       expect(r.out).toBe('');
     }
+  });
+
+  it('says engine errors in English, from the message catalogue', async () => {
+    expect((await cli('freq', 'demo', '--var', 'bestaat_niet')).err).toBe('duiding: Unknown variable: bestaat_niet\n');
+    expect((await cli('regress', 'demo', '--dep', 'leefbaarheid', '--indep', 'leeftijd', '--model', 'logit')).err).toBe(
+      'duiding: The dependent variable leefbaarheid has more than two valid values\n',
+    );
   });
 });

@@ -78,7 +78,7 @@ describe('browser host', () => {
     const unknown = await call('/api/fs.readFile', { method: 'POST', headers: auth(), body: '{}' });
     expect(unknown.status).toBe(404);
     const missing = await call('/api/dataset.info', { method: 'POST', headers: auth(), body: JSON.stringify({ dataset: 'bestaat-niet' }) });
-    expect(missing.status).toBe(422);
+    expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error.message).toMatch(/no dataset named "bestaat-niet"/);
   });
 

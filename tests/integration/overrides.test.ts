@@ -129,7 +129,7 @@ describe('rules.override.* through the handlers', () => {
     const unknown = await raw('rules.override.add', { target, cells: [{ row: 99, col: YOUNG }], reason });
     expect(unknown).toMatchObject({ ok: false, status: 422, body: { error: { code: 'unknown-cell' } } });
     const gone = await raw('rules.override.remove', { id: 12345 });
-    expect(gone).toMatchObject({ ok: false, status: 422, body: { error: { code: 'not-found' } } });
+    expect(gone).toMatchObject({ ok: false, status: 404, body: { error: { code: 'not-found' } } });
     expect(session.store().overrides().list()).toEqual([]);
     expect(
       session

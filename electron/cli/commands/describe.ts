@@ -1,5 +1,15 @@
 import type { Dataset } from '../../../shared/model/dataset';
+import { Flags, oneData, type ParsedArgs } from '../args';
+import { loadData } from '../data-source';
+import { MRSET_FLAGS, withMrSetOptions } from '../mrset-options';
 import { textTable } from '../text-table';
+
+/** `duiding describe DATA [--json]` */
+export async function describeCommand(args: ParsedArgs): Promise<string> {
+  const flags = new Flags(args, ['json', ...MRSET_FLAGS]);
+  const dataset = withMrSetOptions(flags, (await loadData(oneData(args))).dataset);
+  return flags.has('json') ? JSON.stringify(describeJson(dataset)) : describeText(dataset);
+}
 
 /** The `describe --json` document (docs/cli.md contract; fields may be added, never renamed). */
 export function describeJson(ds: Dataset) {

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { chartTypes, type ChartType } from '../../../shared/chart/spec';
-import { writeBook } from '../../export/book/index';
-import { runChart } from '../../export/chart/index';
 import { Flags, oneData, UsageError, type ParsedArgs } from '../args';
 import { loadData } from '../data-source';
 import { loadSavedBook } from '../book-source';
@@ -34,7 +32,9 @@ export async function bookCommand(args: ParsedArgs): Promise<string> {
   }
   const loaded = await loadData(oneData(args));
   // The spec's rule set (or the project's); one below the project's needs --reason or the spec's rulesReason.
-  const ruleSet = rulesOption(flags, loaded, 'book', parsed.ruleSet, parsed.rulesReason);
+  const ruleSet = await rulesOption(flags, loaded, 'book', parsed.ruleSet, parsed.rulesReason);
+  // exceljs and ECharts take a third of a second to load: only the command that draws pays for them.
+  const { writeBook } = await import('../../export/book/index');
   const report = await writeBook(loaded.dataset, parsed, out, { ruleSet, folders: variableFolders(loaded.dataset) });
   if (flags.has('json')) return JSON.stringify(report);
   const blocked = report.tables.filter((t) => t.status === 'blocked');
@@ -71,6 +71,7 @@ export async function chartCommand(args: ParsedArgs): Promise<string> {
   if (locale !== 'nl' && locale !== 'en') throw new UsageError(`--locale is nl or en`);
   const loaded = await loadData(oneData(args));
   const dataset = loaded.dataset;
+  const { runChart } = await import('../../export/chart/index');
   const result = await runChart(dataset, {
     rows: flags.required('rows'),
     cols: flags.required('cols'),
@@ -82,7 +83,7 @@ export async function chartCommand(args: ParsedArgs): Promise<string> {
     heightMm: flags.number('height-mm', 100),
     dpi: flags.number('dpi', 300),
     locale,
-    ruleSet: rulesOption(flags, loaded, 'chart'),
+    ruleSet: await rulesOption(flags, loaded, 'chart'),
   });
   if (flags.has('json')) return JSON.stringify(result);
   return `Wrote ${result.path}: ${result.widthPx} × ${result.heightPx} px${result.suppressed ? `, ${result.suppressed} suppressed cell(s) left as gaps` : ''}`;

@@ -93,7 +93,7 @@ export async function regressCommand(args: ParsedArgs): Promise<string> {
       se: parseSe(flags.string('se')),
       filter: flags.string('filter'),
     },
-    rulesOption(flags, loaded, 'regress'),
+    await rulesOption(flags, loaded, 'regress'),
   );
   return flags.has('json') ? JSON.stringify(result) : regressText(result);
 }

@@ -16,6 +16,7 @@ import { DEFAULT_STATISTICS } from '../../../shared/query/table-query';
 import { renderMessage, type DisclosureMessage } from '../../../shared/i18n/messages';
 import defaultStyleJson from '../../../resources/styles/chart-default.json';
 import { measureWithBundledFont } from './fonts';
+import { DuidingError } from '../../../shared/errors';
 
 export const defaultChartStyle: ChartStyle = chartStyleSchema.parse(defaultStyleJson);
 
@@ -27,12 +28,13 @@ export interface ChartTableRequest {
   filter?: string;
 }
 
-export class ChartWithheldError extends Error {
+export class ChartWithheldError extends DuidingError {
   /** The rules' reasons as codes (shared/i18n/messages.ts). */
   readonly messages: DisclosureMessage[];
 
+  /** `message` is already in the chart's language (see `withheld` below). */
   constructor(message: string, messages: DisclosureMessage[] = []) {
-    super(message);
+    super('chart-withheld', message);
     this.name = 'ChartWithheldError';
     this.messages = messages;
   }

@@ -2,7 +2,7 @@
  * Stata numeric values and missing codes. Stata has one system-missing value `.` and 26 extended
  * missing values `.a`–`.z`, stored as special values at the top of each storage type's range.
  *
- * Mapping (documented in DESIGN terms: nothing lost, nothing counted valid):
+ * Mapping (nothing lost, nothing counted valid; docs/architecture.md, "Data"):
  * - `.`       → system-missing (NaN).
  * - `.a`–`.z` → the numeric codes 2147483622–2147483647, which are exactly the codes Stata itself uses
  *   for them in value-label tables. The variable gets the user-missing range [2147483622, 2147483647],

@@ -4,19 +4,20 @@
  * and their unweighted counts and the table's fingerprint are taken from the raw table, so the
  * override applies to exactly this table and no changed version of it.
  */
-import { legacyText, reasonMessages, type DisclosureMessage } from '../../i18n/messages';
+import { reasonMessages, type DisclosureMessage } from '../../i18n/messages';
 import type { BannerResult } from '../../model/results';
 import { overrideKey, type OverrideCell, type OverrideRecord, type OverrideTarget, type RecordedCell } from './override';
 import { bannerCountView, bannerIdentity } from './match';
 import type { RuleSet } from '../rules';
+import { DuidingError } from '../../errors';
 
-export class OverrideError extends Error {
+export class OverrideError extends DuidingError {
+  declare readonly code: 'no-rules' | 'unknown-cell' | 'not-primary' | 'blocked';
+  declare readonly detail: DisclosureMessage;
+
   /** `detail`: the refusal as a message code (shared/i18n/messages.ts); `.message` is its English text. */
-  constructor(
-    readonly code: 'no-rules' | 'unknown-cell' | 'not-primary' | 'blocked',
-    readonly detail: DisclosureMessage,
-  ) {
-    super(legacyText(detail));
+  constructor(code: OverrideError['code'], detail: DisclosureMessage) {
+    super(code, detail);
     this.name = 'OverrideError';
   }
 }

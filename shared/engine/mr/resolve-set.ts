@@ -61,7 +61,7 @@ export function findMrSet(ds: Pick<Dataset, 'mrSets'>, name: string): MultipleRe
   const set = ds.mrSets.find((s) => s.name.toLowerCase() === lower);
   if (!set) {
     const known = ds.mrSets.map((s) => s.name).join(', ');
-    throw new EngineError('unknown-set', `Onbekende set: ${name}${known ? ` (sets: ${known})` : ' (de dataset heeft geen sets)'}`);
+    throw new EngineError('unknown-set', { code: 'engine-unknown-set', name, known });
   }
   return set;
 }
@@ -85,12 +85,12 @@ function compareCodes(a: Code, b: Code): number {
 
 export function readSet(ds: Dataset, set: MultipleResponseSet, opts: { filter?: Uint8Array; includeLabelled?: boolean } = {}): SetReader {
   const members = set.variables.map((name) => variable(ds, name));
-  if (members.length === 0) throw new EngineError('bad-set', `Set ${set.name} heeft geen variabelen`);
+  if (members.length === 0) throw new EngineError('bad-set', { code: 'engine-set-no-members', set: set.name });
   const types = new Set(members.map((m) => m.meta.type));
-  if (types.size > 1) throw new EngineError('bad-set', `Set ${set.name} mengt numerieke en tekstvariabelen`);
+  if (types.size > 1) throw new EngineError('bad-set', { code: 'engine-set-mixed', set: set.name });
   const ref = setRef(set, ds);
   if (set.type === 'dichotomies') {
-    if (set.countedValue === undefined) throw new EngineError('bad-set', `Set ${set.name} heeft geen getelde waarde`);
+    if (set.countedValue === undefined) throw new EngineError('bad-set', { code: 'engine-set-no-counted', set: set.name });
     const key = codeKey(set.countedValue);
     const looks = members.map((m) => categoryLookup(m.col, m.meta, { filter: opts.filter }));
     const counted = looks.map((l) => l.categories.findIndex((c) => !c.missing && codeKey(c.code) === key));

@@ -165,7 +165,7 @@ describe('a set in the rows of a crosstab', () => {
 
   it('refuses an unknown set by naming the sets there are', () => {
     const set: MultipleResponseSet = { name: '$x', label: '', type: 'dichotomies', countedValue: 1, variables: ['a', 'zz'] };
-    expect(() => mrTable(data(), { set: '$nee', columns: { total: true, items: [] } })).toThrow(/Onbekende set: \$nee \(sets: \$abc, \$m\)/);
-    expect(() => mrTable(data(), { set, columns: { total: true, items: [] } })).toThrow(/Onbekende variabele: zz/);
+    expect(() => mrTable(data(), { set: '$nee', columns: { total: true, items: [] } })).toThrow(/Unknown set: \$nee \(sets: \$abc, \$m\)/);
+    expect(() => mrTable(data(), { set, columns: { total: true, items: [] } })).toThrow(/Unknown variable: zz/);
   });
 });

@@ -61,7 +61,7 @@ function stratumIndex(strata: Int32Array, w: Float64Array | null, rows: number, 
   for (let i = 0; i < rows; i++) {
     if ((filter !== undefined && filter[i] === 0) || (w !== null && !(w[i] > 0))) continue;
     const raw = strata[i];
-    if (raw < 0) throw new EngineError('bad-design', 'Stratumvariabele heeft ontbrekende waarden in het ontwerp');
+    if (raw < 0) throw new EngineError('bad-design', { code: 'engine-design-missing', strataOnly: true });
     let h = ids.get(raw);
     if (h === undefined) ids.set(raw, (h = ids.size));
     index[i] = h;
@@ -83,7 +83,7 @@ export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
   const t = tallyMr({ reader, parts, total: opts.columns.total, w, rows: ds.rows, filter: opts.filter, strata });
   const { ncol, nItems } = t;
   if (!t.base.count.some((n) => n > 0)) {
-    throw new EngineError('empty-table', `Lege tabel: geen waarnemingen met een geldige waarde op ${set.name}`);
+    throw new EngineError('empty-table', { code: 'engine-set-empty-table', set: set.name });
   }
   const effective = Float64Array.from(t.base.sw, (s, c) => (t.base.sw2[c] > 0 ? (s * s) / t.base.sw2[c] : 0));
   const testN = sampling ? effective : opts.weight?.type === 'frequency' ? t.base.sw : t.base.count;

@@ -80,9 +80,9 @@ function dropMissingNumeric(data: NumericStorage, meta: VariableMeta, mask: Uint
   }
 }
 
-function numericColumn(name: string, col: Column, meta: VariableMeta): NumericStorage {
+function numericColumn(as: 'dependent' | 'predictor', col: Column, meta: VariableMeta): NumericStorage {
   if (col.kind === 'string' || meta.type === 'string') {
-    throw new EngineError('string-variable', `${meta.name} is een tekstvariabele en kan geen ${name} zijn`);
+    throw new EngineError('string-variable', { code: 'engine-string-in-model', name: meta.name, as });
   }
   return col.data;
 }
@@ -125,7 +125,7 @@ export function buildDesign(ds: Dataset, spec: DesignSpec): Design {
   if (w !== null) for (let i = 0; i < N; i++) if (!(w[i] > 0)) universe[i] = 0;
 
   const dep = variable(ds, spec.dependent);
-  const yData = numericColumn('afhankelijke variabele', dep.col, dep.meta);
+  const yData = numericColumn('dependent', dep.col, dep.meta);
   dropMissingNumeric(yData, dep.meta, mask);
   const preds = spec.predictors.map((p) => {
     const v = variable(ds, p);
@@ -174,7 +174,7 @@ export function buildDesign(ds: Dataset, spec: DesignSpec): Design {
     let ref = present[0];
     if (c.spec.ref !== undefined) {
       const found = present.find((e) => codeKey(e.cat.code) === codeKey(c.spec.ref as Code));
-      if (!found) throw new RegressionError('bad-dependent', `Referentiecategorie ${String(c.spec.ref)} komt niet voor in ${c.name}`);
+      if (!found) throw new RegressionError('bad-dependent', { code: 'reg-unknown-reference', ref: String(c.spec.ref), variable: c.name });
       ref = found;
     }
     for (const e of present) {

@@ -1,18 +1,19 @@
 /**
  * Model-fitting failures the user can act on (perfect separation, no convergence, collinear terms, too
- * few cases). They are EngineErrors, so the CLI prints the message as its one line; `reason` tells
- * callers which one it was.
+ * few cases). They are EngineErrors, so the CLI prints the message as its one line; `reason` (also the
+ * `code`) tells callers which one it was.
  */
-import { EngineError } from '../errors';
+import { EngineError, type RegressionFailure } from '../errors';
+import type { EngineMessage } from '../../i18n/message-types';
 
-export type RegressionFailure = 'separation' | 'not-converged' | 'collinear' | 'too-few-cases' | 'bad-dependent' | 'unsupported';
+export type { RegressionFailure };
 
 export class RegressionError extends EngineError {
   constructor(
     readonly reason: RegressionFailure,
-    message: string,
+    detail: EngineMessage,
   ) {
-    super('bad-design', message);
+    super(reason, detail);
     this.name = 'RegressionError';
   }
 }

@@ -41,18 +41,18 @@ function demean(x: Values, g: Grouping, n: number): Float64Array {
 }
 
 export function fitFe(d: Design, opts: FeOptions): RegressionResult {
-  if (d.w !== null) throw new RegressionError('unsupported', 'Gewichten worden (nog) niet ondersteund bij fixed-effects-regressie');
+  if (d.w !== null) throw new RegressionError('unsupported', { code: 'reg-fe-weights' });
   const G = opts.panel.count;
   const n = d.n;
   const x = d.x.map((c) => {
-    if (c === null) throw new RegressionError('unsupported', 'Een fixed-effects-model heeft geen intercept');
+    if (c === null) throw new RegressionError('unsupported', { code: 'reg-fe-intercept' });
     return demean(c, opts.panel, n);
   });
   const k = x.length;
-  if (k === 0) throw new RegressionError('too-few-cases', 'Geen predictoren');
+  if (k === 0) throw new RegressionError('too-few-cases', { code: 'reg-no-predictors' });
   const y = demean(d.y, opts.panel, n);
   const dfResidual = n - k - G;
-  if (dfResidual <= 0) throw new RegressionError('too-few-cases', `Te weinig gevallen (${n}) voor ${k} predictoren en ${G} panel-eenheden`);
+  if (dfResidual <= 0) throw new RegressionError('too-few-cases', { code: 'reg-fe-too-few', n, k, groups: G });
   const cols = makeColumns(x, n);
   const fit = leastSquares(cols, y, null, d.terms, opts.solver, opts.diagnostics ?? null);
   const { V, df, label } = variance(

@@ -54,7 +54,7 @@ export interface RegressOptions {
 function grouping(d: Design, name: string | undefined): Grouping | null {
   if (name === undefined) return null;
   const g = d.groups.find((x) => x.variable.toLowerCase() === name.toLowerCase());
-  if (!g) throw new RegressionError('unsupported', `Groepsvariabele ${name} ontbreekt`);
+  if (!g) throw new RegressionError('unsupported', { code: 'reg-unknown-group', name });
   return { codes: g.codes, count: g.count };
 }
 
@@ -64,9 +64,9 @@ function chooseSe(d: Design, opts: RegressOptions): SeChoice {
   const seCluster = typeof opts.se === 'object' ? opts.se.cluster : undefined;
   if (sampling || hasDesign) {
     if (opts.weight?.type === 'frequency') {
-      throw new RegressionError('unsupported', 'Een steekproefdesign (strata/clusters) vraagt steekproefgewichten, geen frequentiegewichten');
+      throw new RegressionError('unsupported', { code: 'reg-design-frequency' });
     }
-    if (opts.model === 'fe') throw new RegressionError('unsupported', 'Designgebaseerde standaardfouten zijn er niet voor fixed-effects-modellen');
+    if (opts.model === 'fe') throw new RegressionError('unsupported', { code: 'reg-fe-design' });
     return {
       kind: 'design',
       strata: grouping(d, opts.design?.strata),
@@ -76,7 +76,7 @@ function chooseSe(d: Design, opts: RegressOptions): SeChoice {
   }
   if (seCluster !== undefined) {
     const g = grouping(d, seCluster) as Grouping;
-    if (g.count < 2) throw new RegressionError('unsupported', `Clustervariabele ${seCluster} heeft minder dan twee clusters`);
+    if (g.count < 2) throw new RegressionError('unsupported', { code: 'reg-few-clusters', name: seCluster });
     return { kind: 'cluster', variable: d.groups.find((x) => x.variable.toLowerCase() === seCluster.toLowerCase())!.variable, groups: g };
   }
   return opts.se === 'hc1' ? { kind: 'hc1' } : { kind: 'classical' };
@@ -90,7 +90,7 @@ function surveyDesign(opts: RegressOptions): { strata?: string; cluster?: string
 }
 
 export function regress(ds: Dataset, opts: RegressOptions): RegressionResult {
-  if (opts.model === 'fe' && !opts.panel) throw new RegressionError('unsupported', 'Een fixed-effects-model vraagt een panel-id (--panel)');
+  if (opts.model === 'fe' && !opts.panel) throw new RegressionError('unsupported', { code: 'reg-fe-panel' });
   const groupNames = [opts.panel, opts.design?.strata, opts.design?.cluster, typeof opts.se === 'object' ? opts.se.cluster : undefined].filter(
     (g): g is string => g !== undefined,
   );

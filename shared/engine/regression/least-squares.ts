@@ -67,7 +67,7 @@ export function leastSquares(
   solver: Solver = 'auto',
   leverage: DiagnosticsRequest | null = null,
 ): LsFit {
-  if (cols.n <= cols.k) throw new RegressionError('too-few-cases', `Te weinig geldige gevallen (${cols.n}) voor ${cols.k} termen`);
+  if (cols.n <= cols.k) throw new RegressionError('too-few-cases', { code: 'reg-too-few-cases', n: cols.n, k: cols.k });
   const use = solver === 'auto' ? (cols.n <= QR_MAX_ROWS ? 'qr' : 'normal') : solver;
   const yc = centreOf(y, cols.n, cols);
   return use === 'qr' ? viaQR(cols, y, yc, v, terms, leverage) : viaNormal(cols, y, yc, v, terms, leverage);

@@ -9,7 +9,7 @@ import { RegressionError } from './errors';
 const PIVOT_TOL = 1e-14;
 
 function collinear(terms: string[], j: number): RegressionError {
-  return new RegressionError('collinear', `Term ${terms[j] ?? j} is (bijna) een lineaire combinatie van de andere termen of constant`);
+  return new RegressionError('collinear', { code: 'reg-collinear', term: terms[j] ?? String(j) });
 }
 
 export interface SymFactor {

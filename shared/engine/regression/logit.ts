@@ -36,10 +36,10 @@ export function binaryOutcome(y: Values, n: number, name: string): { y01: Uint8A
     const v = y[i];
     if (v !== lo && v !== hi) {
       if (hi === lo) hi = v;
-      else throw new RegressionError('bad-dependent', `De afhankelijke variabele ${name} heeft meer dan twee geldige waarden`);
+      else throw new RegressionError('bad-dependent', { code: 'reg-dependent-values', name, many: true });
     }
   }
-  if (hi === lo) throw new RegressionError('bad-dependent', `De afhankelijke variabele ${name} heeft maar één geldige waarde`);
+  if (hi === lo) throw new RegressionError('bad-dependent', { code: 'reg-dependent-values', name, many: false });
   const top = Math.max(lo, hi);
   const y01 = new Uint8Array(n);
   for (let i = 0; i < n; i++) y01[i] = y[i] === top ? 1 : 0;
@@ -93,10 +93,7 @@ function pass(cols: Columns, y: Values, w: Float64Array | null, b: Float64Array,
 }
 
 function separation(): RegressionError {
-  return new RegressionError(
-    'separation',
-    'Scheiding (separation): een combinatie van predictoren voorspelt de uitkomst (bijna) perfect; de schattingen bestaan niet',
-  );
+  return new RegressionError('separation', { code: 'reg-separation' });
 }
 
 interface NewtonState {
@@ -150,7 +147,7 @@ function newton(cols: Columns, y: Values, w: Float64Array | null, b: Float64Arra
     b.set(trial);
     cur = next;
   }
-  throw cur.maxAbsEta > 15 ? separation() : new RegressionError('not-converged', `Het logitmodel convergeert niet binnen ${MAX_ITER} iteraties`);
+  throw cur.maxAbsEta > 15 ? separation() : new RegressionError('not-converged', { code: 'reg-not-converged', iterations: MAX_ITER });
 }
 
 const WARM_START_ROWS = 100_000;
@@ -173,7 +170,7 @@ function subsample(cols: Columns, y: Values, w: Float64Array | null): { cols: Co
 export function fitLogit(d: Design, opts: LogitOptions, dependent: string): RegressionResult {
   const cols = makeColumns(d.x, d.n);
   const k = cols.k;
-  if (d.n <= k) throw new RegressionError('too-few-cases', `Te weinig geldige gevallen (${d.n}) voor ${k} termen`);
+  if (d.n <= k) throw new RegressionError('too-few-cases', { code: 'reg-too-few-cases', n: d.n, k });
   const { y01 } = binaryOutcome(d.y, d.n, dependent);
   let b: Float64Array = new Float64Array(k);
   if (d.n >= 4 * WARM_START_ROWS) {

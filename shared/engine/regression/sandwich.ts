@@ -109,7 +109,7 @@ export function designMeat(
   for (let p = 0; p < psu.count; p++) used[psuStratum[p]]++;
   const nh = psuPerStratum ?? used;
   for (let h = 0; h < H; h++) {
-    if (nh[h] === 1) throw new RegressionError('unsupported', 'Een stratum heeft maar één PSU; de designvariantie is dan niet te schatten');
+    if (nh[h] === 1) throw new RegressionError('unsupported', { code: 'reg-single-psu' });
   }
   const factor = (h: number): number => nh[h] / (nh[h] - 1);
   let M: Float64Array;

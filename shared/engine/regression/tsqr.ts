@@ -43,7 +43,7 @@ export interface TriangularFactor {
 }
 
 function collinear(terms: string[], j: number): RegressionError {
-  return new RegressionError('collinear', `Term ${terms[j] ?? j} is (bijna) een lineaire combinatie van de andere termen of constant`);
+  return new RegressionError('collinear', { code: 'reg-collinear', term: terms[j] ?? String(j) });
 }
 
 /** Reflect one chunk (columns c[0..p), m rows) into the p×p triangle A (row-major). */

@@ -4,7 +4,7 @@
  * variables, type mismatches) can still point at the text the user typed.
  */
 import type { ExprMessage } from '../../i18n/message-types';
-import { legacyText } from '../../i18n/messages';
+import { DuidingError } from '../../errors';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '**' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 export type UnaryOp = '-' | 'not';
@@ -29,20 +29,19 @@ export interface VarRange {
 export type CallArg = Ast | VarRange;
 
 /** Any error in an expression; `position` is the 0-based character index the message is about. */
-export class ExprError extends Error {
+export class ExprError extends DuidingError {
   readonly position: number;
   /** Every unknown variable name, when that is the problem (the message names the first). */
   readonly unknown: string[];
   /** The error as a code with parameters, for Dutch or English text (shared/i18n/messages.ts). */
-  readonly detail?: ExprMessage;
+  declare readonly detail?: ExprMessage;
 
   /** `message` as a code gives `.message` its English text. */
   constructor(message: string | ExprMessage, position: number, unknown: string[] = []) {
-    super(typeof message === 'string' ? message : legacyText(message));
+    super('expression', message);
     this.name = 'ExprError';
     this.position = position;
     this.unknown = unknown;
-    if (typeof message !== 'string') this.detail = message;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Layered crosstabs against R (expected.json from make.R): per layer and for the total over layers,
- * counts exactly, Σw, Pearson/LR/Yates/Fisher and the Rao–Scott domain test to 1e-9.
+ * counts exactly, Σw, Pearson/LR/Yates/Fisher and the Rao–Scott domain test to 1e-9 (p-values also to 1e-6 relative).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { layeredCrosstab, type LayeredCrosstabOptions } from '../../../shared/en
 import type { LayeredCrosstab } from '../../../shared/engine/layer-result';
 import type { CrosstabTable, RaoScott, TestStat } from '../../../shared/model/results';
 import { loadCsvDataset } from '../regression/load-fixture';
+import { expectP } from '../p-value';
 
 const ex = JSON.parse(readFileSync(join(__dirname, 'expected.json'), 'utf8'));
 const fixture = loadCsvDataset(join(__dirname, 'fixture.csv'), {
@@ -24,7 +25,7 @@ function expectStat(got: TestStat | undefined, want: TestStat) {
   expect(got).toBeDefined();
   expect(rel(got!.value, want.value), `${got!.value} vs ${want.value}`).toBe(true);
   expect(got!.df).toBe(want.df);
-  expect(Math.abs(got!.p - want.p)).toBeLessThan(1e-9);
+  expectP(got!.p, want.p);
 }
 
 interface Block {
@@ -47,7 +48,7 @@ function expectBlock(t: CrosstabTable, want: Block, tests: boolean) {
   if (want.pearson) expectStat(t.chi2?.pearson, want.pearson);
   if (want.lr) expectStat(t.chi2?.lr, want.lr);
   if (want.yates) expectStat(t.chi2?.yates, want.yates);
-  if (want.fisher !== undefined) expect(Math.abs(t.chi2!.fisher!.p - want.fisher)).toBeLessThan(1e-9);
+  if (want.fisher !== undefined) expectP(t.chi2!.fisher!.p, want.fisher, 'Fisher');
 }
 
 /** Layer codes as R wrote them: system-missing as −1, two layer variables as c·10 + x. */
@@ -71,7 +72,7 @@ function compareRaoScott(r: LayeredCrosstab, want: { codes: number[]; layers: Ra
     expect(rel(got!.F, w.F)).toBe(true);
     expect(rel(got!.ndf, w.ndf)).toBe(true);
     expect(rel(got!.ddf, w.ddf), `ddf ${got!.ddf} vs ${w.ddf}`).toBe(true);
-    expect(Math.abs(got!.p - w.p)).toBeLessThan(1e-9);
+    expectP(got!.p, w.p, 'Rao–Scott');
   };
   r.layers.forEach((l, i) => check(l.table.chi2?.raoScott, want.layers[i]));
   check(r.total!.chi2?.raoScott, want.total);

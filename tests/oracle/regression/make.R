@@ -89,9 +89,11 @@ mx <- m[!is.na(m$fw) & m$fw > 0, ]
 ex <- mx[rep(seq_len(nrow(mx)), mx$fw), ]
 fe1 <- lm(fml, data = ex)
 spec_fw <- c(spec_ols, list(weight = list(variable = "fw", type = "frequency")))
-add("ols_freq_classical", c(spec_fw, list(se = "classical")), lm_case(fe1, vcov(fe1), "classical", list(nRows = nrow(model.frame(lm(fml, data = mx))))))
-add("ols_freq_hc1", c(spec_fw, list(se = "hc1")), lm_case(fe1, vcovHC(fe1, type = "HC1"), "hc1"))
-add("ols_freq_cluster", c(spec_fw, list(se = list(cluster = "cl"))), lm_case(fe1, vcovCL(fe1, cluster = ~cl, type = "HC1"), "cluster:cl"))
+# n is R's (the expanded rows, Σfw); nRows is the number of cases in the file, which the engine reports.
+rows_fw <- list(nRows = nrow(model.frame(lm(fml, data = mx))))
+add("ols_freq_classical", c(spec_fw, list(se = "classical")), lm_case(fe1, vcov(fe1), "classical", rows_fw))
+add("ols_freq_hc1", c(spec_fw, list(se = "hc1")), lm_case(fe1, vcovHC(fe1, type = "HC1"), "hc1", rows_fw))
+add("ols_freq_cluster", c(spec_fw, list(se = list(cluster = "cl"))), lm_case(fe1, vcovCL(fe1, cluster = ~cl, type = "HC1"), "cluster:cl", rows_fw))
 
 svy_case <- function(fit, label) {
   df <- fit$df.residual
@@ -132,7 +134,8 @@ add("logit_classical", c(spec_lg, list(se = "classical")), glm_case(g1, vcov(g1)
 add("logit_hc1", c(spec_lg, list(se = "hc1")), glm_case(g1, vcovHC(g1, type = "HC1"), "hc1"))
 add("logit_cluster", c(spec_lg, list(se = list(cluster = "cl"))), glm_case(g1, vcovCL(g1, cluster = ~cl, type = "HC1"), "cluster:cl"))
 gx <- glm(lfml, family = binomial, data = ex, control = ctl)
-add("logit_freq", c(spec_lg, list(weight = list(variable = "fw", type = "frequency"), se = "classical")), glm_case(gx, vcov(gx), "classical"))
+add("logit_freq", c(spec_lg, list(weight = list(variable = "fw", type = "frequency"), se = "classical")),
+    c(glm_case(gx, vcov(gx), "classical"), list(nRows = nrow(model.frame(glm(lfml, family = binomial, data = mx, control = ctl))))))
 gs <- svyglm(lfml, design = ds2, family = quasibinomial, control = ctl)
 lg_svy <- svy_case(gs, "design")
 add("logit_svy_weights", c(spec_lg, list(weight = list(variable = "sw", type = "sampling"), se = "classical")),
