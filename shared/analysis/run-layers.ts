@@ -9,7 +9,7 @@ import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-resu
 import type { Dataset } from '../model/dataset';
 import { withChi2NoteText } from './chi2-note';
 import { EngineError } from '../engine/errors';
-import { filterMask } from './filter';
+import { filterMask, referenceMasks } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
@@ -32,16 +32,12 @@ export function runLayeredCrosstab(
   }
   assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
-  const result = layeredCrosstab(ds, {
-    row: req.row,
-    col: req.col,
-    layers: req.layers,
-    includeMissingLayers: req.includeMissingLayers,
-    weight: req.weight,
-    design: req.design,
-    filter: filterMask(ds, req.filter),
-  });
-  const ruled = applyRulesToLayers(result, rs);
+  const spec = { row: req.row, col: req.col, layers: req.layers, includeMissingLayers: req.includeMissingLayers, weight: req.weight };
+  const result = layeredCrosstab(ds, { ...spec, design: req.design, filter: filterMask(ds, req.filter) });
+  // Differencing (shared/disclosure/primary/differences.ts): the same layers without (part of) the filter.
+  const references =
+    rs.name === 'none' ? [] : referenceMasks(ds, req.filter).map((m) => ({ result: layeredCrosstab(ds, { ...spec, filter: m }), source: 'filter' as const }));
+  const ruled = applyRulesToLayers(result, rs, { references });
   const noted = {
     ...ruled,
     layers: ruled.layers.map((l) => ({ ...l, table: withChi2NoteText(l.table) })),

@@ -12,7 +12,7 @@ import { findMrSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
-import { andMasks, filterMask } from './filter';
+import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertNoLinkingKeys, markResult } from './output-rules';
 import { assertRequestInputs } from '../disclosure/inputs';
 import type { WeightRequest } from './run-tables';
@@ -47,7 +47,17 @@ export function rawMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrRes
 }
 
 export function runMrTable(ds: Dataset, req: MrTableRequest, rs: RuleSet): MrResult {
-  return markResult(applyRulesToMrTable(rawMrTable(ds, req, rs), rs), rs);
+  const raw = rawMrTable(ds, req, rs);
+  // Differencing (shared/disclosure/primary/differences.ts): the same set table without (part of) the filter; counts only.
+  const set = findMrSet(ds, req.set);
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter).map((m) => ({
+          result: mrTable(ds, { set, columns: req.columns, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(applyRulesToMrTable(raw, rs, { references }), rs);
 }
 
 export interface MrCrosstabRequest {
@@ -66,5 +76,12 @@ export function runMrCrosstab(ds: Dataset, req: MrCrosstabRequest, rs: RuleSet):
   assertRequestInputs(ds, { variables: [...set.variables, req.col], filter: req.filter, weight: req.weight }, rs);
   const filter = andMasks(filterMask(ds, req.filter), req.selection);
   const raw = mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, design: req.design, filter });
-  return markResult(mrAsCrosstab(ds, applyRulesToMrTable(raw, rs), req.col), rs);
+  const references =
+    rs.name === 'none'
+      ? []
+      : referenceMasks(ds, req.filter, req.selection).map((m) => ({
+          result: mrCrosstabResult(ds, { set, col: req.col, weight: req.weight, filter: m }),
+          source: 'filter' as const,
+        }));
+  return markResult(mrAsCrosstab(ds, applyRulesToMrTable(raw, rs, { references }), req.col), rs);
 }

@@ -179,6 +179,17 @@ function markTable(t: PublishedTable, rs: RuleSet): PublishedTable {
 const baseKey = (column: string, count: number | null) => `${column}\u0000${String(count)}`;
 
 /** The query's nets that apply to row variable `variable` (all, unless a net names its variables). */
+/** Masks of the filters under which tables of this row and banner were released (the release register). */
+function releasedFilters(ds: Dataset, opts: TableGroupOptions, row: string): (Uint8Array | undefined)[] {
+  return (opts.released?.(row) ?? []).flatMap((f) => {
+    try {
+      return [filterMask(ds, f)];
+    } catch {
+      return []; // a register entry whose filter no longer fits the data cannot be compared
+    }
+  });
+}
+
 function netsFor(query: TableQuery, variable: string): TableQuery['nets'] {
   const lower = variable.toLowerCase();
   return query.nets.filter((n) => !n.variables || n.variables.some((v) => v.toLowerCase() === lower));
@@ -211,7 +222,16 @@ function setTable(
     responsePct: query.statistics.responsePct,
   });
   const hideBases = new Set(raw.columns.filter((c, k) => withheldBases.has(baseKey(c.key, raw.base.count[k]))).map((c) => c.key));
-  const mr = applyRulesToMrTable(raw, rs, { hideBases });
+  // Differencing as for the banner tables: without (part of) the filter, and under released filters.
+  const plain = (filter: Uint8Array | undefined) => mrTable(ds, { set, columns: query.banner, weight: query.weight, filter });
+  const references =
+    rs.name === 'none'
+      ? []
+      : [
+          ...referenceMasks(ds, query.filter, opts.selection).map((m) => ({ result: plain(m), source: 'filter' as const })),
+          ...releasedFilters(ds, opts, set.name).map((m) => ({ result: plain(m), source: 'released' as const })),
+        ];
+  const mr = applyRulesToMrTable(raw, rs, { hideBases, references });
   const messages = reasonMessages(mr.rules);
   const label = set.label || set.name;
   if (mr.rules.status === 'blocked')
@@ -230,13 +250,7 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
   const references = (variable: string): BannerReference[] => {
     if (rs.name === 'none') return [];
     const plain = (filter: Uint8Array | undefined) => tabulate(ds, { row: variable, columns: query.banner, weight: query.weight, filter });
-    const released = (opts.released?.(variable) ?? []).flatMap((f) => {
-      try {
-        return [{ table: plain(filterMask(ds, f)), source: 'released' as const }];
-      } catch {
-        return []; // a register entry whose filter no longer fits the data cannot be compared
-      }
-    });
+    const released = releasedFilters(ds, opts, variable).map((m) => ({ table: plain(m), source: 'released' as const }));
     return [...refMasks.map((m) => ({ table: plain(m), source: 'filter' as const })), ...released];
   };
   const pending: { variable: string; raw: BannerResult | null; key: DisclosureMessage[] | null; refs: BannerReference[]; set: boolean }[] = [];
@@ -276,13 +290,17 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
 function layeredTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {
   const rs = opts.ruleSet;
   const cols = plainBannerVariables(query.banner);
+  // Differencing: the same layered tables without the filter (or without one of its conditions).
+  const refMasks = rs.name === 'none' ? [] : referenceMasks(ds, query.filter, opts.selection);
   return query.rows.map((variable, i) => {
     throwIfAborted(opts.signal);
     const key = identifierMessages(ds, [variable], rs);
     if (key) return blocked(ds, variable, key);
-    const layered = cols.map((col) =>
-      applyRulesToLayers(layeredCrosstab(ds, { row: variable, col, layers: query.layers, weight: query.weight, design: query.design, filter: mask }), rs),
-    );
+    const layered = cols.map((col) => {
+      const spec = { row: variable, col, layers: query.layers, weight: query.weight };
+      const references = refMasks.map((m) => ({ result: layeredCrosstab(ds, { ...spec, filter: m }), source: 'filter' as const }));
+      return applyRulesToLayers(layeredCrosstab(ds, { ...spec, design: query.design, filter: mask }), rs, { references });
+    });
     opts.onTable?.(i + 1, query.rows.length);
     const worst: TableStatus = layered.some((l) => l.rules?.status === 'blocked')
       ? 'blocked'

@@ -19,6 +19,9 @@ import { generateDemo } from '../../resources/demo/generate';
 import { type Dataset, findVariable, isUserMissing, numericAt } from '../../shared/model/dataset';
 import type { BannerResult } from '../../shared/model/results';
 import { cli } from './run-cli';
+import { runTableGroup } from '../../shared/analysis/table-group';
+import { defaultRuleSet } from '../../shared/disclosure/rules';
+import { tableQuery } from '../../shared/query/table-query';
 
 const demo = generateDemo();
 const value = (ds: Dataset, name: string, i: number): number => {
@@ -69,6 +72,113 @@ describe('differencing on the command line', () => {
         expect(unsafe(ref - n), `${row.label} × ${col.label}`).toBe(false);
       }),
     );
+  });
+});
+
+describe('differencing of set tables and layered tables', () => {
+  const golf = (i: number) => value(demo, 'golf', i) === 2025;
+  const narrow = 'golf = 2025 and leeftijdsklasse <> 1';
+  /** The references the narrow filter implies: everything, golf = 2025 alone, leeftijdsklasse <> 1 alone. */
+  const references = [() => true, golf, (i: number) => value(demo, 'leeftijdsklasse', i) !== 1];
+  const count = (keep: (i: number) => boolean) => {
+    let n = 0;
+    for (let i = 0; i < demo.rows; i++) if (keep(i)) n++;
+    return n;
+  };
+
+  it('checks each item, "any" and the base of a set in the rows against the wider selections', async () => {
+    const t = JSON.parse((await cli('crosstab', 'demo', '--rows', '$isolatie', '--cols', 'gemeente', '--filter', narrow, '--json')).out);
+    const members = t.rows.map((r: any) => String(r.code));
+    const inCol = (code: number) => (i: number) => value(demo, 'gemeente', i) === code;
+    const valid = (i: number) => members.some((m: string) => value(demo, m, i) === value(demo, m, i));
+    const ticked = (m: string) => (i: number) => value(demo, m, i) === 1;
+    const checked = { cells: 0, published: 0 };
+    const expectSafe = (n: number | null, who: (i: number) => boolean, what: string) => {
+      checked.cells++;
+      if (n === null) return;
+      checked.published++;
+      for (const ref of references) expect(unsafe(count((i) => ref(i) && who(i)) - n), what).toBe(false);
+    };
+    t.cols.forEach((col: any, k: number) => {
+      const c = inCol(col.code);
+      t.rows.forEach((row: any, i: number) => expectSafe(t.count[i][k], (x) => c(x) && ticked(String(row.code))(x), `${row.code} × ${col.label}`));
+      expectSafe(t.mr.any[k], (x) => c(x) && members.some((m: string) => ticked(m)(x)), `any × ${col.label}`);
+      expectSafe(t.mr.base[k], (x) => c(x) && valid(x), `base × ${col.label}`);
+    });
+    expect(checked.published).toBeGreaterThan(checked.cells / 2);
+    expect(t.rules.messages).toContainEqual({ code: 'difference-cells', n: expect.any(Number), min: 10, source: 'filter' });
+  });
+
+  it('checks every layer and the total of a layered crosstab against the wider selections', async () => {
+    const args = ['--rows', 'leefbaarheid', '--cols', 'gemeente', '--layers', 'geslacht', '--filter', narrow, '--json'];
+    const t = JSON.parse((await cli('crosstab', 'demo', ...args)).out);
+    const tables: { table: any; layer: (i: number) => boolean }[] = t.layers.map((l: any) => ({
+      table: l.table,
+      layer: (i: number) => value(demo, 'geslacht', i) === l.code,
+    }));
+    if (t.total) tables.push({ table: t.total, layer: (i: number) => value(demo, 'geslacht', i) === value(demo, 'geslacht', i) });
+    let published = 0;
+    for (const { table, layer } of tables) {
+      table.rows.forEach((row: any, i: number) =>
+        table.cols.forEach((col: any, j: number) => {
+          const n = table.count[i][j];
+          if (n === null) return;
+          published++;
+          const who = (x: number) => layer(x) && value(demo, 'leefbaarheid', x) === row.code && value(demo, 'gemeente', x) === col.code;
+          for (const ref of references) expect(unsafe(count((x) => ref(x) && who(x)) - n), `${row.label} × ${col.label}`).toBe(false);
+        }),
+      );
+    }
+    expect(published).toBeGreaterThan(0);
+    expect(t.rules.messages).toContainEqual(expect.objectContaining({ code: 'difference-cells', source: 'filter' }));
+  });
+});
+
+describe('differencing on the route of the screen and the book (table group)', () => {
+  const narrow = 'golf = 2025 and leeftijdsklasse <> 1';
+  const golfOnly = (i: number) => value(demo, 'golf', i) === 2025;
+  const count = (keep: (i: number) => boolean) => {
+    let n = 0;
+    for (let i = 0; i < demo.rows; i++) if (keep(i)) n++;
+    return n;
+  };
+  const rs = defaultRuleSet('cbs-persons');
+
+  it('a set question against the banner, and a layered question, publish no cell 1…9 from the wave alone', () => {
+    const set = runTableGroup(demo, tableQuery.parse({ dataset: 'demo', rows: ['$isolatie'], banner: { items: [{ variable: 'gemeente' }] }, filter: narrow }), {
+      ruleSet: rs,
+    }).tables[0].mr!;
+    let published = 0;
+    set.columns.forEach((col, k) => {
+      const inCol = (i: number) => col.path.every((p) => value(demo, p.variable, i) === Number(p.code));
+      set.items.forEach((item, r) => {
+        const n = set.cells[r][k].count;
+        if (n === null) return;
+        published++;
+        expect(unsafe(count((i) => golfOnly(i) && inCol(i) && value(demo, String(item.code), i) === 1) - n), `${item.code} × ${col.label}`).toBe(false);
+      });
+    });
+    expect(published).toBeGreaterThan(0);
+
+    const query = tableQuery.parse({
+      dataset: 'demo',
+      rows: ['leefbaarheid'],
+      banner: { items: [{ variable: 'gemeente' }] },
+      layers: ['geslacht'],
+      filter: narrow,
+    });
+    const layered = runTableGroup(demo, query, { ruleSet: rs }).tables[0].layered![0];
+    for (const l of layered.layers) {
+      l.table.rows.forEach((row, i) =>
+        l.table.cols.forEach((col, j) => {
+          const n = l.table.count[i][j];
+          if (n === null) return;
+          const who = (x: number) =>
+            golfOnly(x) && value(demo, 'geslacht', x) === l.code && value(demo, 'leefbaarheid', x) === row.code && value(demo, 'gemeente', x) === col.code;
+          expect(unsafe(count(who) - n), `${l.label}: ${row.label} × ${col.label}`).toBe(false);
+        }),
+      );
+    }
   });
 });
 

@@ -29,7 +29,7 @@ export interface CrosstabRuleOptions {
 }
 
 /** A reference crosstab flattened in this one's layout: cells by category codes, its own margins. */
-function referenceValues(table: CrosstabTable, ref: CrosstabTable): number[] {
+export function crosstabReferenceValues(table: CrosstabTable, ref: CrosstabTable): number[] {
   const code = (x: { code: unknown }) => String(x.code);
   const cells = alignCounts(table.rows, table.cols, ref.rows, ref.cols, ref.count, code, code);
   const refRowN = ref.count.map((row) => sum(row.map((v) => v ?? 0)));
@@ -64,7 +64,7 @@ export function applyRulesToCrosstab(table: CrosstabTable, rs: RuleSet, opts: Cr
   const primary = countValues.map((v, cell) => !released(cell) && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push({ code: 'primary-cells', n: unsafeCells, min: rs.minCount });
-  const refs = (opts.references ?? []).map((r) => ({ values: referenceValues(table, r.table), source: r.source }));
+  const refs = (opts.references ?? []).map((r) => ({ values: crosstabReferenceValues(table, r.table), source: r.source }));
   markDifferences(primary, unsafeDifferences(countValues, refs, rs), released, rs, reasons);
   if (rs.suppressSmallBase) {
     colN.forEach((base, j) => {

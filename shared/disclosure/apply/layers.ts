@@ -12,9 +12,11 @@
  * each protected on its own (they hold disjoint cases, so no equality ties them), and the result says
  * so in `totalWithheld`.
  */
-import type { LayeredCrosstab } from '../../engine/layer-result';
+import type { LayeredCrosstab, LayerKey } from '../../engine/layer-result';
 import type { CrosstabTable, DisclosureSummary } from '../../model/results';
-import { applyRulesToCrosstab } from './crosstab';
+import { applyRulesToCrosstab, crosstabReferenceValues } from './crosstab';
+import { markDifferences, unsafeDifferences, type DifferenceSource } from '../primary/differences';
+import { codeKey } from '../../model/dataset';
 import { buildCube, cubeValues, type Cube } from './layers-cube';
 import { publishWithPattern } from './crosstab-mask';
 import type { DisclosureMessage } from '../../i18n/message-types';
@@ -42,9 +44,36 @@ const TOO_LARGE: DisclosureMessage = { code: 'total-too-large', max: MAX_CUBE_PR
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
-export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): LayeredCrosstab {
+export interface LayerRuleOptions {
+  /**
+   * The same layered table under other selections (differences.ts): each layer is compared with the
+   * reference's layer of the same codes, the total with its total; a layer the reference lacks is 0.
+   */
+  references?: readonly { result: LayeredCrosstab; source: DifferenceSource }[];
+}
+
+type TableRefs = { table: CrosstabTable; source: DifferenceSource }[];
+
+const layerKey = (keys: readonly LayerKey[]) => keys.map((k) => codeKey(k.code)).join('\u0000');
+
+/** Per table of `result` (layers, then the total): the matching tables of the references. */
+function tableReferences(result: LayeredCrosstab, opts: LayerRuleOptions): TableRefs[] {
+  const refs = opts.references ?? [];
+  const empty = (t: CrosstabTable): CrosstabTable => ({ ...t, count: t.count.map((row) => row.map(() => 0)) });
+  const perLayer = result.layers.map((l) =>
+    refs.map((ref) => {
+      const match = ref.result.layers.find((x) => layerKey(x.keys) === layerKey(l.keys));
+      return { table: match?.table ?? empty(l.table), source: ref.source };
+    }),
+  );
+  const total = result.total ? refs.flatMap((ref) => (ref.result.total ? [{ table: ref.result.total, source: ref.source }] : [])) : [];
+  return [...perLayer, total];
+}
+
+export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet, opts: LayerRuleOptions = {}): LayeredCrosstab {
   const tables = [...result.layers.map((l) => l.table), ...(result.total ? [result.total] : [])];
-  if (rs.name === 'none' || !result.total) return separately(result, rs, !result.total && rs.name !== 'none');
+  const refs = rs.name === 'none' ? [] : tableReferences(result, opts);
+  if (rs.name === 'none' || !result.total) return separately(result, rs, !result.total && rs.name !== 'none', TOTAL_WITHHELD, refs);
   const names = [result.rowVariable, result.colVariable, ...result.layerVariables];
   const keys = checkLinkingKeys(names, undefined, rs);
   if (!keys.ok) return blocked(result, rs, keyMessages(keys.hits));
@@ -56,7 +85,7 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
     cube,
     tables.map((t) => t.count as number[][]),
   );
-  const { primary, reasons, blockedTables } = primaries(tables, cube, counts, rs);
+  const { primary, reasons, blockedTables } = primaries(tables, cube, counts, rs, refs);
   const layers: Layer[] = [{ values: counts, integer: true, required: (cell, v) => protectionNeed(v, primary[cell], rs) }];
   if (tables.some((t) => isWeighted(t))) {
     const w = cubeValues(
@@ -66,9 +95,9 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
     layers.push({ values: w, integer: false, required: (cell, wv) => weightedNeed(counts[cell], wv, primary[cell], rs) });
   }
   const primaries3d = primary.filter(Boolean).length;
-  if (primaries3d > MAX_CUBE_PRIMARIES) return separately(result, rs, true, TOO_LARGE);
+  if (primaries3d > MAX_CUBE_PRIMARIES) return separately(result, rs, true, TOO_LARGE, refs);
   const pattern = protectTable(cube.table, layers, primary, { prune: primaries3d <= MAX_PRUNED_PRIMARIES });
-  if (pattern.failures.length > 0) return separately(result, rs, true, TOTAL_WITHHELD);
+  if (pattern.failures.length > 0) return separately(result, rs, true, TOTAL_WITHHELD, refs);
 
   const published = tables.map((t, k) => {
     const hide = cube.own[k].map((cell) => pattern.suppressed[cell]);
@@ -82,7 +111,7 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet): Layere
   });
   const joint = assemble(result, published.slice(0, -1), published[published.length - 1], rs);
   // Least information loss: leaving the total out costs all its cells; take that when it withholds less.
-  const alone = separately(result, rs, true, TOTAL_COSTLIER);
+  const alone = separately(result, rs, true, TOTAL_COSTLIER, refs);
   const lost = (r: LayeredCrosstab) => hiddenCells(r) + (r.total ? 0 : cube.layout.table.size);
   return lost(alone) < lost(joint) ? alone : joint;
 }
@@ -99,7 +128,7 @@ function isWeighted(t: CrosstabTable): boolean {
 }
 
 /** The primary rules of a single crosstab (crosstab.ts), inside every table of the cube. */
-function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonly number[], rs: RuleSet) {
+function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonly number[], rs: RuleSet, refs: readonly TableRefs[]) {
   const primary = new Array<boolean>(cube.table.size).fill(false);
   const reasons: DisclosureMessage[][] = [];
   const blockedTables: boolean[] = [];
@@ -117,6 +146,20 @@ function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonl
       }
     });
     if (unsafe > 0) why.push({ code: 'primary-cells', n: unsafe, min: rs.minCount });
+    const ownPrimary = own.map((cell) => primary[cell]);
+    const refValues = (refs[k] ?? []).map((x) => ({ values: crosstabReferenceValues(t, x.table), source: x.source }));
+    markDifferences(
+      ownPrimary,
+      unsafeDifferences(
+        own.map((cell) => counts[cell]),
+        refValues,
+        rs,
+      ),
+      () => false,
+      rs,
+      why,
+    );
+    ownPrimary.forEach((p, ownCell) => p && mark(ownCell));
     if (rs.suppressSmallBase) {
       for (let j = 0; j < c; j++) {
         if (!unsafeCount(counts[own[layout.colTotal(j)]], rs)) continue;
@@ -142,9 +185,9 @@ function primaries(tables: readonly CrosstabTable[], cube: Cube, counts: readonl
 }
 
 /** Each layer protected on its own; the total dropped when `dropTotal` (see the file comment). */
-function separately(result: LayeredCrosstab, rs: RuleSet, dropTotal: boolean, why = TOTAL_WITHHELD): LayeredCrosstab {
-  const layers = result.layers.map((l) => applyRulesToCrosstab(l.table, rs));
-  const total = !dropTotal && result.total ? applyRulesToCrosstab(result.total, rs) : null;
+function separately(result: LayeredCrosstab, rs: RuleSet, dropTotal: boolean, why = TOTAL_WITHHELD, refs: readonly TableRefs[] = []): LayeredCrosstab {
+  const layers = result.layers.map((l, k) => applyRulesToCrosstab(l.table, rs, { references: refs[k] ?? [] }));
+  const total = !dropTotal && result.total ? applyRulesToCrosstab(result.total, rs, { references: refs[result.layers.length] ?? [] }) : null;
   const out = assemble(result, layers, total, rs);
   if (!dropTotal || !result.total) return out;
   return { ...out, totalWithheld: legacyText(why), totalWithheldMessage: why, rules: withReasons(out.rules!, [why]) };

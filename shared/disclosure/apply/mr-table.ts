@@ -13,6 +13,7 @@
 import type { DisclosureMessage } from '../../i18n/message-types';
 import type { MrCell, MrResult } from '../../model/results';
 import { unsafeCount } from '../primary/cell-rules';
+import { markDifferences, unsafeDifferences, type DifferenceSource } from '../primary/differences';
 import { checkLinkingKeys, keyMessages, summary } from '../primary/result-checks';
 import type { RuleSet } from '../rules';
 import { mrLayout } from '../secondary/mr-layout';
@@ -25,6 +26,24 @@ export interface MrRuleOptions {
    * hidden here too, and protected as if primary.
    */
   hideBases?: ReadonlySet<string>;
+  /** The same set table under other selections: cells whose difference is unsafe are primary (differences.ts). */
+  references?: readonly { result: MrResult; source: DifferenceSource }[];
+}
+
+/** A reference set table flattened in this one's layout: items by code, columns by key (missing: 0). */
+function referenceValues(r: MrResult, ref: MrResult, layout: ReturnType<typeof mrResultLayout>): number[] {
+  const itemAt = new Map(ref.items.map((it, i) => [String(it.code), i]));
+  const colAt = new Map(ref.columns.map((c, k) => [c.key, k]));
+  const at = <T>(xs: readonly T[], k: number | undefined) => (k === undefined ? undefined : xs[k]);
+  const col = (k: number) => colAt.get(r.columns[k].key);
+  return layout.flatten(
+    r.items.map((it) => {
+      const row = at(ref.cells, itemAt.get(String(it.code))) ?? [];
+      return r.columns.map((_c, k) => at(row, col(k))?.count ?? 0);
+    }),
+    r.columns.map((_c, k) => at(ref.any, col(k))?.count ?? 0),
+    r.columns.map((_c, k) => at(ref.base.count, col(k)) ?? 0),
+  );
 }
 
 /** Every value field of a withheld cell nulled, so a field added to MrCell later cannot slip out. */
@@ -72,6 +91,8 @@ export function applyRulesToMrTable(r: MrResult, rs: RuleSet, opts: MrRuleOption
   const reasons: DisclosureMessage[] = [];
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push({ code: 'primary-banner', n: unsafeCells, min: rs.minCount });
+  const refs = (opts.references ?? []).map((x) => ({ values: referenceValues(r, x.result, layout), source: x.source }));
+  markDifferences(primary, unsafeDifferences(counts, refs, rs), (cell) => !published(cell), rs, reasons);
   const columnCells = (k: number) => [...r.items.map((_it, i) => layout.item(i, k)), layout.any(k)];
   if (rs.suppressSmallBase) {
     bases.forEach((b, k) => {
