@@ -8,6 +8,7 @@ import type { WeightRecipeInfo } from '../../shared/api/weighting';
 import { marginChart } from '../../shared/weighting/margin-chart';
 import { checkTargets, fromTargetSet, parseTargetsFile, runWeighting, weightSpecSchema, type WeightSpec } from '../../shared/weighting/index';
 import { applyWeight } from '../backend/apply-weight';
+import { applyRulesToWeightReport } from '../../shared/analysis/weight-rules';
 import { HandlerError } from '../backend/context';
 import type { AppContext, SectionHandlers } from '../backend/types';
 import type { weightingSection } from '../../shared/api/weighting';
@@ -42,12 +43,16 @@ function recipeInfo(store: ProjectStore, dataset?: string): WeightRecipeInfo[] {
 }
 
 export const weightingHandlers: SectionHandlers<typeof weightingSection> = {
-  'weighting.preview': async ({ dataset, spec }, { session }) => runWeighting(session.dataset(dataset), spec).report,
+  'weighting.preview': async ({ dataset, spec }, { session }) => {
+    const ds = session.dataset(dataset);
+    return applyRulesToWeightReport(ds, spec, runWeighting(ds, spec).report, session.ruleSet());
+  },
 
   'weighting.apply': async ({ dataset, spec, replace, lang }, ctx) => {
-    const { report, variable } = applyWeight(ctx.session.store(), ctx.session.dataset(dataset), dataset, spec, { replace, lang });
+    const ds = ctx.session.dataset(dataset);
+    const { report, variable } = applyWeight(ctx.session.store(), ds, dataset, spec, { replace, lang });
     changed(ctx, dataset);
-    return { report, variable };
+    return { report: applyRulesToWeightReport(ds, spec, report, ctx.session.ruleSet()), variable };
   },
 
   'weighting.recipes': async ({ dataset }, { session }) => recipeInfo(session.store(), dataset),
@@ -65,10 +70,10 @@ export const weightingHandlers: SectionHandlers<typeof weightingSection> = {
     const ds = ctx.session.dataset(dataset);
     const mismatches = checkTargets(ds, spec);
     if (mismatches.length) return { spec, mismatches, report: null, variable: null };
-    if (!apply) return { spec, mismatches, report: runWeighting(ds, spec).report, variable: null };
+    if (!apply) return { spec, mismatches, report: applyRulesToWeightReport(ds, spec, runWeighting(ds, spec).report, ctx.session.ruleSet()), variable: null };
     const applied = applyWeight(store, ds, dataset, spec, { replace, lang, action: 'weight.rerun' });
     changed(ctx, dataset);
-    return { spec, mismatches, report: applied.report, variable: applied.variable };
+    return { spec, mismatches, report: applyRulesToWeightReport(ds, spec, applied.report, ctx.session.ruleSet()), variable: applied.variable };
   },
 
   'weighting.readTargets': async ({ path }) => {

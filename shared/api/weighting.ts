@@ -22,10 +22,10 @@ export const weightMarginSchema = z.object({
       z.object({
         code,
         label: z.string().max(4096),
-        sample: z.number(),
+        sample: z.number().nullable(),
         target: z.number(),
         achieved: z.number(),
-        base: z.number(),
+        base: z.number().nullable(),
       }),
     )
     .min(1)

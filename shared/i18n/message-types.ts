@@ -37,6 +37,8 @@ export interface DisclosureParams {
   'chi2-withheld': None;
   /** A multiple-response table with a suppressed item: its responses would give the item away. */
   'responses-withheld': None;
+  /** A weighting report with a suppressed sample count: the spread of the weights would give it away. */
+  'weight-summary-withheld': None;
   'input-suppressed': None;
   'input-suppressed-layers': None;
   'table-small': { n: number; min: number };

@@ -35,6 +35,8 @@ export const EN: MessageCatalogue = {
   'magnitude-unsafe': (p) => `${p.n} cell(s) unsafe by the ${p.rule === 'count' ? 'minimum-count' : p.rule === 'dominance' ? 'dominance' : 'p%'} rule`,
   'means-withheld': (p) => `${p.n} mean(s) withheld: group below ${p.min} units or recomputable`,
   'chi2-withheld': () => 'chi-square withheld: with the margins it could narrow down suppressed cells',
+  'weight-summary-withheld': () =>
+    'smallest and largest weight, coefficient of variation, design effect and effective n withheld: with the targets known they give away suppressed sample counts',
   'responses-withheld': () => 'responses and % of responses withheld: with the published items they would give away suppressed items',
   'input-suppressed': () => 'input already contains suppressed cells; rerun on the full table',
   'input-suppressed-layers': () => 'input already contains suppressed cells; rerun on the full tables',

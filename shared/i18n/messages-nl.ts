@@ -37,6 +37,8 @@ export const NL: MessageCatalogue = {
   'magnitude-unsafe': (p, f) => `${count(f, p.n, 'cel', 'cellen')} onveilig volgens de ${RULE[p.rule]}`,
   'means-withheld': (p, f) => `${count(f, p.n, 'gemiddelde', 'gemiddelden')} achtergehouden: groep kleiner dan ${units(f, p.min)} of terug te rekenen`,
   'chi2-withheld': () => 'chi-kwadraat achtergehouden: samen met de randtotalen zou die onderdrukte cellen kunnen verraden',
+  'weight-summary-withheld': () =>
+    'kleinste en grootste gewicht, variatiecoëfficiënt, design effect en effectieve n achtergehouden: bij bekende doelen verraden ze onderdrukte steekproefaantallen',
   'responses-withheld': () => 'responsen en % van de responsen achtergehouden: samen met de gepubliceerde items zouden ze onderdrukte items verraden',
   'input-suppressed': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabel',
   'input-suppressed-layers': () => 'de invoer bevat al onderdrukte cellen; voer de analyse opnieuw uit op de volledige tabellen',

@@ -22,6 +22,7 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'means-withheld': { code: 'means-withheld', n: 1, min: 10 },
   'chi2-withheld': { code: 'chi2-withheld' },
   'responses-withheld': { code: 'responses-withheld' },
+  'weight-summary-withheld': { code: 'weight-summary-withheld' },
   'input-suppressed': { code: 'input-suppressed' },
   'input-suppressed-layers': { code: 'input-suppressed-layers' },
   'table-small': { code: 'table-small', n: 8, min: 10 },

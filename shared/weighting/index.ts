@@ -1,5 +1,5 @@
 /** Weighting: calibrate a wave to population targets (raking, poststratification, linear/GREG). */
-export { runWeighting, type WeightingResult, type RunOptions } from './run';
+export { runWeighting, marginSampleCounts, type WeightingResult, type RunOptions } from './run';
 export { WeightingError } from './errors';
 export { weightSpecSchema, weightMethods, weightVariableName, DEFAULT_WEIGHT_NAME, DEFAULT_EPSILON, DEFAULT_MAX_ITER } from './spec';
 export type { WeightMethod, WeightSpec, WeightSpecInput } from './spec';

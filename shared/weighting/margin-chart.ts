@@ -31,10 +31,10 @@ export function marginChart(
   measure: MeasureText,
 ): { option: EChartsOption; spec: ChartSpec } {
   const t = TEXTS[locale];
-  const share = (key: 'base' | 'target' | 'achieved') => {
-    const total = margin.categories.reduce((s, c) => s + c[key], 0);
-    return margin.categories.map((c) => (total > 0 ? (c[key] / total) * 100 : 0));
-  };
+  // Shares of the population total (the targets' sum, which the scaled base weights also add up to), so a
+  // category whose base the output rules withheld does not shift the others' bars.
+  const total = margin.categories.reduce((s, c) => s + c.target, 0);
+  const share = (key: 'base' | 'target' | 'achieved') => margin.categories.map((c) => (total > 0 && c[key] !== null ? (c[key] / total) * 100 : null));
   const columns = [share('base'), share('target'), share('achieved')];
   const spec = chartSpecSchema.parse({
     type: 'bar',
@@ -52,14 +52,14 @@ export function marginChart(
     rows: margin.categories.map((c) => ({ code: c.code, label: c.label, n: null })),
     cols: t.series.map((label, j) => ({ code: j, label, n: null })),
     values: margin.categories.map((_, i) => columns.map((col) => col[i])),
-    suppressed: margin.categories.map(() => [false, false, false]),
+    suppressed: margin.categories.map((c) => [c.base === null, false, false]),
     ci: margin.categories.map(() => [null, null, null]),
     isPct: true,
     isMean: false,
     weighted: false,
     totalN: null,
     ruleSet: '',
-    // Margins are not a published table: there are no output rules to have skipped.
+    // The sample behind "before" went through the output rules with the report (shared/analysis/weight-rules.ts).
     unchecked: false,
     ordinal: true,
   };

@@ -3,6 +3,7 @@
  * shape: docs/cli.md). The fields the issue names come first; the rest are additions.
  */
 import type { Code } from '../model/dataset';
+import type { DisclosureSummary } from '../model/results';
 import type { Exclusions } from './classify';
 import type { WeightMethod } from './spec';
 import type { WeightSummary } from './summary';
@@ -12,13 +13,20 @@ export interface WeightCategoryReport {
   /** The data code; for joint cells the codes joined by ",". */
   code: Code;
   label: string;
-  /** Cases in the category (unweighted). */
-  sample: number;
+  /** Cases in the category (unweighted); null when the output rules suppress it. */
+  sample: number | null;
   target: number;
   achieved: number;
-  /** Addition: the base weights' total in the category, scaled to the population total ("before"). */
-  base: number;
+  /** Addition: the base weights' total in the category, scaled to the population total ("before"); null with `sample`. */
+  base: number | null;
 }
+
+/**
+ * The weights' summary as reported: with known targets, min, max, cv, deff and effective n are functions
+ * of the per-category sample counts, so they are null when the output rules suppress any of those.
+ */
+export type ReportedWeightSummary = Omit<WeightSummary, WithheldField> & { [K in WithheldField]: number | null };
+type WithheldField = 'min' | 'max' | 'cv' | 'kishDeff' | 'effectiveN';
 
 export interface WeightMarginReport {
   /** The variable, or the variables joined by "," for joint cells. */
@@ -38,7 +46,7 @@ export interface WeightReport {
   weighted: number;
   /** Cases that got system-missing (outside the filter, missing on a margin variable, no valid base weight). */
   excluded: number;
-  summary: WeightSummary;
+  summary: ReportedWeightSummary;
   margins: WeightMarginReport[];
   /** Addition: why cases were excluded. */
   excludedBy: Exclusions;
@@ -57,4 +65,9 @@ export interface WeightReport {
   proportions: string[];
   /** Addition: margins whose targets were scaled to the total (--scale-targets), with their own sum. */
   scaled: ScaledMargin[];
+  /**
+   * Addition: the output rules' verdict on the sample counts (each margin a frequency table with the
+   * weighted cases as its total; shared/analysis/weight-rules.ts). Absent on a report not yet checked.
+   */
+  rules?: DisclosureSummary;
 }

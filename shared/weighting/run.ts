@@ -140,6 +140,22 @@ export function runWeighting(ds: Dataset, specIn: WeightSpec | WeightSpecInput, 
   return { weights, report };
 }
 
+/**
+ * Cases per margin category that a run of `spec` would weight among the rows of `mask` (undefined: all
+ * rows) — the report's `sample` under another selection, for differencing (shared/analysis/weight-rules.ts).
+ * Cases with a code the targets lack are left out, as a run would refuse them.
+ */
+export function marginSampleCounts(ds: Dataset, specIn: WeightSpec | WeightSpecInput, mask: Uint8Array | undefined, opts: RunOptions = {}): number[][] {
+  const spec = weightSpecSchema.parse(specIn);
+  const settled = settleTotals(opts.targetSet ?? toTargetSet(spec.targets), spec.scaleTargets);
+  const cls = classify(ds, settled.targets, { filter: mask, base: baseWeights(ds, spec.baseWeight) });
+  return cls.margins.map((m, k) => {
+    const sample = new Array<number>(m.categories.length).fill(0);
+    for (let c = 0; c < cls.ncells; c++) sample[cls.cellCategory[k][c]] += cls.count[c];
+    return sample;
+  });
+}
+
 /** Sample, base and achieved per category, the achieved totals summed from the final weights. */
 function marginReports(cls: ReturnType<typeof classify>, weights: Float64Array, cellBase: Float64Array): WeightMarginReport[] {
   const achievedByCell = new Float64Array(cls.ncells);

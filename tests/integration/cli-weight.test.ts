@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numericAt, type NumericColumn } from '../../shared/model/dataset';
+import { findVariable, numericAt, type NumericColumn } from '../../shared/model/dataset';
+import { generateDemo } from '../../resources/demo/generate';
 import { readAnyFile } from '../../electron/import/index';
 import { ensureDemoProject } from '../../electron/startup/demo-project';
 import { ProjectStore } from '../../electron/store/project-store';
@@ -216,5 +217,67 @@ describe('duiding weight', () => {
     expect(tight.code).toBe(1);
     expect(tight.err).toMatch(/^duiding: Weighting \(rake\) did not converge in 50 iterations .* Nothing was written\n$/);
     expect(() => readFileSync(out)).toThrow();
+  });
+});
+
+describe('the weighting report under the output rules', () => {
+  const demo = generateDemo();
+  const gemeente = demo.columns[findVariable(demo, 'gemeente')] as NumericColumn;
+  const column = (name: string) => demo.columns[findVariable(demo, name)] as NumericColumn;
+  /** Cases per gemeente code among rows where `keep` holds, tallied from the data column. */
+  const perGemeente = (keep: (i: number) => boolean) => {
+    const out = new Map<number, number>();
+    for (let i = 0; i < demo.rows; i++) if (keep(i)) out.set(numericAt(gemeente, i), (out.get(numericAt(gemeente, i)) ?? 0) + 1);
+    return out;
+  };
+  const golf = (i: number) => numericAt(column('golf'), i) === 2025;
+  const gemeenteOnly = (dir: string) =>
+    targetsFile(
+      dir,
+      TARGETS_CSV.split('\n')
+        .filter((l) => !l.startsWith('leeftijdsklasse'))
+        .join('\n'),
+      'gemeenten.csv',
+    );
+  const weigh = async (filter: string) => {
+    const r = await cli('weight', 'demo', '--targets', gemeenteOnly(tmp()), '--method', 'rake', '--filter', filter, '--json');
+    expect(r.err).toBe('');
+    return JSON.parse(r.out);
+  };
+
+  it('suppresses small sample counts (and their scaled base weights) and withholds the spread of the weights', async () => {
+    const filter = 'golf = 2025 and leefbaarheid <= 5';
+    const report = await weigh(filter);
+    const truth = perGemeente((i) => golf(i) && numericAt(column('leefbaarheid'), i) <= 5);
+    const cats = report.margins[0].categories;
+    expect(cats.some((c: any) => (truth.get(c.code) ?? 0) < 10)).toBe(true);
+    for (const c of cats) {
+      if (c.sample === null) expect(c.base).toBeNull();
+      else {
+        expect(c.sample).toBe(truth.get(c.code));
+        expect(c.sample).toBeGreaterThanOrEqual(10);
+      }
+      expect(c.target).toBeGreaterThan(0);
+    }
+    // With one margin each weight is target / count: the largest weight would give the smallest count away.
+    expect(report.summary).toMatchObject({ min: null, max: null, cv: null, kishDeff: null, effectiveN: null });
+    expect(report.summary.mean).toBeCloseTo(480000 / report.n, 6);
+    expect(report.rules.status).toBe('suppressed');
+    expect(report.rules.messages).toContainEqual({ code: 'weight-summary-withheld' });
+    const text = await cli('weight', 'demo', '--targets', gemeenteOnly(tmp()), '--method', 'rake', '--filter', filter);
+    expect(text.out).toMatch(/^min x {2}max x {2}mean /m);
+    expect(text.out).toMatch(/^output rules \(cbs-persons\): /m);
+  });
+
+  it('checks the sample counts against the same wave without one of the filter’s conditions (differencing)', async () => {
+    const report = await weigh('golf = 2025 and leeftijdsklasse <> 1');
+    const wave = perGemeente(golf);
+    const published = report.margins[0].categories.filter((c: any) => c.sample !== null);
+    expect(published.length).toBeGreaterThan(5);
+    for (const c of published) {
+      const d = (wave.get(c.code) ?? 0) - c.sample;
+      expect(d > 0 && d < 10, `gemeente ${c.code}`).toBe(false);
+    }
+    expect(report.rules.messages).toContainEqual(expect.objectContaining({ code: 'difference-cells', source: 'filter' }));
   });
 });

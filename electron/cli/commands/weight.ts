@@ -22,6 +22,7 @@ import {
   type WeightSpec,
 } from '../../../shared/weighting/index';
 import { applyWeight } from '../../backend/apply-weight';
+import { applyRulesToWeightReport } from '../../../shared/analysis/weight-rules';
 import { writeDatasetCsv } from '../../export/dataset-csv';
 import { writeSav } from '../../import/sav/write';
 import { ProjectStore } from '../../store/project-store';
@@ -103,7 +104,8 @@ function withWeight(ds: Dataset, report: WeightReport, weights: Float64Array, re
   };
 }
 
-const fmt = (v: number, d = 2) => v.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+/** A number in the report; null is a value the output rules withheld ("x", as in tables). */
+const fmt = (v: number | null, d = 2) => (v === null ? 'x' : v.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }));
 
 export function weightText(r: WeightReport, stored: string[]): string {
   const s = r.summary;
@@ -112,6 +114,7 @@ export function weightText(r: WeightReport, stored: string[]): string {
       ` (filter ${r.excludedBy.filter}, missing margin ${r.excludedBy.missing}, base weight ${r.excludedBy.baseWeight})`,
     `min ${fmt(s.min, 4)}  max ${fmt(s.max, 4)}  mean ${fmt(s.mean, 4)}  cv ${fmt(s.cv, 3)}  Kish deff ${fmt(s.kishDeff, 3)}  effective n ${fmt(s.effectiveN, 1)}` +
       `  negative ${s.negative}  trimmed ${s.trimmed}`,
+    ...(r.rules && r.rules.status !== 'safe' ? [`output rules (${r.rules.ruleSet}): ${r.rules.reasons.join('; ')}`] : []),
     ...r.scaled.map((m) => `targets of ${m.variable} scaled by ${m.factor.toPrecision(6)} (they summed to ${fmt(m.sum)})`),
   ];
   for (const m of r.margins) {
@@ -156,7 +159,8 @@ export async function weightCommand(args: ParsedArgs): Promise<string> {
   }
   const spec = parsed.data;
   const replace = flags.has('replace');
-  const { dataset: ds } = await loadData(data);
+  const loaded = await loadData(data);
+  const ds = loaded.dataset;
 
   let report: WeightReport;
   let weights: Float64Array;
@@ -172,11 +176,13 @@ export async function weightCommand(args: ParsedArgs): Promise<string> {
   } else {
     ({ report, weights } = runWeighting(ds, spec, { targetSet }));
   }
+  // What is printed passes the output rules (the sample counts); what is stored or written is the weight itself.
+  const printed = applyRulesToWeightReport(ds, spec, report, loaded.ruleSet, { targetSet });
   if (out !== undefined) {
     const full = withWeight(ds, report, weights, replace);
     if (/\.csv$/i.test(out)) await writeDatasetCsv(out, full);
     else await writeSav(out, full, { compression: /\.zsav$/i.test(out) ? 'zlib' : 'bytecode' });
     stored.push(`Wrote ${out}: ${full.rows} rows, ${full.variables.length} variables`);
   }
-  return flags.has('json') ? JSON.stringify(report) : weightText(report, stored);
+  return flags.has('json') ? JSON.stringify(printed) : weightText(printed, stored);
 }

@@ -30,6 +30,8 @@ export function WeightReportView({ report }: { report: WeightReport }) {
   }, [margin, lang]);
 
   const s = report.summary;
+  // A value the output rules withheld is shown as the suppression symbol, as in tables.
+  const orX = (v: number | null, decimals: number) => (v === null ? 'x' : num(v, decimals));
   const amount = (v: number) => num(v, Math.abs(v) >= 100 ? 0 : 2);
   return (
     <section className="weight-report" data-testid="wt-report" aria-label={t('wt.result')}>
@@ -47,12 +49,12 @@ export function WeightReportView({ report }: { report: WeightReport }) {
       </p>
       <p>
         {t('wt.stats', {
-          min: num(s.min, 2),
-          max: num(s.max, 2),
+          min: orX(s.min, 2),
+          max: orX(s.max, 2),
           mean: num(s.mean, 2),
-          cv: num(s.cv, 3),
-          deff: num(s.kishDeff, 3),
-          neff: num(s.effectiveN, 0),
+          cv: orX(s.cv, 3),
+          deff: orX(s.kishDeff, 3),
+          neff: orX(s.effectiveN, 0),
         })}
       </p>
       {s.negative > 0 && <p className="field-error">{t('wt.negative', { n: num(s.negative) })}</p>}
@@ -89,8 +91,8 @@ export function WeightReportView({ report }: { report: WeightReport }) {
                     <tr key={codeKey(c.code)} data-code={codeKey(c.code)}>
                       <th scope="row">{c.label}</th>
                       <td className="weight-code">{codeKey(c.code)}</td>
-                      <td className="num">{num(c.sample)}</td>
-                      <td className="num">{amount(c.base)}</td>
+                      <td className="num">{c.sample === null ? 'x' : num(c.sample)}</td>
+                      <td className="num">{c.base === null ? 'x' : amount(c.base)}</td>
                       <td className="num">{amount(c.target)}</td>
                       <td className="num" data-testid="wt-achieved">
                         {amount(c.achieved)}
