@@ -41,17 +41,22 @@ export function FileBrowser({ onChoose, kinds, onListed, storageKey = START_KEY,
   const focusList = useRef(false);
 
   const kindsKey = kinds?.join(',');
+  // Only the latest listing asked for may land: the start folder's answer must not overwrite a folder
+  // the user typed while it was on its way.
+  const latest = useRef(0);
   const open = useCallback(
     async (dir?: string) => {
+      const asked = ++latest.current;
       try {
         const l = await invoke('files.list', { ...(dir ? { dir } : {}), ...(kindsKey ? { kinds: kindsKey.split(',') as DataFileKind[] } : {}) });
+        if (asked !== latest.current) return;
         setListing(l);
         setTyped(l.dir);
         setError(null);
         sessionStorage.setItem(storageKey, l.dir);
         onListed?.(l);
       } catch (e) {
-        setError(toApiError(e));
+        if (asked === latest.current) setError(toApiError(e));
       }
     },
     [kindsKey, storageKey, onListed],
