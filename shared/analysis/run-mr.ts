@@ -9,6 +9,7 @@ import type { Adjust } from '../engine/adjust';
 import { type BannerSpec, bannerVariables } from '../query/table-query';
 import { mrAsCrosstab, mrCrosstabResult } from '../engine/mr/crosstab';
 import { findMrSet } from '../engine/mr/resolve-set';
+export { namesSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
@@ -16,17 +17,6 @@ import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertNoLinkingKeys, markResult } from './output-rules';
 import { assertRequestInputs } from '../disclosure/inputs';
 import type { WeightRequest } from './run-tables';
-
-/**
- * A row (or column) that names a multiple-response set rather than a variable: set names start with
- * `$`. An unknown `$name` is taken as a set, so the error lists the sets there are — unless a variable
- * is called that.
- */
-export function namesSet(ds: Pick<Dataset, 'mrSets' | 'variables'>, name: string): boolean {
-  if (!name.startsWith('$')) return false;
-  const lower = name.toLowerCase();
-  return ds.mrSets.some((s) => s.name.toLowerCase() === lower) || !ds.variables.some((v) => v.name.toLowerCase() === lower);
-}
 
 export interface MrTableRequest {
   set: string;
