@@ -8,7 +8,7 @@ import { applyRulesToMrTable, type RuleSet } from '../disclosure/index';
 import type { Adjust } from '../engine/adjust';
 import { type BannerSpec, bannerVariables } from '../query/table-query';
 import { mrAsCrosstab, mrCrosstabResult } from '../engine/mr/crosstab';
-import { findMrSet } from '../engine/mr/resolve-set';
+import { findMrSet, namesSet } from '../engine/mr/resolve-set';
 export { namesSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
@@ -17,6 +17,11 @@ import { andMasks, filterMask, referenceMasks } from './filter';
 import { assertNoLinkingKeys, markResult } from './output-rules';
 import { assertRequestInputs } from '../disclosure/inputs';
 import type { WeightRequest } from './run-tables';
+
+/** `names` with every set replaced by its member variables (what the linking-key and input checks read). */
+export function withSetMembers(ds: Dataset, names: readonly string[]): string[] {
+  return names.flatMap((n) => (namesSet(ds, n) ? findMrSet(ds, n).variables : [n]));
+}
 
 export interface MrTableRequest {
   set: string;

@@ -107,6 +107,12 @@ export interface CrosstabTable {
   weightInfo?: WeightInfo | null;
   /** Present when the rows are the items of a multiple-response set (colPct is then % of the column's base). */
   mr?: CrosstabMrBlock;
+  /**
+   * Present when the columns are the items of a multiple-response set (docs/cli.md): the columns
+   * overlap, each column's base (colCounts, colTotals) is the cases holding that item, and rowTotals,
+   * rowCounts, total and n are the Totaal column (all cases with a valid row value).
+   */
+  mrCols?: { set: string; kind: 'dichotomies' | 'categories'; counted: Code | null };
   rules: DisclosureSummary;
 }
 
