@@ -213,6 +213,10 @@ function setTable(
   const set = findMrSet(ds, name);
   const key = identifierMessages(ds, [...set.variables, ...withSetMembers(ds, bannerVariables(query.banner))], rs);
   if (key) return { variable: set.name, label: set.label || set.name, status: 'blocked', messages: key };
+  // A set against a banner that holds a set: refused for this question only, so the rest of a book stands.
+  const other = bannerVariables(query.banner).find((v) => namesSet(ds, v));
+  if (other !== undefined)
+    return { variable: set.name, label: set.label || set.name, status: 'blocked', messages: [{ code: 'set-by-set', set: set.name, col: other }] };
   const tests = query.tests.display === 'none' ? undefined : { adjust: query.tests.adjust, alpha: query.tests.alpha };
   const raw = mrTable(ds, {
     set,

@@ -295,7 +295,8 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
   const suppressedCells = rows
     .filter((r) => r.kind !== 'category' || r.statKey === firstStat)
     .reduce((n, r) => n + r.cells.filter((c) => c.state === 'suppressed').length, 0);
-  const { header, headerRows } = buildHeader(result.columns, columns, t.total, trend ? t.comparison : null, letters, opts.variableLabel);
+  const setColumns = new Set(result.sets?.flatMap((s) => s.columns));
+  const { header, headerRows } = buildHeader(result.columns, columns, t.total, trend ? t.comparison : null, letters, opts.variableLabel, setColumns);
   return {
     variable: result.rowVariable.name,
     title: result.rowVariable.label || result.rowVariable.name,
@@ -521,6 +522,8 @@ export function buildHeader(
   trendGroup: string | null,
   letters: boolean,
   variableLabel?: (name: string) => string,
+  /** Columns that are a multiple-response set's items: headed by the set's label (their group). */
+  setColumns: ReadonlySet<number> = new Set(),
 ): { header: HeaderBlock[]; headerRows: number } {
   const depth = Math.max(1, ...bannerCols.map((c) => c.path.length));
   const labelRows = 1 + depth;
@@ -538,7 +541,7 @@ export function buildHeader(
     }
     let end = c + 1;
     while (end < bannerCols.length && bannerCols[end].path.length > 0 && itemKey(bannerCols[end]) === itemKey(col)) end++;
-    const label = variableLabel ? col.path.map((p) => xmlSafe(variableLabel(p.variable))).join(' × ') : col.group;
+    const label = variableLabel && !setColumns.has(c) ? col.path.map((p) => xmlSafe(variableLabel(p.variable))).join(' × ') : col.group;
     header.push({ row: 0, col: c, rowSpan: 1, colSpan: end - c, label });
     addPathLevels(bannerCols, c, end, depth, header);
     if (letters) for (let k = c; k < end; k++) header.push({ row: labelRows, col: k, rowSpan: 1, colSpan: 1, label: bannerCols[k].letter });

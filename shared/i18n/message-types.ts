@@ -86,6 +86,8 @@ export interface DisclosureParams {
    * with another filter, differs from them by fewer than `min` units.
    */
   'difference-cells': { n: number; min: number; source: 'filter' | 'released' };
+  /** A set question against a banner that holds a set: not tabulated (sets are not crossed with sets). */
+  'set-by-set': { set: string; col: string };
   /** A text that has no code (kept as it is in every language). */
   text: { text: string };
 }

@@ -68,6 +68,7 @@ export const EN: MessageCatalogue = {
   'override-stale-cell': (p) => `${notApplied(p.date)}cell ${p.row} / ${p.col} no longer has count ${p.count}`,
   'override-no-rules': () => 'No output rules are active, so there is nothing to release.',
   'override-table-blocked': (p, f) => `This table is withheld as a whole (${p.why.map(f.msg).join('; ')}); single cells cannot be released.`,
+  'set-by-set': (p) => `${p.set} is not tabulated against ${p.col}: a set cannot (yet) be crossed with another set`,
   'override-unknown-cell': (p) => `The table has no cell (${p.row}, ${p.col}).`,
   'override-not-primary': (p) =>
     `Cell ${p.row} / ${p.col} ${p.secondary ? 'is withheld only to protect another cell' : 'is already published'}; only cells withheld by a primary rule can be released.`,

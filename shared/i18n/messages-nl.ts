@@ -74,6 +74,7 @@ export const NL: MessageCatalogue = {
   'override-table-blocked': (p, f) =>
     `Deze tabel wordt als geheel achtergehouden (${p.why.map(f.msg).join('; ')}); losse cellen kunnen niet worden vrijgegeven.`,
   'override-unknown-cell': (p) => `De tabel heeft geen cel (${p.row}, ${p.col}).`,
+  'set-by-set': (p) => `${p.set} is niet uitgezet tegen ${p.col}: een set kan (nog) niet tegen een andere set worden uitgezet`,
   'override-not-primary': (p) =>
     `Cel ${p.row} / ${p.col} ${p.secondary ? 'wordt alleen achtergehouden om een andere cel te beschermen' : 'is al gepubliceerd'}; alleen cellen die door een primaire regel zijn achtergehouden, kunnen worden vrijgegeven.`,
   'rules-reason-required': (p, f) =>

@@ -51,6 +51,7 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'override-stale-cell': { code: 'override-stale-cell', date: '2026-11-25', row: 'Man', col: 'Totaal', count: 7 },
   'override-no-rules': { code: 'override-no-rules' },
   'override-table-blocked': { code: 'override-table-blocked', why: [{ code: 'table-small', n: 7, min: 10 }] },
+  'set-by-set': { code: 'set-by-set', set: '$isolatie', col: '$zorgen' },
   'override-unknown-cell': { code: 'override-unknown-cell', row: '3', col: 'total' },
   'override-not-primary': { code: 'override-not-primary', row: 'Pekela', col: '18–34', secondary: true },
   'rules-reason-required': { code: 'rules-reason-required', ruleSet: 'none', project: 'cbs-persons', min: 10 },
