@@ -18,6 +18,8 @@ import { auditSuppression, neededWidth } from '../secondary/audit';
 import { bannerLayout } from '../secondary/banner-layout';
 import { feasibleBasis, LpSession } from '../secondary/lp';
 import { protectionNeed } from '../secondary/need';
+import { applyOverridesToBanner } from '../overrides/apply';
+import { prepareOverride } from '../overrides/record';
 import { applyRulesToBanner } from './one-banner';
 
 /** One case: its row category, its category of the banner variable g, its items (null: none valid). */
@@ -170,6 +172,23 @@ describe('a multiple-response set in the banner columns', () => {
     };
     const narrow = intruderIntervals(shape, raw, pairOnly).find((iv) => iv.cell === '1@$s=i0')!;
     expect([narrow.lo, narrow.hi]).toEqual([3, 5]);
+  });
+
+  it('publishes a set column cell a recorded override releases, and nothing it only protected stays hidden', () => {
+    const columns = { total: true, items: [{ variable: '$s' }] };
+    const raw = banner(dataset(tight), { row: 'r', columns });
+    const target = { dataset: 'p', row: 'r', columns, weight: null, filter: null };
+    const prepared = prepareOverride(
+      raw,
+      applyOverridesToBanner(raw, RULES, 'p', []),
+      RULES,
+      target,
+      [{ row: 1, col: '$s=i0' }],
+      'Afgestemd met de CBS-outputcontrole',
+    );
+    const out = applyOverridesToBanner(raw, RULES, 'p', [{ ...prepared, id: 1, createdAt: '2026-12-06T10:00:00.000Z' }]);
+    expect(out.cells[0][1]).toMatchObject({ count: 3, overridden: true });
+    expect(out.cells.flat().every((c) => !c.suppressed)).toBe(true);
   });
 
   it('withholds a set column whole when its base is withheld', () => {
