@@ -317,6 +317,7 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
       meanLetters: hasTests && stats.means && !!meanSig,
       suppressed: suppressedCells,
       chi2: opts.chi2,
+      setColumns: (result.sets ?? []).map((s) => result.columns[s.columns[0]]?.group ?? s.set),
     }),
     suppressedCells,
     mark: markOf(result.rules, opts.language),
@@ -339,6 +340,8 @@ export interface NoteInput {
   chi2?: ChiSquareLine[];
   /** A layered table's own test, as one line. */
   ownChi2?: { chi2: Chi2Block | null };
+  /** Labels of the multiple-response sets in the columns (their columns overlap). */
+  setColumns?: string[];
 }
 
 export function buildNotes(n: NoteInput): ModelNote[] {
@@ -353,6 +356,7 @@ export function buildNotes(n: NoteInput): ModelNote[] {
   if (n.letters) add('tests', t.lettersNote(n.letters.adjust, alpha(n.letters)));
   if (n.bold) add('tests', t.boldNote(n.bold.adjust, alpha(n.bold)));
   if (n.meanLetters) add('tests', t.meanLettersNote);
+  for (const label of n.setColumns ?? []) add('tests', t.setColumnsNote(xmlSafe(label)));
   if (opts.trend) add('trend', t.trendNote(opts.trend.markers.up, opts.trend.markers.down));
   if (n.suppressed > 0) add('suppressed', t.suppressedNote(n.suppressed));
   if (opts.ruleNotes) {

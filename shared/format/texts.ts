@@ -41,6 +41,7 @@ export interface ExportTexts {
   totalWithheld: string;
   /** On every table, sheet and chart made under rules below the project's (or none). */
   uncheckedMark: string;
+  setColumnsNote: (label: string) => string;
   /** Multiple-response sets. */
   mr: { any: string; responses: string; responsePct: string; note: string };
 }
@@ -92,6 +93,8 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     },
     layerTotal: 'Totaal over de lagen',
     uncheckedMark: 'Niet gecontroleerd op outputregels',
+    setColumnsNote: (label) =>
+      `${label}: meer antwoorden mogelijk; een respondent telt mee in elke kolom die hij noemt, dus de kolommen overlappen. Geen letters binnen deze kolommen (de z-toets vraagt onafhankelijke groepen).`,
     mr: {
       any: 'Minstens één genoemd',
       responses: 'Aantal antwoorden (gewogen)',
@@ -144,6 +147,8 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     },
     layerTotal: 'Total over the layers',
     uncheckedMark: 'Not checked against output rules',
+    setColumnsNote: (label) =>
+      `${label}: multiple answers possible; a respondent counts in every column they mention, so the columns overlap. No letters within these columns (the z-test needs independent groups).`,
     mr: {
       any: 'At least one mentioned',
       responses: 'Responses (weighted)',
