@@ -11,7 +11,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { isProjectFile } from '../export/atomic-write';
 import { HandlerError } from './context';
 
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'html', 'svg', 'png', 'json'] as const;
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'html', 'svg', 'png', 'json', 'sav'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A file name with the format's extension (added when missing, never a second one). */

@@ -1,5 +1,5 @@
 /**
- * Where the browser host writes a book: a folder browsed to on this computer (the host's file
+ * Where the browser host writes a book (or a dataset's .sav): a folder browsed to on this computer (the host's file
  * browser, as the import dialog uses) and a file name. The backend turns both into a save token at
  * run time (`files.saveTarget`), so a renderer never names a path to write to.
  */
@@ -8,8 +8,13 @@ import type { FileListing } from '../../shared/api/files';
 import { useI18n } from '../i18n/i18n';
 import { FileBrowser } from '../import/FileBrowser';
 
+/** The file name with the format's extension, as the backend will add it (save-targets.ts withExtension). */
+export function withExt(name: string, ext: 'xlsx' | 'sav'): string {
+  return name.toLowerCase().endsWith(`.${ext}`) ? name : `${name}.${ext}`;
+}
+
 export function withXlsx(name: string): string {
-  return name.toLowerCase().endsWith('.xlsx') ? name : `${name}.xlsx`;
+  return withExt(name, 'xlsx');
 }
 
 export interface FolderTargetProps {
@@ -18,9 +23,15 @@ export interface FolderTargetProps {
   /** Must be stable (a state setter): the browser reports every folder it lists. */
   onDir(dir: string): void;
   onName(name: string): void;
+  /** What is written: a workbook (default) or an SPSS file; the browser lists files of that kind. */
+  format?: 'xlsx' | 'sav';
+  /** Where the browser starts (the last folder used for this kind of file). */
+  storageKey?: string;
+  /** What the browser says in a folder without subfolders or files of the kind. */
+  emptyText?: string;
 }
 
-export function FolderTarget({ dir, name, onDir, onName }: FolderTargetProps) {
+export function FolderTarget({ dir, name, onDir, onName, format = 'xlsx', storageKey = 'duiding.book.dir', emptyText }: FolderTargetProps) {
   const { t } = useI18n();
   const [listing, setListing] = useState<FileListing | null>(null);
   const listed = useCallback(
@@ -30,16 +41,16 @@ export function FolderTarget({ dir, name, onDir, onName }: FolderTargetProps) {
     },
     [onDir],
   );
-  const file = withXlsx(name.trim());
+  const file = withExt(name.trim(), format);
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  const existing = listing?.entries.some((e) => e.kind === 'xlsx' && e.name.toLowerCase() === file.toLowerCase());
+  const existing = listing?.entries.some((e) => e.kind === format && e.name.toLowerCase() === file.toLowerCase());
 
   return (
     <div className="folder-target" data-testid="bk-target">
       <FileBrowser
-        kinds={['xlsx']}
-        storageKey="duiding.book.dir"
-        emptyText={t('bk.emptyFolder')}
+        kinds={[format]}
+        storageKey={storageKey}
+        emptyText={emptyText ?? t('bk.emptyFolder')}
         onListed={listed}
         onChoose={(p) => onName(p.split(/[\\/]/).pop() ?? name)}
       />

@@ -19,11 +19,12 @@ import { RecodeDialog } from './RecodeDialog';
 import { ComputeDialog } from './ComputeDialog';
 import { MrSetsDialog } from './MrSetsDialog';
 import { WeightDialog } from './weighting/WeightDialog';
+import { SaveSavDialog } from './SaveSavDialog';
 
 const MEASURES: Measure[] = ['nominal', 'ordinal', 'scale'];
 const ROLES: Role[] = ['input', 'weight', 'id', 'key', 'none'];
 
-type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' | 'weight' | 'reweight' } | null;
+type DialogState = { kind: 'labels' | 'missing'; meta: VariableMeta } | { kind: 'recode' | 'compute' | 'mrsets' | 'weight' | 'reweight' | 'saveSav' } | null;
 
 export function VariableView() {
   const { t, num } = useI18n();
@@ -109,6 +110,9 @@ export function VariableView() {
             {t('wt.rerun')}
           </button>
         )}
+        <button type="button" onClick={() => setDialog({ kind: 'saveSav' })} disabled={!info} data-testid="open-save-sav">
+          {t('sv.open')}
+        </button>
       </div>
       <div className="table-scroll">
         <table className="simple-table var-table" data-testid="var-table">
@@ -235,6 +239,16 @@ export function VariableView() {
         />
       )}
       {dialog?.kind === 'recode' && dataset && <RecodeDialog {...deriveProps(dataset)} />}
+      {dialog?.kind === 'saveSav' && info && (
+        <SaveSavDialog
+          info={info}
+          onClose={() => setDialog(null)}
+          onSaved={(message) => {
+            setDialog(null);
+            notify(message);
+          }}
+        />
+      )}
       {dialog?.kind === 'compute' && dataset && <ComputeDialog {...deriveProps(dataset)} />}
       {dialog?.kind === 'mrsets' && dataset && (
         <MrSetsDialog

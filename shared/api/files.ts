@@ -63,7 +63,7 @@ const dirPath = z
   .refine((s) => !s.includes('\0'), 'a path cannot contain NUL');
 
 /** Formats an export can be saved as. */
-export const saveFormat = z.enum(['xlsx', 'csv', 'html', 'svg', 'png', 'json']);
+export const saveFormat = z.enum(['xlsx', 'csv', 'html', 'svg', 'png', 'json', 'sav']);
 
 /** A file the user chose to save to: the path to show, and the token an export call takes instead of a path. */
 export interface SaveTarget {

@@ -1,6 +1,6 @@
 /** Importing through the contract, as the app does: progress, audit record, bad input and cancel. */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,16 +89,29 @@ describe('import through the contract', () => {
   });
 
   it('saves a dataset with edited metadata back to .sav that reads back the same', async () => {
-    const { call, done, dir } = setup();
+    const { call, done, dir, session } = setup();
     const { jobId } = await call('import.run', { path: FIXTURE, name: 'golf1' });
     await done(jobId);
     await call('variable.update', { dataset: 'golf1', variable: 'score', patch: { label: 'Rapportcijfer (€)', missing: { values: [99], range: null } } });
-    const out = join(dir, 'terug.sav');
-    const saved = await call('dataset.saveSav', { dataset: 'golf1', out });
+    const out = join(realpathSync(dir), 'terug.sav');
+    // Only to a file the user chose: the folder picker's token, never a path named in the request.
+    const target = await call('files.saveTarget', { dir, name: 'terug', format: 'sav' });
+    expect(target.path).toBe(out);
+    const saved = await call('dataset.saveSav', { dataset: 'golf1', target: target.token });
     expect(saved).toMatchObject({ path: out, rows: 4, variables: 3 });
     const back = await readSav(out);
     const score = back.variables.find((v) => v.name === 'score');
     expect(score).toMatchObject({ label: 'Rapportcijfer (€)', missing: { values: [99], range: null } });
-    await expect(call('dataset.saveSav', { dataset: 'golf1', out: join(dir, 'x.csv') })).rejects.toThrow(/\.sav or \.zsav/);
+    expect(
+      session
+        .store()
+        .auditEntries()
+        .some((e) => e.action === 'dataset.saveSav'),
+    ).toBe(true);
+    // The token is used up; a path in the request writes nothing.
+    await expect(call('dataset.saveSav', { dataset: 'golf1', target: target.token })).rejects.toThrow(/Choose where to save first/);
+    const elsewhere = join(dir, 'elders.sav');
+    await expect(call('dataset.saveSav', { dataset: 'golf1', out: elsewhere })).rejects.toThrow();
+    expect(existsSync(elsewhere)).toBe(false);
   });
 });

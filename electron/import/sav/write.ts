@@ -20,6 +20,8 @@ export interface SavWriteOptions {
   unknownCaseCount?: boolean;
   /** Uncompressed bytes per zlib block (SPSS uses 0x3ff000). */
   zlibBlockSize?: number;
+  /** Runs when the file is complete, before it takes its name: if it throws, nothing is written (the audit entry first). */
+  beforeRename?: () => void | Promise<void>;
 }
 
 const FLUSH_AT = 1 << 20;
@@ -179,6 +181,12 @@ export async function writeSav(path: string, ds: Dataset, options: SavWriteOptio
   } finally {
     await fh.close();
     if (!ok) await unlink(tmp).catch(() => undefined);
+  }
+  try {
+    await options.beforeRename?.();
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
   }
   await rename(tmp, path);
 }
