@@ -143,7 +143,6 @@ export interface EngineParams {
   'engine-set-no-counted': { set: string };
   'engine-set-empty-table': { set: string };
   'engine-set-in-layers': { set: string };
-  'engine-set-as-column': { set: string };
   'engine-set-in-nest': { set: string };
   'engine-set-by-set': { set: string; col: string };
   'reg-too-few-cases': { n: number; k: number };

@@ -118,7 +118,6 @@ export const EN: MessageCatalogue = {
   'engine-set-no-counted': (p) => `Set ${p.set} has no counted value`,
   'engine-set-empty-table': (p) => `Empty table: no cases with a valid value on ${p.set}`,
   'engine-set-in-layers': (p) => `${p.set}: a set cannot (yet) be used in a layered crosstab`,
-  'engine-set-as-column': (p) => `${p.set}: a set can (so far) only be in the rows of a crosstab`,
   'engine-set-in-nest': (p) => `${p.set}: a set can stand in the banner beside other variables, not inside a nest`,
   'engine-set-by-set': (p) => `${p.set} by ${p.col}: a set cannot (yet) be crossed with another set`,
   'reg-too-few-cases': (p) => `Too few valid cases (${p.n}) for ${p.k} terms`,

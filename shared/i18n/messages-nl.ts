@@ -123,7 +123,6 @@ export const NL: MessageCatalogue = {
   'engine-set-no-counted': (p) => `Set ${p.set} heeft geen getelde waarde`,
   'engine-set-empty-table': (p) => `Lege tabel: geen waarnemingen met een geldige waarde op ${p.set}`,
   'engine-set-in-layers': (p) => `${p.set}: een set in een gelaagde kruistabel kan (nog) niet`,
-  'engine-set-as-column': (p) => `${p.set}: een set staat (nog) alleen in de rijen van een kruistabel`,
   'engine-set-in-nest': (p) => `${p.set}: een set kan in de banner naast andere variabelen staan, niet in een nesting`,
   'engine-set-by-set': (p) => `${p.set} naar ${p.col}: een set kan (nog) niet tegen een andere set worden uitgezet`,
   'reg-too-few-cases': (p, f) => `Te weinig geldige gevallen (${f.num(p.n)}) voor ${f.num(p.k)} termen`,

@@ -94,7 +94,6 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'engine-set-no-counted': { code: 'engine-set-no-counted', set: '$isolatie' },
   'engine-set-empty-table': { code: 'engine-set-empty-table', set: '$isolatie' },
   'engine-set-in-layers': { code: 'engine-set-in-layers', set: '$isolatie' },
-  'engine-set-as-column': { code: 'engine-set-as-column', set: '$isolatie' },
   'engine-set-in-nest': { code: 'engine-set-in-nest', set: '$isolatie' },
   'engine-set-by-set': { code: 'engine-set-by-set', set: '$isolatie', col: '$zorgen' },
   'reg-too-few-cases': { code: 'reg-too-few-cases', n: 3, k: 5 },
