@@ -2,7 +2,7 @@
  * Banner items that name a multiple-response set: their item columns (mr/set-columns.ts) merged with
  * the one-pass tally of the plain parts (banner-tally.ts), in the banner's order. A set stands beside
  * Totaal and the plain variables; inside a nest it is refused (a nest's inner columns partition their
- * outer column, which overlapping items do not).
+ * outer column, which overlapping items do not), and so is a banner without Totaal.
  *
  * A set's columns get no letters and join no comparison group: the column-proportion z-test assumes
  * independent samples, and two item columns share every case that holds both items.
@@ -26,6 +26,10 @@ export function splitSetItems(ds: Dataset, spec: BannerSpec): { plain: BannerSpe
     }
     return namesSet(ds, item.variable) ? item.variable : null;
   });
+  // The output rules bound a set's overlapping columns by Totaal's cells (secondary/banner-layout.ts);
+  // without Totaal the other banner groups would tie them to an unpublished total the audit cannot see.
+  const first = sets.find((s) => s !== null);
+  if (first && !spec.total) throw new EngineError('bad-set', { code: 'engine-set-needs-total', set: first });
   return { plain: { total: spec.total, items: spec.items.filter((_it, g) => sets[g] === null) }, sets };
 }
 

@@ -144,6 +144,7 @@ export interface EngineParams {
   'engine-set-empty-table': { set: string };
   'engine-set-in-layers': { set: string };
   'engine-set-in-nest': { set: string };
+  'engine-set-needs-total': { set: string };
   'engine-set-by-set': { set: string; col: string };
   'reg-too-few-cases': { n: number; k: number };
   'reg-fe-too-few': { n: number; k: number; groups: number };

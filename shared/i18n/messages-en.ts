@@ -119,6 +119,7 @@ export const EN: MessageCatalogue = {
   'engine-set-empty-table': (p) => `Empty table: no cases with a valid value on ${p.set}`,
   'engine-set-in-layers': (p) => `${p.set}: a set cannot (yet) be used in a layered crosstab`,
   'engine-set-in-nest': (p) => `${p.set}: a set can stand in the banner beside other variables, not inside a nest`,
+  'engine-set-needs-total': (p) => `${p.set}: a set in the banner needs the Totaal column (its columns are checked against it)`,
   'engine-set-by-set': (p) => `${p.set} by ${p.col}: a set cannot (yet) be crossed with another set`,
   'reg-too-few-cases': (p) => `Too few valid cases (${p.n}) for ${p.k} terms`,
   'reg-fe-too-few': (p) => `Too few cases (${p.n}) for ${p.k} predictors and ${p.groups} panel units`,

@@ -124,6 +124,7 @@ export const NL: MessageCatalogue = {
   'engine-set-empty-table': (p) => `Lege tabel: geen waarnemingen met een geldige waarde op ${p.set}`,
   'engine-set-in-layers': (p) => `${p.set}: een set in een gelaagde kruistabel kan (nog) niet`,
   'engine-set-in-nest': (p) => `${p.set}: een set kan in de banner naast andere variabelen staan, niet in een nesting`,
+  'engine-set-needs-total': (p) => `${p.set}: een set in de banner vraagt om de totaalkolom (de outputregels toetsen zijn kolommen daaraan)`,
   'engine-set-by-set': (p) => `${p.set} naar ${p.col}: een set kan (nog) niet tegen een andere set worden uitgezet`,
   'reg-too-few-cases': (p, f) => `Te weinig geldige gevallen (${f.num(p.n)}) voor ${f.num(p.k)} termen`,
   'reg-fe-too-few': (p, f) => `Te weinig gevallen (${f.num(p.n)}) voor ${f.num(p.k)} predictoren en ${f.num(p.groups)} panel-eenheden`,

@@ -95,6 +95,7 @@ const EXAMPLES: { [C in MessageCode]: Extract<Message, { code: C }> } = {
   'engine-set-empty-table': { code: 'engine-set-empty-table', set: '$isolatie' },
   'engine-set-in-layers': { code: 'engine-set-in-layers', set: '$isolatie' },
   'engine-set-in-nest': { code: 'engine-set-in-nest', set: '$isolatie' },
+  'engine-set-needs-total': { code: 'engine-set-needs-total', set: '$isolatie' },
   'engine-set-by-set': { code: 'engine-set-by-set', set: '$isolatie', col: '$zorgen' },
   'reg-too-few-cases': { code: 'reg-too-few-cases', n: 3, k: 5 },
   'reg-fe-too-few': { code: 'reg-fe-too-few', n: 10, k: 2, groups: 9 },

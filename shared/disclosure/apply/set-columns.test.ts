@@ -191,6 +191,12 @@ describe('a multiple-response set in the banner columns', () => {
     expect(out.cells.flat().every((c) => !c.suppressed)).toBe(true);
   });
 
+  it('refuses a set in a banner without Totaal (the audit ties the items to it)', () => {
+    expect(() => banner(dataset(tight), { row: 'r', columns: { total: false, items: [{ variable: 'g' }, { variable: '$s' }] } })).toThrow(
+      expect.objectContaining({ detail: { code: 'engine-set-needs-total', set: '$s' } }),
+    );
+  });
+
   it('withholds a set column whole when its base is withheld', () => {
     const cases = [...tight.cases.map((c) => ({ ...c, items: c.items?.filter((x) => x !== 0) ?? null })), ...times(4, { r: 3, g: 1, items: [0] })];
     const raw = banner(dataset({ ...tight, cases }), { row: 'r', columns: COLUMNS });
