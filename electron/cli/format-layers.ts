@@ -8,10 +8,12 @@ function oneLayered(r: LayeredCrosstab): string {
     const what = l.keys.map((k) => `${k.variable} = ${String(k.code)} (${k.label})`).join(', ');
     return `== Layer: ${what} ==\n${oneCrosstab(l.table)}`;
   });
-  if (r.total) parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${oneCrosstab(r.total)}`);
+  // A set's items overlap: its total is the set's base, not the sum of the layers.
+  const heading = r.overlapping ? `== Total: base of ${r.overlapping.set} (the items overlap) ==` : `== Total over ${r.layerVariables.join(', ')} ==`;
+  if (r.total) parts.push(`${heading}\n${oneCrosstab(r.total)}`);
   else if (r.totalWithheld) {
     const why = r.totalWithheldMessage ? renderMessage(r.totalWithheldMessage, 'en') : r.totalWithheld;
-    parts.push(`== Total over ${r.layerVariables.join(', ')} ==\n${why}`);
+    parts.push(`${heading}\n${why}`);
   }
   parts.push(`All tables together — ${rulesLine(r.rules)}`);
   return parts.join('\n\n');

@@ -25,7 +25,8 @@ as % of cases in each column's base. --mrset '$NAME=V1,V2,V3[:COUNTED]' defines 
 value 1 unless given) and --mrset-categories '$NAME=V1,V2,V3' a categories set for one command (describe,
 crosstab); several sets are separated by ';'. Quote them: the shell expands $.
 --layers splits a crosstab into one table per layer category (several layer variables: per combination)
-plus the table over all layers; --layer-missing also shows user-missing layer codes as layers.
+plus the table over all layers; --layer-missing also shows user-missing layer codes as layers. A set as
+the one layer (--layers '$NAME') gives one table per item and the table over the set's base.
 Without --weight results are unweighted, even when the file names a weight variable.
 weight calibrates DATA to population targets (T: JSON, or CSV lines variable;code;target) and prints the
 report; --project stores the new weight (role weight) in DATA's dataset, --out writes the data with it.

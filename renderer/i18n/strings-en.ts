@@ -302,6 +302,7 @@ export const en: Record<StringKey, string> = {
   'tb.addLayers': 'Add to layers',
   'tb.layerTabs': 'Choose layer',
   'tb.layerTotal': 'Total over layers',
+  'tb.setLayerTotal': 'Total (the set’s base)',
   'tb.layerCaption': '{pair} — {layer}',
   'tb.layerTotalWithheld':
     'The total table over the layers is not shown: the output rules cannot protect layers and total together. Each layer is protected on its own.',

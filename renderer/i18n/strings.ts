@@ -303,6 +303,7 @@ export const nl = {
   'tb.addLayers': 'Toevoegen aan lagen',
   'tb.layerTabs': 'Laag kiezen',
   'tb.layerTotal': 'Totaal over de lagen',
+  'tb.setLayerTotal': 'Totaal (basis van de set)',
   'tb.layerCaption': '{pair} — {layer}',
   'tb.layerTotalWithheld':
     'De totaaltabel over de lagen wordt niet getoond: de outputregels kunnen lagen en totaal niet samen beschermen. De lagen zijn elk afzonderlijk beschermd.',

@@ -21,7 +21,7 @@ export function LayeredResult({ layered, models, pair }: Props) {
   const [active, setActive] = useState(0);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const id = useId();
-  const names = [...layered.layers.map((l) => l.label), t('tb.layerTotal')];
+  const names = [...layered.layers.map((l) => l.label), t(layered.overlapping ? 'tb.setLayerTotal' : 'tb.layerTotal')];
   const current = Math.min(active, names.length - 1);
   const choose = (k: number) => {
     setActive(k);

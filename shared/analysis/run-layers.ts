@@ -5,6 +5,8 @@
 import { applyRulesToLayers } from '../disclosure/apply/layers';
 import type { RuleSet } from '../disclosure/index';
 import { layeredCrosstab } from '../engine/layers';
+import { findMrSet } from '../engine/mr/resolve-set';
+import { setLayeredCrosstab } from '../engine/mr/set-layers';
 import type { LayeredCrosstab, LayeredCrosstabMulti } from '../engine/layer-result';
 import type { Dataset } from '../model/dataset';
 import { withChi2NoteText } from './chi2-note';
@@ -13,7 +15,7 @@ import { filterMask, referenceMasks } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { namesSet } from './run-mr';
 import { assertNoLinkingKeys, markResult, markUnchecked } from './output-rules';
-import type { CrosstabRequest } from './run-tables';
+import type { CrosstabRequest, WeightRequest } from './run-tables';
 
 export interface LayeredCrosstabRequest extends CrosstabRequest {
   /** Layer variables; several make one layer per combination of their categories. */
@@ -22,21 +24,57 @@ export interface LayeredCrosstabRequest extends CrosstabRequest {
   includeMissingLayers?: boolean;
 }
 
+export interface LayeredSpec {
+  row: string;
+  col: string;
+  layers: string[];
+  includeMissingLayers?: boolean;
+  weight?: WeightRequest;
+  design?: { strata?: string; cluster?: string };
+  filter?: Uint8Array;
+}
+
+/**
+ * The variables a layered table reads, after refusing what it cannot take: a multiple-response set may
+ * be the one layer (its items are the layers, shared/engine/mr/set-layers.ts), not the rows, the
+ * columns, or one of several layers.
+ */
+export function layeredVariables(ds: Dataset, row: string, col: string, layers: readonly string[]): string[] {
+  for (const name of [row, col]) if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
+  const sets = layers.filter((l) => namesSet(ds, l));
+  if (sets.length > 0 && layers.length > 1) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: sets[0] });
+  const layerVars = sets.length > 0 ? findMrSet(ds, sets[0]).variables : layers;
+  return [row, col, ...layerVars];
+}
+
+/** The engine's layered table: per category of the layer variables, or per item of a set layer. */
+export function layeredTable(ds: Dataset, spec: LayeredSpec): LayeredCrosstab {
+  if (spec.layers.length === 1 && namesSet(ds, spec.layers[0])) {
+    return setLayeredCrosstab(ds, {
+      row: spec.row,
+      col: spec.col,
+      set: findMrSet(ds, spec.layers[0]),
+      weight: spec.weight,
+      design: spec.design,
+      filter: spec.filter,
+    });
+  }
+  return layeredCrosstab(ds, spec);
+}
+
 export function runLayeredCrosstab(
   ds: Dataset,
   req: Omit<LayeredCrosstabRequest, 'rows' | 'cols'> & { row: string; col: string },
   rs: RuleSet,
 ): LayeredCrosstab {
-  for (const name of [req.row, req.col, ...req.layers]) {
-    if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
-  }
-  assertNoLinkingKeys(ds, [req.row, req.col, ...req.layers], rs);
-  assertRequestInputs(ds, { variables: [req.row, req.col, ...req.layers], filter: req.filter, weight: req.weight }, rs);
+  const variables = layeredVariables(ds, req.row, req.col, req.layers);
+  assertNoLinkingKeys(ds, variables, rs);
+  assertRequestInputs(ds, { variables, filter: req.filter, weight: req.weight }, rs);
   const spec = { row: req.row, col: req.col, layers: req.layers, includeMissingLayers: req.includeMissingLayers, weight: req.weight };
-  const result = layeredCrosstab(ds, { ...spec, design: req.design, filter: filterMask(ds, req.filter) });
+  const result = layeredTable(ds, { ...spec, design: req.design, filter: filterMask(ds, req.filter) });
   // Differencing (shared/disclosure/primary/differences.ts): the same layers without (part of) the filter.
   const references =
-    rs.name === 'none' ? [] : referenceMasks(ds, req.filter).map((m) => ({ result: layeredCrosstab(ds, { ...spec, filter: m }), source: 'filter' as const }));
+    rs.name === 'none' ? [] : referenceMasks(ds, req.filter).map((m) => ({ result: layeredTable(ds, { ...spec, filter: m }), source: 'filter' as const }));
   const ruled = applyRulesToLayers(result, rs, { references });
   const noted = {
     ...ruled,

@@ -20,7 +20,6 @@ import {
   type RuleSet,
 } from '../disclosure/index';
 import { banner, type BannerOptions } from '../engine/banner';
-import { layeredCrosstab } from '../engine/layers';
 import type { LayeredCrosstab } from '../engine/layer-result';
 import { reasonMessages } from '../i18n/messages';
 import type { DisclosureMessage } from '../i18n/message-types';
@@ -32,6 +31,7 @@ import { assertRequestInputs, derivedIdentifierMessages } from '../disclosure/in
 import { runCrosstab } from './run-tables';
 import { namesSet, withSetMembers } from './run-mr';
 import { EngineError } from '../engine/errors';
+import { layeredTable, layeredVariables } from './run-layers';
 import { findMrSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import { markResult, markUnchecked } from './output-rules';
@@ -147,8 +147,10 @@ export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOp
   assertRequestInputs(ds, { variables: [], filter: query.filter, weight: query.weight }, rs);
   const mask = andMasks(filterMask(ds, query.filter), opts.selection);
   const done = (tables: PublishedTable[]): TableGroup => ({ dataset: ds, query, tables, selectedRows: maskCount(ds, mask), ruleSet: rs.name });
-  // A set in the banner is read through its member variables.
-  const shared = identifierMessages(ds, [...withSetMembers(ds, bannerVariables(query.banner)), ...query.layers], rs);
+  // A set in the banner is read through its member variables; so is a set layer (run-layers.ts says which
+  // layers are allowed).
+  const layerVariables = query.layers.length > 0 ? layeredVariables(ds, '', '', query.layers).slice(2) : [];
+  const shared = identifierMessages(ds, [...withSetMembers(ds, bannerVariables(query.banner)), ...layerVariables], rs);
   if (shared) return done(query.rows.map((v) => blocked(ds, v, shared)));
   const tables = query.layers.length > 0 ? layeredTables(ds, query, opts, mask) : bannerTables(ds, query, opts, mask);
   if (query.tests.chi2) addChiSquares(ds, query, opts, tables);
@@ -302,12 +304,14 @@ function layeredTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, 
   const refMasks = rs.name === 'none' ? [] : referenceMasks(ds, query.filter, opts.selection);
   return query.rows.map((variable, i) => {
     throwIfAborted(opts.signal);
+    // A set is not (yet) a row of a layered table: refused with the reason, as the CLI refuses it.
+    layeredVariables(ds, variable, '', query.layers);
     const key = identifierMessages(ds, [variable], rs);
     if (key) return blocked(ds, variable, key);
     const layered = cols.map((col) => {
       const spec = { row: variable, col, layers: query.layers, weight: query.weight };
-      const references = refMasks.map((m) => ({ result: layeredCrosstab(ds, { ...spec, filter: m }), source: 'filter' as const }));
-      return applyRulesToLayers(layeredCrosstab(ds, { ...spec, design: query.design, filter: mask }), rs, { references });
+      const references = refMasks.map((m) => ({ result: layeredTable(ds, { ...spec, filter: m }), source: 'filter' as const }));
+      return applyRulesToLayers(layeredTable(ds, { ...spec, design: query.design, filter: mask }), rs, { references });
     });
     opts.onTable?.(i + 1, query.rows.length);
     const worst: TableStatus = layered.some((l) => l.rules?.status === 'blocked')

@@ -39,6 +39,11 @@ export interface LayeredCrosstab {
   totalWithheldMessage?: DisclosureMessage;
   /** The output rules' verdict over all tables together. */
   rules?: DisclosureSummary;
+  /**
+   * Layers are the items of a multiple-response set (shared/engine/mr/set-layers.ts): a case is in every
+   * layer whose item it has, and the total (the set's base) is not the sum of the layers.
+   */
+  overlapping?: { set: string; kind: 'dichotomies' | 'categories'; maxPerCase: number };
 }
 
 export interface LayeredCrosstabMulti {

@@ -61,7 +61,7 @@ export function layeredCrosstab(ds: Dataset, opts: LayeredCrosstabOptions): Laye
 }
 
 /** The layer's crosstab, or null when it holds no valid case (SPSS shows no table for it either). */
-function tryCrosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable | null {
+export function tryCrosstab(ds: Dataset, opts: CrosstabOptions): CrosstabTable | null {
   try {
     return crosstab(ds, opts);
   } catch (e) {
@@ -89,7 +89,7 @@ function excludedPerLayer(w: Float64Array, index: Int32Array, layers: number): n
 }
 
 /** Replaces the whole-design ddf by the domain's and recomputes p (F and ndf do not change). */
-function domainTest(t: CrosstabTable, nu: number): void {
+export function domainTest(t: CrosstabTable, nu: number): void {
   const rs = t.chi2?.raoScott;
   if (!rs || !t.chi2) return;
   const ddf = rs.ndf * nu;

@@ -499,10 +499,11 @@ export function layeredModels(l: LayeredCrosstab, pair: string, opts: TableModel
   const t = TEXTS[opts.language];
   const variable = `${l.rowVariable} × ${l.colVariable}`;
   const models = l.layers.map((layer) => crosstabModel(layer.table, `${pair} — ${layer.label}`, variable, opts));
-  if (l.total) models.push(crosstabModel(l.total, `${pair} — ${t.layerTotal}`, variable, opts));
+  const totalName = l.overlapping ? t.setLayerTotal : t.layerTotal;
+  if (l.total) models.push(crosstabModel(l.total, `${pair} — ${totalName}`, variable, opts));
   else {
     const why = l.totalWithheldMessage ? renderMessage(l.totalWithheldMessage, opts.language) : (l.totalWithheld ?? '');
-    const m = blockedModel(variable, `${pair} — ${t.layerTotal}`, [], opts.language);
+    const m = blockedModel(variable, `${pair} — ${totalName}`, [], opts.language);
     m.notes = [{ kind: 'blocked', text: t.totalWithheld }, ...(why ? [{ kind: 'reasons' as const, text: why }] : [])];
     models.push(m);
   }

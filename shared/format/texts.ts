@@ -38,6 +38,8 @@ export interface ExportTexts {
   blockedNote: string;
   chi2: { raoScott: string; pearson: string; lr: string; withheld: string };
   layerTotal: string;
+  /** The total of a set layer: the set's base, not the sum of its overlapping items. */
+  setLayerTotal: string;
   totalWithheld: string;
   /** On every table, sheet and chart made under rules below the project's (or none). */
   uncheckedMark: string;
@@ -92,6 +94,7 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
       withheld: 'chi-kwadraat niet getoond door de outputregels',
     },
     layerTotal: 'Totaal over de lagen',
+    setLayerTotal: 'Totaal (basis van de set)',
     uncheckedMark: 'Niet gecontroleerd op outputregels',
     setColumnsNote: (label) =>
       `${label}: meer antwoorden mogelijk; een respondent telt mee in elke kolom die hij noemt, dus de kolommen overlappen. Geen letters binnen deze kolommen (de z-toets vraagt onafhankelijke groepen).`,
@@ -146,6 +149,7 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
       withheld: 'chi-square withheld by the output rules',
     },
     layerTotal: 'Total over the layers',
+    setLayerTotal: 'Total (the set’s base)',
     uncheckedMark: 'Not checked against output rules',
     setColumnsNote: (label) =>
       `${label}: multiple answers possible; a respondent counts in every column they mention, so the columns overlap. No letters within these columns (the z-test needs independent groups).`,

@@ -1,7 +1,8 @@
 /**
  * The intruder's view of a published layered crosstab, built from the published tables alone (not
  * from the code that chose the pattern): every layer table and the total table with their margins,
- * the equalities inside each table, and "sum over layers = total" at every row/column position.
+ * the equalities inside each table, and "sum over layers = total" at every row/column position (for the
+ * overlapping items of a set layer: "each layer ≤ total" and "Σ layers ≤ M · total" instead).
  * `auditLayered` asks the existing LP audit how far each withheld cell can be narrowed down.
  */
 import { auditSuppression, type AuditEntry } from '../../shared/disclosure/secondary/audit';
@@ -76,7 +77,29 @@ export function auditLayered(published: LayeredCrosstab, truth: LayeredCrosstab,
         ),
       );
   });
-  if (published.total) {
+  if (published.total && truth.overlapping) {
+    // Items of a set overlap: each layer's cell is at most the total's, and with at most M items per case
+    // the layers hold at most M times the total. An inequality is an equality with an unknown slack
+    // (hidden, needing no protection of its own).
+    const m = trueTables.length - 1;
+    const M = truth.overlapping.maxPerCase;
+    const slack = (v: number) => {
+      values.push(v);
+      hidden.push(true);
+      need.push(0);
+      return values.length - 1;
+    };
+    for (const r of rowKeys)
+      for (const c of colKeys) {
+        const T = at(m, r, c);
+        for (let k = 0; k < m; k++) cons.push({ cells: [at(k, r, c), slack(values[T] - values[at(k, r, c)]), T], coefs: [1, 1, -1] });
+        if (M < m) {
+          const parts = Array.from({ length: m }, (_, k) => at(k, r, c));
+          const u = slack(M * values[T] - parts.reduce((sum, p) => sum + values[p], 0));
+          cons.push({ cells: [...parts, u, T], coefs: [...parts.map(() => 1), 1, -M] });
+        }
+      }
+  } else if (published.total) {
     const m = trueTables.length - 1;
     for (const r of rowKeys)
       for (const c of colKeys)
@@ -88,6 +111,25 @@ export function auditLayered(published: LayeredCrosstab, truth: LayeredCrosstab,
         );
   }
   return auditSuppression(values, hidden, { size: values.length, constraints: cons }, (cell) => need[cell], { integer: which === 'count' });
+}
+
+/**
+ * A dataset of cases (a, b, the items of a dichotomy set $s they tick): `cases[i] = [a, b, ...ticked]`,
+ * items numbered from 0; the set's members are s1 … sN with counted value 1.
+ */
+export function datasetWithSet(cases: readonly (readonly number[])[], nItems: number): Dataset {
+  const col = (xs: number[]) => ({ kind: 'numeric' as const, data: compactNumeric(Float64Array.from(xs)) });
+  const members = Array.from({ length: nItems }, (_, j) => `s${j + 1}`);
+  return {
+    name: 'set-cube',
+    rows: cases.length,
+    variables: ['a', 'b', ...members].map((n) => newVariable(n, 'numeric', { measure: 'nominal' })),
+    columns: [col(cases.map((c) => c[0])), col(cases.map((c) => c[1])), ...members.map((_, j) => col(cases.map((c) => (c.slice(2).includes(j) ? 1 : 0))))],
+    weight: null,
+    fileLabel: '',
+    documents: [],
+    mrSets: [{ name: '$s', label: 'Set', type: 'dichotomies', countedValue: 1, variables: members }],
+  };
 }
 
 /** A dataset whose a × b × c table has the given counts: cube[c][a][b], codes from 1. */

@@ -95,6 +95,49 @@ describe('layered tables', { timeout: 120_000 }, () => {
     expect(text).toContain('Gemeente × Geslacht — Totaal over de lagen');
   });
 
+  it('takes a multiple-response set as the layer: one tab per item, each equal to the engine', async () => {
+    const { page } = e;
+    // Start over: leefbaarheid × geslacht, $isolatie as the layer (golf removed from the layers).
+    await page.getByTestId('zone-layers').locator('.chip button').first().click();
+    await page.getByTestId('zone-rows').locator('.chip button').first().click();
+    const add = async (name: string, button: string) => {
+      await page.getByTestId('tb-search').fill(name);
+      await page.locator(`.var-item[data-var="${name}"]`).click();
+      await page.getByTestId(button).click();
+    };
+    await add('leefbaarheid', 'add-rows');
+    await add('$isolatie', 'add-layers');
+    await page.getByTestId('tb-search').fill('');
+    const layered = page.locator('[data-testid="layered"][data-row-var="leefbaarheid"][data-col-var="geslacht"]');
+    const tabs = layered.getByRole('tab');
+    await expect.poll(() => tabs.count()).toBe(6);
+    expect(await tabs.first().textContent()).toBe('Isolatiemaatregel: dakisolatie');
+    await tabs.nth(3).click();
+    await expect.poll(() => tabs.nth(3).getAttribute('aria-selected')).toBe('true');
+    await e.screenshot('31-set-layer');
+
+    const want = runLayeredCrosstab(ds, { row: 'leefbaarheid', col: 'geslacht', layers: ['$isolatie'] }, defaultRuleSet('cbs-persons'));
+    const layer = want.layers[3].table;
+    expect(want.layers[3].code).toBe('isolatie_glas');
+    const panel = layered.getByRole('tabpanel');
+    let published = 0;
+    for (let i = 0; i < layer.rows.length; i++) {
+      for (let j = 0; j < layer.cols.length; j++) {
+        const text = await panel.locator(`td[data-row="${layer.rows[i].code}"][data-col="${layer.cols[j].code}"][data-stat="pct"]`).textContent();
+        const v = layer.colPct[i][j];
+        expect(text).toBe(v === null ? 'x' : v === 0 ? '-' : nl1(v));
+        if (v !== null) published++;
+      }
+    }
+    expect(published).toBeGreaterThan(3);
+    // The total is over the set's base, not the sum of the overlapping items.
+    await page.keyboard.press('End');
+    await expect.poll(() => tabs.nth(5).getAttribute('aria-selected')).toBe('true');
+    const sumOfItems = want.layers.reduce((s, l) => s + (l.table.n ?? 0), 0);
+    expect(want.total!.n).toBeLessThan(sumOfItems);
+    expect(await panel.locator('td[data-col="total"][data-stat="base"]').textContent()).toBe(nl0(want.total!.n!));
+  });
+
   it('logged no errors or warnings', () => {
     expect(e.errors).toEqual([]);
   });

@@ -165,6 +165,34 @@ describe('duiding crosstab with a set in the rows', () => {
     expect(r.out).not.toMatch(/Pearson/);
   });
 
+  it('takes a set as the one layer: a layer per item, the total over the set’s base, overlapping said', async () => {
+    const r = await cli(
+      'crosstab',
+      SAV,
+      '--rows',
+      'regio',
+      '--cols',
+      'geslacht',
+      '--layers',
+      '$isolatie',
+      '--rules',
+      'none',
+      '--reason',
+      'contract test of the JSON shape',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    expect(t.kind).toBe('layered');
+    expect(t.layerVariables).toEqual(['$isolatie']);
+    expect(t.overlapping).toEqual({ set: '$isolatie', kind: 'dichotomies', maxPerCase: 4 });
+    expect(t.layers.map((l: { code: string }) => l.code)).toEqual(['dak', 'gevel', 'vloer', 'glas']);
+    expect(t.layers[0].keys).toEqual([{ variable: '$isolatie', code: 'dak', label: t.layers[0].label }]);
+    // Items overlap: the layers hold more cases than the set's base.
+    const n = (x: { n: number }) => x.n;
+    expect(t.layers.map((l: { table: { n: number } }) => n(l.table)).reduce((a: number, b: number) => a + b, 0)).toBeGreaterThan(n(t.total));
+  });
+
   it('refuses what it cannot do with one clear line', async () => {
     const cases: [string[], number, RegExp][] = [
       [['crosstab', SAV, '--rows', '$nee', '--cols', 'regio'], 1, /Unknown set: \$nee \(sets: \$isolatie, \$prioriteit\)/],
@@ -173,6 +201,12 @@ describe('duiding crosstab with a set in the rows', () => {
       [['crosstab', SAV, '--rows', '$x', '--cols', 'regio', '--mrset', 'x=dak,gevel'], 2, /starts with \$/],
       [['describe', SAV, '--mrset-categories', '$x=prio1,prio2:1'], 2, /no counted value/],
       [['describe', SAV, '--mrset', '$x=dak,gevel:ja'], 2, /not a number/],
+      [
+        ['crosstab', SAV, '--rows', '$isolatie', '--cols', 'regio', '--layers', 'geslacht'],
+        1,
+        /\$isolatie: a set can be the one layer of a crosstab, not its rows/,
+      ],
+      [['crosstab', SAV, '--rows', 'regio', '--cols', 'geslacht', '--layers', '$isolatie,cluster'], 1, /one of several layers/],
     ];
     for (const [argv, code, message] of cases) {
       const r = await cli(...argv);

@@ -11,6 +11,11 @@
  * (the whole total table counted as withheld) — the layers are published without the total table,
  * each protected on its own (they hold disjoint cases, so no equality ties them), and the result says
  * so in `totalWithheld`.
+ *
+ * The layers of a multiple-response set overlap (`overlapping`): each is bounded by the total rather
+ * than summing to it, and the cube carries those inequalities (layers-cube.ts). Published without the
+ * total, overlapping layers are tied by nothing an intruder knows (the bound is the unpublished total),
+ * so protecting each on its own is safe there too.
  */
 import type { LayeredCrosstab, LayerKey } from '../../engine/layer-result';
 import type { CrosstabTable, DisclosureSummary } from '../../model/results';
@@ -80,23 +85,25 @@ export function applyRulesToLayers(result: LayeredCrosstab, rs: RuleSet, opts: L
   if (tables.some((t) => t.count.some((row) => row.some((v) => v === null)))) {
     return blocked(result, rs, [{ code: 'input-suppressed-layers' }]);
   }
-  const cube = buildCube(tables);
+  const cube = buildCube(tables, result.overlapping ? { maxPerCase: result.overlapping.maxPerCase } : undefined);
+  // Slack cells of overlapping layers are never published: they need no protection of their own.
+  const own = (cell: number) => !cube.free[cell];
   const counts = cubeValues(
     cube,
     tables.map((t) => t.count as number[][]),
   );
   const { primary, reasons, blockedTables } = primaries(tables, cube, counts, rs, refs);
-  const layers: Layer[] = [{ values: counts, integer: true, required: (cell, v) => protectionNeed(v, primary[cell], rs) }];
+  const layers: Layer[] = [{ values: counts, integer: true, required: (cell, v) => (own(cell) ? protectionNeed(v, primary[cell], rs) : 0) }];
   if (tables.some((t) => isWeighted(t))) {
     const w = cubeValues(
       cube,
       tables.map((t) => t.weighted.map((row) => row.map((v) => v ?? 0))),
     );
-    layers.push({ values: w, integer: false, required: (cell, wv) => weightedNeed(counts[cell], wv, primary[cell], rs) });
+    layers.push({ values: w, integer: false, required: (cell, wv) => (own(cell) ? weightedNeed(counts[cell], wv, primary[cell], rs) : 0) });
   }
   const primaries3d = primary.filter(Boolean).length;
   if (primaries3d > MAX_CUBE_PRIMARIES) return separately(result, rs, true, TOO_LARGE, refs);
-  const pattern = protectTable(cube.table, layers, primary, { prune: primaries3d <= MAX_PRUNED_PRIMARIES });
+  const pattern = protectTable(cube.table, layers, primary, { prune: primaries3d <= MAX_PRUNED_PRIMARIES, free: cube.free });
   if (pattern.failures.length > 0) return separately(result, rs, true, TOTAL_WITHHELD, refs);
 
   const published = tables.map((t, k) => {

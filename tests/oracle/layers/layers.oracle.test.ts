@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../resources/demo/generate';
 import { layeredCrosstab, type LayeredCrosstabOptions } from '../../../shared/engine/layers';
+import { setLayeredCrosstab } from '../../../shared/engine/mr/set-layers';
+import { filterMask } from '../../../shared/analysis/filter';
 import type { LayeredCrosstab } from '../../../shared/engine/layer-result';
 import type { CrosstabTable, RaoScott, TestStat } from '../../../shared/model/results';
 import { loadCsvDataset } from '../regression/load-fixture';
@@ -121,6 +123,23 @@ describe('layered crosstab vs R: demo gemeente × geslacht by golf', () => {
     compare(r, ex.demo_freq, false);
   });
   it('golf × leeftijdsklasse layers', () => compare(dm({ layers: ['golf', 'leeftijdsklasse'] }), ex.demo_two_layers));
+});
+
+describe('a multiple-response set as the layer vs R: demo leefbaarheid × geslacht by $isolatie, wave 2025', () => {
+  const wave = filterMask(demo, 'golf = 2025');
+  const set = demo.mrSets.find((s) => s.name === '$isolatie')!;
+  const r = setLayeredCrosstab(demo, { row: 'leefbaarheid', col: 'geslacht', set, weight: { variable: 'gewicht', type: 'sampling' }, filter: wave });
+  it('one layer per item (cases with it ticked), the total over the set’s base: counts and Σw', () => {
+    expect(r.layers.map((l) => l.code)).toEqual(ex.demo_set_layers.items);
+    expect(r.overlapping).toEqual({ set: '$isolatie', kind: 'dichotomies', maxPerCase: 5 });
+    // With a sampling weight the test is Rao–Scott (below), not Pearson on Σw, as for the other layers.
+    r.layers.forEach((l, i) => expectBlock(l.table, ex.demo_set_layers.layers[i], false));
+    expectBlock(r.total!, ex.demo_set_layers.total, false);
+  });
+  it('Rao–Scott per item on the subset design (svychisq on subset(design, item ticked))', () => {
+    const want = ex.demo_set_layers_raoscott;
+    compareRaoScott({ ...r, layers: r.layers.map((l, i) => ({ ...l, code: i })) }, { codes: want.items.map((_: string, i: number) => i), layers: want.layers, total: want.total });
+  });
 });
 
 describe('PSPP CROSSTABS /TABLES=a BY b BY c agrees (layers-pspp.csv, at the decimals PSPP prints)', () => {

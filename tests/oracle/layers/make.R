@@ -103,4 +103,19 @@ res$demo_raoscott <- list(codes = sort(unique(d$golf)),
 d$gl <- d$golf * 10 + d$leeftijdsklasse
 res$demo_two_layers <- layered(d, "gl", function(s, k) tab(s, "gemeente", "geslacht"))
 
+# A multiple-response set as the layer (shared/engine/mr/set-layers.ts): one layer per item of $isolatie
+# (cases with the item ticked), the total over the set's base (a valid value on any member), wave 2025
+# only — the filter takes cases out of the design, as the engine's filter does — sampling weight gewicht.
+w25 <- d[d$golf == 2025, ]
+w25$leefbaarheid[w25$leefbaarheid == 99] <- NA  # user-missing "weet niet"; the cases stay in the design
+items <- c("isolatie_dak", "isolatie_gevel", "isolatie_vloer", "isolatie_glas", "isolatie_geen")
+in_base <- rowSums(!is.na(w25[, items])) > 0
+res$demo_set_layers <- list(items = items,
+  layers = lapply(items, function(it) tab(w25[in_base & w25[[it]] %in% 1, ], "leefbaarheid", "geslacht", wt = "gewicht")),
+  total = tab(w25[in_base, ], "leefbaarheid", "geslacht", wt = "gewicht"))
+d25 <- svydesign(ids = ~1, weights = ~gewicht, data = w25)
+res$demo_set_layers_raoscott <- list(items = items,
+  layers = lapply(items, function(it) rs(~leefbaarheid + geslacht, subset(d25, w25[[it]] %in% 1))),
+  total = rs(~leefbaarheid + geslacht, subset(d25, in_base)))
+
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(here, "expected.json"))
