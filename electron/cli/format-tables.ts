@@ -43,7 +43,7 @@ export function oneCrosstab(t: CrosstabTable): string {
     rows.push(['Any (net)', ...mr.anyWeighted.map((v, j) => `${fmt(v, 1)} (${fmt(pct(v, mr.baseWeighted[j]), 1)}%)`), fmt(anyTotal, 1)]);
     rows.push(['Responses', ...mr.responses.map((v) => fmt(v, 1)), '']);
   }
-  rows.push([mr ? 'Base (cases)' : 'Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);
+  rows.push([mr || t.mrCols ? 'Base (cases)' : 'Total', ...t.colTotals.map((v) => fmt(v, 1)), fmt(t.total, 1)]);
   const lines = [
     textTable(
       header,
@@ -63,6 +63,10 @@ export function oneCrosstab(t: CrosstabTable): string {
   if (mr)
     lines.push(
       `${mr.set}: % of cases in the column's base (a case can give several answers, so columns add up to more than 100); no chi-square for a multiple-response set`,
+    );
+  if (t.mrCols)
+    lines.push(
+      `${t.mrCols.set}: one column per item; the columns overlap (a case is in every item it holds), each column's base is its item's cases; no letters or chi-square for a multiple-response set`,
     );
   lines.push(rulesLine(t.rules));
   return lines.join('\n');

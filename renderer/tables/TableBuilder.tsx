@@ -24,6 +24,7 @@ import {
   addRow,
   columnLabel,
   emptySpec,
+  isSetName,
   layersNeedColumns,
   nestColumn,
   removeColumn,
@@ -61,8 +62,9 @@ export function TableBuilder() {
   const colChips: Chip[] = spec.columns.map((c, i) => ({
     key: columnLabel(c),
     text: columnLabel(c),
+    ...('variable' in c ? { title: labelOf(c.variable) } : {}),
     extra:
-      selected && 'variable' in c && c.variable !== selected ? (
+      selected && 'variable' in c && c.variable !== selected && !isSetName(c.variable) && !isSetName(selected) ? (
         <button type="button" className="chip-nest" onClick={() => setSpec((s) => nestColumn(s, i, selected))}>
           {t('tb.nestInto', { name: selected, under: c.variable })}
         </button>
@@ -92,7 +94,7 @@ export function TableBuilder() {
         </div>
       </aside>
       <div className="builder-main">
-        <SavedSpecs spec={spec} variableNames={variables.map((v) => v.name)} onOpen={setSpec} />
+        <SavedSpecs spec={spec} variableNames={[...variables.map((v) => v.name), ...(info?.mrSets ?? []).map((m) => m.name)]} onOpen={setSpec} />
         <div className="zones">
           <DropZone
             title={t('tb.rows')}

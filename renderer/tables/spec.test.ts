@@ -20,6 +20,16 @@ describe('table builder spec', () => {
     expect(nestColumn(s, 0, 'a')).toBe(s);
   });
 
+  it('puts a set in the columns beside other variables but never in a nest, and keeps it when a saved spec is reopened', () => {
+    let s = addColumn(addColumn(emptySpec, 'gemeente'), '$isolatie');
+    expect(nestColumn(s, 0, '$isolatie')).toBe(s);
+    expect(nestColumn(s, 1, 'geslacht')).toBe(s);
+    s = addRow(s, 'leefbaarheid');
+    expect(tableQueryOf(s, 'demo', true)?.banner.items).toEqual([{ variable: 'gemeente' }, { variable: '$isolatie' }]);
+    const { spec, missing } = reviveSpec(s, ['gemeente', 'leefbaarheid', '$isolatie']);
+    expect([spec.columns, missing]).toEqual([s.columns, []]);
+  });
+
   it('builds the table query, leaving out an invalid filter', () => {
     const s = {
       ...addColumn(addRow(emptySpec, 'leefbaarheid'), 'gemeente'),

@@ -59,12 +59,15 @@ export function addColumn(s: TableSpecState, name: string): TableSpecState {
   return { ...s, columns: [...s.columns, { variable: name }] };
 }
 
-/** Dropping a variable on a column item nests it under that item's (outer) variable. */
+/** A multiple-response set's name (`$…`): it stands in the columns beside other items, never in a nest. */
+export const isSetName = (name: string): boolean => name.startsWith('$');
+
+/** Dropping a variable on a column item nests it under that item's (outer) variable; sets do not nest. */
 export function nestColumn(s: TableSpecState, index: number, inner: string): TableSpecState {
   const target = s.columns[index];
   if (!target) return s;
   const outer = 'variable' in target ? target.variable : target.nest[0];
-  if (outer === inner) return s;
+  if (outer === inner || isSetName(outer) || isSetName(inner)) return s;
   const columns = s.columns.map((c, i) => (i === index ? ({ nest: [outer, inner] } as ColumnItem) : c));
   return { ...s, columns };
 }

@@ -12,6 +12,7 @@ import { bannerVariables, type BannerSpec, type WeightSpec } from '../query/tabl
 import { filterMask } from './filter';
 import { assertRequestInputs } from '../disclosure/inputs';
 import { assertNoLinkingKeys } from './output-rules';
+import { withSetMembers } from './run-mr';
 
 export interface RawBannerRequest {
   row: string;
@@ -21,7 +22,8 @@ export interface RawBannerRequest {
 }
 
 export function rawBanner(ds: Dataset, req: RawBannerRequest, rs: RuleSet): BannerResult {
-  assertNoLinkingKeys(ds, [req.row, ...bannerVariables(req.banner)], rs);
-  assertRequestInputs(ds, { variables: [req.row, ...bannerVariables(req.banner)], filter: req.filter, weight: req.weight }, rs);
+  const variables = [req.row, ...withSetMembers(ds, bannerVariables(req.banner))];
+  assertNoLinkingKeys(ds, variables, rs);
+  assertRequestInputs(ds, { variables, filter: req.filter, weight: req.weight }, rs);
   return banner(ds, { row: req.row, columns: req.banner, weight: req.weight, filter: filterMask(ds, req.filter) });
 }

@@ -8,7 +8,8 @@ import { applyRulesToMrTable, type RuleSet } from '../disclosure/index';
 import type { Adjust } from '../engine/adjust';
 import { type BannerSpec, bannerVariables } from '../query/table-query';
 import { mrAsCrosstab, mrCrosstabResult } from '../engine/mr/crosstab';
-import { findMrSet } from '../engine/mr/resolve-set';
+import { findMrSet, namesSet } from '../engine/mr/resolve-set';
+export { namesSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import type { Dataset } from '../model/dataset';
 import type { CrosstabTable, MrResult } from '../model/results';
@@ -17,15 +18,9 @@ import { assertNoLinkingKeys, markResult } from './output-rules';
 import { assertRequestInputs } from '../disclosure/inputs';
 import type { WeightRequest } from './run-tables';
 
-/**
- * A row (or column) that names a multiple-response set rather than a variable: set names start with
- * `$`. An unknown `$name` is taken as a set, so the error lists the sets there are — unless a variable
- * is called that.
- */
-export function namesSet(ds: Pick<Dataset, 'mrSets' | 'variables'>, name: string): boolean {
-  if (!name.startsWith('$')) return false;
-  const lower = name.toLowerCase();
-  return ds.mrSets.some((s) => s.name.toLowerCase() === lower) || !ds.variables.some((v) => v.name.toLowerCase() === lower);
+/** `names` with every set replaced by its member variables (what the linking-key and input checks read). */
+export function withSetMembers(ds: Dataset, names: readonly string[]): string[] {
+  return names.flatMap((n) => (namesSet(ds, n) ? findMrSet(ds, n).variables : [n]));
 }
 
 export interface MrTableRequest {

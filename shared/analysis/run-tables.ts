@@ -14,6 +14,7 @@ import { assertRequestInputs } from '../disclosure/inputs';
 import { markResult } from './output-rules';
 import { assertNoLinkingKeys } from './output-rules';
 import { namesSet, runMrCrosstab } from './run-mr';
+import { runSetColumnsCrosstab } from './run-set-columns';
 
 export interface WeightRequest {
   variable: string;
@@ -63,7 +64,11 @@ export function runCrosstab(
   overrides: readonly OverrideRecord[] = [],
 ): CrosstabTable {
   // A set in the rows: items × columns with the set's base, any and responses (no overrides for sets yet).
-  if (namesSet(ds, req.col)) throw new EngineError('bad-set', { code: 'engine-set-as-column', set: req.col });
+  // A set in the columns: its items as overlapping columns beside a Totaal (run-set-columns.ts).
+  if (namesSet(ds, req.col)) {
+    if (namesSet(ds, req.row)) throw new EngineError('bad-set', { code: 'engine-set-by-set', set: req.row, col: req.col });
+    return runSetColumnsCrosstab(ds, { ...req, col: req.col }, rs);
+  }
   if (namesSet(ds, req.row)) return runMrCrosstab(ds, req, rs);
   assertNoLinkingKeys(ds, [req.row, req.col], rs);
   assertRequestInputs(ds, { variables: [req.row, req.col], filter: req.filter, weight: req.weight }, rs);

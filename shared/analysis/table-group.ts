@@ -29,7 +29,8 @@ import { bannerVariables, plainBannerVariables, type TableQuery } from '../query
 import { andMasks, filterMask, maskCount, referenceMasks } from './filter';
 import { assertRequestInputs, derivedIdentifierMessages } from '../disclosure/inputs';
 import { runCrosstab } from './run-tables';
-import { namesSet } from './run-mr';
+import { namesSet, withSetMembers } from './run-mr';
+import { EngineError } from '../engine/errors';
 import { layeredTable, layeredVariables } from './run-layers';
 import { findMrSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
@@ -146,9 +147,10 @@ export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOp
   assertRequestInputs(ds, { variables: [], filter: query.filter, weight: query.weight }, rs);
   const mask = andMasks(filterMask(ds, query.filter), opts.selection);
   const done = (tables: PublishedTable[]): TableGroup => ({ dataset: ds, query, tables, selectedRows: maskCount(ds, mask), ruleSet: rs.name });
-  // The layers' own variables: a set layer's members (run-layers.ts says which layers are allowed).
+  // A set in the banner is read through its member variables; so is a set layer (run-layers.ts says which
+  // layers are allowed).
   const layerVariables = query.layers.length > 0 ? layeredVariables(ds, '', '', query.layers).slice(2) : [];
-  const shared = identifierMessages(ds, [...bannerVariables(query.banner), ...layerVariables], rs);
+  const shared = identifierMessages(ds, [...withSetMembers(ds, bannerVariables(query.banner)), ...layerVariables], rs);
   if (shared) return done(query.rows.map((v) => blocked(ds, v, shared)));
   const tables = query.layers.length > 0 ? layeredTables(ds, query, opts, mask) : bannerTables(ds, query, opts, mask);
   if (query.tests.chi2) addChiSquares(ds, query, opts, tables);
@@ -211,8 +213,12 @@ function setTable(
 ): PublishedTable {
   const rs = opts.ruleSet;
   const set = findMrSet(ds, name);
-  const key = identifierMessages(ds, [...set.variables, ...bannerVariables(query.banner)], rs);
+  const key = identifierMessages(ds, [...set.variables, ...withSetMembers(ds, bannerVariables(query.banner))], rs);
   if (key) return { variable: set.name, label: set.label || set.name, status: 'blocked', messages: key };
+  // A set against a banner that holds a set: refused for this question only, so the rest of a book stands.
+  const other = bannerVariables(query.banner).find((v) => namesSet(ds, v));
+  if (other !== undefined)
+    return { variable: set.name, label: set.label || set.name, status: 'blocked', messages: [{ code: 'set-by-set', set: set.name, col: other }] };
   const tests = query.tests.display === 'none' ? undefined : { adjust: query.tests.adjust, alpha: query.tests.alpha };
   const raw = mrTable(ds, {
     set,
@@ -292,6 +298,8 @@ function bannerTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, m
 function layeredTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, mask: Uint8Array | undefined): PublishedTable[] {
   const rs = opts.ruleSet;
   const cols = plainBannerVariables(query.banner);
+  const set = cols.find((c) => namesSet(ds, c));
+  if (set !== undefined) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set });
   // Differencing: the same layered tables without the filter (or without one of its conditions).
   const refMasks = rs.name === 'none' ? [] : referenceMasks(ds, query.filter, opts.selection);
   return query.rows.map((variable, i) => {
@@ -322,7 +330,8 @@ function layeredTables(ds: Dataset, query: TableQuery, opts: TableGroupOptions, 
  * could narrow a suppressed cell), with the same weight, design, overrides and selection.
  */
 function addChiSquares(ds: Dataset, query: TableQuery, opts: TableGroupOptions, tables: PublishedTable[]): void {
-  const cols = plainBannerVariables(query.banner);
+  // No chi-square against a set: its columns share cases, so they are no contingency table.
+  const cols = plainBannerVariables(query.banner).filter((c) => !namesSet(ds, c));
   const extra = opts.selection;
   for (const t of tables) {
     if (t.status === 'blocked') continue;

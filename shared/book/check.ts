@@ -92,7 +92,8 @@ export function checkBook(source: Dataset, spec: BookSpec, folders?: Record<stri
   if (problems.length) return problems;
   const ds = bookDataset(source, spec);
   for (const { variable, role } of roles(spec)) {
-    if (role !== 'recode' && findVariable(ds, variable) < 0) problems.push({ kind: 'missing-variable', variable, role, fatal: true });
+    const isSet = role === 'banner' && ds.mrSets.some((s) => s.name.toLowerCase() === variable.toLowerCase());
+    if (role !== 'recode' && !isSet && findVariable(ds, variable) < 0) problems.push({ kind: 'missing-variable', variable, role, fatal: true });
   }
   let questions: string[] = [];
   const q = spec.questions;

@@ -12,6 +12,7 @@ import type { BannerSpec } from '../query/table-query';
 import type { Adjust } from './adjust';
 import { bannerPartLookups, describeBannerColumns } from './banner-columns';
 import { tallyBanner } from './banner-tally';
+import { mergeSetColumns, splitSetItems } from './banner-set-parts';
 import { categoryLookup } from './categorize';
 import { columnMeanTests } from './column-mean-tests';
 import { columnProportionTests } from './column-tests';
@@ -73,10 +74,16 @@ function groupTotals(columns: BannerColumn[], nr: number, sw: Float64Array, colW
 export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const rv = variable(ds, opts.row);
   const row = categoryLookup(rv.col, rv.meta, { ...LOOK, filter: opts.filter });
-  const parts = bannerPartLookups(ds, opts.columns, { filter: opts.filter });
+  const split = splitSetItems(ds, opts.columns);
+  const parts = bannerPartLookups(ds, split.plain, { filter: opts.filter });
   const w = opts.weight ? weightArray(ds, opts.weight) : null;
-  const t = tallyBanner(row, opts.columns.total, parts, w, opts.filter);
-  const { columns, groups } = describeBannerColumns(ds, opts.columns, parts);
+  const plainTally = tallyBanner(row, split.plain.total, parts, w, opts.filter);
+  const described = describeBannerColumns(ds, split.plain, parts);
+  const merged = split.sets.some((s) => s !== null)
+    ? mergeSetColumns(ds, opts.columns, split.sets, { tally: plainTally, ...described }, row, w, opts.filter)
+    : { tally: plainTally, ...described, sets: [] };
+  const { tally: t, columns, groups, sets } = merged;
+  const inSet = new Set(sets.flatMap((s) => s.columns));
   const { nr, ncol } = t;
   const colN = new Float64Array(ncol);
   const colW = new Float64Array(ncol);
@@ -106,15 +113,21 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
   const sig = opts.tests
     ? columnProportionTests({ nr: rt.nr, ncol, sw: rt.sw, colW, colN: testN, groups, adjust: opts.tests.adjust, alpha: opts.tests.alpha })
     : null;
-  const within = groupTotals(columns, rt.nr, rt.sw, colW);
+  // A set's item columns overlap: no row or total percentage within them (their sums count cases twice).
+  const within = groupTotals(
+    columns.map((c, k) => (inSet.has(k) ? { ...c, group: `\u0000set${k}` } : c)),
+    rt.nr,
+    rt.sw,
+    colW,
+  );
   const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : null);
   const cells: BannerCell[][] = Array.from({ length: rt.nr }, (_, r) =>
     Array.from({ length: ncol }, (_, c) => ({
       count: rt.count[r * ncol + c],
       weighted: rt.sw[r * ncol + c],
       pct: share(rt.sw[r * ncol + c], colW[c]),
-      rowPct: share(rt.sw[r * ncol + c], within.row[r][c]),
-      totalPct: share(rt.sw[r * ncol + c], within.total[c]),
+      rowPct: inSet.has(c) ? null : share(rt.sw[r * ncol + c], within.row[r][c]),
+      totalPct: inSet.has(c) ? null : share(rt.sw[r * ncol + c], within.total[c]),
       sig: sig ? sig[r][c] : '',
       suppressed: false,
     })),
@@ -128,6 +141,7 @@ export function banner(ds: Dataset, opts: BannerOptions): BannerResult {
     rows: [...row.categories.map((c) => ({ code: c.code, label: c.label })), ...nets.map((n, i) => ({ code: `net:${i + 1}`, label: n.label }))],
     ...(nets.length > 0 ? { nets: nets.map((n, i) => ({ row: nr + i, members: n.members, instead: n.instead })) } : {}),
     columns,
+    ...(sets.length > 0 ? { sets } : {}),
     cells,
     base: { count: Array.from(colN), weighted: Array.from(colW), effective: Array.from(effective) },
     weight,

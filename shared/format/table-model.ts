@@ -295,7 +295,8 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
   const suppressedCells = rows
     .filter((r) => r.kind !== 'category' || r.statKey === firstStat)
     .reduce((n, r) => n + r.cells.filter((c) => c.state === 'suppressed').length, 0);
-  const { header, headerRows } = buildHeader(result.columns, columns, t.total, trend ? t.comparison : null, letters, opts.variableLabel);
+  const setColumns = new Set(result.sets?.flatMap((s) => s.columns));
+  const { header, headerRows } = buildHeader(result.columns, columns, t.total, trend ? t.comparison : null, letters, opts.variableLabel, setColumns);
   return {
     variable: result.rowVariable.name,
     title: result.rowVariable.label || result.rowVariable.name,
@@ -316,6 +317,7 @@ export function buildTableModel(raw: BannerResult, opts: TableModelOptions): Tab
       meanLetters: hasTests && stats.means && !!meanSig,
       suppressed: suppressedCells,
       chi2: opts.chi2,
+      setColumns: (result.sets ?? []).map((s) => result.columns[s.columns[0]]?.group ?? s.set),
     }),
     suppressedCells,
     mark: markOf(result.rules, opts.language),
@@ -338,6 +340,8 @@ export interface NoteInput {
   chi2?: ChiSquareLine[];
   /** A layered table's own test, as one line. */
   ownChi2?: { chi2: Chi2Block | null };
+  /** Labels of the multiple-response sets in the columns (their columns overlap). */
+  setColumns?: string[];
 }
 
 export function buildNotes(n: NoteInput): ModelNote[] {
@@ -352,6 +356,7 @@ export function buildNotes(n: NoteInput): ModelNote[] {
   if (n.letters) add('tests', t.lettersNote(n.letters.adjust, alpha(n.letters)));
   if (n.bold) add('tests', t.boldNote(n.bold.adjust, alpha(n.bold)));
   if (n.meanLetters) add('tests', t.meanLettersNote);
+  for (const label of n.setColumns ?? []) add('tests', t.setColumnsNote(xmlSafe(label)));
   if (opts.trend) add('trend', t.trendNote(opts.trend.markers.up, opts.trend.markers.down));
   if (n.suppressed > 0) add('suppressed', t.suppressedNote(n.suppressed));
   if (opts.ruleNotes) {
@@ -522,6 +527,8 @@ export function buildHeader(
   trendGroup: string | null,
   letters: boolean,
   variableLabel?: (name: string) => string,
+  /** Columns that are a multiple-response set's items: headed by the set's label (their group). */
+  setColumns: ReadonlySet<number> = new Set(),
 ): { header: HeaderBlock[]; headerRows: number } {
   const depth = Math.max(1, ...bannerCols.map((c) => c.path.length));
   const labelRows = 1 + depth;
@@ -539,7 +546,7 @@ export function buildHeader(
     }
     let end = c + 1;
     while (end < bannerCols.length && bannerCols[end].path.length > 0 && itemKey(bannerCols[end]) === itemKey(col)) end++;
-    const label = variableLabel ? col.path.map((p) => xmlSafe(variableLabel(p.variable))).join(' × ') : col.group;
+    const label = variableLabel && !setColumns.has(c) ? col.path.map((p) => xmlSafe(variableLabel(p.variable))).join(' × ') : col.group;
     header.push({ row: 0, col: c, rowSpan: 1, colSpan: end - c, label });
     addPathLevels(bannerCols, c, end, depth, header);
     if (letters) for (let k = c; k < end; k++) header.push({ row: labelRows, col: k, rowSpan: 1, colSpan: 1, label: bannerCols[k].letter });

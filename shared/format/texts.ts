@@ -43,6 +43,7 @@ export interface ExportTexts {
   totalWithheld: string;
   /** On every table, sheet and chart made under rules below the project's (or none). */
   uncheckedMark: string;
+  setColumnsNote: (label: string) => string;
   /** Multiple-response sets. */
   mr: { any: string; responses: string; responsePct: string; note: string };
 }
@@ -95,6 +96,8 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     layerTotal: 'Totaal over de lagen',
     setLayerTotal: 'Totaal (basis van de set)',
     uncheckedMark: 'Niet gecontroleerd op outputregels',
+    setColumnsNote: (label) =>
+      `${label}: meer antwoorden mogelijk; een respondent telt mee in elke kolom die hij noemt, dus de kolommen overlappen. Geen letters binnen deze kolommen (de z-toets vraagt onafhankelijke groepen).`,
     mr: {
       any: 'Minstens één genoemd',
       responses: 'Aantal antwoorden (gewogen)',
@@ -148,6 +151,8 @@ export const TEXTS: Record<NumberLocale, ExportTexts> = {
     layerTotal: 'Total over the layers',
     setLayerTotal: 'Total (the set’s base)',
     uncheckedMark: 'Not checked against output rules',
+    setColumnsNote: (label) =>
+      `${label}: multiple answers possible; a respondent counts in every column they mention, so the columns overlap. No letters within these columns (the z-test needs independent groups).`,
     mr: {
       any: 'At least one mentioned',
       responses: 'Responses (weighted)',

@@ -86,6 +86,8 @@ export interface DisclosureParams {
    * with another filter, differs from them by fewer than `min` units.
    */
   'difference-cells': { n: number; min: number; source: 'filter' | 'released' };
+  /** A set question against a banner that holds a set: not tabulated (sets are not crossed with sets). */
+  'set-by-set': { set: string; col: string };
   /** A text that has no code (kept as it is in every language). */
   text: { text: string };
 }
@@ -141,7 +143,9 @@ export interface EngineParams {
   'engine-set-no-counted': { set: string };
   'engine-set-empty-table': { set: string };
   'engine-set-in-layers': { set: string };
-  'engine-set-as-column': { set: string };
+  'engine-set-in-nest': { set: string };
+  'engine-set-needs-total': { set: string };
+  'engine-set-by-set': { set: string; col: string };
   'reg-too-few-cases': { n: number; k: number };
   'reg-fe-too-few': { n: number; k: number; groups: number };
   'reg-no-predictors': None;

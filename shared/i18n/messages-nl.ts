@@ -74,6 +74,7 @@ export const NL: MessageCatalogue = {
   'override-table-blocked': (p, f) =>
     `Deze tabel wordt als geheel achtergehouden (${p.why.map(f.msg).join('; ')}); losse cellen kunnen niet worden vrijgegeven.`,
   'override-unknown-cell': (p) => `De tabel heeft geen cel (${p.row}, ${p.col}).`,
+  'set-by-set': (p) => `${p.set} is niet uitgezet tegen ${p.col}: een set kan (nog) niet tegen een andere set worden uitgezet`,
   'override-not-primary': (p) =>
     `Cel ${p.row} / ${p.col} ${p.secondary ? 'wordt alleen achtergehouden om een andere cel te beschermen' : 'is al gepubliceerd'}; alleen cellen die door een primaire regel zijn achtergehouden, kunnen worden vrijgegeven.`,
   'rules-reason-required': (p, f) =>
@@ -122,7 +123,9 @@ export const NL: MessageCatalogue = {
   'engine-set-no-counted': (p) => `Set ${p.set} heeft geen getelde waarde`,
   'engine-set-empty-table': (p) => `Lege tabel: geen waarnemingen met een geldige waarde op ${p.set}`,
   'engine-set-in-layers': (p) => `${p.set}: een set kan de enige laag van een kruistabel zijn, niet de rijen, de kolommen of een van meer lagen`,
-  'engine-set-as-column': (p) => `${p.set}: een set staat (nog) alleen in de rijen van een kruistabel`,
+  'engine-set-in-nest': (p) => `${p.set}: een set kan in de banner naast andere variabelen staan, niet in een nesting`,
+  'engine-set-needs-total': (p) => `${p.set}: een set in de banner vraagt om de totaalkolom (de outputregels toetsen zijn kolommen daaraan)`,
+  'engine-set-by-set': (p) => `${p.set} naar ${p.col}: een set kan (nog) niet tegen een andere set worden uitgezet`,
   'reg-too-few-cases': (p, f) => `Te weinig geldige gevallen (${f.num(p.n)}) voor ${f.num(p.k)} termen`,
   'reg-fe-too-few': (p, f) => `Te weinig gevallen (${f.num(p.n)}) voor ${f.num(p.k)} predictoren en ${f.num(p.groups)} panel-eenheden`,
   'reg-no-predictors': () => 'Geen predictoren',

@@ -107,6 +107,12 @@ export interface CrosstabTable {
   weightInfo?: WeightInfo | null;
   /** Present when the rows are the items of a multiple-response set (colPct is then % of the column's base). */
   mr?: CrosstabMrBlock;
+  /**
+   * Present when the columns are the items of a multiple-response set (docs/cli.md): the columns
+   * overlap, each column's base (colCounts, colTotals) is the cases holding that item, and rowTotals,
+   * rowCounts, total and n are the Totaal column (all cases with a valid row value).
+   */
+  mrCols?: { set: string; kind: 'dichotomies' | 'categories'; counted: Code | null };
   rules: DisclosureSummary;
 }
 
@@ -163,6 +169,19 @@ export interface BannerNet {
   instead: boolean;
 }
 
+/**
+ * Banner columns that are the items of a multiple-response set (indices into `columns`). They overlap
+ * (a case is in every item column it holds), so they do not partition Totaal: the output rules know
+ * only cell ≤ Totaal's cell, and Σ of the items ≤ maxPerCase × Totaal's cell.
+ */
+export interface BannerSetGroup {
+  set: string;
+  kind: 'dichotomies' | 'categories';
+  /** Most items one case can hold. */
+  maxPerCase: number;
+  columns: number[];
+}
+
 export interface BannerResult {
   kind: 'banner';
   rowVariable: { name: string; label: string };
@@ -171,6 +190,8 @@ export interface BannerResult {
   /** Rows that are nets: sums of other rows (their counts are not part of the column base). */
   nets?: BannerNet[];
   columns: BannerColumn[];
+  /** Column groups that are the items of a multiple-response set (absent when there are none). */
+  sets?: BannerSetGroup[];
   /** cells[row][column] */
   cells: BannerCell[][];
   base: {

@@ -196,7 +196,7 @@ describe('duiding crosstab with a set in the rows', () => {
   it('refuses what it cannot do with one clear line', async () => {
     const cases: [string[], number, RegExp][] = [
       [['crosstab', SAV, '--rows', '$nee', '--cols', 'regio'], 1, /Unknown set: \$nee \(sets: \$isolatie, \$prioriteit\)/],
-      [['crosstab', SAV, '--rows', 'regio', '--cols', '$isolatie'], 1, /only be in the rows/],
+      [['crosstab', SAV, '--rows', '$isolatie', '--cols', '$prioriteit'], 1, /\$isolatie by \$prioriteit: a set cannot \(yet\) be crossed with another set/],
       [['crosstab', SAV, '--rows', '$x', '--cols', 'regio', '--mrset', '$x=dak,kelder'], 2, /no variable named kelder/],
       [['crosstab', SAV, '--rows', '$x', '--cols', 'regio', '--mrset', 'x=dak,gevel'], 2, /starts with \$/],
       [['describe', SAV, '--mrset-categories', '$x=prio1,prio2:1'], 2, /no counted value/],

@@ -64,18 +64,20 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const counts = result.cells.map((row) => row.map((c) => c.count as number));
   const bases = result.base.count as number[];
-  const layout = withReleased(bannerLayout(r, result.columns, result.nets), opts.release);
+  const layout = withReleased(bannerLayout(r, result.columns, result.nets, result.sets), opts.release);
   const total = layout.totalColumn;
   const reasons: DisclosureMessage[] = [];
   if (total >= 0 && unsafeCount(bases[total], rs)) {
     return blockAll(result, rs, [{ code: 'table-small', n: bases[total], min: rs.minCount }]);
   }
   const countValues = layout.flatten(counts, bases);
-  const primary = countValues.map((v, cell) => !layout.table.fixed?.[cell] && unsafeCount(v, rs));
+  // Remainders are known and slacks never published: neither is checked nor protected.
+  const published = (cell: number) => !layout.table.fixed?.[cell] && !layout.free[cell];
+  const primary = countValues.map((v, cell) => published(cell) && unsafeCount(v, rs));
   const unsafeCells = primary.filter(Boolean).length;
   if (unsafeCells > 0) reasons.push({ code: 'primary-banner', n: unsafeCells, min: rs.minCount });
   const refs = (opts.references ?? []).map((r) => ({ values: referenceValues(result, r.table, layout.flatten), source: r.source }));
-  markDifferences(primary, unsafeDifferences(countValues, refs, rs), (cell) => layout.table.fixed?.[cell] === true, rs, reasons);
+  markDifferences(primary, unsafeDifferences(countValues, refs, rs), (cell) => !published(cell), rs, reasons);
   if (rs.suppressSmallBase) {
     bases.forEach((b, k) => {
       if (!unsafeCount(b, rs)) return;
@@ -88,7 +90,7 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
   }
   const linked = result.columns.map((c, k) => (opts.hideBases?.has(c.key) ? layout.base(k) : -1)).filter((c) => c >= 0 && !primary[c]);
   if (linked.length > 0) reasons.push({ code: 'linked-base', n: linked.length });
-  const needs = (cell: number, v: number) => protectionNeed(v, primary[cell] || linked.includes(cell), rs);
+  const needs = (cell: number, v: number) => (published(cell) ? protectionNeed(v, primary[cell] || linked.includes(cell), rs) : 0);
   const layers: Layer[] = [{ values: countValues, required: needs, integer: true }];
   if (result.weight) {
     const w = layout.flatten(
@@ -98,19 +100,22 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
     layers.push({
       values: w,
       integer: false,
-      required: (cell, wv) => weightedNeed(countValues[cell], wv, primary[cell] || linked.includes(cell), rs),
+      required: (cell, wv) => (published(cell) ? weightedNeed(countValues[cell], wv, primary[cell] || linked.includes(cell), rs) : 0),
     });
   }
   const prot = protectTable(
     layout.table,
     layers,
     primary.map((p, c) => p || linked.includes(c)),
+    { free: layout.free },
   );
   if (prot.failures.length > 0) {
     return blockAll(result, rs, [...reasons, { code: 'no-pattern' }]);
   }
-  const hide = prot.suppressed;
-  const secondary = prot.secondary.filter(Boolean).length + linked.length;
+  const hide = prot.suppressed.slice();
+  // A set's item column whose base is withheld is withheld whole: its cells would bound the base from below.
+  for (const set of result.sets ?? []) for (const k of set.columns) if (hide[layout.base(k)]) for (let i = 0; i < r; i++) hide[layout.interior(i, k)] = true;
+  const secondary = hide.filter((h, c) => h && !primary[c]).length;
   if (secondary > 0) reasons.push({ code: 'secondary-cells', n: secondary });
   const baseHidden = (k: number) => hide[layout.base(k)];
   const cellHidden = (i: number, k: number) => hide[layout.interior(i, k)];

@@ -40,7 +40,7 @@ export function matchCrosstab(dataset: string, raw: CrosstabTable, rs: RuleSet, 
 
 function bannerRelease(raw: BannerResult, m: OverrideMatch): Set<number> {
   if (m.applied.length === 0) return new Set();
-  const layout = bannerLayout(raw.rows.length, raw.columns, raw.nets);
+  const layout = bannerLayout(raw.rows.length, raw.columns, raw.nets, raw.sets);
   const out = new Set<number>();
   for (const o of m.applied) {
     for (const c of o.cells) {

@@ -6,8 +6,17 @@
  * are missing on a banner variable the group sums to less than Totaal; the difference enters as a
  * "remainder" cell that the intruder is assumed to know (`fixed`). Assuming more is known than is
  * published can only narrow the audited intervals, so a pattern that passes here passes in reality.
+ *
+ * The items of a multiple-response set in the columns (BannerResult.sets) overlap, so they partition
+ * nothing. What an intruder knows of them, per row r (and for the bases alike), is only
+ *
+ *   cell(r, j) ≤ cell(r, Totaal)                      (item j's cases are among all cases)
+ *   Σ_j cell(r, j) ≤ M · cell(r, Totaal)              (categories: a case holds at most M items)
+ *
+ * each an equality with a slack cell ≥ 0 that is never published and unknown to him (`free`, as in
+ * mr-layout.ts). Within each item column the rows still add up to its base.
  */
-import type { BannerColumn, BannerNet } from '../../model/results';
+import type { BannerColumn, BannerNet, BannerSetGroup } from '../../model/results';
 import { sumConstraint, type Constraint, type LinearTable } from './linear-table';
 
 export interface BannerLayout {
@@ -17,6 +26,8 @@ export interface BannerLayout {
   /** Per cell value for a banner of `values[i][k]` and bases `base[k]` (remainders computed). */
   flatten: (values: readonly (readonly number[])[], bases: readonly number[]) => number[];
   totalColumn: number;
+  /** Slack cells of the set inequalities: hidden, unknown, never published (see suppress.ts). */
+  free: boolean[];
 }
 
 export interface Partition {
@@ -31,13 +42,16 @@ function pathKey(col: BannerColumn, len: number): string {
     .join('|');
 }
 
-/** Which column sets partition which column (Totaal, or a parent column of a nested group). */
-export function partitions(columns: readonly BannerColumn[]): Partition[] {
+/**
+ * Which column sets partition which column (Totaal, or a parent column of a nested group). `overlap`:
+ * columns that partition nothing (a set's items).
+ */
+export function partitions(columns: readonly BannerColumn[], overlap: ReadonlySet<number> = new Set()): Partition[] {
   const total = columns.findIndex((c) => c.path.length === 0);
   const out: Partition[] = [];
   const groups = new Map<string, number[]>();
   columns.forEach((c, k) => {
-    if (c.path.length === 0) return;
+    if (c.path.length === 0 || overlap.has(k)) return;
     const g = groups.get(c.group);
     if (g) g.push(k);
     else groups.set(c.group, [k]);
@@ -65,7 +79,12 @@ export function partitions(columns: readonly BannerColumn[]): Partition[] {
  * each net cell is tied to its members instead, so a published net and all but one published member
  * pin the last one down — which the audit then sees.
  */
-export function bannerLayout(rowCount: number, columns: readonly BannerColumn[], nets: readonly BannerNet[] = []): BannerLayout {
+export function bannerLayout(
+  rowCount: number,
+  columns: readonly BannerColumn[],
+  nets: readonly BannerNet[] = [],
+  sets: readonly BannerSetGroup[] = [],
+): BannerLayout {
   const kk = columns.length;
   const interior = (i: number, k: number) => i * kk + k;
   const base = (k: number) => rowCount * kk + k;
@@ -87,7 +106,7 @@ export function bannerLayout(rowCount: number, columns: readonly BannerColumn[],
         ),
       );
   }
-  const parts = partitions(columns);
+  const parts = partitions(columns, new Set(sets.flatMap((s) => s.columns)));
   let next = rowCount * kk + kk;
   // One remainder cell per partition and row (plus one for the bases).
   const remainders: { cell: number; part: Partition; row: number | null }[] = [];
@@ -100,7 +119,31 @@ export function bannerLayout(rowCount: number, columns: readonly BannerColumn[],
       constraints.push(sumConstraint([...part.children.map(at), rem], at(part.parent)));
     }
   }
-  const fixed = Array.from({ length: next }, (_, c) => c >= rowCount * kk + kk);
+  const known = next;
+  const totalColumn = columns.findIndex((c) => c.path.length === 0);
+  // Set inequalities (rows and the base row): item + slack = Totaal; categories: Σ items + slack = M · Totaal.
+  const slacks: { cell: number; value: (at: (k: number) => number) => number; row: number | null }[] = [];
+  if (totalColumn >= 0) {
+    for (const set of sets) {
+      for (let i = 0; i <= rowCount; i++) {
+        const row = i < rowCount ? i : null;
+        const at = (k: number) => (row === null ? base(k) : interior(row, k));
+        for (const k of set.columns) {
+          const s = next++;
+          slacks.push({ cell: s, row, value: (v) => v(totalColumn) - v(k) });
+          constraints.push({ cells: [at(k), s, at(totalColumn)], coefs: [1, 1, -1] });
+        }
+        if (set.kind === 'categories') {
+          const m = Math.max(1, set.maxPerCase);
+          const s = next++;
+          slacks.push({ cell: s, row, value: (v) => m * v(totalColumn) - set.columns.reduce((t, k) => t + v(k), 0) });
+          constraints.push({ cells: [...set.columns.map(at), s, at(totalColumn)], coefs: [...set.columns.map(() => 1), 1, -m] });
+        }
+      }
+    }
+  }
+  const fixed = Array.from({ length: next }, (_, c) => c >= rowCount * kk + kk && c < known);
+  const free = Array.from({ length: next }, (_, c) => c >= known);
   const flatten = (values: readonly (readonly number[])[], bases: readonly number[]) => {
     const out = new Array<number>(next).fill(0);
     values.forEach((row, i) => row.forEach((v, k) => (out[interior(i, k)] = v)));
@@ -111,6 +154,12 @@ export function bannerLayout(rowCount: number, columns: readonly BannerColumn[],
       // clamp then makes the constraint inconsistent and the audit refuses the table loudly.
       out[cell] = Math.max(0, at(part.parent) - part.children.reduce((s, k) => s + at(k), 0));
     }
+    // Weighted sums can differ from their parts by rounding; a slack is never negative.
+    for (const { cell, row, value } of slacks)
+      out[cell] = Math.max(
+        0,
+        value((k) => out[row === null ? base(k) : interior(row, k)]),
+      );
     return out;
   };
   return {
@@ -118,6 +167,7 @@ export function bannerLayout(rowCount: number, columns: readonly BannerColumn[],
     interior,
     base,
     flatten,
-    totalColumn: columns.findIndex((c) => c.path.length === 0),
+    totalColumn,
+    free,
   };
 }

@@ -44,14 +44,15 @@ function buildJoint(raws: readonly BannerResult[], ruled: readonly BannerResult[
   const j: Joint = { size: 0, constraints: [], fixed: [], hidden: [], owner: [], offsets: [], layouts: [] };
   for (const t of live) {
     const raw = raws[t];
-    const layout = bannerLayout(raw.rows.length, raw.columns, raw.nets);
+    const layout = bannerLayout(raw.rows.length, raw.columns, raw.nets, raw.sets);
     const off = j.size;
     j.offsets[t] = off;
     j.layouts[t] = layout;
     for (const c of layout.table.constraints) j.constraints.push({ cells: c.cells.map((x) => x + off), coefs: c.coefs });
     for (let c = 0; c < layout.table.size; c++) {
       j.fixed.push(layout.table.fixed?.[c] === true);
-      j.hidden.push(false);
+      // Slack cells of a set's inequalities are unknown to the intruder (never published).
+      j.hidden.push(layout.free[c]);
       j.owner.push(t);
     }
     ruled[t].cells.forEach((row, i) => row.forEach((cell, k) => (j.hidden[off + layout.interior(i, k)] = cell.suppressed)));

@@ -55,6 +55,17 @@ function memberReader(l: CategoryLookup, stateOf: (category: number) => number):
   return { data: l.data, lut: Int32Array.from(l.lut, (c) => (c < 0 ? -1 : stateOf(c))), off: l.offset };
 }
 
+/**
+ * A row (or column) that names a multiple-response set rather than a variable: set names start with
+ * `$`. An unknown `$name` is taken as a set, so the error lists the sets there are — unless a variable
+ * is called that.
+ */
+export function namesSet(ds: Pick<Dataset, 'mrSets' | 'variables'>, name: string): boolean {
+  if (!name.startsWith('$')) return false;
+  const lower = name.toLowerCase();
+  return ds.mrSets.some((s) => s.name.toLowerCase() === lower) || !ds.variables.some((v) => v.name.toLowerCase() === lower);
+}
+
 /** The dataset's set of that name (case-insensitive), or an error naming the sets there are. */
 export function findMrSet(ds: Pick<Dataset, 'mrSets'>, name: string): MultipleResponseSet {
   const lower = name.toLowerCase();

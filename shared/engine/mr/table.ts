@@ -25,7 +25,7 @@ import type { Dataset } from '../../model/dataset';
 import type { MultipleResponseSet } from '../../model/mr-set';
 import type { MrCell, MrResult, WeightInfo } from '../../model/results';
 import type { Adjust } from '../adjust';
-import type { BannerSpec } from '../../query/table-query';
+import { type BannerSpec, bannerVariables } from '../../query/table-query';
 import { bannerPartLookups, describeBannerColumns } from '../banner-columns';
 import { columnProportionTests } from '../column-tests';
 import { designIndex } from '../crosstab';
@@ -34,7 +34,7 @@ import { placeholderRules } from '../rules';
 import { variable } from '../vars';
 import { type WeightSpec, weightArray } from '../weights';
 import { itemStandardErrors } from './item-se';
-import { findMrSet, readSet } from './resolve-set';
+import { findMrSet, namesSet, readSet } from './resolve-set';
 import { tallyMr } from './tally';
 
 export interface MrTableOptions {
@@ -71,6 +71,9 @@ function stratumIndex(strata: Int32Array, w: Float64Array | null, rows: number, 
 
 export function mrTable(ds: Dataset, opts: MrTableOptions): MrResult {
   const set = typeof opts.set === 'string' ? findMrSet(ds, opts.set) : opts.set;
+  // A set by a set (items by items) is not tabulated: refuse it before a set name is read as a variable.
+  const other = bannerVariables(opts.columns).find((v) => namesSet(ds, v));
+  if (other !== undefined) throw new EngineError('bad-set', { code: 'engine-set-by-set', set: set.name, col: other });
   const includeLabelled = opts.includeLabelled ?? true;
   const reader = readSet(ds, set, { filter: opts.filter, includeLabelled });
   const parts = bannerPartLookups(ds, opts.columns, { filter: opts.filter, includeLabelled });

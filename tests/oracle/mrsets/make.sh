@@ -10,3 +10,4 @@ printf "GET FILE='mrsets.sav'.\nMRSETS /DISPLAY NAME=ALL.\n" > /tmp/duiding-mrse
 pspp /tmp/duiding-mrsets-display.sps -O format=csv -o sets-pspp.csv
 rm -f /tmp/duiding-mrsets-display.sps
 Rscript make.R mrsets.sav expected.json
+Rscript make-columns.R mrsets.sav expected-columns.json
