@@ -139,7 +139,8 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
       };
     });
   });
-  const means = result.means ? suppressMeans(result, rs, baseHidden, reasons) : undefined;
+  const columnHasHidden = (k: number) => result.rows.some((_row, i) => cellHidden(i, k));
+  const means = result.means ? suppressMeans(result, rs, (k) => baseHidden(k) || columnHasHidden(k), reasons) : undefined;
   const any = hide.some(Boolean);
   return {
     ...result,
@@ -162,13 +163,17 @@ function withReleased(layout: ReturnType<typeof bannerLayout>, release: Readonly
 }
 
 /**
- * Means need a group of at least minCount units. Within a group that partitions Totaal, a single
- * withheld mean could be recovered from Totaal's mean and the others (Σ n·mean), so a second one —
- * the smallest group — is withheld with it.
+ * Means need a group of at least minCount units. A column's mean and its standard error are functions
+ * of its cells (Σ code·count and Σ code²·count over its base): beside a withheld cell they are one and
+ * two more equations over the column's withheld cells — with two withheld, base and mean solve them
+ * exactly — so a column with any withheld cell shows no mean (`withheld`). A published mean then says
+ * nothing the published cells do not. Within a group that partitions Totaal, a single withheld mean
+ * could be recovered from Totaal's mean and the others (Σ n·mean), so a second one — the smallest
+ * group — is withheld with it.
  */
-function suppressMeans(result: BannerResult, rs: RuleSet, baseHidden: (k: number) => boolean, reasons: DisclosureMessage[]): BannerResult['means'] {
+function suppressMeans(result: BannerResult, rs: RuleSet, withheld: (k: number) => boolean, reasons: DisclosureMessage[]): BannerResult['means'] {
   const m = result.means!;
-  const hide = result.columns.map((_c, k) => baseHidden(k) || !((m.n[k] ?? 0) >= rs.minCount));
+  const hide = result.columns.map((_c, k) => withheld(k) || !((m.n[k] ?? 0) >= rs.minCount));
   const groups = new Map<string, number[]>();
   result.columns.forEach((c, k) => {
     if (c.path.length === 0) return;
