@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { BookSpec } from '../../shared/book/book';
 import { useI18n } from '../i18n/i18n';
 import { DropZone, type Chip } from '../tables/DropZone';
+import { isSetName } from '../tables/spec';
 import { addBannerItem, bannerItemVariables, nestBannerItem, removeBannerItem, shiftBannerItem, unnestBannerItem } from './draft';
 
 export interface BannerEditorProps {
@@ -23,7 +24,8 @@ export function BannerEditor({ spec, onChange, labelOf, selected, missing }: Ban
   const items = spec.banner.items;
   const [under, setUnder] = useState(0);
   // Nesting is offered for a variable not in the banner yet: one already there would appear twice.
-  const nestable = selected && !items.some((it) => bannerItemVariables(it).includes(selected)) ? selected : null;
+  // A set is never nested (nor nested under): it stands beside the other banner items.
+  const nestable = selected && !isSetName(selected) && !items.some((it) => bannerItemVariables(it).includes(selected)) ? selected : null;
   const chips: Chip[] = items.map((it, i) => {
     const vars = bannerItemVariables(it);
     const gone = vars.filter((v) => missing.has(v.toLowerCase()));
@@ -77,11 +79,13 @@ export function BannerEditor({ spec, onChange, labelOf, selected, missing }: Ban
           <label>
             {t('bk.nestLabel', { name: labelOf(nestable) })}{' '}
             <select value={Math.min(under, items.length - 1)} onChange={(e) => setUnder(Number(e.target.value))} data-testid="bk-nest-under">
-              {items.map((it, i) => (
-                <option key={i} value={i}>
-                  {labelOf(bannerItemVariables(it)[0])}
-                </option>
-              ))}
+              {items.map((it, i) =>
+                isSetName(bannerItemVariables(it)[0]) ? null : (
+                  <option key={i} value={i}>
+                    {labelOf(bannerItemVariables(it)[0])}
+                  </option>
+                ),
+              )}
             </select>
           </label>
           <button type="button" onClick={() => onChange(nestBannerItem(spec, Math.min(under, items.length - 1), nestable))} data-testid="bk-nest">

@@ -51,6 +51,11 @@ describe('book draft edits', () => {
     s = nestBannerItem(s, 0, 'leeftijdsklasse');
     expect(s.banner.items).toEqual([{ nest: ['gemeente', 'leeftijdsklasse'] }, { variable: 'geslacht' }]);
     expect(nestBannerItem(s, 1, 'geslacht')).toBe(s);
+    // A set stands beside the others: never nested, nothing nested under it.
+    expect(nestBannerItem(s, 1, '$isolatie')).toBe(s);
+    const withSet = addBannerItem(s, '$isolatie');
+    expect(withSet.banner.items[2]).toEqual({ variable: '$isolatie' });
+    expect(nestBannerItem(withSet, 2, 'opleiding')).toBe(withSet);
     s = shiftBannerItem(s, 0, 1);
     expect(s.banner.items[1]).toEqual({ nest: ['gemeente', 'leeftijdsklasse'] });
     expect(unnestBannerItem(s, 1).banner.items).toEqual([{ variable: 'geslacht' }, { variable: 'gemeente' }]);

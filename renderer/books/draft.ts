@@ -8,6 +8,7 @@ import type { BookProblem } from '../../shared/book/check';
 import type { VariableMeta } from '../../shared/model/dataset';
 import { MIN_RULES_REASON } from '../../shared/analysis/output-rules';
 import { defaultRuleSet, loosens, type RuleSet } from '../../shared/disclosure/rules';
+import { isSetName } from '../tables/spec';
 import { DEFAULT_STATISTICS, DEFAULT_SYMBOLS, DEFAULT_TESTS, bannerVariables, type BannerItem } from '../../shared/query/table-query';
 
 /** A fresh book on a dataset: no questions yet, a Totaal column, column % with letters, unweighted until a weight is chosen. */
@@ -126,7 +127,8 @@ export function nestBannerItem(spec: BookSpec, index: number, inner: string): Bo
   const target = spec.banner.items[index];
   if (!target) return spec;
   const outer = 'variable' in target ? target.variable : target.nest[0];
-  if (outer === inner) return spec;
+  // A set stands in the banner beside the others, never in a nest (its items overlap: docs/cli.md).
+  if (outer === inner || isSetName(outer) || isSetName(inner)) return spec;
   const items = spec.banner.items.map((it, i) => (i === index ? { nest: [outer, inner] as [string, string] } : it));
   return { ...spec, banner: { ...spec.banner, items } };
 }

@@ -33,8 +33,7 @@ function unprotected(row: string, filter: string): BannerResult {
     filter,
     statistics: { means: true },
   });
-  const none = { ...defaultRuleSet('none'), unchecked: true };
-  return runTableGroup(demo, q, { ruleSet: none }).tables[0].result!;
+  return runTableGroup(demo, q, { ruleSet: defaultRuleSet('none') }).tables[0].result!;
 }
 
 /** Columns whose withheld cells the published mean, n and cells give away exactly. */
