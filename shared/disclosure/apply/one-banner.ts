@@ -7,6 +7,7 @@
 import type { BannerCell, BannerResult } from '../../model/results';
 import { bannerLayout } from '../secondary/banner-layout';
 import { percentagesShown, withheldCell } from './banner-cells';
+import { meansGivingAway } from './banner-means';
 import type { DisclosureMessage } from '../../i18n/message-types';
 import { checkLinkingKeys, keyMessages, summary } from '../primary/result-checks';
 import { unsafeCount } from '../primary/cell-rules';
@@ -140,7 +141,13 @@ export function applyRulesToBanner(result: BannerResult, rs: RuleSet, opts: Bann
     });
   });
   const columnHasHidden = (k: number) => result.rows.some((_row, i) => cellHidden(i, k));
-  const means = result.means ? suppressMeans(result, rs, (k) => baseHidden(k) || columnHasHidden(k), reasons) : undefined;
+  // A mean is a linear fact about its column's cells (banner-means.ts): with a sampling weight the audit
+  // decides which means keep the pattern's protection; otherwise a column with a withheld cell has none.
+  const givesAway =
+    result.means && result.weight?.type === 'sampling'
+      ? meansGivingAway({ result, layout, hidden: hide, weighted: layers[layers.length - 1], withheld: baseHidden })
+      : null;
+  const means = result.means ? suppressMeans(result, rs, (k) => baseHidden(k) || (givesAway ? givesAway[k] : columnHasHidden(k)), reasons) : undefined;
   const any = hide.some(Boolean);
   return {
     ...result,
@@ -166,8 +173,8 @@ function withReleased(layout: ReturnType<typeof bannerLayout>, release: Readonly
  * Means need a group of at least minCount units. A column's mean and its standard error are functions
  * of its cells (Σ code·count and Σ code²·count over its base): beside a withheld cell they are one and
  * two more equations over the column's withheld cells — with two withheld, base and mean solve them
- * exactly — so a column with any withheld cell shows no mean (`withheld`). A published mean then says
- * nothing the published cells do not. Within a group that partitions Totaal, a single withheld mean
+ * exactly — so `withheld` says which columns show none (banner-means.ts decides it by the audit for
+ * sampling weights; otherwise any withheld cell withholds the column's mean). Within a group that partitions Totaal, a single withheld mean
  * could be recovered from Totaal's mean and the others (Σ n·mean), so a second one — the smallest
  * group — is withheld with it.
  */
