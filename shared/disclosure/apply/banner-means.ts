@@ -60,9 +60,18 @@ export function meansGivingAway(inp: MeansAuditInput): boolean[] {
   return out;
 }
 
+/**
+ * The audit of the pattern with the means' equations. A Σw cell whose need is only "not determined"
+ * (a differencing primary of at least the minimum count) is held to an interval wider than rounding
+ * noise here: the audit's tolerance alone would let a single value pass for Σw.
+ */
 function auditOk(values: readonly number[], hidden: readonly boolean[], table: LinearTable, layer: Layer): boolean {
+  const required = (cell: number, v: number) => {
+    const r = layer.required(cell, v);
+    return r > 0 ? Math.max(r, 1e-6 * Math.max(1, Math.abs(v))) : 0;
+  };
   try {
-    const entries = auditSuppression(values, hidden, table, (cell, v) => layer.required(cell, v), {
+    const entries = auditSuppression(values, hidden, table, required, {
       integer: layer.integer,
       decide: true,
     });
