@@ -23,6 +23,17 @@ describe('auditSuppression', () => {
     [25, 8, 40],
   ];
 
+  it('holds Σw values to "not determined" too: a weighted cell recomputable from its row fails', () => {
+    // Σw cells are not integers; a required width of "any" must still exclude a single value.
+    const weighted = inner.map((row) => row.map((v) => v * 0.93));
+    const { L, values, mask } = table(weighted);
+    const [e] = auditSuppression(values, mask([L.interior(0, 0)]), L.table, () => Number.MIN_VALUE, {});
+    expect(e.hi - e.lo).toBeLessThan(1e-9);
+    expect(e.ok).toBe(false);
+    const rect = [L.interior(0, 0), L.interior(0, 1), L.interior(1, 0), L.interior(1, 1)];
+    expect(auditSuppression(values, mask(rect), L.table, () => Number.MIN_VALUE, {}).every((x) => x.ok)).toBe(true);
+  });
+
   it('finds a single suppressed cell in a row recomputable', () => {
     const { L, values, mask } = table(inner);
     const [e] = auditSuppression(values, mask([L.interior(0, 0)]), L.table, five, { integer: true });

@@ -38,11 +38,13 @@ export interface AuditOptions {
 
 /**
  * The width a protected cell's interval must reach: the required margin, and for integer counts at
- * least one whole unit (an integer interval narrower than 1 is a single value).
+ * least one whole unit (an integer interval narrower than 1 is a single value). For Σw values at least
+ * twice the numerical tolerance, since the check allows one tolerance: "not determined" must mean an
+ * interval wider than rounding noise, not any interval at all.
  */
 export function neededWidth(required: number, value: number, integer: boolean): number {
   const tol = 1e-7 * Math.max(1, Number.isFinite(value) ? Math.abs(value) : 0);
-  return integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, tol);
+  return integer ? Math.max(Math.ceil(required - tol), 1) : Math.max(required, 2 * tol);
 }
 
 export class AuditError extends Error {

@@ -4,6 +4,21 @@ import { feasibleBasis, minimize } from './lp';
 
 // Expected optima are worked out by hand in the comments.
 describe('simplex', () => {
+  it('takes right-hand sides of rounding noise as zero, not as infeasible', () => {
+    // Σw knowns that cancel: x1 + x2 = −1.8e-15 is x1 = x2 = 0, not "x1 + x2 = −1" after scaling.
+    const fb = feasibleBasis(
+      [
+        [1, 1, 0],
+        [0, 1, -1],
+      ],
+      [-1.7763568394002505e-15, 0],
+      3,
+    );
+    expect(fb).not.toBeNull();
+    expect(-minimize(fb!, [0, 0, -1]).value).toBeCloseTo(0, 9);
+    expect(feasibleBasis([[1, 1]], [-1e-3], 2)).toBeNull();
+  });
+
   it('bounds a variable of x1 + x2 = 5 to [0, 5]', () => {
     const fb = feasibleBasis([[1, 1]], [5], 2)!;
     expect(minimize(fb, [1, 0]).value).toBeCloseTo(0, 9);

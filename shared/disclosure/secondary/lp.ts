@@ -94,7 +94,9 @@ export function feasibleBasis(a: number[][], b: number[], n: number): FeasibleBa
   const m = a.length;
   let scale = 0;
   for (const v of b) scale = Math.max(scale, Math.abs(v));
-  if (scale === 0) scale = 1;
+  // Right-hand sides that are all rounding noise (Σw knowns that cancel to 1e-15) must not be scaled up
+  // to 1: that turns "= −1.8e-15" into "= −1" and a feasible system into an infeasible one.
+  if (scale < 1e-9) scale = 1;
   const width = n + m + 1;
   const rows: Float64Array[] = [];
   const obj = new Float64Array(width);
