@@ -1,11 +1,11 @@
 /** Weight, filter (validated live), statistics and tests for the table being built. */
 import type { VariableMeta } from '../../shared/model/dataset';
 import { useI18n } from '../i18n/i18n';
-import type { StringKey } from '../i18n/strings';
 import type { TableSpecState } from './spec';
 import type { FilterStatus } from './useFilterCheck';
 import { WeightPicker } from '../components/WeightPicker';
 import { NetsEditor } from './NetsEditor';
+import { STAT_LABELS } from './options-summary';
 
 export interface TableOptionsProps {
   spec: TableSpecState;
@@ -13,17 +13,6 @@ export interface TableOptionsProps {
   filterStatus: FilterStatus;
   onChange(next: TableSpecState): void;
 }
-
-const STAT_KEYS: { key: keyof TableSpecState['stats']; label: StringKey }[] = [
-  { key: 'colPct', label: 'tb.colPct' },
-  { key: 'rowPct', label: 'tb.rowPct' },
-  { key: 'totalPct', label: 'tb.totalPct' },
-  { key: 'counts', label: 'tb.counts' },
-  { key: 'weighted', label: 'tb.weighted' },
-  { key: 'base', label: 'tb.base' },
-  { key: 'effBase', label: 'tb.effBase' },
-  { key: 'means', label: 'tb.means' },
-];
 
 /** The filter text with a caret under the character the parser stopped at. */
 export function FilterError({ filter, status }: { filter: string; status: FilterStatus }) {
@@ -81,7 +70,7 @@ export function TableOptions({ spec, variables, filterStatus, onChange }: TableO
           <input type="checkbox" checked={spec.total} onChange={(e) => set('total', e.target.checked)} />
           {t('tb.total')}
         </label>
-        {STAT_KEYS.map((s) => (
+        {STAT_LABELS.map((s) => (
           <label className="check" key={s.key}>
             <input
               type="checkbox"

@@ -4,7 +4,8 @@ import type { TableSpecState } from './spec';
 
 type T = (key: StringKey, params?: Record<string, string | number>) => string;
 
-const STAT_LABELS: { key: keyof TableSpecState['stats']; label: StringKey }[] = [
+/** The table builder's statistics with their labels, in the order the options panel and this summary show them. */
+export const STAT_LABELS: { key: keyof TableSpecState['stats']; label: StringKey }[] = [
   { key: 'colPct', label: 'tb.colPct' },
   { key: 'rowPct', label: 'tb.rowPct' },
   { key: 'totalPct', label: 'tb.totalPct' },

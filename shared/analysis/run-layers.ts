@@ -41,10 +41,14 @@ export interface LayeredSpec {
  */
 export function layeredVariables(ds: Dataset, row: string, col: string, layers: readonly string[]): string[] {
   for (const name of [row, col]) if (namesSet(ds, name)) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: name });
+  return [row, col, ...layerVariables(ds, layers)];
+}
+
+/** The variables the layers read: a set layer's members, or the layer variables themselves. */
+export function layerVariables(ds: Dataset, layers: readonly string[]): string[] {
   const sets = layers.filter((l) => namesSet(ds, l));
   if (sets.length > 0 && layers.length > 1) throw new EngineError('bad-set', { code: 'engine-set-in-layers', set: sets[0] });
-  const layerVars = sets.length > 0 ? findMrSet(ds, sets[0]).variables : layers;
-  return [row, col, ...layerVars];
+  return sets.length > 0 ? findMrSet(ds, sets[0]).variables : [...layers];
 }
 
 /** The engine's layered table: per category of the layer variables, or per item of a set layer. */

@@ -31,7 +31,7 @@ import { assertRequestInputs, derivedIdentifierMessages } from '../disclosure/in
 import { runCrosstab } from './run-tables';
 import { namesSet, withSetMembers } from './run-mr';
 import { EngineError } from '../engine/errors';
-import { layeredTable, layeredVariables } from './run-layers';
+import { layerVariables, layeredTable, layeredVariables } from './run-layers';
 import { findMrSet } from '../engine/mr/resolve-set';
 import { mrTable } from '../engine/mr/table';
 import { markResult, markUnchecked } from './output-rules';
@@ -149,8 +149,7 @@ export function runTableGroup(ds: Dataset, query: TableQuery, opts: TableGroupOp
   const done = (tables: PublishedTable[]): TableGroup => ({ dataset: ds, query, tables, selectedRows: maskCount(ds, mask), ruleSet: rs.name });
   // A set in the banner is read through its member variables; so is a set layer (run-layers.ts says which
   // layers are allowed).
-  const layerVariables = query.layers.length > 0 ? layeredVariables(ds, '', '', query.layers).slice(2) : [];
-  const shared = identifierMessages(ds, [...withSetMembers(ds, bannerVariables(query.banner)), ...layerVariables], rs);
+  const shared = identifierMessages(ds, [...withSetMembers(ds, bannerVariables(query.banner)), ...layerVariables(ds, query.layers)], rs);
   if (shared) return done(query.rows.map((v) => blocked(ds, v, shared)));
   const tables = query.layers.length > 0 ? layeredTables(ds, query, opts, mask) : bannerTables(ds, query, opts, mask);
   if (query.tests.chi2) addChiSquares(ds, query, opts, tables);
